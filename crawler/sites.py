@@ -1,0 +1,132 @@
+"""The sites file: which disclosure columns to crawl, and when.
+
+Validated on load; every problem is reported as one line naming the file, the site and the
+field, so a typo never ends in a traceback or a half-configured crawl.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from apscheduler.triggers.cron import CronTrigger
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+SITES_ENV = "GOVARCHIVE_SITES"
+DEFAULT_SITES_FILE = "sites.yaml"
+
+
+class SiteConfigError(ValueError):
+    """A sites file that cannot be used; the message is one line meant for the user."""
+
+
+class Site(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    start_urls: list[str] = Field(min_length=1)
+    schedule: str
+    allowed_domains: list[str] | None = None
+    timezone: str = "Asia/Shanghai"
+    fetch_attachments: bool = True
+    # Scrapy settings for this site only, e.g. {DOWNLOAD_DELAY: 5}.
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("start_urls", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("start_urls")
+    @classmethod
+    def _http_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        return urls
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        if len(value.split()) != 5:
+            raise ValueError(f"{value!r} is not a 5-field cron expression")
+        try:
+            CronTrigger.from_crontab(value, timezone="UTC")
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a valid cron expression ({exc})") from None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @property
+    def domains(self) -> list[str]:
+        """Domains the crawl may visit: the configured ones, else the start URLs' hosts."""
+        if self.allowed_domains:
+            return list(self.allowed_domains)
+        return sorted({urlsplit(u).hostname for u in self.start_urls if urlsplit(u).hostname})
+
+
+def sites_path(path: str | os.PathLike | None = None) -> Path:
+    return Path(path or os.environ.get(SITES_ENV) or DEFAULT_SITES_FILE)
+
+
+def _one_line(file: Path, site: str, err: dict) -> str:
+    loc = [str(p) for p in err["loc"]]
+    field = ".".join(loc) if loc else "?"
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "missing":
+        msg = "required field is missing"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown field"
+    return f"{file}: site {site}: field '{field}': {msg}"
+
+
+def load_sites(path: str | os.PathLike | None = None) -> dict[str, Site]:
+    """Read and validate the sites file; raise SiteConfigError with a one-line message."""
+    file = sites_path(path)
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SiteConfigError(f"{file}: sites file not found (set {SITES_ENV} or create it)") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise SiteConfigError(f"{file}:{where} not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    entries = raw.get("sites") if isinstance(raw, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise SiteConfigError(f"{file}: expected a top-level 'sites:' list with at least one site")
+    sites: dict[str, Site] = {}
+    for number, entry in enumerate(entries, start=1):
+        label = f"'{entry['name']}'" if isinstance(entry, dict) and entry.get("name") else f"#{number}"
+        if not isinstance(entry, dict):
+            raise SiteConfigError(f"{file}: site {label}: expected a mapping of fields")
+        try:
+            site = Site.model_validate(entry)
+        except ValidationError as exc:
+            raise SiteConfigError(_one_line(file, label, exc.errors()[0])) from None
+        if site.name in sites:
+            raise SiteConfigError(f"{file}: site {label}: field 'name': duplicate site name")
+        sites[site.name] = site
+    return sites
+
+
+def get_site(name: str | None, path: str | os.PathLike | None = None) -> Site:
+    sites = load_sites(path)
+    if not name or name not in sites:
+        known = ", ".join(sorted(sites))
+        what = f"unknown site {name!r}" if name else "no site given (use -a site=NAME)"
+        raise SiteConfigError(f"{sites_path(path)}: {what}; configured sites: {known}")
+    return sites[name]
+

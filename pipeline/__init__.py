@@ -1,0 +1,4 @@
+"""Extraction, normalisation and deduplication of government pages (pure functions)."""
+from pipeline.extract import extract
+
+__all__ = ["extract"]

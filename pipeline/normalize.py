@@ -1,0 +1,102 @@
+"""Normalisation of extracted values: whitespace, dates, 发文字号 brackets, 索引号, titles."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from pipeline.vocab import NULL_VALUES, TITLE_SEPARATORS
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(value: str | None) -> str | None:
+    """NFKC, whitespace collapsed, trimmed; the empty string and "无"-like values become None."""
+    if value is None:
+        return None
+    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", value)).strip(" :：\u200b")
+    if not text or text.lower() in NULL_VALUES:
+        return None
+    return text
+
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*T?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?"
+)
+_COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+
+
+def normalize_date(value: str | None) -> str | None:
+    """The first date in value as ISO 8601; a time of day is kept when the value has one."""
+    if not value:
+        return None
+    text = unicodedata.normalize("NFKC", value)
+    match = _DATE.search(text) or _COMPACT_DATE.search(text)
+    if not match:
+        return None
+    parts = match.groupdict()
+    try:
+        day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+        if parts.get("H") is None:
+            return day.isoformat()
+        moment = datetime(day.year, day.month, day.day, int(parts["H"]), int(parts["M"]),
+                          int(parts.get("S") or 0))
+    except ValueError:
+        return None
+    return moment.isoformat(timespec="seconds" if parts.get("S") else "minutes")
+
+
+_YEAR_BRACKETS = re.compile(r"[\[(（【〔［﹝{<《]\s*((?:19|20)\d{2})\s*[\])）】〕］﹞}>》]")
+
+
+def normalize_doc_no(value: str | None) -> str | None:
+    """发文字号 with the year in 〔〕, spaces removed: 国发[2024] 3号 → 国发〔2024〕3号."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    return _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", ""))
+
+
+# 索引号 shapes seen on disclosure sites: organisation code / year - serial, with variants.
+INDEX_NO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"[0-9A-Z]{8,18}(?:-[0-9A-Z]+)?/\d{4}-\d{3,}",     # 000014349/2018-00222, 11330000002482183B/2024-123
+        r"[0-9A-Z]{8,18}/\d{4}-\d{2}-\d{3,}",              # 000014348/2020-01-00001
+        r"[0-9A-Z]{5,18}-\d{4}-\d{4}-\d{3,}",              # PZ00108-3000-2023-00092
+        r"[0-9A-Z]{8,18}-\d{2,4}-\d{4}-\d{3,}",            # 11330000MB1234567X-01-2024-0001
+        r"[0-9A-Z]{5,18}[-/]\d{4}[-/]\d{3,}",              # 002482183/2024/00012, XM00104-2024-00001
+        r"[A-Z0-9]{2,}-?[A-Z0-9]+-\d{4}-\d{3,}",            # 3590000001-A-2024-001 style
+    )
+)
+
+
+def normalize_index_no(value: str | None) -> tuple[str | None, bool | None]:
+    """索引号 as written (trimmed); and whether it has a known shape (None when absent)."""
+    text = clean_text(value)
+    if text is None:
+        return None, None
+    text = text.replace(" ", "")
+    return text, any(p.fullmatch(text) for p in INDEX_NO_PATTERNS)
+
+
+_TITLE_WORDS = re.compile(r"[《》〔〕关于通知公告决定意见办法]")
+_SUFFIX_HINT = re.compile(r"(人民政府|管委会|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
+
+
+def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
+    """A page title without the column/site suffixes a CMS appends (…_计划规划_某某人民政府)."""
+    text = clean_text(title)
+    if text is None:
+        return None
+    known = {clean_text(n) for n in names if n}
+    tokens = re.split(f"({TITLE_SEPARATORS})", text)  # part, separator, part, …
+    stripped = 0
+    while len(tokens) > 2 and (tokens[-1] in known or _SUFFIX_HINT.search(tokens[-1])):
+        del tokens[-2:]
+        stripped += 1
+    # Behind a site name comes the column name: short, and unlike a document title.
+    if stripped and len(tokens) > 2 and len(tokens[-1]) <= 10 and not _TITLE_WORDS.search(tokens[-1]):
+        del tokens[-2:]
+    return clean_text("".join(tokens))

@@ -1,0 +1,90 @@
+"""The one place that owns the archive's engine, sessions, transactions and schema upgrades."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_ENV = "GOVARCHIVE_DB"
+DATA_ENV = "GOVARCHIVE_DATA"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class ArchiveError(RuntimeError):
+    """The archive cannot be opened; the message is one line meant for the user."""
+
+
+def data_dir(value: str | os.PathLike | None = None) -> Path:
+    return Path(value or os.environ.get(DATA_ENV) or "data")
+
+
+def archive_url(value: str | None = None, data: str | os.PathLike | None = None) -> str:
+    return value or os.environ.get(DB_ENV) or f"sqlite:///{data_dir(data) / 'archive.sqlite3'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets an export read while a crawl writes; NORMAL sync is durable across process
+    # crashes (what a killed crawl needs) without an fsync per commit.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+class Archive:
+    """An open archive database, upgraded to the current schema."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
+        self.url = archive_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise ArchiveError(f"{DB_ENV}: not an SQLAlchemy database URL: {self.url!r}") from None
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine: Engine = create_engine(parsed)
+        except Exception as exc:  # missing driver, bad options
+            raise ArchiveError(f"{DB_ENV}: cannot use {self.url!r}: {exc}") from None
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if upgrade:
+            self.upgrade()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration, in place."""
+        cfg = alembic_config(self.url)
+        try:
+            with self.engine.begin() as connection:
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "head")
+        except OperationalError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+            raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,133 @@
+"""The archive's tables (SQLAlchemy 2.0 typed models).
+
+A Document is one government document, however many URLs it was seen at (DocumentUrl); each
+distinct content it had is a DocumentVersion pointing at the raw Capture it was parsed from.
+Captures point into the WARC files by file name, offset and length.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Capture(Base):
+    """One HTTP response as fetched, stored in a WARC file."""
+
+    __tablename__ = "captures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str | None] = mapped_column(String(100), index=True)
+    url: Mapped[str] = mapped_column(Text, index=True)
+    status: Mapped[int]
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    warc_file: Mapped[str] = mapped_column(String(200))
+    offset: Mapped[int]
+    length: Mapped[int]
+    payload_digest: Mapped[str | None] = mapped_column(String(100))
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str] = mapped_column(String(100), index=True)
+    url: Mapped[str] = mapped_column(Text)  # canonical URL it was first archived at
+    title: Mapped[str | None] = mapped_column(Text)
+    index_no: Mapped[str | None] = mapped_column(String(200))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    doc_no: Mapped[str | None] = mapped_column(String(200))
+    written_at: Mapped[str | None] = mapped_column(String(32))
+    published_at: Mapped[str | None] = mapped_column(String(32))
+    subject: Mapped[str | None] = mapped_column(Text)
+    keywords: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    validity: Mapped[str | None] = mapped_column(String(50))
+    column: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="live")
+    gone_at: Mapped[datetime | None]
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+    urls: Mapped[list[DocumentUrl]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentUrl.id"
+    )
+    versions: Mapped[list[DocumentVersion]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.id"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+    duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
+
+    __table_args__ = (Index("ix_documents_site_index_no", "site", "index_no"),)
+
+
+class DocumentUrl(Base):
+    """Every canonical URL a document was seen at."""
+
+    __tablename__ = "document_urls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="urls")
+
+
+class DocumentVersion(Base):
+    """One distinct content of a document: the full extracted record and where it came from."""
+
+    __tablename__ = "document_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"))
+    url: Mapped[str] = mapped_column(Text)  # the canonical URL this content was fetched from
+    record_hash: Mapped[str] = mapped_column(String(64))
+    record: Mapped[dict[str, Any]]
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="versions")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"))
+    size: Mapped[int | None]
+
+    document: Mapped[Document] = relationship(back_populates="attachments")
+
+
+class CrawlRun(Base):
+    """One crawl of one site, scheduled or manual, with what it did."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site: Mapped[str] = mapped_column(String(100), index=True)
+    trigger: Mapped[str] = mapped_column(String(50), default="manual")
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -177,21 +178,31 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
 def clean_body(text: str, title: str | None) -> str | None:
     lines = []
     for raw in text.splitlines():
-        line = clean_text(_MARKERS.sub("", raw))
+        line = _SPACES.sub(" ", _MARKERS.sub("", raw)).strip()
         if not line or _BOILERPLATE.fullmatch(line) or _LABEL_LINE.match(line) or _LEADS.match(line) and ">" in line:
             continue
         lines.append(line)
-    # The title printed again on top of the body (possibly split over lines) is not body text.
+    # The title printed again on top of the body (possibly split over lines, possibly without
+    # its bracketed number) is not body text.
     if title and lines:
+        wanted = {_squash(title), _squash(_TRAILING_BRACKET.sub("", title))}
         head = ""
         for n, line in enumerate(lines[:6], start=1):
-            head += line
-            if head == title.replace(" ", "") or head.replace(" ", "") == title.replace(" ", ""):
+            head += _squash(line)
+            if head in wanted:
                 lines = lines[n:]
                 break
-            if not title.replace(" ", "").startswith(head.replace(" ", "")):
+            if not any(w.startswith(head) for w in wanted):
                 break
     return "\n".join(lines) or None
+
+
+_SPACES = re.compile(r"\s+")
+_TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _first(*values):

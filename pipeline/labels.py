@@ -83,8 +83,10 @@ def _label_matches(text: str) -> list[re.Match]:
     found = []
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
-        short = len(label) <= 2
-        if match.group(2) or (_starts_row(match, text) and not short):
+        # Short labels (文号, 来源, 时间) are common words: without a colon they count only
+        # as a whole cell of their own, the value in the next cell.
+        whole_cell = match.end() == len(text.rstrip())
+        if match.group(2) or (_starts_row(match, text) and (len(label) > 2 or whole_cell)):
             found.append(match)
     return found
 

@@ -11,10 +11,12 @@ _SPACE = re.compile(r"\s+")
 
 
 def clean_text(value: str | None) -> str | None:
-    """NFKC, whitespace collapsed, trimmed; the empty string and "无"-like values become None."""
+    """Whitespace of every kind (\u3000, &nbsp;, &ensp; …) collapsed to one space, trimmed; the
+    empty string and "无"-like values become None. Characters are kept as written: NFKC would
+    turn the document's full-width punctuation into ASCII, so it is used only for matching."""
     if value is None:
         return None
-    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", value)).strip(" :：\u200b")
+    text = _SPACE.sub(" ", value.replace("\u200b", "")).strip(" :：")
     if not text or text.lower() in NULL_VALUES:
         return None
     return text

@@ -59,6 +59,7 @@ CONTENT_CONTAINERS: tuple[str, ...] = (
     '//*[contains(concat(" ", normalize-space(@class), " "), " pages_content ")]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " view_content ")]',
     '//*[contains(concat(" ", normalize-space(@class), " "), " article_con ")]',
+    '//*[@id="wenzhang-content"]',
     '//*[@id="content"]',
 )
 

@@ -1,0 +1,1 @@
+"""Project commands: `crawl` (with site checks up front), `export`."""

@@ -1,0 +1,77 @@
+"""Extensions: the crawl-run record and the closing summary."""
+from __future__ import annotations
+
+from scrapy import signals
+
+from crawler.resources import resources_for
+from storage.models import CrawlRun, utcnow
+
+SUMMARY_COUNTS = {
+    # summary name: stats key
+    "requests": "downloader/request_count",
+    "pages_fetched": "response_received_count",
+    "list_pages": "govarchive/list_pages",
+    "new": "govarchive/documents_new",
+    "changed": "govarchive/documents_changed",
+    "unchanged": "govarchive/documents_unchanged",
+    "merged": "govarchive/documents_merged",
+    "gone": "govarchive/documents_gone",
+    "attachments": "govarchive/attachments",
+    "errors": "govarchive/errors",
+}
+
+
+class CrawlRunRecorder:
+    """Records each crawl as a CrawlRun (site, trigger, start, end, status, counts) and logs a
+    one-paragraph summary when it closes."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.run_id: int | None = None
+        crawler.signals.connect(self.opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def opened(self, spider) -> None:
+        site = getattr(spider, "site_name", spider.name)
+        trigger = getattr(spider, "trigger", None) or "manual"
+        with resources_for(self.crawler).archive.session() as session:
+            run = CrawlRun(site=site, trigger=trigger, status="running", stats={})
+            session.add(run)
+            session.flush()
+            self.run_id = run.id
+
+    def counts(self) -> dict[str, int]:
+        stats = self.crawler.stats
+        counts = {name: int(stats.get_value(key, 0)) for name, key in SUMMARY_COUNTS.items()}
+        counts["errors"] += int(stats.get_value("spider_exceptions/count", 0))
+        families = {
+            key.rsplit("/", 1)[1]: value
+            for key, value in stats.get_stats().items()
+            if key.startswith("govarchive/list_pages/")
+        }
+        return counts | {"families": families, "empty_list_pages": int(stats.get_value("govarchive/list_pages_empty", 0))}
+
+    def closed(self, spider, reason) -> None:
+        counts = self.counts()
+        status = "finished" if reason == "finished" else reason
+        if self.run_id is not None:
+            with resources_for(self.crawler).archive.session() as session:
+                run = session.get(CrawlRun, self.run_id)
+                run.status, run.ended_at, run.stats = status, utcnow(), counts
+        families = ", ".join(f"{k} {v}" for k, v in counts["families"].items()) or "none"
+        site = getattr(spider, "site_name", spider.name)
+        message = (
+            f"Crawl summary for {site}: {counts['pages_fetched']} pages fetched "
+            f"({counts['list_pages']} list pages; families: {families}), documents "
+            f"{counts['new']} new / {counts['changed']} changed / {counts['unchanged']} unchanged"
+            f" / {counts['merged']} more URLs of known ones"
+            f" / {counts['gone']} gone, {counts['attachments']} attachments, {counts['errors']} errors"
+        )
+        if counts["empty_list_pages"]:
+            message += f"; {counts['empty_list_pages']} list pages without items (layout changed?)"
+        spider.logger.info(message)
+        print(message, flush=True)

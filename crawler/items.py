@@ -1,0 +1,35 @@
+"""What the spider hands to the item pipelines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class DocumentItem:
+    """A fetched document page with its extracted record."""
+
+    site: str
+    url: str
+    record: dict[str, Any]
+    capture_id: int | None = None
+    list_fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class GoneItem:
+    """A document URL that answered 404 or 410."""
+
+    site: str
+    url: str
+    status: int
+
+
+@dataclass
+class AttachmentItem:
+    """A fetched attachment file (its bytes are in the WARC capture)."""
+
+    site: str
+    url: str
+    capture_id: int | None
+    size: int

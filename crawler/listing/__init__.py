@@ -1,0 +1,47 @@
+"""List pages: which links on a column page are documents, which are further list pages.
+
+Each platform family is a class with `detect(response)` and `parse(response)`; FAMILIES is
+tried in order and the generic family always matches last. A new family plugs in by being
+added to FAMILIES.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class ListItem:
+    url: str
+    title: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # what the list says: date, 索引号 …
+
+
+@dataclass
+class ListPage:
+    family: str
+    items: list[ListItem] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+
+class ListFamily(Protocol):
+    name: str
+
+    def detect(self, response) -> bool: ...
+
+    def parse(self, response, allowed: "callable") -> ListPage: ...
+
+
+def families() -> list[ListFamily]:
+    from crawler.listing.generic import GenericList
+
+    return [GenericList()]
+
+
+def read_list_page(response, allowed) -> ListPage:
+    """The list page as its platform family reads it. `allowed(url)` says what is on-site."""
+    for family in families():
+        if family.detect(response):
+            return family.parse(response, allowed)
+    raise AssertionError("the generic family matches every page")

@@ -1,0 +1,136 @@
+"""The generic list family: the list region found by its shape, pagers by their words.
+
+The list region is the element whose children repeat as items (li, tr, dd, p) each carrying a
+link and a date or a document-shaped URL; navigation, sidebars and footers are known by their
+tags and class names and never count.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from urllib.parse import urljoin
+
+from crawler.listing import ListItem, ListPage
+from crawler.listing.patterns import (
+    COLUMN_URL,
+    DOCUMENT_URL_PATTERNS,
+    FURNITURE,
+    FURNITURE_TAGS,
+    ITEM_TAGS,
+    LAST_PAGE_TEXTS,
+    NEXT_PAGE_TEXTS,
+    PAGE_URL,
+)
+from pipeline.normalize import clean_text, normalize_date
+from pipeline.urls import strip_tracking
+
+_CREATE_PAGE_HTML = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]")
+
+
+def is_document_url(url: str) -> bool:
+    return any(p.search(url) for p in DOCUMENT_URL_PATTERNS)
+
+
+def in_furniture(el) -> bool:
+    for node in el.iterancestors():
+        if node.tag in FURNITURE_TAGS:
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and FURNITURE.search(marks):
+            return True
+    return False
+
+
+def _item_of(a):
+    for node in a.iterancestors():
+        if node.tag in ITEM_TAGS:
+            return node
+        if node.tag in ("ul", "table", "tbody", "ol", "dl", "body"):
+            break
+    return a.getparent()
+
+
+def _signature(el) -> tuple:
+    parent = el.getparent()
+    return (el.tag, el.get("class"), parent.tag if parent is not None else None)
+
+
+class GenericList:
+    name = "generic"
+
+    def detect(self, response) -> bool:
+        return True
+
+    def parse(self, response, allowed) -> ListPage:
+        page = ListPage(family=self.name)
+        base = response.xpath("//base/@href").get()
+        base_url = urljoin(response.url, base.strip()) if base else response.url
+        root = response.selector.root
+        links = []
+        for a in root.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith(("javascript:", "mailto:", "#", "tel:")):
+                continue
+            url = strip_tracking(urljoin(base_url, href))
+            if url.startswith(("http://", "https://")) and allowed(url):
+                links.append((a, url))
+
+        pager = self._pager(links, response, base_url)
+        page.next_pages = pager
+
+        groups: dict[object, list] = defaultdict(list)
+        for a, url in links:
+            if url in pager or in_furniture(a):
+                continue
+            item = _item_of(a)
+            container = item.getparent() if item is not None else None
+            if container is not None:
+                groups[container].append((a, url, item))
+
+        def score(entries) -> int:
+            return sum(
+                1 for a, url, item in entries
+                if is_document_url(url) or normalize_date(item.text_content())
+            )
+
+        scored = [(score(v), c) for c, v in groups.items()]
+        scored = [(s, c) for s, c in scored if s >= 1]
+        if not scored:
+            return page
+        best_score, best = max(scored, key=lambda sc: sc[0])
+        chosen = [c for s, c in scored if c is best or (_signature(c) == _signature(best) and s >= 1)]
+        seen: set[str] = set()
+        for container in chosen:
+            for a, url, item in groups[container]:
+                if url in seen or url == response.url:
+                    continue
+                seen.add(url)
+                if COLUMN_URL.search(url.split("?")[0]) and not is_document_url(url):
+                    page.columns.append(url)
+                    continue
+                title = clean_text(a.get("title")) or clean_text(a.text_content())
+                date = normalize_date(item.text_content())
+                page.items.append(ListItem(url=url, title=title, fields={"published_at": date} if date else {}))
+        return page
+
+    def _pager(self, links, response, base_url) -> list[str]:
+        """URLs of further pages of this same list."""
+        found: list[str] = []
+        here = response.url.split("?")[0].rsplit("/", 1)[0]
+        for a, url in links:
+            text = (clean_text(a.text_content()) or "").lower()
+            sibling = url.split("?")[0].rsplit("/", 1)[0] == here
+            by_word = text in NEXT_PAGE_TEXTS or text in LAST_PAGE_TEXTS
+            by_shape = sibling and PAGE_URL.search(url) is not None
+            by_number = text.isdigit() and sibling and (PAGE_URL.search(url) or COLUMN_URL.search(url.split("?")[0]))
+            if (by_word or by_shape or by_number) and url not in found:
+                found.append(url)
+        # TRS: createPageHTML(count, current, "index", "html") writes index_1 … index_{count-1}
+        for script in response.xpath("//script/text()").getall():
+            for m in _CREATE_PAGE_HTML.finditer(script):
+                count, name, ext = int(m.group(1)), m.group(3), m.group(4)
+                for n in range(count):
+                    url = urljoin(base_url, f"{name}.{ext}" if n == 0 else f"{name}_{n}.{ext}")
+                    if url not in found:
+                        found.append(url)
+        return found

@@ -1,0 +1,33 @@
+"""Item pipelines: dedup and store into the archive, one transaction per item."""
+from __future__ import annotations
+
+from crawler.items import AttachmentItem, DocumentItem, GoneItem
+from crawler.resources import resources_for
+from storage.archive import attach_capture, mark_gone, store_document
+
+
+class ArchivePipeline:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.archive = resources_for(crawler).archive
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item, spider=None):
+        stats = self.crawler.stats
+        with self.archive.session() as session:
+            if isinstance(item, DocumentItem):
+                stored = store_document(session, site=item.site, url=item.url, record=item.record,
+                                        capture_id=item.capture_id)
+                stats.inc_value(f"govarchive/documents_{stored.outcome}")
+            elif isinstance(item, GoneItem):
+                if mark_gone(session, item.url):
+                    stats.inc_value("govarchive/documents_gone")
+                else:
+                    stats.inc_value("govarchive/errors")
+            elif isinstance(item, AttachmentItem) and item.capture_id is not None:
+                attach_capture(session, item.url, item.capture_id, item.size)
+                stats.inc_value("govarchive/attachments")
+        return item

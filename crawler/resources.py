@@ -1,0 +1,30 @@
+"""The archive and WARC store of one crawler, shared by its components.
+
+Opened on first use and kept on the crawler, so middlewares, pipelines and extensions write
+through the same engine and the same WARC file.
+"""
+from __future__ import annotations
+
+from storage.captures import WarcStore
+from storage.db import Archive, archive_url, data_dir
+
+_ATTR = "_govarchive_resources"
+
+
+class Resources:
+    def __init__(self, settings) -> None:
+        self.data = data_dir(settings.get("GOVARCHIVE_DATA"))
+        self.archive = Archive(archive_url(settings.get("GOVARCHIVE_DB"), self.data))
+        self.warc = WarcStore(self.data / "warc", settings.getint("GOVARCHIVE_WARC_MAX_SIZE"))
+
+    def close(self) -> None:
+        self.warc.close()
+        self.archive.dispose()
+
+
+def resources_for(crawler) -> Resources:
+    res = getattr(crawler, _ATTR, None)
+    if res is None:
+        res = Resources(crawler.settings)
+        setattr(crawler, _ATTR, res)
+    return res

@@ -1,0 +1,45 @@
+"""Scrapy settings of govarchive: polite by default, every component wired here."""
+import os
+
+BOT_NAME = "govarchive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# Who we are and how to reach the operator; set GOVARCHIVE_CONTACT to your own URL or mail.
+CONTACT = os.environ.get("GOVARCHIVE_CONTACT", "https://github.com/govarchive/govarchive")
+USER_AGENT = f"govarchive/0.1 (+{CONTACT}; archive of government information disclosure)"
+
+# Politeness: robots.txt, one or two requests at a time per site, adaptive delays.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+RETRY_TIMES = 2
+DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # attachments can be large scans; no more than this
+
+# Where the archive lives (see storage.db): an SQLAlchemy URL and a data folder.
+GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB")
+GOVARCHIVE_DATA = os.environ.get("GOVARCHIVE_DATA")
+GOVARCHIVE_WARC_MAX_SIZE = 256 * 1024 * 1024
+
+DOWNLOADER_MIDDLEWARES = {
+    # closest to the network: keeps responses exactly as served (before decompression)
+    "crawler.middlewares.WarcCaptureMiddleware": 950,
+    # after HttpCompressionMiddleware (590): fixes the charset of undeclared GBK pages
+    "crawler.middlewares.CharsetMiddleware": 580,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ArchivePipeline": 300,
+}
+EXTENSIONS = {
+    "crawler.extensions.CrawlRunRecorder": 500,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

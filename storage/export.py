@@ -1,0 +1,101 @@
+"""Export of archived documents as JSON lines, the archive's public interface."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from storage.db import Archive
+from storage.models import Document
+
+EXPORT_FIELDS = (
+    "url", "urls", "site", "title", "index_no", "publisher", "doc_no", "written_at",
+    "published_at", "subject", "keywords", "source", "validity", "column", "body",
+    "attachments", "content_hash", "duplicate_of", "versions", "status", "first_seen", "last_seen",
+)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.replace(tzinfo=timezone.utc).isoformat() if moment else None
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    return {
+        "url": doc.url,
+        "urls": [u.url for u in doc.urls],
+        "site": doc.site,
+        "title": doc.title,
+        "index_no": doc.index_no,
+        "publisher": doc.publisher,
+        "doc_no": doc.doc_no,
+        "written_at": doc.written_at,
+        "published_at": doc.published_at,
+        "subject": doc.subject,
+        "keywords": doc.keywords,
+        "source": doc.source,
+        "validity": doc.validity,
+        "column": doc.column,
+        "body": doc.body,
+        "attachments": [{"name": a.name, "url": a.url} for a in doc.attachments],
+        "content_hash": doc.content_hash,
+        "duplicate_of": doc.duplicate_of.url if doc.duplicate_of else None,
+        "versions": len(doc.versions),
+        "status": doc.status,
+        "gone_at": _iso(doc.gone_at),
+        "first_seen": _iso(doc.first_seen),
+        "last_seen": _iso(doc.last_seen),
+    }
+
+
+def iter_documents(archive: Archive, site: str | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+    last_id = 0
+    while True:
+        with archive.session() as session:
+            query = (
+                select(Document)
+                .where(Document.id > last_id)
+                .order_by(Document.id)
+                .limit(batch)
+                .options(selectinload(Document.urls), selectinload(Document.attachments),
+                         selectinload(Document.versions), selectinload(Document.duplicate_of))
+            )
+            if site:
+                query = query.where(Document.site == site)
+            docs = session.scalars(query).all()
+            records = [document_record(d) for d in docs]
+        if not records:
+            return
+        yield from records
+        last_id = docs[-1].id
+
+
+def write_jsonl(archive: Archive, output: str, site: str | None = None) -> int:
+    """Write every document; the file appears whole or not at all (written aside, then renamed)."""
+    if output == "-":
+        return _write(archive, sys.stdout, site)
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            count = _write(archive, fh, site)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write(archive: Archive, fh, site: str | None) -> int:
+    count = 0
+    for record in iter_documents(archive, site):
+        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,132 @@
+"""Fixture sites served over real HTTP on 127.0.0.1, for tests, benchmarks and the quickstart.
+
+    python -m tests.sitekit example --port 8800     # serve the example site until Ctrl-C
+
+A site is a table of routes: path → body, status, headers. Bodies may contain `{{PORT}}`,
+replaced by the port the server got. Every request is logged, so tests can count them.
+"""
+from __future__ import annotations
+
+import argparse
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+FIXTURES = Path(__file__).with_name("fixtures")
+CORPUS = FIXTURES / "corpus"
+EXAMPLE = FIXTURES / "example"
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+
+
+class FixtureSite:
+    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0) -> None:
+        self.routes = routes
+        self.log: list[tuple[str, str]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                site.log.append(("GET", self.path))
+                route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
+                if route is None:
+                    route = Route(b"<html><body>404 Not Found</body></html>", 404)
+                body = route.body.replace(b"{{PORT}}", str(site.port).encode())
+                self.send_response(route.status)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((host, port), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.base = f"http://{host}:{self.port}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "FixtureSite":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def paths(self) -> list[str]:
+        return [path for _, path in self.log]
+
+
+def html(body: bytes, charset: str | None = "utf-8") -> Route:
+    content_type = f"text/html; charset={charset}" if charset else "text/html"
+    return Route(body, headers={"Content-Type": content_type})
+
+
+def wrap_fragment(fragment: str, title: str) -> str:
+    """gov.cn fragments were stored without their page; serve them inside a minimal one."""
+    return f"<html><head><title>{title}</title></head><body>{fragment}</body></html>"
+
+
+def example_routes() -> dict[str, Route]:
+    """The example site: one 计划总结 column over three list pages, built around real pages.
+
+    Encodings on purpose: list page 2 is GBK with no charset anywhere, list page 3 declares
+    gb2312 only in <meta>, the gov.cn page is GBK declared in the HTTP header, the dl/dt/dd page
+    is GBK declared nowhere, the table page is GB2312-declared but holds GBK-only characters.
+    """
+    corpus = lambda name: (CORPUS / name).read_bytes()  # noqa: E731
+    example = lambda name: (EXAMPLE / name).read_bytes()  # noqa: E731
+    gbk = lambda data: data.decode("utf-8").encode("gbk")  # noqa: E731
+    govcn = wrap_fragment((CORPUS / "govcn_zhengce2018_detail-fragment_1.html").read_text("utf-8"),
+                          "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定_政府信息公开专栏")
+    col = "/xxgk/jhzj/"
+    list_1 = html(example("list_1.html"))
+    return {
+        "/robots.txt": Route(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"}),
+        col: list_1,
+        col + "index.html": list_1,
+        col + "index_1.html": html(gbk(example("list_2.html")), charset=None),
+        col + "index_2.html": html(gbk(example("list_3.html")), charset=None),
+        col + "202406/t20240607_4123456.html": html(gbk(example("detail_dl.html")), charset=None),
+        col + "202406/P020240607001.pdf": Route(example("attachment.pdf"), headers={"Content-Type": "application/pdf"}),
+        col + "202406/P020240607002.docx": Route(example("attachment.docx"), headers={
+            "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
+        col + "202312/t20231214_83264.html": html(corpus("fujian-pingtan_trs-trt_detail_2.html")),
+        col + "202310/t20231023_80401.html": html(corpus("fujian-pingtan_trs-trt_detail_1.html")),
+        col + "201812/t20181229_5353307.html": html(govcn.encode("gbk"), charset="GBK"),
+        col + "201611/t20161122_30332664.html": html(corpus("zhejiang-fgw_hanweb_detail_1.html")),
+        col + "201909/t20190918_693227.html": html(corpus("shanxi_trs_detail_1.html"), charset=None),
+        col + "202405/t20240520_7001.html": html(gbk(example("detail_table.html")), charset=None),
+        "/xxgk/zcwj/202406/t20240607_4123457.html": html(example("repost.html")),
+        "/xwzx/202406/t20240601_1001.html": html(example("sidebar_doc.html")),
+        "/xwzx/202406/t20240602_1002.html": html(example("sidebar_doc.html")),
+        "/private/t20240101_9.html": html(example("sidebar_doc.html")),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", choices=["example"])
+    parser.add_argument("--port", type=int, default=8800)
+    args = parser.parse_args()
+    with FixtureSite(example_routes(), port=args.port) as site:
+        print(f"serving the {args.site} site at {site.base}/xxgk/jhzj/ (Ctrl-C to stop)", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

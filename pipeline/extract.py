@@ -17,6 +17,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from pipeline.dedup import content_hash, record_hash
 from pipeline.encoding import decode_html
 from pipeline.labels import INLINE_TAGS, SKIP_TAGS, labelled_pairs, segments
 from pipeline.normalize import (
@@ -50,13 +51,13 @@ _LABEL_LINE = re.compile(
     "^(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for labs in FIELD_LABELS.values() for lab in labs)
     + r")\s*[:：]"
 )
-_ATTACHMENT_PATH = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})$", re.I)
 _BLOCK_NEWLINE = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol dl dt dd section article blockquote pre center".split())
 
 
 def empty_record(url: str) -> dict[str, Any]:
     record: dict[str, Any] = {f: None for f in RECORD_FIELDS}
-    record.update(url=url, body=None, attachments=[], meta={}, index_no_valid=None, breadcrumb=[])
+    record.update(url=url, body=None, attachments=[], meta={}, index_no_valid=None, breadcrumb=[],
+                  content_hash=content_hash(None))
     return record
 
 
@@ -115,12 +116,22 @@ def read_breadcrumb(tree) -> list[str]:
     return []
 
 
+_CONTAINER_RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
+
+
 def find_container(tree):
-    for xpath in CONTENT_CONTAINERS:
-        for el in tree.xpath(xpath):
-            if len(clean_text(el.text_content()) or "") >= 20:
-                return el
-    return None
+    """The best-ranked known CMS content container holding some text (one pass over the tree)."""
+    best, best_rank = None, len(CONTENT_CONTAINERS)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        keys = [("id", el.get("id"))] if el.get("id") else []
+        keys += [("class", c) for c in (el.get("class") or "").split()]
+        for key in keys:
+            rank = _CONTAINER_RANK.get(key)
+            if rank is not None and rank < best_rank and len((el.text_content() or "").strip()) >= 20:
+                best, best_rank = el, rank
+    return best
 
 
 def container_text(el) -> str:
@@ -156,22 +167,26 @@ def trafilatura_body(tree, url: str) -> str:
     ) or ""
 
 
+_ATTACHMENT_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)
+
+
 def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
+    """附件 links (by file extension of the link or of its text), names and absolute URLs."""
     seen: set[str] = set()
     found = []
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "#")):
+        text = a.text or ""
+        if not (_ATTACHMENT_HREF.search(href) or _ATTACHMENT_HREF.search(text.strip())):
             continue
-        name = clean_text(a.text_content()) or clean_text(a.get("title"))
+        if href.startswith(("javascript:", "mailto:", "#")) or not href:
+            continue
         url = urljoin(base_url, href)
-        path = urlsplit(url).path
-        if not (_ATTACHMENT_PATH.search(path) or (name and _ATTACHMENT_PATH.search(name))):
-            continue
         if url in seen:
             continue
         seen.add(url)
-        found.append({"name": name or path.rsplit("/", 1)[-1], "url": url})
+        name = clean_text(a.text_content()) or clean_text(a.get("title"))
+        found.append({"name": name or urlsplit(url).path.rsplit("/", 1)[-1], "url": url})
     return found
 
 
@@ -265,6 +280,8 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
     )
     if record["published_at"] is None:
         record["published_at"] = _htmldate(tree)
+    record["content_hash"] = content_hash(record["body"])
+    record["record_hash"] = record_hash(record)
     return record
 
 

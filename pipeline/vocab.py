@@ -46,21 +46,21 @@ META_KEPT: tuple[str, ...] = (
     "firstpublishedtime", "lastmodifiedtime", "lanmu", "Author",
 )
 
-# Known CMS content containers, most specific first (XPath).
-CONTENT_CONTAINERS: tuple[str, ...] = (
-    '//*[@id="UCAP-CONTENT"]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " TRS_UEDITOR ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " trs_editor_view ")]',
-    '//*[@id="zoom"]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " article-content ")]',
-    '//*[@id="Zoom"]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " article_content ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " pages_content ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " view_content ")]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " article_con ")]',
-    '//*[@id="wenzhang-content"]',
-    '//*[@id="content"]',
+# Known CMS content containers, most specific first: ("id" | "class", value).
+CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
+    ("id", "UCAP-CONTENT"),
+    ("class", "TRS_UEDITOR"),
+    ("class", "TRS_Editor"),
+    ("class", "trs_editor_view"),
+    ("id", "zoom"),
+    ("class", "article-content"),
+    ("id", "Zoom"),
+    ("class", "article_content"),
+    ("class", "pages_content"),
+    ("class", "view_content"),
+    ("class", "article_con"),
+    ("id", "wenzhang-content"),
+    ("id", "content"),
 )
 
 # Breadcrumb containers and the lead-in words they start with.

@@ -42,7 +42,7 @@ def find_document(session: Session, site: str, url: str, record: dict[str, Any])
     if doc is None and record.get("body"):
         doc = session.scalar(
             select(Document)
-            .where(Document.site == site, Document.content_hash == content_hash(record["body"]),
+            .where(Document.site == site, Document.content_hash == _content_hash(record),
                    Document.title == record.get("title"))
             .limit(1)
         )
@@ -53,11 +53,11 @@ def store_document(
     session: Session, *, site: str, url: str, record: dict[str, Any], capture_id: int | None
 ) -> Stored:
     url = canonical_url(url)
-    rhash = record_hash(record)
+    rhash = record.get("record_hash") or record_hash(record)
     now = utcnow()
     doc = find_document(session, site, url, record)
     if doc is None:
-        doc = Document(site=site, url=url, content_hash=content_hash(record.get("body")),
+        doc = Document(site=site, url=url, content_hash=_content_hash(record),
                        first_seen=now, last_seen=now, status="live")
         _apply(doc, record)
         doc.urls.append(DocumentUrl(url=url, first_seen=now))
@@ -82,9 +82,14 @@ def store_document(
     doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
                                         record=record, fetched_at=now))
     _apply(doc, record)
-    doc.content_hash = content_hash(record.get("body"))
+    doc.content_hash = _content_hash(record)
     session.flush()
     return Stored(doc.id, "changed")
+
+
+def _content_hash(record: dict[str, Any]) -> str:
+    # extract() computes it (in a worker process during crawls); records from elsewhere may not
+    return record.get("content_hash") or content_hash(record.get("body"))
 
 
 def _apply(doc: Document, record: dict[str, Any]) -> None:

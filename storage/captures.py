@@ -6,6 +6,7 @@ appends after. The database keeps file name + offset + length of each response r
 """
 from __future__ import annotations
 
+import gzip
 import os
 import time
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+# warcio compresses at level 9; level 6 is ~3x faster on HTML for a file ~3% larger.
+GZIP_LEVEL = 6
 # Scrapy hands us bodies already de-chunked; a replay tool must not try to de-chunk them again.
 _HOP_HEADERS = {"transfer-encoding"}
 
@@ -57,7 +60,8 @@ class WarcStore:
         stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime())
         self._name = f"govarchive-{stamp}-{os.getpid()}-{self._seq:05d}.warc.gz"
         self._file = open(self.directory / self._name, "ab")
-        self._writer = WARCWriter(self._file, gzip=True)
+        self._buffer = BytesIO()
+        self._writer = WARCWriter(self._buffer, gzip=False)
 
     def write(
         self,
@@ -95,13 +99,21 @@ class WarcStore:
         )
         request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
         offset = self._file.tell()
-        self._writer.write_record(response)
-        length = self._file.tell() - offset
-        self._writer.write_record(request)
+        length = self._append(response)
+        self._append(request)
         self._file.flush()
         return CaptureRef(
             self._name, offset, length, response.rec_headers.get_header("WARC-Payload-Digest")
         )
+
+    def _append(self, record) -> int:
+        """Write one record as its own gzip member; return its compressed length."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.write_record(record)
+        member = gzip.compress(self._buffer.getvalue(), compresslevel=GZIP_LEVEL, mtime=0)
+        self._file.write(member)
+        return len(member)
 
     def read(self, warc_file: str, offset: int) -> StoredResponse:
         """The response record at offset, decoded as a replay tool would."""

@@ -17,7 +17,8 @@ from scrapy.http import TextResponse
 from crawler.items import AttachmentItem, DocumentItem, GoneItem
 from crawler.listing import read_list_page
 from crawler.sites import get_site
-from pipeline import extract
+from crawler.extractor import Extractor
+from pipeline.extract import empty_record
 from pipeline.urls import canonical_url
 
 GONE_STATUSES = [404, 410]
@@ -38,6 +39,7 @@ class GovSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # per-site overrides from the sites file win over project settings
         crawler.settings.setdict(spider.site.settings, priority="spider")
+        spider.extractor = Extractor.from_crawler(crawler)
         return spider
 
     def allowed(self, url: str) -> bool:
@@ -81,15 +83,15 @@ class GovSpider(scrapy.Spider):
             if request := self.list_request(url, column):
                 yield request
 
-    def parse_document(self, response, list_fields: dict):
+    async def parse_document(self, response, list_fields: dict):
         capture_id = response.meta.get("capture_id")
         if response.status in GONE_STATUSES:
             yield GoneItem(site=self.site.name, url=response.url, status=response.status)
             return
         if isinstance(response, TextResponse):
-            record = extract(response.text, response.url)
+            record = await self.extractor.extract(response.text, response.url)
         else:  # a list that links straight to a file: the file is the document
-            record = extract("", response.url)
+            record = empty_record(response.url)
             record["attachments"] = [{"name": list_fields.get("title") or response.url, "url": response.url}]
             yield AttachmentItem(self.site.name, response.url, capture_id, len(response.body))
         # the list's own fields fill what the page does not say

@@ -1,0 +1,61 @@
+"""Pages per second of the whole govarchive pipeline against bare Scrapy, same loopback site,
+same run, same Scrapy settings.
+
+    .venv/bin/python -m bench.crawl [--columns 5 --pages 10 --per-page 20]
+
+The bare crawl is a Scrapy spider that fetches exactly the URLs the site serves and does
+nothing with them. Both run as `scrapy` subprocesses; the rate is pages fetched over the
+crawl's own elapsed time (Scrapy's stats), so process start-up is not counted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.sites import column_site
+from tests.sitekit import FixtureSite
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+            "-s", "LOG_LEVEL=WARNING", "-s", "STATS_CLASS=bench.stats.FileStatsCollector"]
+
+
+def run(args: list[str], env: dict[str, str], stats_file: Path) -> dict:
+    env = dict(env, BENCH_STATS=str(stats_file))
+    subprocess.run([sys.executable, "-m", "scrapy", *args, *SETTINGS], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return json.loads(stats_file.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--columns", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--per-page", type=int, default=20)
+    args = parser.parse_args()
+    routes = column_site(args.columns, args.pages, args.per_page)
+    with tempfile.TemporaryDirectory() as tmp, FixtureSite(routes) as site:
+        tmp = Path(tmp)
+        starts = [f"{site.base}/col{c}/" for c in range(args.columns)]
+        (tmp / "sites.yaml").write_text(json.dumps({"sites": [
+            {"name": "bench", "start_urls": starts, "schedule": "0 3 * * *", "fetch_attachments": False}]}))
+        (tmp / "urls.txt").write_text("\n".join(site.base + p for p in routes if p != "/robots.txt"))
+        env = dict(os.environ, GOVARCHIVE_SITES=str(tmp / "sites.yaml"), GOVARCHIVE_DATA=str(tmp / "data"),
+                   GOVARCHIVE_DB=f"sqlite:///{tmp / 'data' / 'archive.sqlite3'}", BENCH_URLS=str(tmp / "urls.txt"))
+        bare = run(["runspider", str(ROOT / "bench" / "bare_spider.py")], env, tmp / "bare.json")
+        ours = run(["crawl", "gov", "-a", "site=bench"], env, tmp / "ours.json")
+    rate = lambda s: s["response_received_count"] / s["elapsed_time_seconds"]  # noqa: E731
+    print(f"site: {len(routes) - 1} pages ({args.columns} columns × {args.pages} list pages × {args.per_page} documents)")
+    print(f"bare scrapy : {bare['response_received_count']:5d} pages in {bare['elapsed_time_seconds']:6.2f} s = {rate(bare):7.1f} pages/s")
+    print(f"govarchive  : {ours['response_received_count']:5d} pages in {ours['elapsed_time_seconds']:6.2f} s = {rate(ours):7.1f} pages/s"
+          f"  ({ours.get('govarchive/documents_new', 0)} documents archived)")
+    print(f"ratio govarchive / bare = {rate(ours) / rate(bare):.2f}  (goal ≥ 0.70)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Extraction off the reactor thread: pipeline.extract in a pool of worker processes.
+
+Parsing a page costs more CPU than fetching it; in the reactor it would stall every download
+for its duration. With GOVARCHIVE_EXTRACT_WORKERS > 0 (default: one per core when there is
+more than one) pages are extracted in worker processes while the reactor keeps fetching.
+"""
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from scrapy import signals
+
+from pipeline import extract
+
+
+def default_workers() -> int:
+    cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+class Extractor:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> "Extractor":
+        value = crawler.settings.get("GOVARCHIVE_EXTRACT_WORKERS")
+        extractor = cls(default_workers() if value in (None, "", "auto") else int(value))
+        crawler.signals.connect(extractor.close, signal=signals.spider_closed)
+        return extractor
+
+    async def extract(self, html: str | bytes, url: str) -> dict[str, Any]:
+        if self.workers <= 0:
+            return extract(html, url)
+        if self._pool is None:
+            # forkserver: workers do not inherit the reactor's sockets and threads
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+        return await asyncio.wrap_future(self._pool.submit(extract, html, url))
+
+    def close(self, spider=None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -71,8 +71,15 @@ def store_document(
     doc.status, doc.gone_at = "live", None
     if url not in {u.url for u in doc.urls}:
         # Another URL of a known document (same 索引号, or same title and text): a repost or
-        # a second column. The URL is recorded; the record keeps where it was first seen.
+        # a second column. Its rendition is kept as that URL's version; the record shows the
+        # richest rendition, so the result does not depend on which URL was fetched first.
         doc.urls.append(DocumentUrl(url=url, first_seen=now))
+        doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
+                                            record=record, fetched_at=now))
+        if richness(record) > richness(_record_of(doc)):
+            doc.url = url
+            _apply(doc, record)
+            doc.content_hash = _content_hash(record)
         session.flush()
         return Stored(doc.id, "merged")
     same_url = [v for v in doc.versions if v.url == url]
@@ -81,10 +88,20 @@ def store_document(
         return Stored(doc.id, "unchanged")
     doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
                                         record=record, fetched_at=now))
-    _apply(doc, record)
-    doc.content_hash = _content_hash(record)
+    if url == doc.url:
+        _apply(doc, record)
+        doc.content_hash = _content_hash(record)
     session.flush()
     return Stored(doc.id, "changed")
+
+
+def richness(record: dict[str, Any]) -> tuple[int, int]:
+    """How much a rendition says: metadata fields present, then body length."""
+    return (sum(1 for f in DOCUMENT_FIELDS if f != "body" and record.get(f)), len(record.get("body") or ""))
+
+
+def _record_of(doc: Document) -> dict[str, Any]:
+    return {f: getattr(doc, f) for f in DOCUMENT_FIELDS}
 
 
 def _content_hash(record: dict[str, Any]) -> str:

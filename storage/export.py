@@ -30,7 +30,7 @@ def _iso(moment: datetime | None) -> str | None:
 def document_record(doc: Document) -> dict[str, Any]:
     return {
         "url": doc.url,
-        "urls": [u.url for u in doc.urls],
+        "urls": [doc.url] + sorted(u.url for u in doc.urls if u.url != doc.url),
         "site": doc.site,
         "title": doc.title,
         "index_no": doc.index_no,
@@ -47,7 +47,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "attachments": [{"name": a.name, "url": a.url} for a in doc.attachments],
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of.url if doc.duplicate_of else None,
-        "versions": len(doc.versions),
+        "versions": sum(1 for v in doc.versions if v.url == doc.url),
         "status": doc.status,
         "gone_at": _iso(doc.gone_at),
         "first_seen": _iso(doc.first_seen),

@@ -29,6 +29,7 @@ from pipeline.normalize import (
 )
 from pipeline.vocab import (
     ATTACHMENT_EXTENSIONS,
+    BOILERPLATE_BLOCKS,
     BOILERPLATE_LINES,
     BOILERPLATE_MARKERS,
     BREADCRUMB_LEADS,
@@ -46,6 +47,7 @@ RECORD_FIELDS = (
 )
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
+_BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
 _LEADS = re.compile(rf"^\s*(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
 _LABEL_LINE = re.compile(
     "^(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for labs in FIELD_LABELS.values() for lab in labs)
@@ -64,7 +66,7 @@ def empty_record(url: str) -> dict[str, Any]:
 def parse_html(html: bytes | str):
     """The page as an lxml tree, or None when there is no HTML to speak of."""
     text = decode_html(html) if isinstance(html, bytes) else html
-    text = text.replace("\x00", "")
+    text = _CONTROL.sub("", text)  # lxml refuses to edit text holding control characters
     if not text.strip():
         return None
     try:
@@ -74,6 +76,7 @@ def parse_html(html: bytes | str):
     return tree
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
@@ -89,7 +92,11 @@ def read_meta(tree) -> dict[str, str]:
     return meta
 
 
-def read_breadcrumb(tree) -> list[str]:
+_FURNITURE_MARK = "data-govarchive-furniture"
+
+
+def read_breadcrumb(tree) -> tuple[list[str], object]:
+    """The breadcrumb's parts and the element holding it."""
     candidates = []
     for xpath in BREADCRUMB_XPATHS:
         candidates.extend(tree.xpath(xpath))
@@ -112,8 +119,8 @@ def read_breadcrumb(tree) -> list[str]:
         if len(parts) < 2 and links:
             parts = links
         if parts:
-            return parts
-    return []
+            return parts, el
+    return [], None
 
 
 _CONTAINER_RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
@@ -160,9 +167,18 @@ def container_text(el) -> str:
     return "".join(parts)
 
 
-def trafilatura_body(tree, url: str) -> str:
+def trafilatura_body(tree, url: str, furniture=()) -> str:
+    """trafilatura's body of the page without the elements already known as metadata."""
+    for el in furniture:
+        el.set(_FURNITURE_MARK, "1")
+    page = copy.deepcopy(tree)
+    for el in furniture:
+        el.attrib.pop(_FURNITURE_MARK, None)
+    for el in page.xpath(f"//*[@{_FURNITURE_MARK}]"):
+        if el.getparent() is not None:
+            el.drop_tree()
     return trafilatura.extract(
-        copy.deepcopy(tree), url=url, include_tables=True, include_comments=False,
+        page, url=url, include_tables=True, include_comments=False,
         include_links=False, include_images=False, deduplicate=False, favor_recall=True,
     ) or ""
 
@@ -192,7 +208,7 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
 
 def clean_body(text: str, title: str | None) -> str | None:
     lines = []
-    for raw in text.splitlines():
+    for raw in _BLOCKS.sub("\n", text).splitlines():
         line = _SPACES.sub(" ", _MARKERS.sub("", raw)).strip()
         if not line or _BOILERPLATE.fullmatch(line) or _LABEL_LINE.match(line) or _LEADS.match(line) and ">" in line:
             continue
@@ -241,10 +257,15 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
             from_meta[field] = value
     container = find_container(tree)
     labelled: dict[str, str] = {}
-    for field, value in labelled_pairs(segments(tree.body if tree.body is not None else tree,
-                                                skip=[container] if container is not None else [])):
-        labelled.setdefault(field, value)
-    breadcrumb = read_breadcrumb(tree)
+    furniture: list = []  # elements that hold metadata, not document text
+    for field, value, holders in labelled_pairs(segments(tree.body if tree.body is not None else tree,
+                                                         skip=[container] if container is not None else [])):
+        if field not in labelled:
+            labelled[field] = value
+            furniture.extend(holders)
+    breadcrumb, crumb_el = read_breadcrumb(tree)
+    if crumb_el is not None:
+        furniture.append(crumb_el)
     attachments = read_attachments(tree, base_url)
 
     h1 = tree.xpath("//h1")
@@ -258,7 +279,7 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
     if container is not None:
         body = container_text(container)
     else:
-        body = trafilatura_body(tree, url)
+        body = trafilatura_body(tree, url, furniture)
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     record.update(
         title=title,

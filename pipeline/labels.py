@@ -79,10 +79,17 @@ def _starts_row(match: re.Match, text: str) -> bool:
     return not text[: match.start()].strip(" 【[|｜")
 
 
+_SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；】]）)")
+
+
 def _label_matches(text: str) -> list[re.Match]:
     found = []
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
+        # Inside running text a short label must stand apart: "… 来源：市交通局" is a label,
+        # "管制时间：5月25日" is a sentence.
+        if len(label) <= 2 and match.start() and text[match.start() - 1] not in _SEPARATORS:
+            continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
         whole_cell = match.end() == len(text.rstrip())
@@ -98,17 +105,19 @@ def _same_row(label_el, value_el) -> bool:
     return value_el is not label_el and any(a is parent for a in value_el.iterancestors())
 
 
-def labelled_pairs(segs: list[tuple[str, etree._Element]]) -> Iterator[tuple[str, str]]:
-    """(field, raw value) for every recognised label, in document order."""
+def labelled_pairs(segs: list[tuple[str, etree._Element]]) -> Iterator[tuple[str, str, tuple]]:
+    """(field, raw value, elements holding label and value) for every recognised label, in
+    document order."""
     for i, (text, el) in enumerate(segs):
         matches = _label_matches(text)
         for j, match in enumerate(matches):
             field = _LABEL_FIELD.get(_WS.sub("", match.group(1)))
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
             value = text[match.end(): end].strip()
+            holders: tuple = (el,)
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
                 nxt_text, nxt_el = segs[i + 1]
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
-                    value = nxt_text
+                    value, holders = nxt_text, (el, nxt_el)
             if field and value and len(value) <= MAX_VALUE:
-                yield field, value
+                yield field, value, holders

@@ -8,13 +8,13 @@ Every table here is what real disclosure pages show; extend a table, not the cod
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "索取号", "信息索引号"),
     "publisher": ("发文机关", "发布机构", "发文单位", "发布单位", "公开责任部门", "发布机关",
-                  "信息发布机构", "制发机关", "责任部门", "公开部门"),
+                  "信息发布机构", "制发机关", "责任部门", "公开部门", "办文部门"),
     "doc_no": ("发文字号", "文号", "发文文号", "文件编号"),
     "written_at": ("成文日期", "生成日期", "发文日期", "发文时间", "成文时间", "制发日期"),
     "published_at": ("发布日期", "发布时间", "公开日期", "公开时间", "时间", "日期", "发表时间"),
     "subject": ("主题分类", "所属主题", "分类", "主题", "信息分类", "组配分类"),
     "keywords": ("主题词", "关键词", "关键字"),
-    "title": ("标题", "名称", "文件名称", "信息名称"),
+    "title": ("标题", "名称", "文件名称", "信息名称", "公文名称"),
     "source": ("信息来源", "来源", "文章来源"),
     "validity": ("有效性", "时效性", "效力状态", "有效期", "是否有效"),
     "implemented_at": ("实施日期", "生效日期"),
@@ -89,6 +89,10 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:浏览次数|访问量|点击数)\s*[:：]?\s*\d*",
     r"视力保护色\s*[:：]?.*",
 )
+# Blocks removed from the body text before it is split into lines: server-template leftovers
+# (JSP/ASP comments and directives) that leak into pages.
+BOILERPLATE_BLOCKS: tuple[str, ...] = (r"<%--.*?--%>", r"<%[@=!]?.*?%>")
+
 # Markers removed wherever they appear inside a line.
 BOILERPLATE_MARKERS: tuple[str, ...] = (r"##paid(?:begin|end)##",)
 

@@ -1,0 +1,47 @@
+"""Time per page of pipeline.extract against trafilatura.extract alone, same pages, same run.
+
+    .venv/bin/python -m bench.extract [--rounds 5]
+
+Pages: the real pages of the evaluation set and one built page per layout. Both functions get
+the same input (bytes decoded to str once, as a crawl hands them over); the best of `rounds`
+passes over all pages is taken for each, to damp noise from the other processes on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+import trafilatura
+
+from pipeline import extract
+from pipeline.encoding import decode_html
+from tests.extraction_cases import built_cases, real_cases
+
+
+def best_of(rounds: int, fn, pages) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for url, text in pages:
+            fn(text, url)
+        best = min(best, time.perf_counter() - start)
+    return best / len(pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    built = {c.name.split("/")[1]: c for c in built_cases()}  # one page per layout
+    cases = real_cases() + list(built.values())
+    pages = [(c.url, decode_html(c.html)) for c in cases]
+    ours = best_of(args.rounds, extract, pages)
+    theirs = best_of(args.rounds, lambda text, url: trafilatura.extract(text, url=url, include_tables=True), pages)
+    print(f"{len(pages)} pages ({len(cases) - len(built)} real, {len(built)} built)")
+    print(f"trafilatura.extract : {theirs * 1000:7.2f} ms/page")
+    print(f"pipeline.extract    : {ours * 1000:7.2f} ms/page (body, metadata, attachments, normalisation)")
+    print(f"ratio extract / trafilatura = {ours / theirs:.2f}  (goal ≤ 1.0, never above 1.5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Normalisation rules: dates, 发文字号, 索引号, titles, canonical URLs, decoding."""
+import pytest
+
+from pipeline.encoding import decode_html
+from pipeline.normalize import clean_text, clean_title, normalize_date, normalize_doc_no, normalize_index_no
+from pipeline.urls import canonical_url
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2024年06月07日", "2024-06-07"),
+    ("2024年6月7日", "2024-06-07"),
+    ("2024/6/7", "2024-06-07"),
+    ("2024-06-07 15:56", "2024-06-07T15:56"),
+    ("发布时间：2021-06-18 08:57:38", "2021-06-18T08:57:38"),
+    ("２０２４－０６－０７", "2024-06-07"),
+    ("20240607", "2024-06-07"),
+    ("2024.6.7", "2024-06-07"),
+    ("2023-02-30", None),
+    ("无", None),
+    ("", None),
+])
+def test_dates(raw, iso):
+    assert normalize_date(raw) == iso
+
+
+@pytest.mark.parametrize("raw,norm", [
+    ("国发[2024]3号", "国发〔2024〕3号"),
+    ("国发(2024)3号", "国发〔2024〕3号"),
+    ("国发（2024）3号", "国发〔2024〕3号"),
+    ("国发【2024】3号", "国发〔2024〕3号"),
+    ("国发〔2024〕3号", "国发〔2024〕3号"),
+    ("闽财债管函 [2021]10 号", "闽财债管函〔2021〕10号"),
+    ("国令第707号", "国令第707号"),
+    ("无", None),
+])
+def test_doc_numbers(raw, norm):
+    assert normalize_doc_no(raw) == norm
+
+
+@pytest.mark.parametrize("raw,value,valid", [
+    ("000014349/2018-00222", "000014349/2018-00222", True),
+    (" PZ00108-3000-2023-00092 ", "PZ00108-3000-2023-00092", True),
+    ("11350100MB0000000X/2024-00123", "11350100MB0000000X/2024-00123", True),
+    ("第一号", "第一号", False),
+    ("", None, None),
+])
+def test_index_numbers(raw, value, valid):
+    assert normalize_index_no(raw) == (value, valid)
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("2023年工作总结_计划规划_某某人民政府", "2023年工作总结"),
+    ("关于X的通知 - 中国政府网", "关于X的通知"),
+    ("关于印发《A-B》的通知", "关于印发《A-B》的通知"),
+    ("示例市交通管制通告（2024年第3号）-示例市人民政府", "示例市交通管制通告（2024年第3号）"),
+])
+def test_titles(raw, title):
+    assert clean_title(raw) == title
+
+
+def test_whitespace_of_every_kind():
+    assert clean_text("\u3000市\xa0交通局\u2002 ") == "市 交通局"
+    assert clean_text("有效，") == "有效，"  # full-width punctuation kept as written
+
+
+@pytest.mark.parametrize("url,canonical", [
+    ("HTTP://WWW.X.gov.cn:80/a/index.html?utm_source=wx#top", "http://www.x.gov.cn/a/"),
+    ("https://x.gov.cn:443/a/t1.html?spm=1&id=2&from=timeline", "https://x.gov.cn/a/t1.html?id=2"),
+    ("http://x.gov.cn:8080/a?b=2&a=1", "http://x.gov.cn:8080/a?a=1&b=2"),
+])
+def test_canonical_urls(url, canonical):
+    assert canonical_url(url) == canonical
+
+
+@pytest.mark.parametrize("body,content_type", [
+    ("政府信息公开".encode("gbk"), None),
+    ("政府信息公开".encode("gb18030"), "text/html"),
+    ('<meta charset="gb2312">政府信息公开镕堃'.encode("gbk"), None),  # gb2312 declared, GBK served
+    ("政府信息公开".encode("gbk"), "text/html; charset=GBK"),
+    ("政府信息公开".encode("utf-8"), None),
+])
+def test_decoding(body, content_type):
+    assert "政府信息公开" in decode_html(body, content_type)

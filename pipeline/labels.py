@@ -113,7 +113,7 @@ def labelled_pairs(segs: list[tuple[str, etree._Element]]) -> Iterator[tuple[str
         for j, match in enumerate(matches):
             field = _LABEL_FIELD.get(_WS.sub("", match.group(1)))
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
-            value = text[match.end(): end].strip()
+            value = text[match.end(): end].strip(" \t\n\u3000\xa0|｜")  # "时间：… | 来源：…"
             holders: tuple = (el,)
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
                 nxt_text, nxt_el = segs[i + 1]

@@ -24,7 +24,7 @@ def clean_text(value: str | None) -> str | None:
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*T?\s*(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?"
+    r"(?:(?:\s*T?\s*|-)(?P<H>\d{1,2})\s*[:时]\s*(?P<M>\d{2})(?:\s*[:分]\s*(?P<S>\d{2}))?)?"
 )
 _COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 
@@ -84,7 +84,7 @@ def normalize_index_no(value: str | None) -> tuple[str | None, bool | None]:
 
 
 _TITLE_WORDS = re.compile(r"[《》〔〕关于通知公告决定意见办法]")
-_SUFFIX_HINT = re.compile(r"(人民政府|管委会|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
+_SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
 
 
 def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:

@@ -59,3 +59,29 @@ def test_base_href_resolves_attachments():
             '<a href="2024/a.pdf">附件一</a></div></body></html>')
     assert extract(html, "http://x.gov.cn/a/b.html")["attachments"] == [
         {"name": "附件一", "url": "http://files.x.gov.cn/up/2024/a.pdf"}]
+
+
+def test_govcn_meta_tags():
+    html = """<html><head>
+<meta name="manuscriptId" content="5354931">
+<meta name="firstpublishedtime" content="2019-01-04-17:21:45">
+<meta name="lastmodifiedtime" content="2019-01-04-17:30:00">
+<meta name="lanmu" content="最新政策">
+<title>国务院关于X的通知_政府信息公开专栏</title></head>
+<body><div class="pages_content"><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将有关事项通知如下。</p></div></body></html>"""
+    record = extract(html, "http://www.gov.cn/zhengce/content/2019-01/04/content_5354931.htm")
+    assert record["published_at"] == "2019-01-04T17:21:45"
+    assert record["column"] == "最新政策"
+    assert record["title"] == "国务院关于X的通知"
+    assert record["meta"]["manuscriptId"] == "5354931"
+    assert record["body"].startswith("各省、自治区、直辖市人民政府")
+
+
+def test_inline_site_and_time_line():
+    html = """<html><body><h1>关于开展安全检查的通知</h1>
+<div class="msg">网站：示例县人民政府 | 时间：2021-06-18 08:57:38 | 来源：县应急管理局 | 浏览次数：35</div>
+<div class="TRS_Editor"><p>各乡镇人民政府：为切实做好汛期安全生产工作，现就开展安全检查有关事项通知如下。</p>
+<p>一、管制时间：2021年6月20日至6月30日。</p></div></body></html>"""
+    record = extract(html, "http://x.gov.cn/a/t20210618_1.html")
+    assert (record["published_at"], record["source"]) == ("2021-06-18T08:57:38", "县应急管理局")
+    assert record["body"].endswith("一、管制时间：2021年6月20日至6月30日。")

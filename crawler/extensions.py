@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from scrapy import signals
 
-from crawler.resources import resources_for
+from datetime import datetime, timezone
+
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy import update
+
+from crawler.resources import lock_site, resources_for
+from storage.locks import SiteLocked
 from storage.models import CrawlRun, utcnow
 
 SUMMARY_COUNTS = {
@@ -18,6 +24,8 @@ SUMMARY_COUNTS = {
     "gone": "govarchive/documents_gone",
     "attachments": "govarchive/attachments",
     "errors": "govarchive/errors",
+    "broken_links": "govarchive/broken_links",
+    "list_pages_unchanged": "govarchive/list_pages_unchanged",
 }
 
 
@@ -38,11 +46,23 @@ class CrawlRunRecorder:
     def opened(self, spider) -> None:
         site = getattr(spider, "site_name", spider.name)
         trigger = getattr(spider, "trigger", None) or "manual"
+        try:  # normally taken already by the crawl command, before Scrapy started
+            lock = lock_site(self.crawler.settings, site, trigger=trigger,
+                             started=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        except SiteLocked as exc:  # started some other way than `scrapy crawl`
+            spider.logger.error(str(exc))
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="locked"))
+            return
         with resources_for(self.crawler).archive.session() as session:
+            # we hold the site's lock, so a run of this site still marked running was killed
+            session.execute(update(CrawlRun).where(CrawlRun.site == site, CrawlRun.status == "running")
+                            .values(status="interrupted"))
             run = CrawlRun(site=site, trigger=trigger, status="running", stats={})
             session.add(run)
             session.flush()
             self.run_id = run.id
+        spider.run_id = self.run_id
+        lock.update(run_id=self.run_id)
 
     def counts(self) -> dict[str, int]:
         stats = self.crawler.stats
@@ -71,6 +91,10 @@ class CrawlRunRecorder:
             f" / {counts['merged']} more URLs of known ones"
             f" / {counts['gone']} gone, {counts['attachments']} attachments, {counts['errors']} errors"
         )
+        if counts["broken_links"]:
+            message += f", {counts['broken_links']} broken links (404 on a listed page)"
+        if counts["list_pages_unchanged"]:
+            message += f", {counts['list_pages_unchanged']} list pages not modified (304)"
         if counts["empty_list_pages"]:
             message += f"; {counts['empty_list_pages']} list pages without items (layout changed?)"
         spider.logger.info(message)

@@ -26,6 +26,14 @@ class GoneItem:
 
 
 @dataclass
+class NotModifiedItem:
+    """A known document that answered 304 Not Modified."""
+
+    site: str
+    url: str
+
+
+@dataclass
 class AttachmentItem:
     """A fetched attachment file (its bytes are in the WARC capture)."""
 

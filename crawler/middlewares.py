@@ -7,7 +7,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from crawler.resources import resources_for
 from pipeline.encoding import detect_encoding
-from storage.archive import add_capture
+from storage.archive import add_capture, validators
 
 
 def _headers(headers) -> list[tuple[str, str]]:
@@ -16,6 +16,34 @@ def _headers(headers) -> list[tuple[str, str]]:
         for k, values in headers.items()
         for v in values
     ]
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+class ConditionalRequestMiddleware:
+    """Requests marked meta['conditional'] carry If-None-Match / If-Modified-Since from the
+    URL's last capture, so an unchanged page costs a 304 and no body."""
+
+    def __init__(self, crawler) -> None:
+        self.archive = resources_for(crawler).archive
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        if not request.meta.get("conditional"):
+            return None
+        with self.archive.session() as session:
+            etag, last_modified = validators(session, request.url)
+        if etag:
+            request.headers.setdefault(b"If-None-Match", etag.encode("latin-1"))
+        if last_modified:
+            request.headers.setdefault(b"If-Modified-Since", last_modified.encode("latin-1"))
+        return None
 
 
 class WarcCaptureMiddleware:
@@ -52,6 +80,8 @@ class WarcCaptureMiddleware:
                 offset=ref.offset,
                 length=ref.length,
                 payload_digest=ref.payload_digest,
+                etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
             )
         self.crawler.stats.inc_value("govarchive/captures")
         return response

@@ -1,9 +1,9 @@
 """Item pipelines: dedup and store into the archive, one transaction per item."""
 from __future__ import annotations
 
-from crawler.items import AttachmentItem, DocumentItem, GoneItem
+from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
 from crawler.resources import resources_for
-from storage.archive import attach_capture, mark_gone, store_document
+from storage.archive import attach_capture, mark_gone, store_document, touch
 
 
 class ArchivePipeline:
@@ -25,8 +25,11 @@ class ArchivePipeline:
             elif isinstance(item, GoneItem):
                 if mark_gone(session, item.url):
                     stats.inc_value("govarchive/documents_gone")
-                else:
-                    stats.inc_value("govarchive/errors")
+                else:  # listed but never there: the site's broken link, nothing to archive
+                    stats.inc_value("govarchive/broken_links")
+            elif isinstance(item, NotModifiedItem):
+                touch(session, item.url)
+                stats.inc_value("govarchive/documents_unchanged")
             elif isinstance(item, AttachmentItem) and item.capture_id is not None:
                 attach_capture(session, item.url, item.capture_id, item.size)
                 stats.inc_value("govarchive/attachments")

@@ -7,6 +7,17 @@ from __future__ import annotations
 
 from storage.captures import WarcStore
 from storage.db import Archive, archive_url, data_dir
+from storage.locks import SiteLock
+
+# Site locks taken by the crawl command before Scrapy starts; held until the process exits.
+HELD_LOCKS: dict[str, SiteLock] = {}
+
+
+def lock_site(settings, site: str, **holder) -> SiteLock:
+    """Take the site's lock (SiteLocked if another process has it) for this process's life."""
+    if site not in HELD_LOCKS:
+        HELD_LOCKS[site] = SiteLock(data_dir(settings.get("GOVARCHIVE_DATA")), site).acquire(**holder)
+    return HELD_LOCKS[site]
 
 _ATTR = "_govarchive_resources"
 

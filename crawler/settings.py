@@ -38,6 +38,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.WarcCaptureMiddleware": 950,
     # after HttpCompressionMiddleware (590): fixes the charset of undeclared GBK pages
     "crawler.middlewares.CharsetMiddleware": 580,
+    # adds validators from the archive to requests marked conditional
+    "crawler.middlewares.ConditionalRequestMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ArchivePipeline": 300,

@@ -31,6 +31,8 @@ class Site(BaseModel):
     allowed_domains: list[str] | None = None
     timezone: str = "Asia/Shanghai"
     fetch_attachments: bool = True
+    # Incremental crawls stop paginating after this many list pages of known documents.
+    stop_after_known_pages: int = Field(default=1, ge=1)
     # Scrapy settings for this site only, e.g. {DOWNLOAD_DELAY: 5}.
     settings: dict[str, Any] = Field(default_factory=dict)
 

@@ -132,3 +132,39 @@ def attach_capture(session: Session, url: str, capture_id: int, size: int) -> No
     """Point the attachment rows of this URL at the capture holding the file."""
     for att in session.scalars(select(Attachment).where(Attachment.url == url)):
         att.capture_id, att.size = capture_id, size
+
+
+def known_urls(session: Session, urls: list[str]) -> set[str]:
+    """Which of these URLs (any spelling) are archived documents; returned as given."""
+    by_canonical = {canonical_url(u): u for u in urls}
+    found = session.scalars(select(DocumentUrl.url).where(DocumentUrl.url.in_(list(by_canonical))))
+    return {by_canonical[u] for u in found}
+
+
+def validators(session: Session, url: str) -> tuple[str | None, str | None]:
+    """ETag and Last-Modified of the latest successful capture of this URL."""
+    row = session.execute(
+        select(Capture.etag, Capture.last_modified)
+        .where(Capture.url == url, Capture.status == 200)
+        .order_by(Capture.id.desc())
+        .limit(1)
+    ).first()
+    return (row.etag, row.last_modified) if row else (None, None)
+
+
+def document_urls(session: Session, site: str, since: str | None = None) -> list[str]:
+    """Primary URLs of the site's documents (published on or after `since`, if given)."""
+    query = select(Document.url).where(Document.site == site).order_by(Document.id)
+    if since:
+        query = query.where(Document.published_at >= since)
+    return list(session.scalars(query))
+
+
+def touch(session: Session, url: str) -> bool:
+    """A known document answered 304 Not Modified: it is still there, unchanged."""
+    doc = session.scalar(select(Document).join(DocumentUrl).where(DocumentUrl.url == canonical_url(url)))
+    if doc is None:
+        return False
+    doc.last_seen = utcnow()
+    doc.status, doc.gone_at = "live", None
+    return True

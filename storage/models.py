@@ -36,6 +36,9 @@ class Capture(Base):
     offset: Mapped[int]
     length: Mapped[int]
     payload_digest: Mapped[str | None] = mapped_column(String(100))
+    # HTTP validators, for conditional requests on the next fetch of this URL
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
 
 
 class Document(Base):

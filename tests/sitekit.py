@@ -8,7 +8,9 @@ replaced by the port the server got. Every request is logged, so tests can count
 from __future__ import annotations
 
 import argparse
+import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,8 +28,10 @@ class Route:
 
 
 class FixtureSite:
-    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0,
+                 delay: float = 0.0) -> None:
         self.routes = routes
+        self.delay = delay  # seconds per response, to make crawls slow enough to interrupt
         self.log: list[tuple[str, str]] = []
         site = self
 
@@ -40,9 +44,21 @@ class FixtureSite:
                 if route is None:
                     route = Route(b"<html><body>404 Not Found</body></html>", 404)
                 body = route.body.replace(b"{{PORT}}", str(site.port).encode())
+                if site.delay:
+                    time.sleep(site.delay)
+                # like a static file server: an ETag per content, 304 when it still matches
+                etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+                if route.status == 200 and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
+                if route.status == 200:
+                    self.send_header("ETag", etag)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -222,20 +222,25 @@ def test_summary_and_run_record(crawled):
     summary = [line for line in proc.stdout.splitlines() if line.startswith("Crawl summary")]
     assert summary == [
         "Crawl summary for example: 15 pages fetched (3 list pages; families: generic 3), documents "
-        "7 new / 0 changed / 0 unchanged / 1 more URLs of known ones / 0 gone, 2 attachments, 1 errors"
+        "7 new / 0 changed / 0 unchanged / 1 more URLs of known ones / 0 gone, 2 attachments, 0 errors, "
+        "1 broken links (404 on a listed page)"
     ]
     with Archive(workspace.db_url).session() as session:
         run = session.scalars(select(CrawlRun)).one()
         assert (run.site, run.status, run.trigger) == ("example", "finished", "manual")
         assert run.ended_at >= run.started_at
-        assert run.stats["new"] == 7 and run.stats["errors"] == 1 and run.stats["families"] == {"generic": 3}
+        assert run.stats["new"] == 7 and run.stats["errors"] == 0 and run.stats["broken_links"] == 1 and run.stats["families"] == {"generic": 3}
 
 
 def test_recrawl_adds_nothing(workspace, example_site):
     workspace, site, _ = crawl_example(workspace, example_site)
     before = workspace.export()
+    first = len(site.log)
     proc = workspace.crawl("example")
-    assert "documents 0 new / 0 changed / 8 unchanged / 0 more URLs of known ones" in proc.stdout
+    assert "documents 0 new / 0 changed / 0 unchanged / 0 more URLs of known ones" in proc.stdout
+    # the first list page answers 304 Not Modified: nothing else is fetched
+    assert "1 list pages not modified (304)" in proc.stdout
+    assert site.paths()[first:] == ["/robots.txt", COL]
     after = workspace.export()
     assert [(r["url"], r["content_hash"], r["versions"], r["urls"]) for r in after] == \
            [(r["url"], r["content_hash"], r["versions"], r["urls"]) for r in before]

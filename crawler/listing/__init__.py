@@ -20,8 +20,9 @@ class ListItem:
 @dataclass
 class ListPage:
     family: str
-    items: list[ListItem] = field(default_factory=list)
-    next_pages: list[str] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list)  # in list order, newest first as a rule
+    next_page: str | None = None  # the page after this one, when it can be told
+    next_pages: list[str] = field(default_factory=list)  # every other page of this list seen
     columns: list[str] = field(default_factory=list)
 
 

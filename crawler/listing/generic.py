@@ -75,7 +75,7 @@ class GenericList:
             if url.startswith(("http://", "https://")) and allowed(url):
                 links.append((a, url))
 
-        pager = self._pager(links, response, base_url)
+        pager, page.next_page = self._pager(links, response, base_url)
         page.next_pages = pager
 
         groups: dict[object, list] = defaultdict(list)
@@ -113,9 +113,10 @@ class GenericList:
                 page.items.append(ListItem(url=url, title=title, fields={"published_at": date} if date else {}))
         return page
 
-    def _pager(self, links, response, base_url) -> list[str]:
-        """URLs of further pages of this same list."""
+    def _pager(self, links, response, base_url) -> tuple[list[str], str | None]:
+        """URLs of further pages of this same list, and which of them comes next."""
         found: list[str] = []
+        by_next_word: str | None = None
         here = response.url.split("?")[0].rsplit("/", 1)[0]
         for a, url in links:
             text = (clean_text(a.text_content()) or "").lower()
@@ -123,14 +124,34 @@ class GenericList:
             by_word = text in NEXT_PAGE_TEXTS or text in LAST_PAGE_TEXTS
             by_shape = sibling and PAGE_URL.search(url) is not None
             by_number = text.isdigit() and sibling and (PAGE_URL.search(url) or COLUMN_URL.search(url.split("?")[0]))
+            if text in NEXT_PAGE_TEXTS and by_next_word is None and url != response.url:
+                by_next_word = url
             if (by_word or by_shape or by_number) and url not in found:
                 found.append(url)
         # TRS: createPageHTML(count, current, "index", "html") writes index_1 … index_{count-1}
+        by_script: str | None = None
         for script in response.xpath("//script/text()").getall():
             for m in _CREATE_PAGE_HTML.finditer(script):
-                count, name, ext = int(m.group(1)), m.group(3), m.group(4)
+                count, current, name, ext = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
                 for n in range(count):
                     url = urljoin(base_url, f"{name}.{ext}" if n == 0 else f"{name}_{n}.{ext}")
                     if url not in found:
                         found.append(url)
-        return found
+                    if n == current + 1:
+                        by_script = url
+        return found, by_next_word or by_script or _next_by_number(response.url, found)
+
+
+def page_number(url: str) -> int:
+    """0 for a list's first page (index.html, no page parameter), else the number in its URL."""
+    m = PAGE_URL.search(url)
+    return int(m.group(1) or m.group(2)) if m else 0
+
+
+def _next_by_number(current: str, pages: list[str]) -> str | None:
+    """The pager link whose number is one more than this page's (index_N or page=N)."""
+    n = page_number(current)
+    for url in pages:
+        if page_number(url) == n + 1:
+            return url
+    return None

@@ -1,10 +1,16 @@
 """The `gov` spider: walks the disclosure columns of one configured site.
 
-    scrapy crawl gov -a site=NAME
+    scrapy crawl gov -a site=NAME                 incremental: new documents only
+    scrapy crawl gov -a site=NAME -a full=1       every list page, every known document again
+    scrapy crawl gov -a site=NAME -a column=URL   one column, completely
+    scrapy crawl gov -a site=NAME -a url=URL      one document
+    scrapy crawl gov -a site=NAME -a since=DATE   re-fetch documents published since DATE
 
-List pages are read by their platform family (crawler.listing); document pages are extracted
-with pipeline.extract and handed to the item pipelines; attachments are fetched so their bytes
-are archived.
+List pages are read by their platform family (crawler.listing) and always fetched from the
+first; documents already archived are skipped, and pagination stops once
+`stop_after_known_pages` pages in a row are settled (hold only known documents, or end with
+one). Early stopping is trusted only after a previous run that finished cleanly: after a
+killed or failing run, every list page is walked again, so nothing is missed.
 """
 from __future__ import annotations
 
@@ -13,24 +19,35 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
+from sqlalchemy import select
 
-from crawler.items import AttachmentItem, DocumentItem, GoneItem
-from crawler.listing import read_list_page
-from crawler.sites import get_site
+from crawler.crawl_options import CrawlOptions
 from crawler.extractor import Extractor
+from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
+from crawler.listing import read_list_page
+from crawler.resources import resources_for
+from crawler.sites import get_site
 from pipeline.extract import empty_record
 from pipeline.urls import canonical_url
+from storage.archive import document_urls, known_urls
+from storage.models import CrawlRun
 
 GONE_STATUSES = [404, 410]
+REVALIDATE = [304, 404, 410]
 
 
 class GovSpider(scrapy.Spider):
     name = "gov"
 
     def __init__(self, site: str | None = None, sites_file: str | None = None, **kwargs):
+        options = CrawlOptions.from_args(kwargs)
+        for name in ("full", "column", "url", "since", "trigger"):
+            kwargs.pop(name, None)
         super().__init__(**kwargs)
         self.site = get_site(site, sites_file)  # SiteConfigError: one line naming the problem
         self.site_name = self.site.name
+        self.options = options
+        self.trigger = options.trigger
         self.allowed_domains = self.site.domains
         self.list_pages_seen: set[str] = set()
 
@@ -40,51 +57,109 @@ class GovSpider(scrapy.Spider):
         # per-site overrides from the sites file win over project settings
         crawler.settings.setdict(spider.site.settings, priority="spider")
         spider.extractor = Extractor.from_crawler(crawler)
+        spider.archive = resources_for(crawler).archive
         return spider
 
     def allowed(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
-    def list_request(self, url: str, column: str) -> scrapy.Request | None:
-        """A request for a list page not yet walked in this crawl (dir/ = dir/index.html)."""
+    # --- what to walk -------------------------------------------------------------------
+
+    def previous_run_clean(self) -> bool:
+        """Whether the last run before this one finished without errors (so every document
+        on pages it stopped before was archived)."""
+        with self.archive.session() as session:
+            runs = session.scalars(
+                select(CrawlRun).where(CrawlRun.site == self.site.name).order_by(CrawlRun.id.desc()).limit(2)
+            ).all()
+        previous = [r for r in runs if r.id != getattr(self, "run_id", None)][:1]
+        return bool(previous) and previous[0].status == "finished" and not previous[0].stats.get("errors")
+
+    def list_request(self, url: str, walk: str, settled: int = 0) -> scrapy.Request | None:
+        """A request for a list page not yet walked in this crawl (dir/ = dir/index.html).
+        walk: "incremental" (stop at known pages) or "all"."""
         key = canonical_url(url)
         if key in self.list_pages_seen:
             return None
         self.list_pages_seen.add(key)
-        return scrapy.Request(url, callback=self.parse_list, cb_kwargs={"column": column})
+        return scrapy.Request(
+            url, callback=self.parse_list, errback=self.failed,
+            meta={"conditional": walk == "incremental", "handle_httpstatus_list": [304]},
+            cb_kwargs={"walk": walk, "settled": settled},
+        )
+
+    def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False):
+        return scrapy.Request(
+            url, callback=self.parse_document, errback=self.failed,
+            meta={"handle_httpstatus_list": REVALIDATE if revalidate else GONE_STATUSES,
+                  "conditional": revalidate},
+            cb_kwargs={"list_fields": list_fields or {}},
+        )
 
     async def start(self):
-        for url in self.site.start_urls:
-            if request := self.list_request(url, url):
+        opts = self.options
+        if opts.url:
+            yield self.document_request(opts.url)
+            return
+        if opts.column:
+            if request := self.list_request(opts.column, "all"):
                 yield request
+            return
+        walk = "all" if opts.full or not self.previous_run_clean() else "incremental"
+        self.crawler.stats.set_value("govarchive/walk", walk)
+        for url in self.site.start_urls:
+            if request := self.list_request(url, walk):
+                yield request
+        if opts.full or opts.since:
+            with self.archive.session() as session:
+                urls = document_urls(session, self.site.name, since=None if opts.full else opts.since)
+            for url in urls:
+                yield self.document_request(url, revalidate=True)
 
-    def parse_list(self, response, column: str):
+    # --- callbacks ------------------------------------------------------------------------
+
+    def parse_list(self, response, walk: str, settled: int):
+        stats = self.crawler.stats
+        if response.status == 304:
+            stats.inc_value("govarchive/list_pages_unchanged")
+            return
         if not isinstance(response, TextResponse):
             self.logger.warning("list page %s is not a text page (%s)", response.url,
                                 response.headers.get("Content-Type"))
             return
         page = read_list_page(response, self.allowed)
-        self.crawler.stats.inc_value(f"govarchive/list_pages/{page.family}")
-        self.crawler.stats.inc_value("govarchive/list_pages")
+        stats.inc_value(f"govarchive/list_pages/{page.family}")
+        stats.inc_value("govarchive/list_pages")
         if not page.items:
-            self.crawler.stats.inc_value("govarchive/list_pages_empty")
+            stats.inc_value("govarchive/list_pages_empty")
             self.logger.warning("list page %s (%s) yielded no documents: layout changed?",
                                 response.url, page.family)
+        with self.archive.session() as session:
+            known = known_urls(session, [item.url for item in page.items])
+        refetch = self.options.full or bool(self.options.column)
         for item in page.items:
-            yield scrapy.Request(
-                item.url,
-                callback=self.parse_document,
-                errback=self.failed,
-                meta={"handle_httpstatus_list": GONE_STATUSES},
-                cb_kwargs={"list_fields": {"title": item.title, **item.fields}},
-            )
-        for url in page.next_pages + page.columns:
-            if request := self.list_request(url, column):
+            if item.url in known and not refetch:
+                continue
+            yield self.document_request(item.url, {"title": item.title, **item.fields},
+                                        revalidate=item.url in known)
+        # A page is settled when every item on it is known, or its last one is: lists run
+        # newest first (pinned items aside), so what follows it is known too.
+        is_settled = bool(page.items) and (page.items[-1].url in known or all(i.url in known for i in page.items))
+        settled = settled + 1 if is_settled else 0
+        if walk == "incremental" and settled >= self.site.stop_after_known_pages:
+            stats.inc_value("govarchive/list_walks_stopped")
+            return
+        following = [page.next_page] if page.next_page else page.next_pages
+        for url in following + page.columns:
+            if request := self.list_request(url, walk, settled):
                 yield request
 
     async def parse_document(self, response, list_fields: dict):
         capture_id = response.meta.get("capture_id")
+        if response.status == 304:
+            yield NotModifiedItem(site=self.site.name, url=response.url)
+            return
         if response.status in GONE_STATUSES:
             yield GoneItem(site=self.site.name, url=response.url, status=response.status)
             return

@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.sites import column_site
-from tests.sitekit import FixtureSite
+from tests.sitekit import ColumnSite, FixtureSite
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
@@ -38,7 +37,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--per-page", type=int, default=20)
     args = parser.parse_args()
-    routes = column_site(args.columns, args.pages, args.per_page)
+    routes = ColumnSite(args.columns, args.pages * args.per_page, args.per_page).routes()
     with tempfile.TemporaryDirectory() as tmp, FixtureSite(routes) as site:
         tmp = Path(tmp)
         starts = [f"{site.base}/col{c}/" for c in range(args.columns)]

@@ -29,8 +29,9 @@ class Route:
 
 class FixtureSite:
     def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0,
-                 delay: float = 0.0) -> None:
+                 delay: float = 0.0, etag: bool = True) -> None:
         self.routes = routes
+        self.etag = etag  # serve ETags and answer If-None-Match with 304
         self.delay = delay  # seconds per response, to make crawls slow enough to interrupt
         self.log: list[tuple[str, str]] = []
         site = self
@@ -48,7 +49,7 @@ class FixtureSite:
                     time.sleep(site.delay)
                 # like a static file server: an ETag per content, 304 when it still matches
                 etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
-                if route.status == 200 and self.headers.get("If-None-Match") == etag:
+                if site.etag and route.status == 200 and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
                     self.send_header("ETag", etag)
                     self.send_header("Content-Length", "0")
@@ -57,7 +58,7 @@ class FixtureSite:
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
-                if route.status == 200:
+                if site.etag and route.status == 200:
                     self.send_header("ETag", etag)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -129,6 +130,78 @@ def example_routes() -> dict[str, Route]:
         "/xwzx/202406/t20240602_1002.html": html(example("sidebar_doc.html")),
         "/private/t20240101_9.html": html(example("sidebar_doc.html")),
     }
+
+
+# --- a site of many columns, for incremental crawls and benchmarks -------------------------
+
+DETAIL_PAGES = (
+    "fujian-pingtan_trs-trt_detail_1.html",
+    "fujian-pingtan_trs-trt_detail_2.html",
+    "shanxi_trs_detail_1.html",
+    "zhejiang-fgw_hanweb_detail_1.html",
+    "hebei-handan_trs_detail_1_jsp-derived.html",
+    "nfra_angular-rendered_detail_2.html",
+)
+INDEX_NUMBERS = ("PZ00108-3000-2023-00092", "000014348/2020-35147")
+
+
+class ColumnSite:
+    """`columns` columns, each a newest-first list of documents over pages of `per_page`.
+    Documents are real pages made distinct (every sentence, title and 索引号 carries the
+    document's id). publish(), edit() and remove() change the site as a government would."""
+
+    def __init__(self, columns: int = 5, docs_per_column: int = 200, per_page: int = 20) -> None:
+        self.columns, self.per_page = columns, per_page
+        self.docs = {c: [f"c{c}d{i}" for i in range(docs_per_column)] for c in range(columns)}
+        self.edits: dict[str, str] = {}
+        self.removed: set[str] = set()
+        self._bodies = [(CORPUS / name).read_text("utf-8") for name in DETAIL_PAGES]
+        self._published = docs_per_column
+
+    def doc_path(self, doc: str) -> str:
+        c, n = doc[1:].split("d")
+        month = int(n) % 12 + 1
+        return f"/col{c}/2024{month:02d}/t2024{month:02d}01_{c}{int(n):05d}.html"
+
+    def column_url(self, base: str, c: int) -> str:
+        return f"{base}/col{c}/"
+
+    def publish(self, column: int, count: int) -> list[str]:
+        new = [f"c{column}d{self._published + i}" for i in range(count)]
+        self._published += count
+        self.docs[column] = new[::-1] + self.docs[column]
+        return new
+
+    def edit(self, doc: str, text: str) -> None:
+        self.edits[doc] = text
+
+    def remove(self, doc: str) -> None:
+        self.removed.add(doc)
+
+    def page(self, doc: str) -> bytes:
+        n = int(doc.split("d")[1]) + 1000 * int(doc[1:].split("d")[0])
+        page = self._bodies[n % len(self._bodies)].replace("。", f"。〔{doc}〕").replace("；", f"；〔{doc}〕")
+        for index_no in INDEX_NUMBERS:
+            page = page.replace(index_no, f"{index_no}-{doc}")
+        if doc in self.edits:
+            page = page.replace("。", "。" + self.edits[doc], 1)
+        return page.encode("utf-8")
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})}
+        for c, docs in self.docs.items():
+            pages = [docs[i: i + self.per_page] for i in range(0, len(docs), self.per_page)]
+            for p, chunk in enumerate(pages):
+                items = "".join(f'<li><a href="{self.doc_path(d)}">文件 {d}</a><span>2024-01-01</span></li>' for d in chunk)
+                nxt = f'<a href="index_{p + 1}.html">下一页</a>' if p + 1 < len(pages) else ""
+                listing = (f"<html><head><meta charset='utf-8'><title>栏目{c}</title></head><body>"
+                           f"<ul class='list'>{items}</ul><div class='page'>{nxt}</div></body></html>")
+                routes[f"/col{c}/" + ("index.html" if p == 0 else f"index_{p}.html")] = html(listing.encode())
+            routes[f"/col{c}/"] = routes[f"/col{c}/index.html"]
+            for d in docs:
+                if d not in self.removed:
+                    routes[self.doc_path(d)] = html(self.page(d))
+        return routes
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy import update
 
 from crawler.resources import lock_site, resources_for
+from storage.health import previous_run, run_warnings
 from storage.locks import SiteLocked
 from storage.models import CrawlRun, utcnow
 
@@ -57,7 +58,8 @@ class CrawlRunRecorder:
             # we hold the site's lock, so a run of this site still marked running was killed
             session.execute(update(CrawlRun).where(CrawlRun.site == site, CrawlRun.status == "running")
                             .values(status="interrupted"))
-            run = CrawlRun(site=site, trigger=trigger, status="running", stats={})
+            run = CrawlRun(site=site, trigger=trigger, status="running", stats={},
+                           log_path=self.crawler.settings.get("GOVARCHIVE_RUN_LOG"))
             session.add(run)
             session.flush()
             self.run_id = run.id
@@ -81,6 +83,8 @@ class CrawlRunRecorder:
         if self.run_id is not None:
             with resources_for(self.crawler).archive.session() as session:
                 run = session.get(CrawlRun, self.run_id)
+                previous = previous_run(session, run.site, run.id)
+                counts["warnings"] = run_warnings(counts, previous.stats if previous else None)
                 run.status, run.ended_at, run.stats = status, utcnow(), counts
         families = ", ".join(f"{k} {v}" for k, v in counts["families"].items()) or "none"
         site = getattr(spider, "site_name", spider.name)
@@ -97,5 +101,7 @@ class CrawlRunRecorder:
             message += f", {counts['list_pages_unchanged']} list pages not modified (304)"
         if counts["empty_list_pages"]:
             message += f"; {counts['empty_list_pages']} list pages without items (layout changed?)"
+        for warning in counts.get("warnings", []):
+            spider.logger.warning("%s: %s", site, warning)
         spider.logger.info(message)
         print(message, flush=True)

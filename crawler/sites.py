@@ -33,6 +33,8 @@ class Site(BaseModel):
     fetch_attachments: bool = True
     # Incremental crawls stop paginating after this many list pages of known documents.
     stop_after_known_pages: int = Field(default=1, ge=1)
+    # The scheduler ends a crawl still running after this many seconds.
+    time_limit: int = Field(default=6 * 3600, ge=1)
     # Scrapy settings for this site only, e.g. {DOWNLOAD_DELAY: 5}.
     settings: dict[str, Any] = Field(default_factory=dict)
 

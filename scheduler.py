@@ -1,0 +1,205 @@
+"""The govarchive daemon: crawls each configured site on its schedule, forever.
+
+    python scheduler.py                 run the daemon (Ctrl-C / SIGTERM to stop, SIGHUP to reload)
+    python scheduler.py run SITE [--full]   one crawl now, through the same path and lock
+    python scheduler.py status          every site: schedule, next fire, last run, warnings
+
+One APScheduler job per site on its 5-field cron (Asia/Shanghai unless the site says
+otherwise); each crawl in its own process; at most --max-crawls at once and one per site;
+coalesced, with a misfire grace time, so a machine that slept does not fire a backlog; a little
+jitter so sites sharing a cron do not start in the same second. A site that is due (never
+crawled, or a fire time passed while the daemon was down) is crawled once at start. The sites
+file is re-read on SIGHUP and when it changes; an invalid file keeps the old schedule.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+from datetime import datetime, timezone
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import select
+
+from crawler.runner import CrawlRunner
+from crawler.sites import Site, SiteConfigError, load_sites, sites_path
+from storage.db import Archive, ArchiveError, data_dir
+from storage.health import site_warnings
+from storage.locks import SiteLock
+from storage.models import CrawlRun
+
+log = logging.getLogger("govarchive.scheduler")
+
+
+def trigger_for(site: Site, jitter: int) -> CronTrigger:
+    trigger = CronTrigger.from_crontab(site.schedule, timezone=site.timezone)
+    trigger.jitter = jitter or None
+    return trigger
+
+
+def is_due(archive: Archive, site: Site) -> bool:
+    """Never crawled, or a scheduled time has passed since its last crawl started."""
+    with archive.session() as session:
+        last = session.scalar(select(CrawlRun.started_at).where(CrawlRun.site == site.name)
+                              .order_by(CrawlRun.id.desc()).limit(1))
+    if last is None:
+        return True
+    trigger = CronTrigger.from_crontab(site.schedule, timezone=site.timezone)
+    fire = trigger.get_next_fire_time(None, last.replace(tzinfo=timezone.utc))
+    return fire is not None and fire <= datetime.now(timezone.utc)
+
+
+class Daemon:
+    def __init__(self, args) -> None:
+        self.args = args
+        self.archive = Archive()
+        self.runner = CrawlRunner(data_dir(), self.archive, stop_grace=args.grace)
+        self.scheduler = BackgroundScheduler(
+            executors={"default": ThreadPoolExecutor(args.max_crawls)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": args.misfire_grace},
+            timezone="Asia/Shanghai",
+        )
+        self.sites: dict[str, Site] = {}
+        self.reload_requested = threading.Event()
+        self.stop_requested = threading.Event()
+        self._mtime = None
+
+    def crawl(self, name: str) -> None:
+        site = self.sites.get(name)
+        if site is not None and not self.stop_requested.is_set():
+            self.runner.run(name, trigger="scheduled", time_limit=site.time_limit)
+
+    def apply(self, sites: dict[str, Site], catch_up: bool) -> None:
+        now = datetime.now(timezone.utc)
+        for name in set(self.sites) - set(sites):
+            self.scheduler.remove_job(name)
+            log.info("%s: removed from the schedule", name)
+        for name, site in sites.items():
+            old = self.sites.get(name)
+            if old is None:
+                extra = {}
+                if catch_up and is_due(self.archive, site):
+                    extra["next_run_time"] = now  # overdue: once now, then on schedule
+                self.scheduler.add_job(self.crawl, trigger_for(site, self.args.jitter), args=[name],
+                                       id=name, name=name, replace_existing=True, **extra)
+                log.info("%s: scheduled '%s' (%s)%s", name, site.schedule, site.timezone,
+                         ", due now" if extra else "")
+            elif (old.schedule, old.timezone) != (site.schedule, site.timezone):
+                self.scheduler.reschedule_job(name, trigger=trigger_for(site, self.args.jitter))
+                log.info("%s: rescheduled to '%s' (%s)", name, site.schedule, site.timezone)
+        self.sites = sites
+
+    def reload(self, catch_up: bool = True) -> None:
+        try:
+            sites = load_sites()
+        except SiteConfigError as exc:
+            log.error("sites file invalid, keeping the previous schedule: %s", exc)
+            return
+        self.apply(sites, catch_up)
+
+    def _file_changed(self) -> bool:
+        try:
+            mtime = os.stat(sites_path()).st_mtime_ns
+        except OSError:
+            return False
+        changed = self._mtime is not None and mtime != self._mtime
+        self._mtime = mtime
+        return changed
+
+    def serve(self) -> int:
+        self.apply(load_sites(), catch_up=not self.args.no_catch_up)
+        self._file_changed()
+        signal.signal(signal.SIGHUP, lambda *_: self.reload_requested.set())
+        signal.signal(signal.SIGTERM, lambda *_: self.stop_requested.set())
+        signal.signal(signal.SIGINT, lambda *_: self.stop_requested.set())
+        self.scheduler.start()
+        log.info("daemon started: %d sites, at most %d crawls at once", len(self.sites), self.args.max_crawls)
+        while not self.stop_requested.wait(self.args.poll):
+            if self.reload_requested.is_set() or self._file_changed():
+                self.reload_requested.clear()
+                log.info("re-reading %s", sites_path())
+                self.reload()
+        log.info("stopping: no new crawls; waiting up to %ss for %s", self.args.grace, self.runner.running() or "none")
+        self.scheduler.pause()
+        self.runner.stop_all(wait=self.args.grace)
+        self.scheduler.shutdown(wait=True)
+        log.info("stopped")
+        return 0
+
+
+def status(_args) -> int:
+    sites = load_sites()
+    archive = Archive()
+    now = datetime.now(timezone.utc)
+    with archive.session() as session:
+        for name, site in sites.items():
+            fire = CronTrigger.from_crontab(site.schedule, timezone=site.timezone).get_next_fire_time(None, now)
+            run = session.scalar(select(CrawlRun).where(CrawlRun.site == name).order_by(CrawlRun.id.desc()).limit(1))
+            warnings = site_warnings(session, name)
+            holder = SiteLock(data_dir(), name).holder()
+            mark = "!" if warnings else " "
+            print(f"{mark} {name}: '{site.schedule}' ({site.timezone}), next {fire.isoformat(timespec='minutes')}")
+            if run is None:
+                print("    never crawled")
+            else:
+                took = (run.ended_at - run.started_at).total_seconds() if run.ended_at else None
+                counts = ", ".join(f"{k} {run.stats.get(k, 0)}" for k in ("requests", "new", "changed", "gone", "errors"))
+                print(f"    last run {run.id}: {run.status} ({run.trigger}), started "
+                      f"{run.started_at.replace(tzinfo=timezone.utc).isoformat(timespec='seconds')}"
+                      f"{f', took {took:.0f}s' if took is not None else ''}; {counts}")
+                if run.status == "running" and holder:
+                    print(f"    running now (pid {holder.get('pid')})")
+            for warning in warnings:
+                print(f"    warning: {warning}")
+    return 0
+
+
+def run_now(args) -> int:
+    site = load_sites().get(args.site)
+    if site is None:
+        raise SiteConfigError(f"{sites_path()}: unknown site {args.site!r}; configured sites: "
+                              + ", ".join(sorted(load_sites())))
+    runner = CrawlRunner(data_dir(), Archive())
+    code = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
+                      time_limit=site.time_limit)
+    if code == 3:
+        print(f"error: site '{site.name}' is being crawled by {SiteLock(data_dir(), site.name).describe()}",
+              file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The govarchive daemon and its commands.")
+    parser.add_argument("--max-crawls", type=int, default=2, help="crawls running at once (default 2)")
+    parser.add_argument("--jitter", type=int, default=30, help="seconds of random delay per fire (default 30)")
+    parser.add_argument("--misfire-grace", type=int, default=3600, help="seconds a late fire still runs (default 3600)")
+    parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")
+    parser.add_argument("--poll", type=float, default=2.0, help="seconds between checks of the sites file")
+    parser.add_argument("--no-catch-up", action="store_true", help="do not crawl overdue sites at start")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="crawl one site now")
+    run.add_argument("site")
+    run.add_argument("--full", action="store_true", help="walk every list page, re-fetch every document")
+    sub.add_parser("status", help="sites, schedules, last runs, warnings")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # schema upgrades are not news
+    try:
+        load_sites()  # a bad sites file is one line before anything starts
+        if args.command == "run":
+            return run_now(args)
+        if args.command == "status":
+            return status(args)
+        return Daemon(args).serve()
+    except (SiteConfigError, ArchiveError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,6 +15,7 @@ from typing import Any
 from scrapy import signals
 
 from pipeline import extract
+from pipeline.workers import exit_with_parent
 
 
 def default_workers() -> int:
@@ -39,7 +40,8 @@ class Extractor:
             return extract(html, url)
         if self._pool is None:
             # forkserver: workers do not inherit the reactor's sockets and threads
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                             initializer=exit_with_parent, initargs=(os.getpid(),))
         return await asyncio.wrap_future(self._pool.submit(extract, html, url))
 
     def close(self, spider=None) -> None:

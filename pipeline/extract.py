@@ -306,6 +306,19 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
     return record
 
 
+LIST_FALLBACK_FIELDS = ("title", "published_at")
+
+
+def fill_from_list(record: dict[str, Any], list_fields: dict[str, Any]) -> dict[str, Any]:
+    """What the list page said about a document fills what its own page does not say; the
+    list's fields are kept in the record so re-parsing can do the same."""
+    record["list_fields"] = dict(list_fields)
+    for field in LIST_FALLBACK_FIELDS:
+        if not record.get(field) and list_fields.get(field):
+            record[field] = list_fields[field]
+    return record
+
+
 def _htmldate(tree) -> str | None:
     """Last fallback for the publication date: htmldate's reading of the page."""
     from htmldate import find_date

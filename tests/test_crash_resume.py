@@ -19,6 +19,21 @@ from tests.conftest import FAST, ROOT
 from tests.sitekit import ColumnSite, FixtureSite
 
 
+def processes_of(workspace) -> list[int]:
+    """Live processes started for this test's archive (their environment names its data folder)."""
+    marker = f"GOVARCHIVE_DATA={workspace.data}".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != os.getpid():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as fh:
+                    if marker in fh.read().split(b"\0"):
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 def test_sigkill_several_times_then_resume(workspace):
     site = ColumnSite(3, 20, 5)
     expected = sorted(site.doc_path(d) for docs in site.docs.values() for d in docs)
@@ -45,6 +60,12 @@ def test_sigkill_several_times_then_resume(workspace):
         assert kills >= 3, "the crawl should still be running at most of the kill moments"
         assert any(0 < n < len(expected) for n in partial), f"no kill landed mid-crawl: {partial}"
         workspace.crawl("cols")  # resumes: walks every list page, fetches what is missing
+
+    # nothing the killed crawls started (extraction workers) outlives them
+    deadline = time.monotonic() + 10
+    while processes_of(workspace) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert processes_of(workspace) == []
 
     records = workspace.export()
     assert sorted(r["url"].removeprefix(server.base) for r in records) == expected

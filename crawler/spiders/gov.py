@@ -27,7 +27,7 @@ from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedIte
 from crawler.listing import read_list_page
 from crawler.resources import resources_for
 from crawler.sites import get_site
-from pipeline.extract import empty_record
+from pipeline.extract import empty_record, fill_from_list
 from pipeline.urls import canonical_url
 from storage.archive import document_urls, known_urls
 from storage.models import CrawlRun
@@ -169,10 +169,7 @@ class GovSpider(scrapy.Spider):
             record = empty_record(response.url)
             record["attachments"] = [{"name": list_fields.get("title") or response.url, "url": response.url}]
             yield AttachmentItem(self.site.name, response.url, capture_id, len(response.body))
-        # the list's own fields fill what the page does not say
-        for field in ("title", "published_at"):
-            if not record.get(field) and list_fields.get(field):
-                record[field] = list_fields[field]
+        fill_from_list(record, list_fields)
         yield DocumentItem(site=self.site.name, url=response.url, record=record,
                            capture_id=capture_id, list_fields=list_fields)
         if self.site.fetch_attachments:

@@ -1,0 +1,47 @@
+"""`scrapy reparse [--site NAME] [--workers N]`: extraction again over archived captures,
+with no network access, printing how many records changed."""
+from __future__ import annotations
+
+import sys
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from storage.db import Archive, ArchiveError, archive_url, data_dir
+from storage.reparse import reparse
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self):
+        return "[--site NAME] [--workers N]"
+
+    def short_desc(self):
+        return "Re-run extraction over the archived captures (offline)"
+
+    def add_options(self, parser):
+        super().add_options(parser)
+        parser.add_argument("--site", help="only this site's documents")
+        parser.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+
+    def run(self, args, opts):
+        if args:
+            raise UsageError("unexpected arguments: " + " ".join(args))
+        data = data_dir(self.settings.get("GOVARCHIVE_DATA"))
+        try:
+            archive = Archive(archive_url(self.settings.get("GOVARCHIVE_DB"), data))
+        except ArchiveError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            self.exitcode = 2
+            return
+        columns = (TextColumn("reparsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("reparse", total=None)
+            result = reparse(archive, data, site=opts.site, workers=opts.workers,
+                             on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+        archive.dispose()
+        print(f"reparsed {result.versions} captures: {result.changed} records changed, "
+              f"{result.documents_changed} documents updated")

@@ -98,7 +98,9 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
         _init_worker(warc_dir)
         consume(map(_extract_capture, tasks))
     else:
-        ctx = multiprocessing.get_context("forkserver")
+        # No reactor or threads here, so fork is safe, and workers start with extraction
+        # already imported (a fresh interpreter per worker costs a second of imports).
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid())) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))
     return ReparseResult(len(tasks), changed, docs_changed)

@@ -183,8 +183,8 @@ class ColumnSite:
         page = self._bodies[n % len(self._bodies)].replace("。", f"。〔{doc}〕").replace("；", f"；〔{doc}〕")
         for index_no in INDEX_NUMBERS:
             page = page.replace(index_no, f"{index_no}-{doc}")
-        if doc in self.edits:
-            page = page.replace("。", "。" + self.edits[doc], 1)
+        if doc in self.edits:  # every sentence, so the body changes whatever the layout
+            page = page.replace(f"。〔{doc}〕", f"。〔{doc}〕{self.edits[doc]}")
         return page.encode("utf-8")
 
     def routes(self) -> dict[str, Route]:

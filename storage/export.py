@@ -55,7 +55,10 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def iter_documents(archive: Archive, site: str | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+def iter_documents(archive: Archive, site: str | None = None, batch: int = 500, unique: bool = False,
+                   versions: bool = False) -> Iterator[dict[str, Any]]:
+    """Documents in archive order; `unique`: originals only; `versions`: each with `history`,
+    every version's record (oldest first)."""
     last_id = 0
     while True:
         with archive.session() as session:
@@ -69,23 +72,29 @@ def iter_documents(archive: Archive, site: str | None = None, batch: int = 500) 
             )
             if site:
                 query = query.where(Document.site == site)
+            if unique:
+                query = query.where(Document.duplicate_of_id.is_(None))
             docs = session.scalars(query).all()
             records = [document_record(d) for d in docs]
+            if versions:
+                for record, doc in zip(records, docs):
+                    record["history"] = [{"url": v.url, "fetched_at": _iso(v.fetched_at), "record": v.record}
+                                         for v in doc.versions]
         if not records:
             return
         yield from records
         last_id = docs[-1].id
 
 
-def write_jsonl(archive: Archive, output: str, site: str | None = None) -> int:
+def write_jsonl(archive: Archive, output: str, site: str | None = None, **options) -> int:
     """Write every document; the file appears whole or not at all (written aside, then renamed)."""
     if output == "-":
-        return _write(archive, sys.stdout, site)
+        return _write(archive, sys.stdout, site, **options)
     target = Path(output)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            count = _write(archive, fh, site)
+            count = _write(archive, fh, site, **options)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -93,9 +102,9 @@ def write_jsonl(archive: Archive, output: str, site: str | None = None) -> int:
     return count
 
 
-def _write(archive: Archive, fh, site: str | None) -> int:
+def _write(archive: Archive, fh, site: str | None, **options) -> int:
     count = 0
-    for record in iter_documents(archive, site):
+    for record in iter_documents(archive, site, **options):
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -15,7 +15,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self):
-        return "-o FILE.jsonl [--site NAME]"
+        return "-o FILE.jsonl [--site NAME] [--unique] [--versions]"
 
     def short_desc(self):
         return "Write the archived documents as JSON lines"
@@ -24,6 +24,8 @@ class Command(ScrapyCommand):
         super().add_options(parser)
         parser.add_argument("-o", "--output", required=True, help="file to write ('-' for stdout)")
         parser.add_argument("--site", help="only this site's documents")
+        parser.add_argument("--unique", action="store_true", help="originals only, no reposts")
+        parser.add_argument("--versions", action="store_true", help="add `history`: every version's record")
 
     def run(self, args, opts):
         if args:
@@ -36,7 +38,7 @@ class Command(ScrapyCommand):
             self.exitcode = 2
             return
         try:
-            count = write_jsonl(archive, opts.output, site=opts.site)
+            count = write_jsonl(archive, opts.output, site=opts.site, unique=opts.unique, versions=opts.versions)
         except OSError as exc:
             print(f"error: {opts.output}: {exc.strerror}", file=sys.stderr)
             self.exitcode = 2

@@ -1,0 +1,50 @@
+"""Near-duplicate detection of reposts: MinHash-LSH over NFKC character 5-grams (datasketch),
+confirmed by exact Jaccard similarity before anything is linked."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from datasketch import MinHash
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.8        # Jaccard similarity of shingle sets that makes a repost
+MIN_CHARS = 50         # shorter bodies say too little to be judged
+_SPACE = re.compile(r"\s+")
+# Hosts of government originals; anything else is a repost site (aggregator, news portal).
+GOVERNMENT_HOSTS = re.compile(r"(?:^|\.)gov\.cn$|(?:^|\.)(?:npc|court|spp|cppcc)\.gov\.cn$")
+
+
+def shingles(body: str | None) -> set[str]:
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", body or ""))
+    if len(text) < MIN_CHARS:
+        return set()
+    return {text[i: i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
+
+
+def minhash(grams: set[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM)
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return m
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def distinct_documents(a: dict, b: dict) -> bool:
+    """Template notices (交通管制通告, 行政处罚决定书 …) share most of their text yet are
+    different documents: a different 索引号 or 发文字号 always keeps them apart."""
+    return any(a.get(f) and b.get(f) and a[f] != b[f] for f in ("index_no", "doc_no"))
+
+
+def is_government(url: str) -> bool:
+    return bool(GOVERNMENT_HOSTS.search(urlsplit(url).hostname or ""))
+
+
+def original_key(doc: dict):
+    """Sort key: the original of a group of reposts comes first — the government's own page,
+    then the earliest published, then the first archived."""
+    return (not is_government(doc["url"]), doc.get("published_at") or "9999", doc["first_seen"], doc["id"])

@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.dedup import content_hash, record_hash
 from pipeline.encoding import decode_html
-from pipeline.labels import INLINE_TAGS, SKIP_TAGS, labelled_pairs, segments
+from pipeline.labels import SKIP_TAGS, labelled_pairs, segments
 from pipeline.normalize import (
     clean_text,
     clean_title,

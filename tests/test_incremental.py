@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storage.db import Archive
 from storage.locks import SiteLock
-from storage.models import CrawlRun, Document, DocumentUrl
+from storage.models import CrawlRun
 from tests.conftest import FAST
 from tests.sitekit import ColumnSite, FixtureSite
 

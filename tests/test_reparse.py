@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from storage.db import Archive
 from storage.models import Document, DocumentVersion
 from tests.sitekit import FixtureSite, example_routes
-from tests.test_end_to_end import COL, EXPECTED, crawl_example
+from tests.test_end_to_end import EXPECTED, crawl_example
 
 
 def test_reparse_restores_records_offline(workspace):

@@ -1,11 +1,10 @@
 """`scrapy dedup`: link near-duplicate reposts to their originals across the archive."""
 from __future__ import annotations
 
-import sys
 
 from scrapy.commands import ScrapyCommand
 
-from storage.db import Archive, ArchiveError, archive_url, data_dir
+from crawler.commands import open_archive
 from storage.dedup import link_reposts
 
 
@@ -17,11 +16,8 @@ class Command(ScrapyCommand):
         return "Link near-duplicate reposts to their originals (duplicate_of)"
 
     def run(self, args, opts):
-        try:
-            archive = Archive(archive_url(self.settings.get("GOVARCHIVE_DB"), data_dir(self.settings.get("GOVARCHIVE_DATA"))))
-        except ArchiveError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+        archive = open_archive(self)
+        if archive is None:
             return
         result = link_reposts(archive)
         archive.dispose()

@@ -6,7 +6,7 @@ import sys
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from storage.db import Archive, ArchiveError, archive_url, data_dir
+from crawler.commands import open_archive
 from storage.export import write_jsonl
 
 
@@ -30,12 +30,8 @@ class Command(ScrapyCommand):
     def run(self, args, opts):
         if args:
             raise UsageError("unexpected arguments: " + " ".join(args))
-        try:
-            archive = Archive(archive_url(self.settings.get("GOVARCHIVE_DB"),
-                                          data_dir(self.settings.get("GOVARCHIVE_DATA"))))
-        except ArchiveError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+        archive = open_archive(self)
+        if archive is None:
             return
         try:
             count = write_jsonl(archive, opts.output, site=opts.site, unique=opts.unique, versions=opts.versions)

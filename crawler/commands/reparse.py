@@ -8,7 +8,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from storage.db import Archive, ArchiveError, archive_url, data_dir
+from crawler.commands import open_archive
+from storage.db import data_dir
 from storage.reparse import reparse
 
 
@@ -31,11 +32,8 @@ class Command(ScrapyCommand):
         if args:
             raise UsageError("unexpected arguments: " + " ".join(args))
         data = data_dir(self.settings.get("GOVARCHIVE_DATA"))
-        try:
-            archive = Archive(archive_url(self.settings.get("GOVARCHIVE_DB"), data))
-        except ArchiveError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = 2
+        archive = open_archive(self)
+        if archive is None:
             return
         columns = (TextColumn("reparsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as progress:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -17,8 +17,12 @@ _SPACE = re.compile(r"\s+")
 GOVERNMENT_HOSTS = re.compile(r"(?:^|\.)gov\.cn$|(?:^|\.)(?:npc|court|spp|cppcc)\.gov\.cn$")
 
 
-def shingles(body: str | None) -> set[str]:
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", body or ""))
+def normalized(body: str | None) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", body or ""))
+
+
+def shingles(body: str | None, *, is_normalized: bool = False) -> set[str]:
+    text = (body or "") if is_normalized else normalized(body)
     if len(text) < MIN_CHARS:
         return set()
     return {text[i: i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
@@ -48,3 +52,35 @@ def original_key(doc: dict):
     """Sort key: the original of a group of reposts comes first — the government's own page,
     then the earliest published, then the first archived."""
     return (not is_government(doc["url"]), doc.get("published_at") or "9999", doc["first_seen"], doc["id"])
+
+
+class RepostIndex:
+    """Documents seen so far, to find the near copies of each new one.
+
+    Keeps each document's MinHash in an LSH index and its normalised text (shingles are
+    rebuilt only for the few candidates the LSH returns, for the exact Jaccard check).
+    """
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        # LSH tuned a little below the threshold: it proposes, the exact check decides
+        self.lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=NUM_PERM)
+        self.texts: dict = {}
+        self.fields: dict = {}
+
+    def add(self, doc_id, body: str | None, fields: dict | None = None) -> list:
+        """Index a document; return the ids of indexed documents it is a near copy of."""
+        text = normalized(body)
+        grams = shingles(text, is_normalized=True)
+        if not grams:
+            return []
+        fields = fields or {}
+        signature = minhash(grams)
+        matches = [
+            other for other in self.lsh.query(signature)
+            if not distinct_documents(fields, self.fields[other])
+            and jaccard(grams, shingles(self.texts[other], is_normalized=True)) >= self.threshold
+        ]
+        self.lsh.insert(doc_id, signature)
+        self.texts[doc_id], self.fields[doc_id] = text, {k: fields.get(k) for k in ("index_no", "doc_no")}
+        return matches

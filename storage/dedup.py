@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
 from sqlalchemy import select, update
 
-from pipeline.neardup import NUM_PERM, THRESHOLD, distinct_documents, jaccard, minhash, original_key, shingles
+from pipeline.neardup import THRESHOLD, RepostIndex, distinct_documents, original_key
 from storage.db import Archive
 from storage.models import Document
 
@@ -21,16 +20,11 @@ class DedupResult:
 def link_reposts(archive: Archive, threshold: float = THRESHOLD) -> DedupResult:
     with archive.session() as session:
         rows = session.execute(select(Document.id, Document.url, Document.body, Document.index_no,
-                                      Document.doc_no, Document.published_at, Document.first_seen)).all()
-    docs = {r.id: {**r._asdict(), "grams": shingles(r.body)} for r in rows}
-    lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=NUM_PERM)  # a little below: exact check decides
-    signatures = {}
-    for doc_id, doc in docs.items():
-        if doc["grams"]:
-            signatures[doc_id] = minhash(doc["grams"])
-            lsh.insert(doc_id, signatures[doc_id])
-    # union-find over confirmed pairs
-    parent = {doc_id: doc_id for doc_id in docs}
+                                      Document.doc_no, Document.published_at, Document.first_seen)
+                               .order_by(Document.id)).all()
+    docs = {r.id: {k: v for k, v in r._asdict().items() if k != "body"} for r in rows}
+    index = RepostIndex(threshold)
+    parent = {doc_id: doc_id for doc_id in docs}  # union-find over confirmed pairs
 
     def root(x):
         while parent[x] != x:
@@ -38,14 +32,9 @@ def link_reposts(archive: Archive, threshold: float = THRESHOLD) -> DedupResult:
             x = parent[x]
         return x
 
-    for doc_id, sig in signatures.items():
-        for other in lsh.query(sig):
-            if other == doc_id or root(other) == root(doc_id):
-                continue
-            a, b = docs[doc_id], docs[other]
-            if distinct_documents(a, b) or jaccard(a["grams"], b["grams"]) < threshold:
-                continue
-            parent[root(doc_id)] = root(other)
+    for row in rows:
+        for other in index.add(row.id, row.body, docs[row.id]):
+            parent[root(row.id)] = root(other)
     groups: dict[int, list[dict]] = {}
     for doc_id in docs:
         groups.setdefault(root(doc_id), []).append(docs[doc_id])

@@ -72,3 +72,10 @@ def test_template_notices_with_their_own_numbers_stay_apart(tmp_path):
                                          f"2024-05-2{n}", doc_no=f"示公交管〔2024〕{n}号"))
     assert link_reposts(archive).linked == 0
     assert all(r["duplicate_of"] is None for r in exported(archive).values())
+
+
+def test_shingles_ignore_whitespace_and_width():
+    from pipeline.neardup import shingles
+    assert shingles(BODY) == shingles(" \n".join(BODY[i:i + 7] for i in range(0, len(BODY), 7)))
+    assert shingles("ＡＢＣ" + BODY) == shingles("ABC" + BODY)
+    assert shingles("太短了") == set()

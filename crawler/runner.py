@@ -20,7 +20,6 @@ from pathlib import Path
 from sqlalchemy import update
 
 from storage.db import Archive
-from storage.locks import SiteLock
 from storage.models import CrawlRun, utcnow
 
 ROOT = Path(__file__).resolve().parent.parent  # where scrapy.cfg is
@@ -34,7 +33,7 @@ class CrawlRunner:
         self.data_dir = Path(data_dir)
         self.archive = archive
         self.stop_grace = stop_grace
-        self._procs: dict[str, subprocess.Popen] = {}
+        self._procs: dict[str, tuple[subprocess.Popen, object]] = {}  # site → (process, launch time)
         self._guard = threading.Lock()
 
     def log_path(self, site: str) -> Path:
@@ -47,11 +46,12 @@ class CrawlRunner:
         path.parent.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, "-m", "scrapy", "crawl", "gov", "-a", f"site={site}", "-a", f"trigger={trigger}",
                    "-s", f"GOVARCHIVE_RUN_LOG={path}"] + (["-a", "full=1"] if full else [])
+        launched = utcnow()
         with open(path, "ab") as out:
             proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
                                     stdin=subprocess.DEVNULL, start_new_session=True)
             with self._guard:
-                self._procs[site] = proc
+                self._procs[site] = (proc, launched)
             try:
                 code = proc.wait(timeout=time_limit)
             except subprocess.TimeoutExpired:
@@ -79,22 +79,24 @@ class CrawlRunner:
     def stop(self, site: str, status: str = "interrupted") -> None:
         """Ask a crawl to stop (SIGTERM), kill it after the grace period, close its run."""
         with self._guard:
-            proc = self._procs.get(site)
+            proc, launched = self._procs.get(site, (None, None))
         if proc is None or proc.poll() is not None:
             return
-        holder = SiteLock(self.data_dir, site).holder() or {}
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=self.stop_grace)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-        if holder.get("run_id"):
-            with self.archive.session() as session:
-                # "shutdown" is what Scrapy itself records on SIGTERM; say why it was stopped
-                session.execute(update(CrawlRun)
-                                .where(CrawlRun.id == holder["run_id"], CrawlRun.status.in_(["running", "shutdown"]))
-                                .values(status=status, ended_at=utcnow()))
+        # The crawl may have been stopped before, while or after it created its run record;
+        # now that it is gone nobody else holds the site, so its run is whichever of the
+        # site's runs started since launch is still open ("shutdown" is what Scrapy records
+        # on SIGTERM: say why it stopped).
+        with self.archive.session() as session:
+            session.execute(update(CrawlRun)
+                            .where(CrawlRun.site == site, CrawlRun.started_at >= launched,
+                                   CrawlRun.status.in_(["running", "shutdown"]))
+                            .values(status=status, ended_at=utcnow()))
 
     def stop_all(self, wait: float) -> None:
         """Let running crawls finish for up to `wait` seconds, then stop the rest."""

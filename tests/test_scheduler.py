@@ -129,15 +129,20 @@ def test_run_now_respects_the_site_lock(workspace, server):
                                         % __import__("os").getpid())
 
 
-def test_hung_crawl_is_ended_at_its_time_limit(workspace):
+@pytest.mark.parametrize("limit", [1, 4], ids=["before-its-run-record", "mid-crawl"])
+def test_hung_crawl_is_ended_at_its_time_limit(workspace, limit):
     site = ColumnSite(1, 3, 3)
     with FixtureSite(site.routes(), delay=6) as hung:
-        write(workspace, site_entry("hung", hung, 0, time_limit=2))
+        write(workspace, site_entry("hung", hung, 0, time_limit=limit))
         started = time.monotonic()
         proc = scheduler(workspace, "run", "hung")
         assert time.monotonic() - started < 40
     assert proc.returncode == 124
-    assert [r[2] for r in runs(workspace)] == ["timed out"]
+    statuses = [r[2] for r in runs(workspace)]
+    if limit == 1:  # stopped while starting: its run record may not exist yet, never left open
+        assert statuses in (["timed out"], [])
+    else:
+        assert statuses == ["timed out"]
 
 
 def test_bad_sites_file_and_unknown_site(workspace):

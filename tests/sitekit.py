@@ -11,6 +11,7 @@ import argparse
 import hashlib
 import threading
 import time
+from urllib.parse import parse_qsl
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,8 +30,9 @@ class Route:
 
 class FixtureSite:
     def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0,
-                 delay: float = 0.0, etag: bool = True) -> None:
+                 delay: float = 0.0, etag: bool = True, handlers: dict | None = None) -> None:
         self.routes = routes
+        self.handlers = handlers or {}  # path → fn(query: dict, form: dict) -> Route, for POSTs
         self.etag = etag  # serve ETags and answer If-None-Match with 304
         self.delay = delay  # seconds per response, to make crawls slow enough to interrupt
         self.log: list[tuple[str, str]] = []
@@ -63,6 +65,20 @@ class FixtureSite:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                form = dict(parse_qsl(self.rfile.read(length).decode("utf-8")))
+                site.log.append(("POST", self.path))
+                path, _, query = self.path.partition("?")
+                handler = site.handlers.get(path)
+                route = handler(dict(parse_qsl(query)), form) if handler else Route(b"not found", 404)
+                self.send_response(route.status)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body)
 
             def log_message(self, *args) -> None:
                 pass
@@ -202,6 +218,60 @@ class ColumnSite:
                 if d not in self.removed:
                     routes[self.doc_path(d)] = html(self.page(d))
         return routes
+
+
+class HanwebSite:
+    """A Hanweb JCMS column: the first group of records in the page's XML datastore, the rest
+    from POST /module/jpage/dataproxy.jsp, which answers only to the column's own form."""
+
+    COLUMN, UNIT, WEB = "1229000001", "5000001", "3000"
+
+    def __init__(self, docs: int = 14, per_page: int = 2, group: int = 3) -> None:
+        self.docs, self.per_page, self.group = docs, per_page, group
+        self._body = (CORPUS / "zhejiang-fgw_hanweb_detail_1.html").read_text("utf-8")
+
+    def doc_path(self, n: int) -> str:
+        return f"/art/2024/6/{n % 28 + 1}/art_{self.COLUMN}_{30000000 + n}.html"
+
+    def _record(self, n: int) -> str:
+        return (f'<record><![CDATA[<li><a href="{self.doc_path(n)}" title="通知{n}" target="_blank">通知{n}</a>'
+                f'<span class="bt-data-time">2024-06-{n % 28 + 1:02d}</span></li>]]></record>')
+
+    def _datastore(self, first: int, last: int) -> str:
+        records = "".join(self._record(n) for n in range(first, min(last, self.docs) + 1))
+        return (f"<datastore><nextgroup><![CDATA[<a href=\"{'/module/jpage/dataproxy.jsp'}?page=1&webid={self.WEB}"
+                f"&path=/&columnid={self.COLUMN}&unitid={self.UNIT}&permissiontype=0\"></a>]]></nextgroup>"
+                f"<recordset>{records}</recordset><totalrecord>{self.docs}</totalrecord>"
+                f"<totalpage>{-(-self.docs // self.per_page)}</totalpage></datastore>")
+
+    def column_page(self) -> bytes:
+        first = self.per_page * self.group
+        return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告 浙江省示例厅</title>
+<meta name="SiteName" content="浙江省示例厅"><meta name="ColumnName" content="通知公告"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/col/col1229000002/index.html">政策文件</a></div>
+<div id="{self.UNIT}"><script type="text/xml">{self._datastore(1, first)}</script>
+<script language="javascript" src="/module/jslib/jquery/jpage/jquery.jpage.js"></script>
+<script>$(document).ready(function(){{ $('#{self.UNIT}').jpage({{ dataStore: dataStore, perPage: {self.per_page},
+ totalRecord: {self.docs}, groupSize: {self.group}, proxyUrl: '/module/jpage/dataproxy.jsp',
+ ajaxParam: {{ unitid: '{self.UNIT}', webid: '{self.WEB}', path: '/', webname: '浙江省示例厅', permissiontype: 0 }} }}); }});</script>
+</div><div class="footer">Produced By 大汉网络 大汉版通发布系统</div></body></html>""".encode("utf-8")
+
+    def dataproxy(self, query: dict, form: dict) -> Route:
+        if form.get("columnid") != self.COLUMN or form.get("unitid") != self.UNIT:
+            return Route(b"<datastore><recordset></recordset><totalrecord>0</totalrecord></datastore>",
+                         headers={"Content-Type": "text/xml; charset=utf-8"})
+        body = '<?xml version="1.0" encoding="utf-8"?>' + self._datastore(int(query["startrecord"]), int(query["endrecord"]))
+        return Route(body.encode("utf-8"), headers={"Content-Type": "text/xml; charset=utf-8"})
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+                  f"/col/col{self.COLUMN}/index.html": html(self.column_page())}
+        for n in range(1, self.docs + 1):
+            routes[self.doc_path(n)] = html(self._body.replace("。", f"。〔{n}〕").encode("utf-8"))
+        return routes
+
+    def handlers(self) -> dict:
+        return {"/module/jpage/dataproxy.jsp": self.dataproxy}
 
 
 def main() -> None:

@@ -17,11 +17,20 @@ class ListItem:
     fields: dict[str, Any] = field(default_factory=dict)  # what the list says: date, 索引号 …
 
 
+@dataclass(frozen=True)
+class ListRequest:
+    """A list page that is not a plain GET of a URL (a JSON or XML data endpoint)."""
+
+    url: str
+    method: str = "GET"
+    formdata: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class ListPage:
     family: str
     items: list[ListItem] = field(default_factory=list)  # in list order, newest first as a rule
-    next_page: str | None = None  # the page after this one, when it can be told
+    next_page: str | ListRequest | None = None  # the page after this one, when it can be told
     next_pages: list[str] = field(default_factory=list)  # every other page of this list seen
     columns: list[str] = field(default_factory=list)
 
@@ -35,9 +44,11 @@ class ListFamily(Protocol):
 
 
 def families() -> list[ListFamily]:
+    """Platform families, most specific first; the generic family matches every page."""
     from crawler.listing.generic import GenericList
+    from crawler.listing.hanweb import HanwebList
 
-    return [GenericList()]
+    return [HanwebList(), GenericList()]
 
 
 def read_list_page(response, allowed) -> ListPage:

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from crawler.crawl_options import CrawlOptions
 from crawler.extractor import Extractor
 from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
-from crawler.listing import read_list_page
+from crawler.listing import ListRequest, read_list_page
 from crawler.resources import resources_for
 from crawler.sites import get_site
 from pipeline.extract import empty_record, fill_from_list
@@ -49,7 +49,7 @@ class GovSpider(scrapy.Spider):
         self.options = options
         self.trigger = options.trigger
         self.allowed_domains = self.site.domains
-        self.list_pages_seen: set[str] = set()
+        self.list_pages_seen: set[tuple] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -76,18 +76,21 @@ class GovSpider(scrapy.Spider):
         previous = [r for r in runs if r.id != getattr(self, "run_id", None)][:1]
         return bool(previous) and previous[0].status == "finished" and not previous[0].stats.get("errors")
 
-    def list_request(self, url: str, walk: str, settled: int = 0) -> scrapy.Request | None:
-        """A request for a list page not yet walked in this crawl (dir/ = dir/index.html).
-        walk: "incremental" (stop at known pages) or "all"."""
-        key = canonical_url(url)
+    def list_request(self, page: str | ListRequest, walk: str, settled: int = 0) -> scrapy.Request | None:
+        """A request for a list page not yet walked in this crawl (dir/ = dir/index.html; a
+        data endpoint is told apart by its form). walk: "incremental" or "all"."""
+        spec = page if isinstance(page, ListRequest) else ListRequest(page)
+        key = (canonical_url(spec.url), spec.method, spec.formdata)
         if key in self.list_pages_seen:
             return None
         self.list_pages_seen.add(key)
-        return scrapy.Request(
-            url, callback=self.parse_list, errback=self.failed,
-            meta={"conditional": walk == "incremental", "handle_httpstatus_list": [304]},
-            cb_kwargs={"walk": walk, "settled": settled},
-        )
+        options = dict(callback=self.parse_list, errback=self.failed,
+                       meta={"conditional": walk == "incremental" and spec.method == "GET",
+                             "handle_httpstatus_list": [304]},
+                       cb_kwargs={"walk": walk, "settled": settled})
+        if spec.method == "POST":
+            return scrapy.FormRequest(spec.url, formdata=dict(spec.formdata), **options)
+        return scrapy.Request(spec.url, **options)
 
     def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False):
         return scrapy.Request(

@@ -306,7 +306,7 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
     return record
 
 
-LIST_FALLBACK_FIELDS = ("title", "published_at")
+LIST_FALLBACK_FIELDS = ("title", "published_at", "source", "index_no", "doc_no", "publisher")
 
 
 def fill_from_list(record: dict[str, Any], list_fields: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ replaced by the port the server got. Every request is logged, so tests can count
 from __future__ import annotations
 
 import argparse
+import re
 import hashlib
 import threading
 import time
@@ -272,6 +273,19 @@ class HanwebSite:
 
     def handlers(self) -> dict:
         return {"/module/jpage/dataproxy.jsp": self.dataproxy}
+
+
+def ucap_routes() -> tuple[dict[str, Route], list[str]]:
+    """The real Jiangxi 开普云 list page at its own path, with a page behind each of its 50
+    articles (a real detail page made distinct); returns the routes and the article paths."""
+    listing = (CORPUS / "jiangxi-sthjt_ucap_list_1.html").read_text("utf-8")
+    body = (CORPUS / "fujian-pingtan_trs-trt_detail_2.html").read_text("utf-8")
+    paths = re.findall(r'\\"pc\\":\\"(/jxssthjt/col/col42150/content/content_\d+\.html)', listing)
+    routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+              "/jxssthjt/col/col42150/index.html": html(listing.encode("utf-8"))}
+    for n, path in enumerate(paths):
+        routes[path] = html(body.replace("。", f"。〔{n}〕").encode("utf-8"))
+    return routes, paths
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from storage.db import Archive
 from storage.models import CrawlRun
 from tests.conftest import FAST
-from tests.sitekit import FixtureSite, HanwebSite
+from tests.sitekit import FixtureSite, HanwebSite, ucap_routes
 
 
 def test_hanweb_column_with_dataproxy_pages(workspace):
@@ -31,3 +31,19 @@ def test_hanweb_column_with_dataproxy_pages(workspace):
         first = len(server.log)
         workspace.crawl("hanweb")  # unchanged: the column page answers 304
         assert server.paths()[first:] == ["/robots.txt", f"/col/col{site.COLUMN}/index.html"]
+
+
+def test_ucap_column_from_embedded_json(workspace):
+    routes, paths = ucap_routes()
+    with FixtureSite(routes) as server:
+        workspace.write_sites(json.dumps({"sites": [
+            {"name": "jiangxi", "start_urls": [f"{server.base}/jxssthjt/col/col42150/index.html"],
+             "schedule": "0 3 * * *", "settings": FAST}]}))
+        workspace.crawl("jiangxi")
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+    assert sorted(records) == sorted(paths)  # the 50 articles, no navigation links
+    first = records["/jxssthjt/col/col42150/content/content_1951206363677671424.html"]
+    # the page's own meta says 平潭…; the list's JSON is only a fallback for what a page lacks
+    assert first["source"] == "平潭综合实验区党工委管委会"
+    with Archive(workspace.db_url).session() as session:
+        assert session.scalars(select(CrawlRun)).one().stats["families"] == {"ucap": 1}

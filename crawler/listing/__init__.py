@@ -47,8 +47,9 @@ def families() -> list[ListFamily]:
     """Platform families, most specific first; the generic family matches every page."""
     from crawler.listing.generic import GenericList
     from crawler.listing.hanweb import HanwebList
+    from crawler.listing.ucap import UcapList
 
-    return [HanwebList(), GenericList()]
+    return [HanwebList(), UcapList(), GenericList()]
 
 
 def read_list_page(response, allowed) -> ListPage:

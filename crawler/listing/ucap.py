@@ -1,0 +1,61 @@
+"""Ucap / 开普云 columns: the column's articles embedded as JSON in the page.
+
+`var listData = { articleList: [{title, pubDate, urls: "{\"pc\":\"/…/content_ID.html\"}",
+contentSource, metadata, articleFiles, …}, …] }`, rendered client-side by jpage templates (the
+page holds more records than one screen: jpage pages them in the browser).
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from crawler.listing import ListItem, ListPage
+from pipeline.normalize import clean_text, normalize_date
+from pipeline.urls import strip_tracking
+
+ARTICLE_LIST = re.compile(r"\barticleList\s*:\s*(?=\[)")
+_DECODER = json.JSONDecoder()
+
+
+def _articles(text: str) -> list[dict]:
+    match = ARTICLE_LIST.search(text)
+    if not match:
+        return []
+    try:
+        articles, _ = _DECODER.raw_decode(text, match.end())
+    except ValueError:
+        return []
+    return [a for a in articles if isinstance(a, dict)]
+
+
+def _url(article: dict) -> str | None:
+    urls = article.get("urls")
+    if isinstance(urls, str):
+        try:
+            urls = json.loads(urls)
+        except ValueError:
+            return urls if urls.startswith(("/", "http")) else None
+    return (urls or {}).get("pc") if isinstance(urls, dict) else None
+
+
+class UcapList:
+    name = "ucap"
+
+    def detect(self, response) -> bool:
+        return ARTICLE_LIST.search(response.text) is not None
+
+    def parse(self, response, allowed) -> ListPage:
+        page = ListPage(family=self.name)
+        for article in _articles(response.text):
+            href = _url(article)
+            if not href:
+                continue
+            url = strip_tracking(urljoin(response.url, href))
+            if not allowed(url):
+                continue
+            fields = {"published_at": normalize_date(article.get("pubDate")),
+                      "source": clean_text(article.get("contentSource"))}
+            page.items.append(ListItem(url=url, title=clean_text(article.get("title")),
+                                       fields={k: v for k, v in fields.items() if v}))
+        return page

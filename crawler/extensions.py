@@ -27,6 +27,7 @@ SUMMARY_COUNTS = {
     "errors": "govarchive/errors",
     "broken_links": "govarchive/broken_links",
     "list_pages_unchanged": "govarchive/list_pages_unchanged",
+    "records_unreached": "govarchive/records_unreached",
 }
 
 
@@ -101,6 +102,8 @@ class CrawlRunRecorder:
             message += f", {counts['list_pages_unchanged']} list pages not modified (304)"
         if counts["empty_list_pages"]:
             message += f"; {counts['empty_list_pages']} list pages without items (layout changed?)"
+        if counts["records_unreached"]:
+            message += f"; {counts['records_unreached']} listed records only behind an unsupported search API"
         for warning in counts.get("warnings", []):
             spider.logger.warning("%s: %s", site, warning)
         spider.logger.info(message)

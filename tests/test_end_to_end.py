@@ -221,7 +221,7 @@ def test_summary_and_run_record(crawled):
     workspace, _, proc = crawled
     summary = [line for line in proc.stdout.splitlines() if line.startswith("Crawl summary")]
     assert summary == [
-        "Crawl summary for example: 15 pages fetched (3 list pages; families: generic 3), documents "
+        "Crawl summary for example: 15 pages fetched (3 list pages; families: trs 1, generic 2), documents "
         "7 new / 0 changed / 0 unchanged / 1 more URLs of known ones / 0 gone, 2 attachments, 0 errors, "
         "1 broken links (404 on a listed page)"
     ]
@@ -229,7 +229,7 @@ def test_summary_and_run_record(crawled):
         run = session.scalars(select(CrawlRun)).one()
         assert (run.site, run.status, run.trigger) == ("example", "finished", "manual")
         assert run.ended_at >= run.started_at
-        assert run.stats["new"] == 7 and run.stats["errors"] == 0 and run.stats["broken_links"] == 1 and run.stats["families"] == {"generic": 3}
+        assert run.stats["new"] == 7 and run.stats["errors"] == 0 and run.stats["broken_links"] == 1 and run.stats["families"] == {"trs": 1, "generic": 2}
 
 
 def test_recrawl_adds_nothing(workspace, example_site):

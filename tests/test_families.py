@@ -47,3 +47,25 @@ def test_ucap_column_from_embedded_json(workspace):
     assert first["source"] == "平潭综合实验区党工委管委会"
     with Archive(workspace.db_url).session() as session:
         assert session.scalars(select(CrawlRun)).one().stats["families"] == {"ucap": 1}
+
+
+def _read(name, url):
+    from scrapy.http import HtmlResponse
+
+    from crawler.listing import read_list_page
+    from tests.sitekit import CORPUS
+    return read_list_page(HtmlResponse(url, body=(CORPUS / name).read_bytes(), encoding="utf-8"), lambda u: True)
+
+
+def test_trs_dynamic_list_reports_what_only_its_search_api_serves():
+    page = _read("fujian-pingtan_trs-trt_list_1.html", "https://www.pingtan.gov.cn/zwgk/ghxx/gzjzqk/")
+    assert page.family == "trs"
+    assert len(page.items) == 75  # the five static pages of 15 held in the page
+    assert page.unreached == 107 - 75  # recordCount '107': the rest is behind /fjdzapp/search
+    assert all("/t20" in item.url for item in page.items)
+
+
+def test_trs_count_page_pager():
+    page = _read("hebei-handan_trs_list_1_jsp-derived.html", "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/")
+    assert page.family == "trs"
+    assert page.next_page == "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_1.html"

@@ -33,6 +33,7 @@ class ListPage:
     next_page: str | ListRequest | None = None  # the page after this one, when it can be told
     next_pages: list[str] = field(default_factory=list)  # every other page of this list seen
     columns: list[str] = field(default_factory=list)
+    unreached: int = 0  # records the list says it has but serves only through an unsupported API
 
 
 class ListFamily(Protocol):
@@ -47,9 +48,10 @@ def families() -> list[ListFamily]:
     """Platform families, most specific first; the generic family matches every page."""
     from crawler.listing.generic import GenericList
     from crawler.listing.hanweb import HanwebList
+    from crawler.listing.trs import TrsList
     from crawler.listing.ucap import UcapList
 
-    return [HanwebList(), UcapList(), GenericList()]
+    return [HanwebList(), UcapList(), TrsList(), GenericList()]
 
 
 def read_list_page(response, allowed) -> ListPage:

@@ -138,6 +138,10 @@ class GovSpider(scrapy.Spider):
             stats.inc_value("govarchive/list_pages_empty")
             self.logger.warning("list page %s (%s) yielded no documents: layout changed?",
                                 response.url, page.family)
+        if page.unreached:
+            stats.inc_value("govarchive/records_unreached", page.unreached)
+            self.logger.warning("list page %s (%s): %d records are served only by a search API not "
+                                "supported yet; they were not fetched", response.url, page.family, page.unreached)
         with self.archive.session() as session:
             known = known_urls(session, [item.url for item in page.items])
         refetch = self.options.full or bool(self.options.column)

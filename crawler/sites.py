@@ -22,6 +22,28 @@ class SiteConfigError(ValueError):
     """A sites file that cannot be used; the message is one line meant for the user."""
 
 
+class ListOverride(BaseModel):
+    """How to read a site's lists when no platform family does: a few lines of YAML."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    items: str | None = None        # CSS selector of the document links on a list page
+    next: str | None = None         # CSS selector of the link to the next list page
+    json_url: str | None = None     # a JSON list endpoint; {page} becomes 1, 2, … until empty
+    json_items: str = "data"        # dotted path to the list of records in the JSON
+    json_url_field: str = "url"
+    json_title_field: str = "title"
+    json_date_field: str | None = None
+    json_fields: dict[str, str] = Field(default_factory=dict)  # record field → JSON key
+
+    @field_validator("json_url")
+    @classmethod
+    def _page_placeholder(cls, value: str | None) -> str | None:
+        if value is not None and "{page}" not in value:
+            raise ValueError("must contain {page}")
+        return value
+
+
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -33,6 +55,8 @@ class Site(BaseModel):
     fetch_attachments: bool = True
     # Incremental crawls stop paginating after this many list pages of known documents.
     stop_after_known_pages: int = Field(default=1, ge=1)
+    # List reading for sites whose lists no platform family recognises.
+    list_override: ListOverride | None = Field(default=None, alias="list")
     # The scheduler ends a crawl still running after this many seconds.
     time_limit: int = Field(default=6 * 3600, ge=1)
     # Scrapy settings for this site only, e.g. {DOWNLOAD_DELAY: 5}.

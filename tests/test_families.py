@@ -69,3 +69,65 @@ def test_trs_count_page_pager():
     page = _read("hebei-handan_trs_list_1_jsp-derived.html", "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/")
     assert page.family == "trs"
     assert page.next_page == "http://hdzfxxgk.hd.gov.cn/zfwj/jinqixxgk/index_1.html"
+
+
+def _detail(n: int) -> bytes:
+    return (f"<html><head><meta charset='utf-8'><title>文件{n}</title></head><body><h1>示例文件第{n}号</h1>"
+            f"<div class='TRS_Editor'><p>这是第{n}号文件的正文，内容用于测试按配置读取的列表。各单位要认真贯彻落实。</p></div>"
+            f"</body></html>").encode("utf-8")
+
+
+def test_json_list_endpoint_from_the_sites_file(workspace):
+    import json as _json
+
+    from tests.sitekit import Route, html
+
+    docs = list(range(1, 13))
+    routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})}
+    for page in range(1, 5):
+        chunk = docs[(page - 1) * 5: page * 5]
+        body = {"code": 0, "data": {"total": len(docs), "list": [
+            {"title": f"文件{n}", "link": f"/gkmlpt/content/1/{n}/post_{n}.html", "date": f"2024-06-{n:02d} 10:00",
+             "wh": f"示发〔2024〕{n}号", "syh": f"11350100MB0000000X/2024-{n:05d}"} for n in chunk]}}
+        routes[f"/gkmlpt/api/list?page={page}&size=5"] = Route(_json.dumps(body, ensure_ascii=False).encode(),
+                                                               headers={"Content-Type": "application/json"})
+    for n in docs:
+        routes[f"/gkmlpt/content/1/{n}/post_{n}.html"] = html(_detail(n))
+    with FixtureSite(routes) as server:
+        workspace.write_sites(json.dumps({"sites": [{
+            "name": "api", "start_urls": [f"{server.base}/gkmlpt/index"], "schedule": "0 3 * * *", "settings": FAST,
+            "list": {"json_url": f"{server.base}/gkmlpt/api/list?page={{page}}&size=5", "json_items": "data.list",
+                     "json_url_field": "link", "json_date_field": "date",
+                     "json_fields": {"doc_no": "wh", "index_no": "syh"}}}]}))
+        workspace.crawl("api")
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+    assert sorted(records) == sorted(f"/gkmlpt/content/1/{n}/post_{n}.html" for n in docs)
+    seven = records["/gkmlpt/content/1/7/post_7.html"]
+    # the page says nothing of these: the JSON list does
+    assert (seven["doc_no"], seven["index_no"], seven["published_at"]) == (
+        "示发〔2024〕7号", "11350100MB0000000X/2024-00007", "2024-06-07T10:00")
+
+
+def test_css_selectors_from_the_sites_file(workspace):
+    from tests.sitekit import Route, html
+
+    listing = """<html><head><meta charset='utf-8'></head><body>
+<ul class="hot"><li><a href="/news/t20240601_1.html">热点一</a><span>2024-06-01</span></li>
+<li><a href="/news/t20240602_2.html">热点二</a><span>2024-06-02</span></li>
+<li><a href="/news/t20240603_3.html">热点三</a><span>2024-06-03</span></li></ul>
+<div class="zfxxgk_zdgkc"><a href="/doc/a1.html">文件一</a><a href="/doc/a2.html">文件二</a></div>
+<a class="next-btn" href="/list2.html">›</a></body></html>"""
+    page2 = """<html><body><div class="zfxxgk_zdgkc"><a href="/doc/a3.html">文件三</a></div></body></html>"""
+    routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+              "/list1.html": html(listing.encode()), "/list2.html": html(page2.encode())}
+    for n in (1, 2, 3):
+        routes[f"/doc/a{n}.html"] = html(_detail(n))
+    for n in (1, 2, 3):
+        routes[f"/news/t2024060{n}_{n}.html"] = html(_detail(10 + n))
+    with FixtureSite(routes) as server:
+        workspace.write_sites(json.dumps({"sites": [{
+            "name": "css", "start_urls": [f"{server.base}/list1.html"], "schedule": "0 3 * * *", "settings": FAST,
+            "list": {"items": ".zfxxgk_zdgkc a", "next": "a.next-btn"}}]}))
+        workspace.crawl("css")
+        archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
+    assert archived == ["/doc/a1.html", "/doc/a2.html", "/doc/a3.html"]  # not the dated 热点 list

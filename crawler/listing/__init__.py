@@ -44,19 +44,25 @@ class ListFamily(Protocol):
     def parse(self, response, allowed: "callable") -> ListPage: ...
 
 
-def families() -> list[ListFamily]:
-    """Platform families, most specific first; the generic family matches every page."""
+def families(site=None) -> list[ListFamily]:
+    """Platform families, most specific first; the generic family matches every page. A site
+    whose sites-file entry says how to read its lists gets that reading first."""
     from crawler.listing.generic import GenericList
     from crawler.listing.hanweb import HanwebList
     from crawler.listing.trs import TrsList
     from crawler.listing.ucap import UcapList
 
-    return [HanwebList(), UcapList(), TrsList(), GenericList()]
+    configured = []
+    if site is not None and site.list_override is not None:
+        from crawler.listing.configured import ConfiguredList
+
+        configured = [ConfiguredList(site.list_override)]
+    return configured + [HanwebList(), UcapList(), TrsList(), GenericList()]
 
 
-def read_list_page(response, allowed) -> ListPage:
+def read_list_page(response, allowed, site=None) -> ListPage:
     """The list page as its platform family reads it. `allowed(url)` says what is on-site."""
-    for family in families():
+    for family in families(site):
         if family.detect(response):
             return family.parse(response, allowed)
     raise AssertionError("the generic family matches every page")

@@ -111,7 +111,10 @@ class GovSpider(scrapy.Spider):
             return
         walk = "all" if opts.full or not self.previous_run_clean() else "incremental"
         self.crawler.stats.set_value("govarchive/walk", walk)
-        for url in self.site.start_urls:
+        starts = list(self.site.start_urls)
+        if self.site.list_override is not None and self.site.list_override.json_url:
+            starts.append(self.site.list_override.json_url.replace("{page}", "1"))
+        for url in starts:
             if request := self.list_request(url, walk):
                 yield request
         if opts.full or opts.since:
@@ -131,7 +134,7 @@ class GovSpider(scrapy.Spider):
             self.logger.warning("list page %s is not a text page (%s)", response.url,
                                 response.headers.get("Content-Type"))
             return
-        page = read_list_page(response, self.allowed)
+        page = read_list_page(response, self.allowed, self.site)
         stats.inc_value(f"govarchive/list_pages/{page.family}")
         stats.inc_value("govarchive/list_pages")
         if not page.items:

@@ -1,0 +1,72 @@
+"""Lists read as the sites file says (`list:`), for sites no platform family recognises:
+CSS selectors for items and the next page, or a JSON list endpoint."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from crawler.listing import ListItem, ListPage
+from pipeline.normalize import clean_text, normalize_date
+from pipeline.urls import strip_tracking
+
+
+def _dig(data, path: str):
+    for key in path.split(".") if path else []:
+        if isinstance(data, dict):
+            data = data.get(key)
+        elif isinstance(data, list) and key.isdigit() and int(key) < len(data):
+            data = data[int(key)]
+        else:
+            return None
+    return data
+
+
+class ConfiguredList:
+    name = "configured"
+
+    def __init__(self, override) -> None:
+        self.o = override
+        self._json_page = (re.compile(re.escape(override.json_url).replace(re.escape("{page}"), r"(\d+)"))
+                           if override.json_url else None)
+
+    def detect(self, response) -> bool:
+        if self._json_page and self._json_page.fullmatch(response.url):
+            return True
+        return bool(self.o.items) and bool(response.css(self.o.items))
+
+    def parse(self, response, allowed) -> ListPage:
+        if self._json_page and (m := self._json_page.fullmatch(response.url)):
+            return self._parse_json(response, allowed, int(m.group(1)))
+        page = ListPage(family=self.name)
+        for a in response.css(self.o.items):
+            href = a.attrib.get("href")
+            url = strip_tracking(urljoin(response.url, href)) if href else None
+            if url and allowed(url) and url not in {i.url for i in page.items}:
+                title = clean_text(a.attrib.get("title")) or clean_text(" ".join(a.css("::text").getall()))
+                page.items.append(ListItem(url=url, title=title))
+        if self.o.next and (href := response.css(self.o.next).attrib.get("href")):
+            page.next_page = urljoin(response.url, href)
+        return page
+
+    def _parse_json(self, response, allowed, number: int) -> ListPage:
+        page = ListPage(family=self.name)
+        try:
+            records = _dig(json.loads(response.text), self.o.json_items) or []
+        except ValueError:
+            return page
+        for record in records if isinstance(records, list) else []:
+            href = record.get(self.o.json_url_field) if isinstance(record, dict) else None
+            if not href:
+                continue
+            url = strip_tracking(urljoin(response.url, href))
+            if not allowed(url):
+                continue
+            fields = {name: clean_text(str(record[key])) for name, key in self.o.json_fields.items()
+                      if record.get(key) not in (None, "")}
+            if self.o.json_date_field and (date := normalize_date(str(record.get(self.o.json_date_field) or ""))):
+                fields["published_at"] = date
+            page.items.append(ListItem(url=url, title=clean_text(record.get(self.o.json_title_field)), fields=fields))
+        if page.items:
+            page.next_page = self.o.json_url.replace("{page}", str(number + 1))
+        return page

@@ -131,3 +131,32 @@ def test_css_selectors_from_the_sites_file(workspace):
         workspace.crawl("css")
         archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
     assert archived == ["/doc/a1.html", "/doc/a2.html", "/doc/a3.html"]  # not the dated 热点 list
+
+
+def test_a_column_of_columns_is_walked_not_archived(workspace):
+    from tests.sitekit import Route, html
+
+    def listing(items: str) -> bytes:
+        return (f"<html><head><meta charset='utf-8'></head><body>"
+                f"<div class='nav'><a href='/xwzx/'>新闻中心</a><a href='/xxgk/'>信息公开</a></div>"
+                f"<ul class='list'>{items}</ul></body></html>").encode()
+
+    routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+              # the 信息公开目录: sub-columns only, no dates, no documents
+              "/xxgk/": html(listing("<li><a href='/xxgk/jhzj/'>计划总结</a></li><li><a href='/xxgk/zcwj/index.html'>政策文件</a></li>"
+                                     "<li><a href='/xwzx/'>新闻中心</a></li>")),
+              "/xxgk/jhzj/": html(listing("<li><a href='/xxgk/jhzj/202406/t20240601_1.html'>计划一</a><span>2024-06-01</span></li>")),
+              "/xxgk/zcwj/index.html": html(listing("<li><a href='/xxgk/zcwj/202406/t20240602_2.html'>文件二</a><span>2024-06-02</span></li>")),
+              "/xwzx/": html(listing("<li><a href='/xwzx/202406/t20240603_3.html'>新闻三</a><span>2024-06-03</span></li>")),
+              "/xxgk/jhzj/202406/t20240601_1.html": html(_detail(1)),
+              "/xxgk/zcwj/202406/t20240602_2.html": html(_detail(2)),
+              "/xwzx/202406/t20240603_3.html": html(_detail(3))}
+    with FixtureSite(routes) as server:
+        workspace.write_sites(json.dumps({"sites": [{
+            "name": "tree", "start_urls": [f"{server.base}/xxgk/"], "schedule": "0 3 * * *", "settings": FAST}]}))
+        workspace.crawl("tree")
+        archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
+        assert "/xwzx/" not in server.paths()  # outside the column: not walked
+        with Archive(workspace.db_url).session() as session:
+            assert session.scalars(select(CrawlRun)).one().stats["empty_list_pages"] == 0
+    assert archived == ["/xxgk/jhzj/202406/t20240601_1.html", "/xxgk/zcwj/202406/t20240602_2.html"]

@@ -93,6 +93,7 @@ class GenericList:
                 if is_document_url(url) or normalize_date(item.text_content())
             )
 
+        page.columns = self._sub_columns(links, response.url, pager)
         scored = [(score(v), c) for c, v in groups.items()]
         scored = [(s, c) for s, c in scored if s >= 1]
         if not scored:
@@ -106,12 +107,27 @@ class GenericList:
                     continue
                 seen.add(url)
                 if COLUMN_URL.search(url.split("?")[0]) and not is_document_url(url):
-                    page.columns.append(url)
+                    if url not in page.columns:
+                        page.columns.append(url)
                     continue
                 title = clean_text(a.get("title")) or clean_text(a.text_content())
                 date = normalize_date(item.text_content())
                 page.items.append(ListItem(url=url, title=title, fields={"published_at": date} if date else {}))
         return page
+
+    def _sub_columns(self, links, here: str, pager: list[str]) -> list[str]:
+        """Column pages below this one (a 信息公开目录 linking its sub-columns): walked as
+        columns, never archived. Only strictly below this page's folder, outside furniture,
+        so a site's navigation does not send the crawl across the whole site."""
+        folder = here.split("?")[0].rsplit("/", 1)[0] + "/"
+        found = []
+        for a, url in links:
+            bare = url.split("?")[0]
+            if (bare.startswith(folder) and len(bare) > len(folder) and COLUMN_URL.search(bare)
+                    and not is_document_url(url) and url not in pager and not PAGE_URL.search(url)
+                    and bare.rsplit("/", 1)[0] + "/" != folder and not in_furniture(a) and url not in found):
+                found.append(url)
+        return found
 
     def _pager(self, links, response, base_url) -> tuple[list[str], str | None]:
         """URLs of further pages of this same list, and which of them comes next."""

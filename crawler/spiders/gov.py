@@ -137,7 +137,7 @@ class GovSpider(scrapy.Spider):
         page = read_list_page(response, self.allowed, self.site)
         stats.inc_value(f"govarchive/list_pages/{page.family}")
         stats.inc_value("govarchive/list_pages")
-        if not page.items:
+        if not page.items and not page.columns:  # a page of sub-columns is not an empty list
             stats.inc_value("govarchive/list_pages_empty")
             self.logger.warning("list page %s (%s) yielded no documents: layout changed?",
                                 response.url, page.family)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -17,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from pipeline.dedup import content_hash, record_hash
+from pipeline.dedup import content_hash, normalized_body, record_hash
 from pipeline.encoding import decode_html
 from pipeline.labels import SKIP_TAGS, labelled_pairs, segments
 from pipeline.normalize import (
@@ -216,10 +215,10 @@ def clean_body(text: str, title: str | None) -> str | None:
     # The title printed again on top of the body (possibly split over lines, possibly without
     # its bracketed number) is not body text.
     if title and lines:
-        wanted = {_squash(title), _squash(_TRAILING_BRACKET.sub("", title))}
+        wanted = {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title))}
         head = ""
         for n, line in enumerate(lines[:6], start=1):
-            head += _squash(line)
+            head += normalized_body(line)
             if head in wanted:
                 lines = lines[n:]
                 break
@@ -230,10 +229,6 @@ def clean_body(text: str, title: str | None) -> str | None:
 
 _SPACES = re.compile(r"\s+")
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _first(*values):

@@ -3,26 +3,22 @@ confirmed by exact Jaccard similarity before anything is linked."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from datasketch import MinHash, MinHashLSH
+
+from pipeline.dedup import normalized_body
 
 SHINGLE = 5
 NUM_PERM = 128
 THRESHOLD = 0.8        # Jaccard similarity of shingle sets that makes a repost
 MIN_CHARS = 50         # shorter bodies say too little to be judged
-_SPACE = re.compile(r"\s+")
 # Hosts of government originals; anything else is a repost site (aggregator, news portal).
 GOVERNMENT_HOSTS = re.compile(r"(?:^|\.)gov\.cn$|(?:^|\.)(?:npc|court|spp|cppcc)\.gov\.cn$")
 
 
-def normalized(body: str | None) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", body or ""))
-
-
 def shingles(body: str | None, *, is_normalized: bool = False) -> set[str]:
-    text = (body or "") if is_normalized else normalized(body)
+    text = (body or "") if is_normalized else normalized_body(body)
     if len(text) < MIN_CHARS:
         return set()
     return {text[i: i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
@@ -70,7 +66,7 @@ class RepostIndex:
 
     def add(self, doc_id, body: str | None, fields: dict | None = None) -> list:
         """Index a document; return the ids of indexed documents it is a near copy of."""
-        text = normalized(body)
+        text = normalized_body(body)
         grams = shingles(text, is_normalized=True)
         if not grams:
             return []

@@ -16,13 +16,6 @@ from sqlalchemy.orm import selectinload
 from storage.db import Archive
 from storage.models import Document
 
-EXPORT_FIELDS = (
-    "url", "urls", "site", "title", "index_no", "publisher", "doc_no", "written_at",
-    "published_at", "subject", "keywords", "source", "validity", "column", "body",
-    "attachments", "content_hash", "duplicate_of", "versions", "status", "first_seen", "last_seen",
-)
-
-
 def _iso(moment: datetime | None) -> str | None:
     return moment.replace(tzinfo=timezone.utc).isoformat() if moment else None
 

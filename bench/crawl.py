@@ -11,23 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from bench.harness import ROOT, BenchArchive
 from tests.sitekit import ColumnSite, FixtureSite
 
-ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-            "-s", "LOG_LEVEL=WARNING", "-s", "STATS_CLASS=bench.stats.FileStatsCollector"]
+STATS = ["-s", "STATS_CLASS=bench.stats.FileStatsCollector"]
 
 
-def run(args: list[str], env: dict[str, str], stats_file: Path) -> dict:
-    env = dict(env, BENCH_STATS=str(stats_file))
-    subprocess.run([sys.executable, "-m", "scrapy", *args, *SETTINGS], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+def stats_of(run, stats_file: Path) -> dict:
+    """Run a crawl that writes its final Scrapy stats to stats_file; return them."""
+    run(BENCH_STATS=str(stats_file))
     return json.loads(stats_file.read_text())
 
 
@@ -40,14 +35,11 @@ def main() -> None:
     routes = ColumnSite(args.columns, args.pages * args.per_page, args.per_page).routes()
     with tempfile.TemporaryDirectory() as tmp, FixtureSite(routes) as site:
         tmp = Path(tmp)
-        starts = [f"{site.base}/col{c}/" for c in range(args.columns)]
-        (tmp / "sites.yaml").write_text(json.dumps({"sites": [
-            {"name": "bench", "start_urls": starts, "schedule": "0 3 * * *", "fetch_attachments": False}]}))
+        bench = BenchArchive(tmp, [f"{site.base}/col{c}/" for c in range(args.columns)], fetch_attachments=False)
         (tmp / "urls.txt").write_text("\n".join(site.base + p for p in routes if p != "/robots.txt"))
-        env = dict(os.environ, GOVARCHIVE_SITES=str(tmp / "sites.yaml"), GOVARCHIVE_DATA=str(tmp / "data"),
-                   GOVARCHIVE_DB=f"sqlite:///{tmp / 'data' / 'archive.sqlite3'}", BENCH_URLS=str(tmp / "urls.txt"))
-        bare = run(["runspider", str(ROOT / "bench" / "bare_spider.py")], env, tmp / "bare.json")
-        ours = run(["crawl", "gov", "-a", "site=bench"], env, tmp / "ours.json")
+        bare = stats_of(lambda **env: bench.scrapy("runspider", str(ROOT / "bench" / "bare_spider.py"), *STATS,
+                                                   BENCH_URLS=str(tmp / "urls.txt"), **env), tmp / "bare.json")
+        ours = stats_of(lambda **env: bench.scrapy("crawl", "gov", "-a", "site=bench", *STATS, **env), tmp / "ours.json")
     rate = lambda s: s["response_received_count"] / s["elapsed_time_seconds"]  # noqa: E731
     print(f"site: {len(routes) - 1} pages ({args.columns} columns × {args.pages} list pages × {args.per_page} documents)")
     print(f"bare scrapy : {bare['response_received_count']:5d} pages in {bare['elapsed_time_seconds']:6.2f} s = {rate(bare):7.1f} pages/s")

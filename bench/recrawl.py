@@ -9,19 +9,11 @@ included) and the recrawls as a share of the full crawl.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from bench.harness import BenchArchive
 from tests.sitekit import ColumnSite, FixtureSite
-
-ROOT = Path(__file__).resolve().parent.parent
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-        "-s", "LOG_LEVEL=WARNING"]
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -32,17 +24,11 @@ def main() -> None:
     args = parser.parse_args()
     site = ColumnSite(args.columns, args.docs, args.per_page)
     with tempfile.TemporaryDirectory() as tmp, FixtureSite(site.routes()) as server:
-        tmp = Path(tmp)
-        (tmp / "sites.yaml").write_text(json.dumps({"sites": [{
-            "name": "bench", "start_urls": [site.column_url(server.base, c) for c in range(args.columns)],
-            "schedule": "0 3 * * *"}]}))
-        env = dict(os.environ, GOVARCHIVE_SITES=str(tmp / "sites.yaml"), GOVARCHIVE_DATA=str(tmp / "data"),
-                   GOVARCHIVE_DB=f"sqlite:///{tmp / 'data' / 'archive.sqlite3'}")
+        bench = BenchArchive(Path(tmp), [site.column_url(server.base, c) for c in range(args.columns)])
 
         def crawl() -> int:
             before = len(server.log)
-            subprocess.run([sys.executable, "-m", "scrapy", "crawl", "gov", "-a", "site=bench", *FAST],
-                           cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            bench.crawl()
             return len(server.log) - before
 
         full = crawl()

@@ -9,10 +9,7 @@ so both runs extract and write every version).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,10 +19,8 @@ from sqlalchemy import update
 from storage.db import Archive
 from storage.models import DocumentVersion
 from storage.reparse import reparse
+from bench.harness import BenchArchive
 from tests.sitekit import ColumnSite, FixtureSite
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def timed(archive: Archive, data: Path, workers: int) -> tuple[float, int]:
     with archive.session() as session:  # make every record stale, so each run does the same work
@@ -42,14 +37,9 @@ def main() -> None:
     args = parser.parse_args()
     site = ColumnSite(args.columns, args.docs, 20)
     with tempfile.TemporaryDirectory() as tmp, FixtureSite(site.routes()) as server:
-        tmp = Path(tmp)
-        (tmp / "sites.yaml").write_text(json.dumps({"sites": [{
-            "name": "bench", "start_urls": [site.column_url(server.base, c) for c in range(args.columns)],
-            "schedule": "0 3 * * *", "settings": {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}}]}))
-        db = f"sqlite:///{tmp / 'data' / 'archive.sqlite3'}"
-        env = dict(os.environ, GOVARCHIVE_SITES=str(tmp / "sites.yaml"), GOVARCHIVE_DATA=str(tmp / "data"), GOVARCHIVE_DB=db)
-        subprocess.run([sys.executable, "-m", "scrapy", "crawl", "gov", "-a", "site=bench", "-L", "WARNING"],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        bench = BenchArchive(Path(tmp), [site.column_url(server.base, c) for c in range(args.columns)])
+        bench.crawl()
+        db, tmp = bench.db_url, Path(tmp)
         archive = Archive(db)
         cores = os.cpu_count() or 1
         one, n = timed(archive, tmp / "data", 1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
 from datetime import datetime, timezone
 
@@ -10,7 +11,8 @@ from sqlalchemy import update
 
 from crawler.resources import lock_site, resources_for
 from storage.health import previous_run, run_warnings
-from storage.locks import SiteLocked
+from storage.dedup import link_reposts
+from storage.locks import SiteLocked, archive_task_lock
 from storage.models import CrawlRun, utcnow
 
 SUMMARY_COUNTS = {
@@ -28,7 +30,33 @@ SUMMARY_COUNTS = {
     "broken_links": "govarchive/broken_links",
     "list_pages_unchanged": "govarchive/list_pages_unchanged",
     "records_unreached": "govarchive/records_unreached",
+    "reposts": "govarchive/reposts",  # archived documents found to be near copies of others
 }
+
+
+class RepostLinker:
+    """When a crawl ends, links what it archived to the originals it reposts (and reposts
+    already archived to it): the incremental pass of `scrapy dedup`, which reads only documents
+    that are new or changed. Off with GOVARCHIVE_DEDUP_AFTER_CRAWL = False."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("GOVARCHIVE_DEDUP_AFTER_CRAWL", True):
+            raise NotConfigured
+        return cls(crawler)
+
+    def closed(self, spider, reason) -> None:
+        stats = self.crawler.stats
+        if not (stats.get_value("govarchive/documents_new") or stats.get_value("govarchive/documents_changed")):
+            return
+        resources = resources_for(self.crawler)
+        with archive_task_lock(resources.data, "dedup"):  # waits for another crawl's pass
+            result = link_reposts(resources.archive)
+        stats.set_value("govarchive/reposts", result.matched)
 
 
 class CrawlRunRecorder:
@@ -96,6 +124,8 @@ class CrawlRunRecorder:
             f" / {counts['merged']} more URLs of known ones"
             f" / {counts['gone']} gone, {counts['attachments']} attachments, {counts['errors']} errors"
         )
+        if counts["reposts"]:
+            message += f", {counts['reposts']} near copies of other documents (linked as reposts)"
         if counts["broken_links"]:
             message += f", {counts['broken_links']} broken links (404 on a listed page)"
         if counts["list_pages_unchanged"]:

@@ -45,8 +45,11 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ArchivePipeline": 300,
 }
 EXTENSIONS = {
+    # connected first, so the run record sees what it linked
+    "crawler.extensions.RepostLinker": 490,
     "crawler.extensions.CrawlRunRecorder": 500,
 }
+GOVARCHIVE_DEDUP_AFTER_CRAWL = True  # link reposts of what each crawl archived
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -1,51 +1,136 @@
-"""Linking reposts across the archive (`scrapy dedup`): every document whose text is a near
-copy of another's points at the original through duplicate_of. Both stay in the archive."""
+"""Linking reposts across the archive (`scrapy dedup`, and after every crawl): each document
+whose text is a near copy of another's points at the original through duplicate_of. Both stay
+in the archive.
+
+Incremental: the LSH band keys of every indexed document are rows of repost_bands, so a pass
+reads only documents that are new or whose text changed since they were indexed, one chunk per
+transaction (a pass killed midway resumes where it stopped). Memory stays flat whatever the
+archive's size; candidate texts are read back from the documents table for the exact check.
+"""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
 
-from pipeline.neardup import THRESHOLD, RepostIndex, distinct_documents, original_key
+from pipeline.neardup import BANDS, THRESHOLD, band_keys, distinct_documents, jaccard, minhash, original_key, shingles
 from storage.db import Archive
-from storage.models import Document
+from storage.models import Document, RepostBand, RepostIndexed
+
+CHUNK = 1000
+# A band key shared by this many documents stops taking more: that is a template family (or a
+# text reposted everywhere), and the documents already in it stand for the rest. Keeps every
+# lookup bounded however large such a family grows.
+BUCKET_CAP = 64
+CHECK = 8  # candidates (most shared bands first) whose text is read for the exact check
+GROUP_FIELDS = (Document.id, Document.url, Document.index_no, Document.doc_no, Document.published_at,
+                Document.first_seen, Document.duplicate_of_id)
 
 
 @dataclass(frozen=True)
 class DedupResult:
-    documents: int
-    linked: int
+    indexed: int   # documents (re)indexed by this pass
+    matched: int   # of those, how many were found to copy (or be copied by) one already indexed
+    linked: int    # documents in the archive that point at an original
 
 
-def link_reposts(archive: Archive, threshold: float = THRESHOLD) -> DedupResult:
+def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
+                 progress: Callable[[int], None] | None = None) -> DedupResult:
+    """Index the documents not yet indexed (all of them with rebuild) and link their reposts."""
+    if rebuild:
+        with archive.session() as session:
+            session.execute(delete(RepostBand))
+            session.execute(delete(RepostIndexed))
+            session.execute(update(Document).values(duplicate_of_id=None))
+    indexed = matched = last = 0
+    while True:
+        with archive.session() as session:
+            rows = session.execute(_pending().add_columns(
+                Document.body, Document.index_no, Document.doc_no, Document.content_hash,
+                RepostIndexed.content_hash.label("indexed_hash"),
+            ).where(Document.id > last).order_by(Document.id).limit(chunk)).all()
+            db = session.connection()  # Core statements: the ORM layer would double the cost per row
+            matched += sum(_index(db, row) for row in rows)
+        if not rows:
+            break
+        last = rows[-1].id
+        indexed += len(rows)
+        if progress:
+            progress(len(rows))
     with archive.session() as session:
-        rows = session.execute(select(Document.id, Document.url, Document.body, Document.index_no,
-                                      Document.doc_no, Document.published_at, Document.first_seen)
-                               .order_by(Document.id)).all()
-    docs = {r.id: {k: v for k, v in r._asdict().items() if k != "body"} for r in rows}
-    index = RepostIndex(threshold)
-    parent = {doc_id: doc_id for doc_id in docs}  # union-find over confirmed pairs
+        linked = session.scalar(select(func.count()).where(Document.duplicate_of_id.is_not(None)))
+    return DedupResult(indexed, matched, linked)
 
-    def root(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for row in rows:
-        for other in index.add(row.id, row.body, docs[row.id]):
-            parent[root(row.id)] = root(other)
-    groups: dict[int, list[dict]] = {}
-    for doc_id in docs:
-        groups.setdefault(root(doc_id), []).append(docs[doc_id])
-    links = {}
-    for members in groups.values():
-        members.sort(key=original_key)
-        original = members[0]
-        for doc in members:
-            # a member that differs in 索引号/发文字号 from the original stays its own document
-            links[doc["id"]] = None if doc is original or distinct_documents(doc, original) else original["id"]
+def pending(archive: Archive) -> int:
+    """How many documents the next pass will (re)index."""
     with archive.session() as session:
-        for doc_id, target in links.items():
-            session.execute(update(Document).where(Document.id == doc_id).values(duplicate_of_id=target))
-    return DedupResult(len(docs), sum(1 for t in links.values() if t))
+        return session.scalar(select(func.count()).select_from(_pending().subquery()))
+
+
+def _pending():
+    """Documents never indexed, or whose text changed since."""
+    return (select(Document.id).outerjoin(RepostIndexed, RepostIndexed.document_id == Document.id)
+            .where(or_(RepostIndexed.document_id.is_(None), RepostIndexed.content_hash != Document.content_hash)))
+
+
+def _index(db: Connection, row) -> bool:
+    if row.indexed_hash is not None:  # its text changed: indexed afresh, its own link decided again
+        db.execute(delete(RepostBand).where(RepostBand.document_id == row.id))
+        db.execute(delete(RepostIndexed).where(RepostIndexed.document_id == row.id))
+        db.execute(update(Document).where(Document.id == row.id).values(duplicate_of_id=None))
+    grams, best = shingles(row.body), None
+    if grams:
+        keys = set(band_keys(minhash(grams)))
+        # candidates: documents with the same text, then those sharing most LSH bands
+        same_text = db.scalars(select(Document.id).join(RepostIndexed, RepostIndexed.document_id == Document.id)
+                                    .where(Document.content_hash == row.content_hash, Document.id != row.id)
+                                    .limit(BUCKET_CAP)).all()
+        buckets = db.execute(select(RepostBand.band_key, RepostBand.document_id)
+                                  .where(RepostBand.band_key.in_(keys))).all()
+        shared = Counter(doc_id for _, doc_id in buckets)
+        shared.update({doc_id: BANDS for doc_id in same_text})
+        best = _best_match(db, row, grams, shared)
+        if best is not None:
+            _join_group(db, row.id, best)
+        full = {key for key, size in Counter(key for key, _ in buckets).items() if size >= BUCKET_CAP}
+        if keys - full:
+            db.execute(insert(RepostBand.__table__), [{"band_key": k, "document_id": row.id} for k in keys - full])
+    db.execute(insert(RepostIndexed.__table__).values(document_id=row.id, content_hash=row.content_hash))
+    return bool(grams) and best is not None
+
+
+def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | None:
+    """The candidate most like this document at exact Jaccard ≥ THRESHOLD, or None. Candidates
+    with another 索引号/发文字号 are dropped before any text is read."""
+    if not shared:
+        return None
+    mine = row._mapping
+    numbers = db.execute(select(Document.id, Document.index_no, Document.doc_no)
+                              .where(Document.id.in_(list(shared)))).all()
+    allowed = [n.id for n in numbers if not distinct_documents(mine, n._mapping)]
+    ranked = sorted(allowed, key=lambda doc_id: (-shared[doc_id], doc_id))[:CHECK]
+    if not ranked:
+        return None
+    bodies = db.execute(select(Document.id, Document.body).where(Document.id.in_(ranked))).all()
+    scored = [(jaccard(grams, shingles(b.body)), -b.id) for b in bodies]
+    similarity, neg_id = max(scored)
+    return -neg_id if similarity >= THRESHOLD else None
+
+
+def _join_group(db: Connection, doc_id: int, match: int) -> None:
+    """The new document joins the group of the document it copies; the group points at its
+    original (gov page first, then earliest)."""
+    roots = {db.scalar(select(func.coalesce(Document.duplicate_of_id, Document.id)).where(Document.id == match))}
+    members = [dict(m._mapping) for m in db.execute(
+        select(*GROUP_FIELDS).where(or_(Document.id.in_(roots | {doc_id}), Document.duplicate_of_id.in_(roots))))]
+    members.sort(key=original_key)
+    original = members[0]
+    for doc in members:
+        # a member whose 索引号/发文字号 differs from the original's stays its own document
+        target = None if doc is original or distinct_documents(doc, original) else original["id"]
+        if target != doc["duplicate_of_id"]:
+            db.execute(update(Document).where(Document.id == doc["id"]).values(duplicate_of_id=target))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -60,3 +62,18 @@ class SiteLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+@contextmanager
+def archive_task_lock(data_dir: str | os.PathLike, task: str) -> Iterator[None]:
+    """Wait for, then hold, the lock of an archive-wide task (one dedup pass at a time: two
+    passes reading the same new documents would index them twice). Kept out of the site locks'
+    namespace: site names cannot hold a '/'."""
+    path = Path(data_dir) / "locks" / "archive" / f"{task}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock

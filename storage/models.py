@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -62,7 +62,7 @@ class Document(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(10), default="live")
     gone_at: Mapped[datetime | None]
-    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -135,3 +135,25 @@ class CrawlRun(Base):
     ended_at: Mapped[datetime | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     log_path: Mapped[str | None] = mapped_column(Text)  # the run's own log file, if any
+
+
+class RepostIndexed(Base):
+    """A document whose text is in the repost index, and the content it was indexed from (a
+    document whose content_hash has moved on since is indexed again)."""
+
+    __tablename__ = "repost_index"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class RepostBand(Base):
+    """One LSH band of a document's MinHash signature: documents sharing a band key are
+    candidate near copies. A compact table, so a million documents' index stays on disk."""
+
+    __tablename__ = "repost_bands"
+
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)

@@ -1,11 +1,19 @@
 """Reposts link to their original; template notices with their own 文号 never do."""
 from __future__ import annotations
 
+import random
+
+import pytest
+from sqlalchemy import func, select
+
 from pipeline import extract
 from storage.archive import store_document
 from storage.db import Archive
-from storage.dedup import link_reposts
+from storage.dedup import BUCKET_CAP, DedupResult, link_reposts, pending
 from storage.export import iter_documents
+from storage.models import RepostBand
+from tests.sitekit import FixtureSite, Route
+from tests.test_postgres import throwaway_database
 
 BODY = ("各县（市、区）人民政府，市政府各部门：为进一步优化营商环境，激发市场主体活力，经市政府同意，"
         "现就进一步做好涉企服务工作通知如下。一、建立健全企业诉求快速响应机制，对企业反映的问题实行"
@@ -20,6 +28,20 @@ def page(title, body, published, doc_no=None, extra=""):
             f'<div class="TRS_Editor"><p>{body}</p>{extra}</div></body></html>')
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request, tmp_path):
+    """An empty archive on SQLite, and on PostgreSQL when it is reachable (skipped, saying so,
+    when not)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+        yield Archive(url)
+        return
+    with throwaway_database() as url:
+        opened = Archive(url)
+        yield opened
+        opened.dispose()
+
+
 def store(archive, site, url, html):
     with archive.session() as session:
         store_document(session, site=site, url=url, record=extract(html, url), capture_id=None)
@@ -29,8 +51,7 @@ def exported(archive):
     return {r["url"]: r for r in iter_documents(archive)}
 
 
-def test_reposts_link_to_the_government_original(tmp_path):
-    archive = Archive(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+def test_reposts_link_to_the_government_original(archive):
     original = "http://www.example.gov.cn/zwgk/202406/t20240607_1.html"
     aggregator = "http://www.news-portal.com/a/20240606/123.html"
     county = "http://xian.example.gov.cn/xxgk/202406/t20240609_7.html"
@@ -52,8 +73,7 @@ def test_reposts_link_to_the_government_original(tmp_path):
     assert link_reposts(archive).linked == 2  # idempotent
 
 
-def test_earliest_government_page_is_the_original(tmp_path):
-    archive = Archive(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+def test_earliest_government_page_is_the_original(archive):
     later, earlier = "http://a.gov.cn/t2.html", "http://b.gov.cn/t1.html"
     store(archive, "a", later, page("通知", BODY, "2024-06-09"))
     store(archive, "b", earlier, page("通知", BODY, "2024-06-01"))
@@ -61,8 +81,7 @@ def test_earliest_government_page_is_the_original(tmp_path):
     assert exported(archive)[later]["duplicate_of"] == earlier
 
 
-def test_template_notices_with_their_own_numbers_stay_apart(tmp_path):
-    archive = Archive(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+def test_template_notices_with_their_own_numbers_stay_apart(archive):
     template = ("因{road}道路改造施工需要，根据《中华人民共和国道路交通安全法》第三十九条规定，决定对该路段实施"
                 "交通管制。一、管制时间：2024年5月25日至2024年8月31日。二、管制期间，禁止一切车辆通行，"
                 "行人请绕行。三、请过往车辆和行人服从交通警察指挥。特此通告。示例市公安局交通警察支队")
@@ -79,3 +98,93 @@ def test_shingles_ignore_whitespace_and_width():
     assert shingles(BODY) == shingles(" \n".join(BODY[i:i + 7] for i in range(0, len(BODY), 7)))
     assert shingles("ＡＢＣ" + BODY) == shingles("ABC" + BODY)
     assert shingles("太短了") == set()
+
+
+def column(items: list[tuple[str, str, str]]) -> bytes:
+    """A list page of (path, title, date) items."""
+    lis = "".join(f'<li><a href="{path}">{title}</a><span>{date}</span></li>' for path, title, date in items)
+    return (f"<html><head><meta charset='utf-8'><title>信息公开</title></head><body>"
+            f"<ul class='list'>{lis}</ul></body></html>").encode()
+
+
+def test_each_crawl_links_the_reposts_it_archives(workspace):
+    other = BODY.replace("营商环境", "生态环境").replace("涉企服务", "河湖治理")[::-1]
+    city = {
+        "/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+        "/xxgk/index.html": Route(column([("202406/t20240607_1.html", "关于做好涉企服务工作的通知", "2024-06-07")])),
+        "/xxgk/202406/t20240607_1.html": Route(page("关于做好涉企服务工作的通知", BODY, "2024-06-07").encode()),
+    }
+    portal = {
+        "/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"}),
+        "/news/index.html": Route(column([("a/123.html", "市政府发布涉企服务新举措", "2024-06-09"),
+                                          ("a/124.html", "河湖治理工作推进会召开", "2024-06-10")])),
+        "/news/a/123.html": Route(page("市政府发布涉企服务新举措", BODY, "2024-06-09",
+                                       extra="<p>免责声明：本文转自网络，仅供参考。</p>").encode()),
+        "/news/a/124.html": Route(page("河湖治理工作推进会召开", other, "2024-06-10").encode()),
+    }
+    with FixtureSite(city) as c, FixtureSite(portal) as p:
+        workspace.configure(city=[c.base + "/xxgk/index.html"], portal=[p.base + "/news/index.html"])
+        # the portal is archived first; the city's original, crawled later, still becomes the original
+        assert "near copies" not in workspace.crawl("portal").stdout
+        summary = workspace.crawl("city").stdout
+        assert "1 near copies of other documents (linked as reposts)" in summary
+        records = {r["url"]: r for r in workspace.export()}
+    original, repost = c.base + "/xxgk/202406/t20240607_1.html", p.base + "/news/a/123.html"
+    assert records[repost]["duplicate_of"] == original
+    assert records[original]["duplicate_of"] is None
+    assert records[p.base + "/news/a/124.html"]["duplicate_of"] is None
+    # nothing left for the batch command: the crawls indexed everything
+    assert workspace.scrapy("dedup").stdout.strip() == (
+        "0 documents indexed (new or changed text); 1 documents in the archive link to an original as reposts")
+
+
+def test_edited_text_is_indexed_again_and_its_link_decided_again(archive):
+    store(archive, "city", "http://www.example.gov.cn/t1.html", page("通知", BODY, "2024-06-07"))
+    repost = "http://news.example.com/a/1.html"
+    store(archive, "news", repost, page("通知", BODY + "来源：网络。", "2024-06-08"))
+    assert link_reposts(archive) == DedupResult(indexed=2, matched=1, linked=1)
+    assert link_reposts(archive) == DedupResult(indexed=0, matched=0, linked=1)
+    # the portal replaced the repost by an article of its own: a new version, no longer a copy
+    store(archive, "news", repost, page("通知", BODY[::-1], "2024-06-08"))
+    assert link_reposts(archive) == DedupResult(indexed=1, matched=0, linked=0)
+    assert exported(archive)[repost]["duplicate_of"] is None
+
+
+def test_an_interrupted_pass_resumes_with_the_same_result(tmp_path):
+    def fill(archive):
+        for n in range(6):
+            text = "".join(random.Random(n).sample(BODY, len(BODY)))  # six unrelated texts
+            store(archive, "city", f"http://www.example.gov.cn/t{n}.html", page(f"通知{n}", text, "2024-06-07"))
+            store(archive, "news", f"http://news.example.com/{n}.html", page(f"通知{n}", text + "转自网络。", "2024-06-08"))
+
+    whole = Archive(f"sqlite:///{tmp_path / 'whole.sqlite3'}")
+    fill(whole)
+    expected = link_reposts(whole)
+    assert expected.linked == 6
+    broken = Archive(f"sqlite:///{tmp_path / 'broken.sqlite3'}")
+    fill(broken)
+
+    def crash(_done):
+        raise KeyboardInterrupt  # the pass dies after its first chunk was committed
+
+    with pytest.raises(KeyboardInterrupt):
+        link_reposts(broken, chunk=5, progress=crash)
+    assert pending(broken) == 7
+    assert link_reposts(broken, chunk=5).linked == expected.linked
+    links = lambda archive: {url: r["duplicate_of"] for url, r in exported(archive).items()}  # noqa: E731
+    assert links(broken) == links(whole)
+
+
+def test_a_text_reposted_everywhere_links_every_copy(archive):
+    """More copies than a band key takes (BUCKET_CAP): every copy still finds the group."""
+    copies = BUCKET_CAP * 2
+    for n in range(copies):
+        header = "" if n % 2 else f"（转载自第{n}号网站）"
+        store(archive, f"portal{n}", f"http://portal{n}.example.com/a/1.html", page("通知", header + BODY, f"2024-06-{n % 20 + 10}"))
+    original = "http://www.example.gov.cn/zwgk/t1.html"
+    store(archive, "city", original, page("通知", BODY, "2024-06-30"))  # the latest, yet the government's
+    assert link_reposts(archive).linked == copies
+    assert all(r["duplicate_of"] == original for url, r in exported(archive).items() if url != original)
+    with archive.session() as session:
+        largest = session.scalar(select(func.count()).select_from(RepostBand).group_by(RepostBand.band_key).order_by(func.count().desc()).limit(1))
+    assert largest == BUCKET_CAP

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,8 +23,10 @@ from tests.test_end_to_end import COL, EXPECTED
 PG_URL = os.environ.get("GOVARCHIVE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture
-def pg_workspace(workspace):
+@contextmanager
+def throwaway_database() -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped afterwards; skips the test, saying
+    why, when PostgreSQL is not reachable."""
     try:
         admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
         with admin.connect() as conn:
@@ -30,11 +34,19 @@ def pg_workspace(workspace):
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:  # no server, no driver, no permission: say which, and skip
         pytest.skip(f"PostgreSQL not reachable at {PG_URL} ({str(exc).splitlines()[0]}): PostgreSQL tests skipped")
-    workspace.db_url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    yield workspace
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_workspace(workspace):
+    with throwaway_database() as url:
+        workspace.db_url = url
+        yield workspace
 
 
 def test_example_site_on_postgres(pg_workspace):

@@ -44,12 +44,15 @@ class ListOverride(BaseModel):
         return value
 
 
+DEFAULT_SCHEDULE = "0 3 * * *"  # daily, at night in the site's time zone
+
+
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     start_urls: list[str] = Field(min_length=1)
-    schedule: str
+    schedule: str = DEFAULT_SCHEDULE  # name and start_urls are all a site needs
     allowed_domains: list[str] | None = None
     timezone: str = "Asia/Shanghai"
     fetch_attachments: bool = True

@@ -14,6 +14,8 @@ import yaml
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from crawler.listing.govcn import DOCUMENT_HOSTS
+
 SITES_ENV = "GOVARCHIVE_SITES"
 DEFAULT_SITES_FILE = "sites.yaml"
 
@@ -106,7 +108,9 @@ class Site(BaseModel):
         """Domains the crawl may visit: the configured ones, else the start URLs' hosts."""
         if self.allowed_domains:
             return list(self.allowed_domains)
-        return sorted({urlsplit(u).hostname for u in self.start_urls if urlsplit(u).hostname})
+        hosts = {urlsplit(u).hostname for u in self.start_urls if urlsplit(u).hostname}
+        # a list API serving documents of another host (the gov.cn policy library) vouches for it
+        return sorted(hosts.union(*(DOCUMENT_HOSTS.get(h, ()) for h in hosts)))
 
 
 def sites_path(path: str | os.PathLike | None = None) -> Path:

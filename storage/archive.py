@@ -152,6 +152,12 @@ def validators(session: Session, url: str) -> tuple[str | None, str | None]:
     return (row.etag, row.last_modified) if row else (None, None)
 
 
+def last_capture(session: Session, url: str) -> Capture | None:
+    """The latest successful capture of this URL."""
+    return session.scalars(select(Capture).where(Capture.url == url, Capture.status == 200)
+                           .order_by(Capture.id.desc()).limit(1)).first()
+
+
 def document_urls(session: Session, site: str, since: str | None = None) -> list[str]:
     """Primary URLs of the site's documents (published on or after `since`, if given)."""
     query = select(Document.url).where(Document.site == site).order_by(Document.id)

@@ -47,6 +47,10 @@ class Workspace:
         ]
         self.write_sites(json.dumps({"sites": entries}, ensure_ascii=False))
 
+    def minimal(self, **sites: list[str]) -> None:
+        """A sites file giving each site its name and start URLs, nothing more."""
+        self.write_sites(json.dumps({"sites": [{"name": n, "start_urls": u} for n, u in sites.items()]}))
+
     def scrapy(self, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=ROOT, env=self.env,
                               capture_output=True, text=True, timeout=timeout)
@@ -54,8 +58,10 @@ class Workspace:
             raise AssertionError(f"scrapy {' '.join(args)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
         return proc
 
-    def crawl(self, site: str, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
-        return self.scrapy("crawl", "gov", "-a", f"site={site}", *extra, check=check)
+    def crawl(self, site: str, *extra: str, check: bool = True, fast: bool = False) -> subprocess.CompletedProcess:
+        """fast: without the politeness delays (for sites files that do not set them)."""
+        speed = [a for k, v in FAST.items() for a in ("-s", f"{k}={v}")] if fast else []
+        return self.scrapy("crawl", "gov", "-a", f"site={site}", *extra, *speed, check=check)
 
     def export(self, *extra: str) -> list[dict]:
         out = self.tmp / "export.jsonl"

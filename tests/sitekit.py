@@ -74,12 +74,13 @@ class FixtureSite:
                 path, _, query = self.path.partition("?")
                 handler = site.handlers.get(path)
                 route = handler(dict(parse_qsl(query)), form) if handler else Route(b"not found", 404)
+                body = route.body.replace(b"{{PORT}}", str(site.port).encode())
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(route.body)))
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(route.body)
+                self.wfile.write(body)
 
             def log_message(self, *args) -> None:
                 pass

@@ -6,9 +6,11 @@ import json
 
 from sqlalchemy import select
 
+from crawler.listing import ListRequest
 from storage.db import Archive
 from storage.models import CrawlRun
 from tests.conftest import FAST
+from tests.platforms import GkmlptSite, PolicyLibrarySite, TrsDynamicSite
 from tests.sitekit import FixtureSite, HanwebSite, ucap_routes
 
 
@@ -39,9 +41,11 @@ def test_ucap_column_from_embedded_json(workspace):
         workspace.write_sites(json.dumps({"sites": [
             {"name": "jiangxi", "start_urls": [f"{server.base}/jxssthjt/col/col42150/index.html"],
              "schedule": "0 3 * * *", "settings": FAST}]}))
-        workspace.crawl("jiangxi")
+        summary = workspace.crawl("jiangxi").stdout
         records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
     assert sorted(records) == sorted(paths)  # the 50 articles, no navigation links
+    # its channel tree counts 444 articles; the other 394 are not in the page: said, not hidden
+    assert "394 listed records only behind an unsupported search API" in summary
     first = records["/jxssthjt/col/col42150/content/content_1951206363677671424.html"]
     # the page's own meta says 平潭…; the list's JSON is only a fallback for what a page lacks
     assert first["source"] == "平潭综合实验区党工委管委会"
@@ -57,12 +61,16 @@ def _read(name, url):
     return read_list_page(HtmlResponse(url, body=(CORPUS / name).read_bytes(), encoding="utf-8"), lambda u: True)
 
 
-def test_trs_dynamic_list_reports_what_only_its_search_api_serves():
+def test_trs_dynamic_list_asks_its_search_api_for_the_rest():
     page = _read("fujian-pingtan_trs-trt_list_1.html", "https://www.pingtan.gov.cn/zwgk/ghxx/gzjzqk/")
     assert page.family == "trs"
     assert len(page.items) == 75  # the five static pages of 15 held in the page
-    assert page.unreached == 107 - 75  # recordCount '107': the rest is behind /fjdzapp/search
     assert all("/t20" in item.url for item in page.items)
+    # recordCount '107': page 6 on is asked of the page's listApi with its own listArgs
+    assert page.next_page == ListRequest("https://www.pingtan.gov.cn/fjdzapp/search", "POST", (
+        ("channelid", "200210"), ("classsql", "chnlid=1780"), ("sortfield", "-docorderpri,-docreltime"),
+        ("page", "6"), ("prepage", "15")))
+    assert page.unreached == 0
 
 
 def test_trs_count_page_pager():
@@ -160,3 +168,73 @@ def test_a_column_of_columns_is_walked_not_archived(workspace):
         with Archive(workspace.db_url).session() as session:
             assert session.scalars(select(CrawlRun)).one().stats["empty_list_pages"] == 0
     assert archived == ["/xxgk/jhzj/202406/t20240601_1.html", "/xxgk/zcwj/202406/t20240602_2.html"]
+
+
+def test_trs_dynamic_list_walks_its_search_api(workspace):
+    site = TrsDynamicSite()
+    with FixtureSite(site.routes(), handlers=site.handlers()) as server:
+        workspace.minimal(pingtan=[server.base + site.COLUMN])
+        summary = workspace.crawl("pingtan", fast=True).stdout
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+        posts = [path for method, path in server.log if method == "POST"]
+    assert sorted(records) == sorted(site.documents)  # all 107: 75 in the page, 32 from the API
+    assert posts == [site.API] * 3  # pages 6, 7 and 8
+    assert "trs 4" in summary and "search API" not in summary
+    # what only the API's JSON says about a document fills what its page lacks
+    path = site.api_only[0]
+    assert (records[path]["doc_no"], records[path]["index_no"], records[path]["publisher"]) == (
+        site.doc_no(path), "PZ00108-3000-2019-00001", "平潭综合实验区管委会")
+
+
+def test_gkmlpt_catalogue_from_its_json_api(workspace):
+    site = GkmlptSite()
+    with FixtureSite(site.routes()) as server:
+        workspace.minimal(shenzhen=[f"{server.base}{site.ROOT}/index#{site.CATEGORY}"])
+        summary = workspace.crawl("shenzhen", fast=True).stdout
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+        api_pages = [p for p in server.paths() if "/api/all/" in p]
+    assert sorted(records) == sorted(site.documents)
+    assert api_pages == [f"{site.ROOT}/api/all/{site.CATEGORY}?page={p}&sid={site.SID}" for p in (1, 2, 3)]
+    assert "gkmlpt 4" in summary and "layout changed" not in summary
+    # 索引号, 文号, 发布机构 and the date come from the API: the detail pages do not carry them
+    first = records[site.doc_path(1)]
+    assert (first["index_no"], first["doc_no"], first["publisher"], first["published_at"]) == (
+        "11440300MB2C92051J/2024-00001", "深发改〔2024〕1号", site.PUBLISHER, "2024-06-08")
+
+
+def test_gkmlpt_recrawl_asks_the_api_behind_an_unchanged_page(workspace):
+    site = GkmlptSite()
+    with FixtureSite(site.routes()) as server:
+        workspace.minimal(shenzhen=[f"{server.base}{site.ROOT}/index#{site.CATEGORY}"])
+        workspace.crawl("shenzhen", fast=True)
+        site.TOTAL = 24  # one more article: the Vue page is unchanged (304), its API is not
+        server.routes = site.routes()
+        first = len(server.log)
+        summary = workspace.crawl("shenzhen", fast=True).stdout
+        fetched = server.paths()[first:]
+        records = {r["url"].removeprefix(server.base) for r in workspace.export()}
+    assert "documents 1 new" in summary
+    assert records == set(site.documents)
+    api = f"{site.ROOT}/api/all/{site.CATEGORY}?page=1&sid={site.SID}"
+    # robots, the page (304), the API's first page (the new article is on it), the article
+    assert fetched == ["/robots.txt", f"{site.ROOT}/index", api, site.doc_path(24)]
+
+
+def test_govcn_policy_library_from_its_search_api(workspace):
+    site = PolicyLibrarySite()
+    with FixtureSite(site.routes()) as server:
+        workspace.minimal(govcn=[server.base + site.PAGE])
+        summary = workspace.crawl("govcn", fast=True).stdout
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+        api_pages = [p for p in server.paths() if p.startswith("/search-gov/")]
+    assert sorted(records) == sorted(site.documents)
+    assert api_pages == [site.api_path(p) for p in (1, 2, 3)]
+    assert "govcn-library 4" in summary and "layout changed" not in summary
+    doc = records[site.doc_path(45)]
+    assert (doc["doc_no"], doc["publisher"], doc["published_at"]) == ("国办发〔2024〕45号", "国务院办公厅", "2024-10-18")
+
+
+def test_policy_library_documents_live_on_www_gov_cn():
+    from crawler.sites import Site
+    site = Site(name="govcn", start_urls=["https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?q=&t=zhengcelibrary"])
+    assert site.domains == ["sousuo.www.gov.cn", "www.gov.cn"]

@@ -24,6 +24,9 @@ class ListRequest:
     url: str
     method: str = "GET"
     formdata: tuple[tuple[str, str], ...] = ()
+    # what the family needs to remember when it reads the answer (page size …): the answer's
+    # response.meta["list_state"]; not part of the request's identity
+    state: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -34,6 +37,7 @@ class ListPage:
     next_pages: list[str] = field(default_factory=list)  # every other page of this list seen
     columns: list[str] = field(default_factory=list)
     unreached: int = 0  # records the list says it has but serves only through an unsupported API
+    shell: bool = False  # a page that holds no records by design: they come from its next_page (an API)
 
 
 class ListFamily(Protocol):
@@ -48,8 +52,10 @@ def families(site=None) -> list[ListFamily]:
     """Platform families, most specific first; the generic family matches every page. A site
     whose sites-file entry says how to read its lists gets that reading first."""
     from crawler.listing.generic import GenericList
+    from crawler.listing.gkmlpt import GkmlptList
+    from crawler.listing.govcn import PolicyLibraryList
     from crawler.listing.hanweb import HanwebList
-    from crawler.listing.trs import TrsList
+    from crawler.listing.trs import TrsList, TrsSearchList
     from crawler.listing.ucap import UcapList
 
     configured = []
@@ -57,7 +63,8 @@ def families(site=None) -> list[ListFamily]:
         from crawler.listing.configured import ConfiguredList
 
         configured = [ConfiguredList(site.list_override)]
-    return configured + [HanwebList(), UcapList(), TrsList(), GenericList()]
+    return configured + [HanwebList(), UcapList(), GkmlptList(), PolicyLibraryList(), TrsSearchList(), TrsList(),
+                         GenericList()]
 
 
 def read_list_page(response, allowed, site=None) -> ListPage:

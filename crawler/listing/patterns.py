@@ -8,7 +8,7 @@ DOCUMENT_URL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"/t\d{8}_\d+\.s?html?$",                          # TRS WCM: ./202406/t20240607_4123456.html
         r"/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$",  # Hanweb JCMS
         r"/content_\d+\.s?html?$",                         # gov.cn, Ucap
-        r"/content/post_\d+\.html$",                       # Guangdong gkmlpt
+        r"/content/(?:\d+/)*post_\d+\.html$",              # Guangdong gkmlpt: content/11/11234/post_11234567.html
         r"/\d{4}-?\d{2}/(?:\d{2}/)?[^/]+\.(?:s?html?|jhtml)$",  # date folders
         r"[?&](?:id|docid|articleid|infoid|contentid|newsid)=\w+",
     )

@@ -2,7 +2,10 @@
 
 `var listData = { articleList: [{title, pubDate, urls: "{\"pc\":\"/…/content_ID.html\"}",
 contentSource, metadata, articleFiles, …}, …] }`, rendered client-side by jpage templates (the
-page holds more records than one screen: jpage pages them in the browser).
+page holds more records than one screen: jpage pages them in the browser). The page embeds
+only the newest records of a long column; the rest are fetched by the page's scripts from an
+API not documented here, so the shortfall (`articleCount` of the page's own channel in its
+channel tree, `channelCode: ['colNNN']`) is reported as unreached, never silently dropped.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pipeline.normalize import clean_text, normalize_date
 from pipeline.urls import strip_tracking
 
 ARTICLE_LIST = re.compile(r"\barticleList\s*:\s*(?=\[)")
+CHANNEL_CODE = re.compile(r"\bchannelCode\s*:\s*\[\s*['\"](col\d+)['\"]")
 _DECODER = json.JSONDecoder()
 
 
@@ -47,7 +51,9 @@ class UcapList:
 
     def parse(self, response, allowed) -> ListPage:
         page = ListPage(family=self.name)
-        for article in _articles(response.text):
+        articles = _articles(response.text)
+        page.unreached = max(0, _article_count(response.text) - len(articles))
+        for article in articles:
             href = _url(article)
             if not href:
                 continue
@@ -59,3 +65,12 @@ class UcapList:
             page.items.append(ListItem(url=url, title=clean_text(article.get("title")),
                                        fields={k: v for k, v in fields.items() if v}))
         return page
+
+
+def _article_count(text: str) -> int:
+    """How many articles the page's own channel has, as its channel tree says."""
+    code = CHANNEL_CODE.search(text)
+    if not code:
+        return 0
+    counts = re.findall(r'"code"\s*:\s*"%s"[^{}]*?"articleCount"\s*:\s*(\d+)' % code.group(1), text)
+    return max(map(int, counts), default=0)

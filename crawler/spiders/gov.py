@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
+from scrapy.responsetypes import responsetypes
 from sqlalchemy import select
 
 from crawler.crawl_options import CrawlOptions
@@ -29,7 +30,7 @@ from crawler.resources import resources_for
 from crawler.sites import get_site
 from pipeline.extract import empty_record, fill_from_list
 from pipeline.urls import canonical_url
-from storage.archive import document_urls, known_urls
+from storage.archive import document_urls, known_urls, last_capture
 from storage.models import CrawlRun
 
 GONE_STATUSES = [404, 410]
@@ -86,7 +87,7 @@ class GovSpider(scrapy.Spider):
         self.list_pages_seen.add(key)
         options = dict(callback=self.parse_list, errback=self.failed,
                        meta={"conditional": walk == "incremental" and spec.method == "GET",
-                             "handle_httpstatus_list": [304]},
+                             "handle_httpstatus_list": [304], "list_state": spec.state},
                        cb_kwargs={"walk": walk, "settled": settled})
         if spec.method == "POST":
             return scrapy.FormRequest(spec.url, formdata=dict(spec.formdata), **options)
@@ -129,6 +130,12 @@ class GovSpider(scrapy.Spider):
         stats = self.crawler.stats
         if response.status == 304:
             stats.inc_value("govarchive/list_pages_unchanged")
+            # an unchanged shell (a page whose records come from an API) says nothing of its
+            # records: read it as last archived and ask its API, itself conditionally
+            previous = self.archived_list_page(response)
+            if previous is not None and (page := read_list_page(previous, self.allowed, self.site)).shell:
+                if request := self.list_request(page.next_page, walk, settled):
+                    yield request
             return
         if not isinstance(response, TextResponse):
             self.logger.warning("list page %s is not a text page (%s)", response.url,
@@ -137,7 +144,7 @@ class GovSpider(scrapy.Spider):
         page = read_list_page(response, self.allowed, self.site)
         stats.inc_value(f"govarchive/list_pages/{page.family}")
         stats.inc_value("govarchive/list_pages")
-        if not page.items and not page.columns:  # a page of sub-columns is not an empty list
+        if not page.items and not page.columns and not page.shell:  # sub-columns or an API shell are not empty lists
             stats.inc_value("govarchive/list_pages_empty")
             self.logger.warning("list page %s (%s) yielded no documents: layout changed?",
                                 response.url, page.family)
@@ -164,6 +171,19 @@ class GovSpider(scrapy.Spider):
         for url in following + page.columns:
             if request := self.list_request(url, walk, settled):
                 yield request
+
+    def archived_list_page(self, response) -> TextResponse | None:
+        """The list page as its last successful capture holds it."""
+        with self.archive.session() as session:
+            capture = last_capture(session, response.url)
+        if capture is None:
+            return None
+        stored = resources_for(self.crawler).warc.read(capture.warc_file, capture.offset)
+        previous = responsetypes.from_args(headers=stored.headers, url=response.url, body=stored.body)
+        if not issubclass(previous, TextResponse):
+            return None
+        return previous(response.url, status=stored.status, headers=stored.headers, body=stored.body,
+                        request=response.request)
 
     async def parse_document(self, response, list_fields: dict):
         capture_id = response.meta.get("capture_id")

@@ -1,0 +1,153 @@
+"""Fixture sites for the platforms whose lists come from JSON APIs, served by tests.sitekit.
+
+Each is built from a real page of ../shared/corpus where one exists (the Pingtan 动静结合
+column page) and from what public crawlers of these platforms document the APIs to take and
+answer (request parameters, JSON keys); every column has several pages and a known set of
+documents, and every API answers only to the parameters the page gives it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from tests.sitekit import CORPUS, Route, html, wrap_fragment
+
+ROBOTS = Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
+
+
+def as_json(data) -> Route:
+    return Route(json.dumps(data, ensure_ascii=False).encode("utf-8"),
+                 headers={"Content-Type": "application/json;charset=UTF-8"})
+
+
+def plain_detail(n: int, title: str) -> bytes:
+    """A detail page with a title, a date and a body but no metadata table: what the list
+    says (文号, 索引号, 发布机构) is all there is to know of its metadata."""
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<div class='TRS_Editor'><p>这是第{n}号文件的正文。为做好相关工作，现将有关事项通知如下，"
+            f"请各单位结合实际认真贯彻落实第{n}号文件的各项要求。</p></div></body></html>").encode("utf-8")
+
+
+class TrsDynamicSite:
+    """The real Pingtan 工作进展情况 column (TRS WCM, 动静结合: 75 records in the page, recordCount
+    107, 15 a page), its search API /fjdzapp/search serving pages 6–8 of the same list."""
+
+    COLUMN = "/zwgk/ghxx/gzjzqk/"
+    API = "/fjdzapp/search"
+    FORM = {"channelid": "200210", "classsql": "chnlid=1780", "prepage": "15"}
+
+    def __init__(self) -> None:
+        self.page = (CORPUS / "fujian-pingtan_trs-trt_list_1.html").read_text("utf-8")
+        hrefs = dict.fromkeys(re.findall(r'href="([^"]*/t20\d{6}_\d+\.htm)"', self.page))
+        self.static = [urljoin(self.COLUMN, h) for h in hrefs]
+        self.api_only = [f"{self.COLUMN}2019{n % 12 + 1:02d}/t2019{n % 12 + 1:02d}01_{70000 + n}.htm"
+                         for n in range(107 - len(self.static))]
+        self._body = (CORPUS / "fujian-pingtan_trs-trt_detail_2.html").read_text("utf-8")
+
+    @property
+    def documents(self) -> list[str]:
+        return self.static + self.api_only
+
+    def doc_no(self, path: str) -> str:
+        return f"岚政〔2019〕{self.api_only.index(path) + 1}号"
+
+    def search(self, query: dict, form: dict) -> Route:
+        if any(form.get(k) != v for k, v in self.FORM.items()) or not form.get("page", "").isdigit():
+            return as_json({"code": 400, "msg": "bad parameters", "data": []})
+        size, number = int(form["prepage"]), int(form["page"])
+        rows = self.documents[(number - 1) * size: number * size]
+        return as_json({"pageCount": -(-len(self.documents) // size), "page": number, "data": [
+            {"docpuburl": f"http://127.0.0.1:{{{{PORT}}}}{path}", "doctitle": f"工作进展情况{path[-9:-4]}",
+             "pubdate": "2019-06-01 09:00:00", "chnlid": 1780,
+             **({"fileno": self.doc_no(path), "idxid": f"PZ00108-3000-2019-{self.api_only.index(path) + 1:05d}",
+                 "puborg": "平潭综合实验区管委会"} if path in self.api_only else {})}
+            for path in rows]})
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": ROBOTS, self.COLUMN: html(self.page.encode("utf-8"))}
+        for n, path in enumerate(self.static):
+            routes[path] = html(self._body.replace("。", f"。〔{n}〕").encode("utf-8"))
+        for n, path in enumerate(self.api_only):
+            routes[path] = html(plain_detail(1000 + n, f"工作进展情况{path[-9:-4]}"))
+        return routes
+
+    def handlers(self) -> dict:
+        return {self.API: self.search}
+
+
+class GkmlptSite:
+    """A Guangdong gkmlpt catalogue: the Vue page with its SID, one category of 23 articles
+    served 10 a page by /gkmlpt/api/all/CATEGORY?page=N&sid=SID."""
+
+    ROOT, SID, CATEGORY, PER_PAGE, TOTAL = "/szfgw/gkmlpt", "755031", "2811", 10, 23
+    PUBLISHER = "深圳市发展和改革委员会"
+
+    def doc_path(self, n: int) -> str:
+        post = 11000000 + n
+        return f"{self.ROOT}/content/11/{post // 1000}/post_{post}.html"
+
+    def article(self, n: int) -> dict:
+        return {"id": 11000000 + n, "title": f"关于做好第{n}批项目申报工作的通知",
+                "url": f"http://127.0.0.1:{{{{PORT}}}}{self.doc_path(n)}",
+                "display_publish_time": 1717689600 + n * 86400,  # 2024-06-07 00:00 Beijing, + n days
+                "identifier": f"11440300MB2C92051J/2024-{n:05d}", "document_number": f"深发改〔2024〕{n}号",
+                "publisher": self.PUBLISHER}
+
+    def index_page(self) -> bytes:
+        return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>政府信息公开 {self.PUBLISHER}</title></head>"
+                f"<body><div id='app'></div><script>window._CONFIG = {{SID: '{self.SID}', "
+                f"TREE: [{{id: {self.CATEGORY}, name: '通知公告', parent: 0}}]}};</script>"
+                f"<script src='{self.ROOT}/static/js/app.js'></script></body></html>").encode("utf-8")
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": ROBOTS, f"{self.ROOT}/index": html(self.index_page())}
+        pages = -(-self.TOTAL // self.PER_PAGE)
+        for p in range(1, pages + 2):  # one page past the end answers an empty list, as the API does
+            newest = self.TOTAL - (p - 1) * self.PER_PAGE  # newest first, as the platform lists
+            numbers = range(newest, max(newest - self.PER_PAGE, 0), -1)
+            routes[f"{self.ROOT}/api/all/{self.CATEGORY}?page={p}&sid={self.SID}"] = as_json(
+                {"total": self.TOTAL, "articles": [self.article(n) for n in numbers]})
+        for n in range(1, self.TOTAL + 1):
+            routes[self.doc_path(n)] = html(plain_detail(n, f"关于做好第{n}批项目申报工作的通知"))
+        return routes
+
+    @property
+    def documents(self) -> list[str]:
+        return [self.doc_path(n) for n in range(1, self.TOTAL + 1)]
+
+
+class PolicyLibrarySite:
+    """The gov.cn policy library: its page, and its search API serving 45 policies 20 a page
+    (the API answers only the query the page asks, newest first)."""
+
+    PAGE = "/zcwjk/policyDocumentLibrary?q=&t=zhengcelibrary_gw"
+    TOTAL, SIZE = 45, 20
+
+    def doc_path(self, n: int) -> str:
+        return f"/zhengce/content/2024-{n % 12 + 1:02d}/{n % 28 + 1:02d}/content_{5353000 + n}.htm"
+
+    def policy(self, n: int) -> dict:
+        return {"title": f"国务院办公厅关于<em>做好</em>第{n}项工作的通知", "url": f"http://127.0.0.1:{{{{PORT}}}}{self.doc_path(n)}",
+                "pubtimeStr": f"2024.{n % 12 + 1:02d}.{n % 28 + 1:02d}", "puborg": "国务院办公厅",
+                "pcode": f"国办发〔2024〕{n}号"}
+
+    def api_path(self, p: int) -> str:
+        return (f"/search-gov/data?t=zhengcelibrary_gw&q=&sort=pubtime&sortType=1&p={p}&n={self.SIZE}")
+
+    def routes(self) -> dict[str, Route]:
+        shell = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>国务院政策文件库</title></head>"
+                 "<body><div id='app'></div><script src='/zcwjk/js/app.js'></script></body></html>")
+        routes = {"/robots.txt": ROBOTS, self.PAGE: html(shell.encode("utf-8"))}
+        for p in range(1, -(-self.TOTAL // self.SIZE) + 1):
+            numbers = range(self.TOTAL - (p - 1) * self.SIZE, max(self.TOTAL - p * self.SIZE, 0), -1)
+            routes[self.api_path(p)] = as_json({"code": 200, "paramsVO": {"t": "zhengcelibrary_gw", "p": p},
+                                                "searchVO": {"totalCount": self.TOTAL,
+                                                             "listVO": [self.policy(n) for n in numbers]}})
+        for n in range(1, self.TOTAL + 1):
+            routes[self.doc_path(n)] = html(plain_detail(n, f"国务院办公厅关于做好第{n}项工作的通知"))
+        return routes
+
+    @property
+    def documents(self) -> list[str]:
+        return [self.doc_path(n) for n in range(1, self.TOTAL + 1)]

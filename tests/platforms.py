@@ -151,3 +151,53 @@ class PolicyLibrarySite:
     @property
     def documents(self) -> list[str]:
         return [self.doc_path(n) for n in range(1, self.TOTAL + 1)]
+
+
+class PagerSite:
+    """Three columns of 3 pages × 4 documents, one per pager the generic and TRS families read
+    with no help: numbered `?catid=12&page=N` links only, `?pageIndex=N` with 下一页, and TRS
+    `var countPage = 3; var currentPage = N` written by script (no pager links at all)."""
+
+    COLUMNS = {"numbered": "/xxgk/list.jsp?catid=12", "pageindex": "/news/index.aspx", "countpage": "/zfwj/"}
+    PAGES, PER_PAGE = 3, 4
+
+    def doc_path(self, column: str, n: int) -> str:
+        return f"/{column}/2024{n % 12 + 1:02d}/t2024{n % 12 + 1:02d}01_{1000 + n}.html"
+
+    def _page_path(self, column: str, p: int) -> str:
+        start = self.COLUMNS[column]
+        if column == "numbered":
+            return f"{start}&page={p + 1}" if p else start
+        if column == "pageindex":
+            return f"{start}?pageIndex={p + 1}" if p else start
+        return f"{start}index_{p}.html" if p else f"{start}index.html"
+
+    def _pager(self, column: str, p: int) -> str:
+        if column == "numbered":
+            return "".join(f'<a href="{self._page_path(column, q)}">{q + 1}</a>' for q in range(self.PAGES))
+        if column == "pageindex":
+            return f'<a href="{self._page_path(column, p + 1)}">下一页</a>' if p + 1 < self.PAGES else ""
+        return (f"<script>var countPage = {self.PAGES}; var currentPage = {p}; var prevPage = 'index';"
+                "document.write('<span>共' + countPage + '页</span>');</script>")
+
+    def _list(self, column: str, p: int) -> bytes:
+        items = "".join(f'<li><a href="{self.doc_path(column, n)}" title="文件{n}">文件{n}</a><span>2024-06-01</span></li>'
+                        for n in range(p * self.PER_PAGE, (p + 1) * self.PER_PAGE))
+        return (f"<html><head><meta charset='utf-8'><title>{column}</title></head><body>"
+                f"<div class='nav'><a href='/'>首页</a><a href='/about/'>机构概况</a></div>"
+                f"<ul class='list'>{items}</ul><div class='page'>{self._pager(column, p)}</div>"
+                f"<div class='footer'><a href='/sitemap/'>网站地图</a></div></body></html>").encode("utf-8")
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": ROBOTS}
+        for c, column in enumerate(self.COLUMNS):
+            for p in range(self.PAGES):
+                routes[self._page_path(column, p)] = html(self._list(column, p))
+            for n in range(self.PAGES * self.PER_PAGE):
+                routes[self.doc_path(column, n)] = html(plain_detail(100 * c + n, f"{column}文件{n}"))
+        routes["/zfwj/"] = routes["/zfwj/index.html"]
+        return routes
+
+    @property
+    def documents(self) -> list[str]:
+        return [self.doc_path(c, n) for c in self.COLUMNS for n in range(self.PAGES * self.PER_PAGE)]

@@ -10,7 +10,7 @@ from crawler.listing import ListRequest
 from storage.db import Archive
 from storage.models import CrawlRun
 from tests.conftest import FAST
-from tests.platforms import GkmlptSite, PolicyLibrarySite, TrsDynamicSite
+from tests.platforms import GkmlptSite, PagerSite, PolicyLibrarySite, TrsDynamicSite
 from tests.sitekit import FixtureSite, HanwebSite, ucap_routes
 
 
@@ -238,3 +238,13 @@ def test_policy_library_documents_live_on_www_gov_cn():
     from crawler.sites import Site
     site = Site(name="govcn", start_urls=["https://sousuo.www.gov.cn/zcwjk/policyDocumentLibrary?q=&t=zhengcelibrary"])
     assert site.domains == ["sousuo.www.gov.cn", "www.gov.cn"]
+
+
+def test_query_and_script_pagers_walk_every_page(workspace):
+    site = PagerSite()
+    with FixtureSite(site.routes()) as server:
+        workspace.minimal(pagers=[server.base + path for path in site.COLUMNS.values()])
+        summary = workspace.crawl("pagers", fast=True).stdout
+        archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
+    assert archived == sorted(site.documents)  # 36: every page of every column, no navigation
+    assert "9 list pages; families: generic 6, trs 3" in summary

@@ -11,7 +11,7 @@ import json
 import re
 from urllib.parse import urljoin
 
-from tests.sitekit import CORPUS, Route, html, wrap_fragment
+from tests.sitekit import CORPUS, Route, html
 
 ROBOTS = Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
 
@@ -201,3 +201,45 @@ class PagerSite:
     @property
     def documents(self) -> list[str]:
         return [self.doc_path(c, n) for c in self.COLUMNS for n in range(self.PAGES * self.PER_PAGE)]
+
+
+class UcapPagedSite:
+    """The real Jiangxi 开普云 column page, its channel tree saying 80 articles: the page embeds
+    the newest 50, and `?uid=380055&pageNum=N` answers the same page embedding the 50 records
+    from the N-th page of 15 on (jpage's perPage), so later pages overlap earlier ones."""
+
+    COLUMN = "/jxssthjt/col/col42150/index.html"
+    TOTAL, PER_PAGE, EMBEDDED = 80, 15, 50
+
+    def __init__(self) -> None:
+        page = (CORPUS / "jiangxi-sthjt_ucap_list_1.html").read_text("utf-8")
+        self.page = re.sub(r'("code":"col42150"[^{}]*?"articleCount":)\d+', rf"\g<1>{self.TOTAL}", page)
+        start = self.page.index("articleList:") + len("articleList:")
+        while self.page[start] != "[":
+            start += 1
+        real, length = json.JSONDecoder().raw_decode(self.page[start:])
+        self._span = (start, start + length)
+        older = [{"title": f"生态环境执法案例第{n}号", "pubDate": f"2024-{n % 12 + 1:02d}-01 10:00", "type": 0,
+                  "urls": json.dumps({"pc": f"/jxssthjt/col/col42150/content/content_{1800000000000000000 + n}.html"}),
+                  "contentSource": "江西省生态环境厅"} for n in range(self.TOTAL - len(real))]
+        self.articles = real + older
+        self._body = (CORPUS / "fujian-pingtan_trs-trt_detail_2.html").read_text("utf-8")
+
+    def path(self, article: dict) -> str:
+        return json.loads(article["urls"])["pc"]
+
+    def _page(self, number: int) -> bytes:
+        window = self.articles[(number - 1) * self.PER_PAGE:][: self.EMBEDDED]
+        return (self.page[: self._span[0]] + json.dumps(window, ensure_ascii=False) + self.page[self._span[1]:]).encode()
+
+    def routes(self) -> dict[str, Route]:
+        routes = {"/robots.txt": ROBOTS, self.COLUMN: html(self._page(1))}
+        for number in range(2, -(-self.TOTAL // self.PER_PAGE) + 2):
+            routes[f"{self.COLUMN}?uid=380055&pageNum={number}"] = html(self._page(number))
+        for n, article in enumerate(self.articles):
+            routes[self.path(article)] = html(self._body.replace("。", f"。〔{n}〕").encode("utf-8"))
+        return routes
+
+    @property
+    def documents(self) -> list[str]:
+        return [self.path(a) for a in self.articles]

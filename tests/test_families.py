@@ -10,7 +10,7 @@ from crawler.listing import ListRequest
 from storage.db import Archive
 from storage.models import CrawlRun
 from tests.conftest import FAST
-from tests.platforms import GkmlptSite, PagerSite, PolicyLibrarySite, TrsDynamicSite
+from tests.platforms import GkmlptSite, PagerSite, PolicyLibrarySite, TrsDynamicSite, UcapPagedSite
 from tests.sitekit import FixtureSite, HanwebSite, ucap_routes
 
 
@@ -45,12 +45,14 @@ def test_ucap_column_from_embedded_json(workspace):
         records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
     assert sorted(records) == sorted(paths)  # the 50 articles, no navigation links
     # its channel tree counts 444 articles; the other 394 are not in the page: said, not hidden
+    # its channel tree counts 444 articles; asked for ?uid=380055&pageNum=2, this fixture answers
+    # the same 50: the walk stops there and the other 394 are said, not hidden
     assert "394 listed records only behind an unsupported search API" in summary
     first = records["/jxssthjt/col/col42150/content/content_1951206363677671424.html"]
     # the page's own meta says 平潭…; the list's JSON is only a fallback for what a page lacks
     assert first["source"] == "平潭综合实验区党工委管委会"
     with Archive(workspace.db_url).session() as session:
-        assert session.scalars(select(CrawlRun)).one().stats["families"] == {"ucap": 1}
+        assert session.scalars(select(CrawlRun)).one().stats["families"] == {"ucap": 2}
 
 
 def _read(name, url):
@@ -248,3 +250,15 @@ def test_query_and_script_pagers_walk_every_page(workspace):
         archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
     assert archived == sorted(site.documents)  # 36: every page of every column, no navigation
     assert "9 list pages; families: generic 6, trs 3" in summary
+
+
+def test_ucap_column_pages_by_page_number(workspace):
+    site = UcapPagedSite()
+    with FixtureSite(site.routes()) as server:
+        workspace.minimal(jiangxi=[server.base + site.COLUMN])
+        summary = workspace.crawl("jiangxi", fast=True).stdout
+        archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
+        pages = [p for p in server.paths() if "pageNum" in p]
+    assert archived == sorted(site.documents)  # 80: 50 in the page, 30 more from pageNum pages
+    assert pages == [f"{site.COLUMN}?uid=380055&pageNum={n}" for n in range(2, 7)]  # up to 80 / 15
+    assert "search API" not in summary

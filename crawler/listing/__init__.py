@@ -67,6 +67,14 @@ def families(site=None) -> list[ListFamily]:
                          GenericList()]
 
 
+def list_state(response) -> dict:
+    """What the family put in the ListRequest.state of the request this page answers."""
+    try:
+        return dict(response.meta.get("list_state") or ())
+    except AttributeError:  # a response read on its own, not fetched by the spider
+        return {}
+
+
 def read_list_page(response, allowed, site=None) -> ListPage:
     """The list page as its platform family reads it. `allowed(url)` says what is on-site."""
     for family in families(site):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.listing import ListPage, ListRequest
+from crawler.listing import ListPage, ListRequest, list_state
 from crawler.listing.records import RecordShape, load_json, read_records
 
 SID = re.compile(r"""\bSID\s*:\s*['"]?(\d+)""")
@@ -57,19 +57,12 @@ class GkmlptList:
         number, total = int(query.get("page") or 1), int(answer.get("total") or 0)
         # pages hold the same number of articles but the last: a full page short of the
         # total means there is another
-        size = int(_state(response).get("page_size") or len(articles or ()))
+        size = int(list_state(response).get("page_size") or len(articles or ()))
         if articles and size and number * size < total:
             query["page"] = str(number + 1)
             page.next_page = ListRequest(urlunsplit(parts._replace(query=urlencode(query))),
                                          state=(("page_size", size),))
         return page
-
-
-def _state(response) -> dict:
-    try:
-        return dict(response.meta.get("list_state") or ())
-    except AttributeError:  # a response read on its own, not fetched by the spider
-        return {}
 
 
 def _requested_url(response) -> str:

@@ -3,22 +3,26 @@
 `var listData = { articleList: [{title, pubDate, urls: "{\"pc\":\"/…/content_ID.html\"}",
 contentSource, metadata, articleFiles, …}, …] }`, rendered client-side by jpage templates (the
 page holds more records than one screen: jpage pages them in the browser). The page embeds
-only the newest records of a long column; the rest are fetched by the page's scripts from an
-API not documented here, so the shortfall (`articleCount` of the page's own channel in its
-channel tree, `channelCode: ['colNNN']`) is reported as unreached, never silently dropped.
+only the newest records of a long column (`articleCount` of its own channel, `channelCode:
+['colNNN']`, in its channel tree, says how many there are); further records are asked of the
+same page with the jpage parameters in the query, `?uid=UNITID&pageNum=N`, up to
+articleCount/perPage pages. A page that answers the same records whatever pageNum says ends
+the walk, and what it did not reach is reported as unreached, never silently dropped.
 """
 from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from crawler.listing import ListItem, ListPage
+from crawler.listing import ListItem, ListPage, ListRequest, list_state
 from pipeline.normalize import clean_text, normalize_date
 from pipeline.urls import strip_tracking
 
 ARTICLE_LIST = re.compile(r"\barticleList\s*:\s*(?=\[)")
 CHANNEL_CODE = re.compile(r"\bchannelCode\s*:\s*\[\s*['\"](col\d+)['\"]")
+UNIT_ID = re.compile(r"\bunitid\s*:\s*['\"]?(\d+)")
+PER_PAGE = re.compile(r"\bperPage\s*:\s*['\"]?(\d+)")
 _DECODER = json.JSONDecoder()
 
 
@@ -52,7 +56,6 @@ class UcapList:
     def parse(self, response, allowed) -> ListPage:
         page = ListPage(family=self.name)
         articles = _articles(response.text)
-        page.unreached = max(0, _article_count(response.text) - len(articles))
         for article in articles:
             href = _url(article)
             if not href:
@@ -64,7 +67,25 @@ class UcapList:
                       "source": clean_text(article.get("contentSource"))}
             page.items.append(ListItem(url=url, title=clean_text(article.get("title")),
                                        fields={k: v for k, v in fields.items() if v}))
+        self._paginate(response, page, articles)
         return page
+
+    def _paginate(self, response, page: ListPage, articles: list[dict]) -> None:
+        text, parts = response.text, urlsplit(response.url)
+        query = dict(parse_qsl(parts.query))
+        number = int(query.get("pageNum") or 1)
+        total, unit = _article_count(text), UNIT_ID.search(text)
+        per_page = int(m.group(1)) if (m := PER_PAGE.search(text)) else 15
+        first = page.items[0].url if page.items else None
+        previous = list_state(response).get("first")
+        if previous is not None and first == previous:  # pageNum ignored: the same records again
+            page.unreached = max(0, total - len(articles))
+            return
+        if unit and articles and number * per_page < total:
+            query.update(uid=unit.group(1), pageNum=str(number + 1))
+            page.next_page = ListRequest(parts._replace(query=urlencode(query)).geturl(), state=(("first", first),))
+        elif not unit:
+            page.unreached = max(0, total - len(articles))
 
 
 def _article_count(text: str) -> int:
@@ -74,3 +95,4 @@ def _article_count(text: str) -> int:
         return 0
     counts = re.findall(r'"code"\s*:\s*"%s"[^{}]*?"articleCount"\s*:\s*(\d+)' % code.group(1), text)
     return max(map(int, counts), default=0)
+

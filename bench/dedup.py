@@ -29,7 +29,7 @@ from pipeline.dedup import content_hash
 from pipeline.neardup import jaccard, minhash, shingles
 from storage.db import Archive
 from storage.dedup import link_reposts
-from storage.models import Document
+from storage.models import Document, RepostQueue
 from tests.extraction_cases import real_cases
 
 TEMPLATE = ("因{road}道路改造施工需要，根据《中华人民共和国道路交通安全法》第三十九条规定，决定对该路段实施交通管制。"
@@ -91,8 +91,9 @@ def fill(archive: Archive, start: int, stop: int) -> None:
         rows = [document(i) for i in range(chunk, min(chunk + 5000, stop))]
         for row in rows:
             row["content_hash"] = content_hash(row["body"])
-        with archive.session() as session:
+        with archive.session() as session:  # bulk rows, queued as store_document's flush would
             session.execute(insert(Document), [{k: v for k, v in r.items() if k != "source"} for r in rows])
+            session.execute(insert(RepostQueue), [{"document_id": r["id"]} for r in rows])
 
 
 def peak_mb() -> float:

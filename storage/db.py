@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.dedup import queue_new_text
+
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -66,6 +68,8 @@ class Archive:
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # whoever writes a document's text, the repost index hears of it
+        event.listen(self._sessions, "after_flush", queue_new_text)
         if upgrade:
             self.upgrade()
 

@@ -2,23 +2,27 @@
 whose text is a near copy of another's points at the original through duplicate_of. Both stay
 in the archive.
 
-Incremental: the LSH band keys of every indexed document are rows of repost_bands, so a pass
-reads only documents that are new or whose text changed since they were indexed, one chunk per
-transaction (a pass killed midway resumes where it stopped). Memory stays flat whatever the
-archive's size; candidate texts are read back from the documents table for the exact check.
+Incremental: the LSH band keys of every indexed document are rows of repost_bands, and every
+flush that gives a document new text queues it (repost_queue), so a pass reads only the queue,
+one chunk per transaction (a pass killed midway resumes where it stopped). Memory stays flat
+whatever the archive's size; candidate texts are read back from the documents table for the
+exact check.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, exists, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Connection
 
 from pipeline.neardup import BANDS, THRESHOLD, band_keys, distinct_documents, jaccard, minhash, original_key, shingles
-from storage.db import Archive
-from storage.models import Document, RepostBand, RepostIndexed
+from storage.models import Document, RepostBand, RepostQueue
+
+if TYPE_CHECKING:
+    from storage.db import Archive
 
 CHUNK = 1000
 # A band key shared by this many documents stops taking more: that is a template family (or a
@@ -37,26 +41,40 @@ class DedupResult:
     linked: int    # documents in the archive that point at an original
 
 
+def queue_new_text(session, _flush_context) -> None:
+    """after_flush hook of the archive's sessions: documents just given a text (new, or a
+    content_hash that changed) wait in repost_queue for the next pass."""
+    ids = {doc.id for doc in session.new if isinstance(doc, Document)}
+    ids |= {doc.id for doc in session.dirty
+            if isinstance(doc, Document) and inspect(doc).attrs.content_hash.history.has_changes()}
+    if ids:
+        queued = set(session.connection().scalars(select(RepostQueue.document_id)
+                                                  .where(RepostQueue.document_id.in_(ids))))
+        if ids - queued:
+            session.connection().execute(insert(RepostQueue.__table__),
+                                         [{"document_id": i} for i in sorted(ids - queued)])
+
+
 def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
                  progress: Callable[[int], None] | None = None) -> DedupResult:
-    """Index the documents not yet indexed (all of them with rebuild) and link their reposts."""
+    """Index the queued documents (every document with rebuild) and link their reposts."""
     if rebuild:
         with archive.session() as session:
             session.execute(delete(RepostBand))
-            session.execute(delete(RepostIndexed))
+            session.execute(delete(RepostQueue))
             session.execute(update(Document).values(duplicate_of_id=None))
-    indexed = matched = last = 0
+            session.execute(insert(RepostQueue).from_select(["document_id"], select(Document.id)))
+    indexed = matched = 0
     while True:
         with archive.session() as session:
-            rows = session.execute(_pending().add_columns(
-                Document.body, Document.index_no, Document.doc_no, Document.content_hash,
-                RepostIndexed.content_hash.label("indexed_hash"),
-            ).where(Document.id > last).order_by(Document.id).limit(chunk)).all()
             db = session.connection()  # Core statements: the ORM layer would double the cost per row
+            rows = db.execute(select(Document.id, Document.body, Document.index_no, Document.doc_no,
+                                     Document.content_hash)
+                              .join(RepostQueue, RepostQueue.document_id == Document.id)
+                              .order_by(Document.id).limit(chunk)).all()
             matched += sum(_index(db, row) for row in rows)
         if not rows:
             break
-        last = rows[-1].id
         indexed += len(rows)
         if progress:
             progress(len(rows))
@@ -68,29 +86,24 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
 def pending(archive: Archive) -> int:
     """How many documents the next pass will (re)index."""
     with archive.session() as session:
-        return session.scalar(select(func.count()).select_from(_pending().subquery()))
-
-
-def _pending():
-    """Documents never indexed, or whose text changed since."""
-    return (select(Document.id).outerjoin(RepostIndexed, RepostIndexed.document_id == Document.id)
-            .where(or_(RepostIndexed.document_id.is_(None), RepostIndexed.content_hash != Document.content_hash)))
+        return session.scalar(select(func.count()).select_from(RepostQueue))
 
 
 def _index(db: Connection, row) -> bool:
-    if row.indexed_hash is not None:  # its text changed: indexed afresh, its own link decided again
-        db.execute(delete(RepostBand).where(RepostBand.document_id == row.id))
-        db.execute(delete(RepostIndexed).where(RepostIndexed.document_id == row.id))
+    db.execute(delete(RepostQueue).where(RepostQueue.document_id == row.id))
+    # indexed before: its text changed, so its bands go and its own link is decided again
+    if db.execute(delete(RepostBand).where(RepostBand.document_id == row.id)).rowcount:
         db.execute(update(Document).where(Document.id == row.id).values(duplicate_of_id=None))
     grams, best = shingles(row.body), None
     if grams:
         keys = set(band_keys(minhash(grams)))
-        # candidates: documents with the same text, then those sharing most LSH bands
-        same_text = db.scalars(select(Document.id).join(RepostIndexed, RepostIndexed.document_id == Document.id)
-                                    .where(Document.content_hash == row.content_hash, Document.id != row.id)
-                                    .limit(BUCKET_CAP)).all()
+        # candidates: indexed documents with the same text, then those sharing most LSH bands
+        same_text = db.scalars(select(Document.id)
+                               .where(Document.content_hash == row.content_hash, Document.id != row.id,
+                                      ~exists().where(RepostQueue.document_id == Document.id))
+                               .limit(BUCKET_CAP)).all()
         buckets = db.execute(select(RepostBand.band_key, RepostBand.document_id)
-                                  .where(RepostBand.band_key.in_(keys))).all()
+                             .where(RepostBand.band_key.in_(keys))).all()
         shared = Counter(doc_id for _, doc_id in buckets)
         shared.update({doc_id: BANDS for doc_id in same_text})
         best = _best_match(db, row, grams, shared)
@@ -99,8 +112,7 @@ def _index(db: Connection, row) -> bool:
         full = {key for key, size in Counter(key for key, _ in buckets).items() if size >= BUCKET_CAP}
         if keys - full:
             db.execute(insert(RepostBand.__table__), [{"band_key": k, "document_id": row.id} for k in keys - full])
-    db.execute(insert(RepostIndexed.__table__).values(document_id=row.id, content_hash=row.content_hash))
-    return bool(grams) and best is not None
+    return best is not None
 
 
 def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | None:

@@ -137,14 +137,13 @@ class CrawlRun(Base):
     log_path: Mapped[str | None] = mapped_column(Text)  # the run's own log file, if any
 
 
-class RepostIndexed(Base):
-    """A document whose text is in the repost index, and the content it was indexed from (a
-    document whose content_hash has moved on since is indexed again)."""
+class RepostQueue(Base):
+    """A document whose text is new or changed since the repost index last saw it: the next
+    dedup pass (after the crawl) indexes it. Filled on flush, whoever wrote the document."""
 
-    __tablename__ = "repost_index"
+    __tablename__ = "repost_queue"
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class RepostBand(Base):

@@ -1,5 +1,5 @@
-"""The near-duplicate (repost) index lives in the archive: LSH band keys per document and which
-content of each document they were computed from, so dedup after a crawl only reads new text
+"""The near-duplicate (repost) index lives in the archive: LSH band keys per document, and a
+queue of documents whose text is new or changed since, so dedup after a crawl reads only those
 
 Revision ID: 0004
 Revises: 0003
@@ -15,10 +15,11 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "repost_index",
+        "repost_queue",
         sa.Column("document_id", sa.Integer(), sa.ForeignKey("documents.id"), primary_key=True),
-        sa.Column("content_hash", sa.String(64), nullable=False),
     )
+    # every document archived before this revision waits for its first pass
+    op.execute("INSERT INTO repost_queue (document_id) SELECT id FROM documents")
     op.create_table(
         "repost_bands",
         sa.Column("band_key", sa.BigInteger(), primary_key=True),
@@ -34,4 +35,4 @@ def downgrade() -> None:
     op.drop_index("ix_documents_duplicate_of_id", "documents")
     op.drop_index("ix_repost_bands_document_id", "repost_bands")
     op.drop_table("repost_bands")
-    op.drop_table("repost_index")
+    op.drop_table("repost_queue")

@@ -2,12 +2,12 @@
 CSS selectors for items and the next page, or a JSON list endpoint."""
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urljoin
 
 from crawler.listing import ListItem, ListPage
-from pipeline.normalize import clean_text, normalize_date
+from crawler.listing.records import RecordShape, load_json, read_records
+from pipeline.normalize import clean_text
 from pipeline.urls import strip_tracking
 
 
@@ -50,23 +50,12 @@ class ConfiguredList:
         return page
 
     def _parse_json(self, response, allowed, number: int) -> ListPage:
-        page = ListPage(family=self.name)
-        try:
-            records = _dig(json.loads(response.text), self.o.json_items) or []
-        except ValueError:
-            return page
-        for record in records if isinstance(records, list) else []:
-            href = record.get(self.o.json_url_field) if isinstance(record, dict) else None
-            if not href:
-                continue
-            url = strip_tracking(urljoin(response.url, href))
-            if not allowed(url):
-                continue
-            fields = {name: clean_text(str(record[key])) for name, key in self.o.json_fields.items()
-                      if record.get(key) not in (None, "")}
-            if self.o.json_date_field and (date := normalize_date(str(record.get(self.o.json_date_field) or ""))):
-                fields["published_at"] = date
-            page.items.append(ListItem(url=url, title=clean_text(record.get(self.o.json_title_field)), fields=fields))
+        o = self.o
+        shape = RecordShape(url=(o.json_url_field,), title=(o.json_title_field,),
+                            date=(o.json_date_field,) if o.json_date_field else (),
+                            fields={name: (key,) for name, key in o.json_fields.items()})
+        page = ListPage(family=self.name, items=read_records(_dig(load_json(response), o.json_items),
+                                                             shape, response.url, allowed))
         if page.items:
-            page.next_page = self.o.json_url.replace("{page}", str(number + 1))
+            page.next_page = o.json_url.replace("{page}", str(number + 1))
         return page

@@ -68,10 +68,12 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
     while True:
         with archive.session() as session:
             db = session.connection()  # Core statements: the ORM layer would double the cost per row
+            # driven by the queue's own key: documents scanned in id order would walk every
+            # indexed one first, on each chunk
             rows = db.execute(select(Document.id, Document.body, Document.index_no, Document.doc_no,
                                      Document.content_hash)
-                              .join(RepostQueue, RepostQueue.document_id == Document.id)
-                              .order_by(Document.id).limit(chunk)).all()
+                              .select_from(RepostQueue).join(Document, RepostQueue.document_id == Document.id)
+                              .order_by(RepostQueue.document_id).limit(chunk)).all()
             matched += sum(_index(db, row) for row in rows)
         if not rows:
             break

@@ -18,9 +18,8 @@ def test_hanweb_column_with_dataproxy_pages(workspace):
     site = HanwebSite(docs=14, per_page=2, group=3)
     with FixtureSite(site.routes(), handlers=site.handlers()) as server:
         column = f"{server.base}/col/col{site.COLUMN}/index.html"
-        workspace.write_sites(json.dumps({"sites": [
-            {"name": "hanweb", "start_urls": [column], "schedule": "0 3 * * *", "settings": FAST}]}))
-        workspace.crawl("hanweb")
+        workspace.minimal(hanweb=[column])
+        workspace.crawl("hanweb", fast=True)
         posts = [path for method, path in server.log if method == "POST"]
         archived = sorted(r["url"].removeprefix(server.base) for r in workspace.export())
         assert archived == sorted(site.doc_path(n) for n in range(1, 15))
@@ -31,17 +30,15 @@ def test_hanweb_column_with_dataproxy_pages(workspace):
             run = session.scalars(select(CrawlRun)).one()
         assert run.stats["families"] == {"hanweb": 3} and run.stats["empty_list_pages"] == 0
         first = len(server.log)
-        workspace.crawl("hanweb")  # unchanged: the column page answers 304
+        workspace.crawl("hanweb", fast=True)  # unchanged: the column page answers 304
         assert server.paths()[first:] == ["/robots.txt", f"/col/col{site.COLUMN}/index.html"]
 
 
 def test_ucap_column_from_embedded_json(workspace):
     routes, paths = ucap_routes()
     with FixtureSite(routes) as server:
-        workspace.write_sites(json.dumps({"sites": [
-            {"name": "jiangxi", "start_urls": [f"{server.base}/jxssthjt/col/col42150/index.html"],
-             "schedule": "0 3 * * *", "settings": FAST}]}))
-        summary = workspace.crawl("jiangxi").stdout
+        workspace.minimal(jiangxi=[f"{server.base}/jxssthjt/col/col42150/index.html"])
+        summary = workspace.crawl("jiangxi", fast=True).stdout
         records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
     assert sorted(records) == sorted(paths)  # the 50 articles, no navigation links
     # its channel tree counts 444 articles; the other 394 are not in the page: said, not hidden

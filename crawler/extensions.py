@@ -99,9 +99,9 @@ class CrawlRunRecorder:
         stats = self.crawler.stats
         counts = {name: int(stats.get_value(key, 0)) for name, key in SUMMARY_COUNTS.items()}
         counts["errors"] += int(stats.get_value("spider_exceptions/count", 0))
-        families = {
+        families = {  # by name: the order responses arrived in says nothing
             key.rsplit("/", 1)[1]: value
-            for key, value in stats.get_stats().items()
+            for key, value in sorted(stats.get_stats().items())
             if key.startswith("govarchive/list_pages/")
         }
         return counts | {"families": families, "empty_list_pages": int(stats.get_value("govarchive/list_pages_empty", 0))}

@@ -67,8 +67,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def distinct_documents(a, b) -> bool:
     """Template notices (交通管制通告, 行政处罚决定书 …) share most of their text yet are
-    different documents: a different 索引号 or 发文字号 always keeps them apart."""
-    return any(a.get(f) and b.get(f) and a[f] != b[f] for f in DOCUMENT_NUMBERS)
+    different documents: a different 索引号 or 发文字号 always keeps them apart, and so do
+    different titles on one site (a site does not repost itself; it publishes a series)."""
+    if any(a.get(f) and b.get(f) and a[f] != b[f] for f in DOCUMENT_NUMBERS):
+        return True
+    return (bool(a.get("site")) and a.get("site") == b.get("site") and bool(a.get("title")) and bool(b.get("title"))
+            and normalized_body(a["title"]) != normalized_body(b["title"]))
 
 
 def is_government(url: str) -> bool:

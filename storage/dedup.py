@@ -30,8 +30,10 @@ CHUNK = 1000
 # lookup bounded however large such a family grows.
 BUCKET_CAP = 64
 CHECK = 8  # candidates (most shared bands first) whose text is read for the exact check
-GROUP_FIELDS = (Document.id, Document.url, Document.index_no, Document.doc_no, Document.published_at,
-                Document.first_seen, Document.duplicate_of_id)
+# what tells documents apart (distinct_documents)
+IDENTITY_FIELDS = (Document.index_no, Document.doc_no, Document.site, Document.title)
+GROUP_FIELDS = (Document.id, Document.url, *IDENTITY_FIELDS, Document.published_at, Document.first_seen,
+                Document.duplicate_of_id)
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,7 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
             db = session.connection()  # Core statements: the ORM layer would double the cost per row
             # driven by the queue's own key: documents scanned in id order would walk every
             # indexed one first, on each chunk
-            rows = db.execute(select(Document.id, Document.body, Document.index_no, Document.doc_no,
-                                     Document.content_hash)
+            rows = db.execute(select(Document.id, Document.body, Document.content_hash, *IDENTITY_FIELDS)
                               .select_from(RepostQueue).join(Document, RepostQueue.document_id == Document.id)
                               .order_by(RepostQueue.document_id).limit(chunk)).all()
             matched += sum(_index(db, row) for row in rows)
@@ -123,7 +124,7 @@ def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | 
     if not shared:
         return None
     mine = row._mapping
-    numbers = db.execute(select(Document.id, Document.index_no, Document.doc_no)
+    numbers = db.execute(select(Document.id, *IDENTITY_FIELDS)
                               .where(Document.id.in_(list(shared)))).all()
     allowed = [n.id for n in numbers if not distinct_documents(mine, n._mapping)]
     ranked = sorted(allowed, key=lambda doc_id: (-shared[doc_id], doc_id))[:CHECK]

@@ -188,3 +188,19 @@ def test_a_text_reposted_everywhere_links_every_copy(archive):
     with archive.session() as session:
         largest = session.scalar(select(func.count()).select_from(RepostBand).group_by(RepostBand.band_key).order_by(func.count().desc()).limit(1))
     assert largest == BUCKET_CAP
+
+
+def test_a_series_on_one_site_is_not_a_repost_of_itself(archive):
+    """Notices of one site sharing a template but not a title, with no 文号 to tell them
+    apart: distinct documents. The same text on another site is still a repost."""
+    template = ("因{road}道路改造施工需要，决定对该路段实施交通管制。管制期间禁止一切车辆通行，行人请绕行。"
+                "请过往车辆和行人服从交通警察指挥。特此通告。示例市公安局交通警察支队")
+    for n, road in enumerate(["朱镕基路", "人民路", "解放路"], start=1):
+        store(archive, "city", f"http://www.example.gov.cn/jtgz/t{n}.html",
+              page(f"{road}交通管制通告", template.format(road=road), f"2024-05-2{n}"))
+    store(archive, "news", "http://news.example.com/a/9.html",
+          page("人民路交通管制通告", template.format(road="人民路") + "来源：市交警支队。", "2024-05-23"))
+    assert link_reposts(archive).linked == 1
+    links = {url: r["duplicate_of"] for url, r in exported(archive).items()}
+    assert links["http://news.example.com/a/9.html"] == "http://www.example.gov.cn/jtgz/t2.html"
+    assert [links[f"http://www.example.gov.cn/jtgz/t{n}.html"] for n in (1, 2, 3)] == [None, None, None]

@@ -221,7 +221,7 @@ def test_summary_and_run_record(crawled):
     workspace, _, proc = crawled
     summary = [line for line in proc.stdout.splitlines() if line.startswith("Crawl summary")]
     assert summary == [
-        "Crawl summary for example: 15 pages fetched (3 list pages; families: trs 1, generic 2), documents "
+        "Crawl summary for example: 15 pages fetched (3 list pages; families: generic 2, trs 1), documents "
         "7 new / 0 changed / 0 unchanged / 1 more URLs of known ones / 0 gone, 2 attachments, 0 errors, "
         "1 broken links (404 on a listed page)"
     ]

@@ -1,6 +1,7 @@
 """The one place that owns the archive's engine, sessions, transactions and schema upgrades."""
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +19,7 @@ from storage.dedup import queue_new_text
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"
 MIGRATIONS = Path(__file__).with_name("migrations")
+UPGRADE_LOCK_KEY = 0x676F7661  # PostgreSQL advisory lock id of schema upgrades ("gova")
 
 
 class ArchiveError(RuntimeError):
@@ -74,15 +76,32 @@ class Archive:
             self.upgrade()
 
     def upgrade(self) -> None:
-        """Bring the schema to the newest migration, in place."""
+        """Bring the schema to the newest migration, in place. One process at a time: the
+        scheduler starts several crawls at once, and each opens the archive."""
         cfg = alembic_config(self.url)
         try:
-            with self.engine.begin() as connection:
+            with self._upgrade_lock(), self.engine.begin() as connection:
+                if connection.dialect.name == "postgresql":  # held until this transaction ends
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
             raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None
+
+    @contextmanager
+    def _upgrade_lock(self) -> Iterator[None]:
+        """An flock beside an SQLite file (SQLite's own locks begin only at the first write)."""
+        database = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if database in (None, "", ":memory:"):
+            yield
+            return
+        fd = os.open(f"{database}.upgrade-lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

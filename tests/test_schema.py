@@ -2,6 +2,9 @@
 made by the first schema upgrades in place, keeping its records."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -13,6 +16,7 @@ from storage.db import Archive, alembic_config
 from storage.dedup import link_reposts
 from storage.export import iter_documents
 from storage.models import Base
+from tests.conftest import ROOT
 from tests.test_postgres import throwaway_database
 
 BODY = "为进一步优化营商环境，激发市场主体活力，经市政府同意，现就进一步做好涉企服务工作通知如下。" * 3
@@ -56,3 +60,13 @@ def test_first_schema_upgrades_in_place(database_url):
     records = {r["url"]: r for r in iter_documents(archive)}
     assert records["http://news.example.com/a/1.html"]["duplicate_of"] == "http://www.example.gov.cn/t1.html"
     archive.dispose()
+
+
+def test_processes_opening_a_new_archive_at_once_all_get_it(database_url):
+    """The scheduler starts several crawls together; each opens (and so upgrades) the archive.
+    Without a lock around the upgrade, all but one died with 'table … already exists'."""
+    code = f"from storage.db import Archive; Archive({database_url!r}).dispose()"
+    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    errors = [p.communicate()[1].strip().splitlines()[-1:] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, errors

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.dedup import queue_new_text
+from storage.models import queue_new_text
 
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, exists, func, insert, inspect, or_, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from pipeline.neardup import BANDS, THRESHOLD, band_keys, distinct_documents, jaccard, minhash, original_key, shingles
@@ -41,20 +41,6 @@ class DedupResult:
     indexed: int   # documents (re)indexed by this pass
     matched: int   # of those, how many were found to copy (or be copied by) one already indexed
     linked: int    # documents in the archive that point at an original
-
-
-def queue_new_text(session, _flush_context) -> None:
-    """after_flush hook of the archive's sessions: documents just given a text (new, or a
-    content_hash that changed) wait in repost_queue for the next pass."""
-    ids = {doc.id for doc in session.new if isinstance(doc, Document)}
-    ids |= {doc.id for doc in session.dirty
-            if isinstance(doc, Document) and inspect(doc).attrs.content_hash.history.has_changes()}
-    if ids:
-        queued = set(session.connection().scalars(select(RepostQueue.document_id)
-                                                  .where(RepostQueue.document_id.in_(ids))))
-        if ids - queued:
-            session.connection().execute(insert(RepostQueue.__table__),
-                                         [{"document_id": i} for i in sorted(ids - queued)])
 
 
 def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
@@ -120,13 +106,13 @@ def _index(db: Connection, row) -> bool:
 
 def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | None:
     """The candidate most like this document at exact Jaccard ≥ THRESHOLD, or None. Candidates
-    with another 索引号/发文字号 are dropped before any text is read."""
+    it is told apart from (索引号, 发文字号, a title on the same site) are dropped before any
+    text is read."""
     if not shared:
         return None
     mine = row._mapping
-    numbers = db.execute(select(Document.id, *IDENTITY_FIELDS)
-                              .where(Document.id.in_(list(shared)))).all()
-    allowed = [n.id for n in numbers if not distinct_documents(mine, n._mapping)]
+    identities = db.execute(select(Document.id, *IDENTITY_FIELDS).where(Document.id.in_(list(shared)))).all()
+    allowed = [n.id for n in identities if not distinct_documents(mine, n._mapping)]
     ranked = sorted(allowed, key=lambda doc_id: (-shared[doc_id], doc_id))[:CHECK]
     if not ranked:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, inspect, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -156,3 +156,17 @@ class RepostBand(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True, index=True)
 
     __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+def queue_new_text(session, _flush_context) -> None:
+    """after_flush hook of the archive's sessions: documents just given a text (new, or a
+    content_hash that changed) wait in repost_queue for the next pass."""
+    ids = {doc.id for doc in session.new if isinstance(doc, Document)}
+    ids |= {doc.id for doc in session.dirty
+            if isinstance(doc, Document) and inspect(doc).attrs.content_hash.history.has_changes()}
+    if ids:
+        queued = set(session.connection().scalars(select(RepostQueue.document_id)
+                                                  .where(RepostQueue.document_id.in_(ids))))
+        if ids - queued:
+            session.connection().execute(insert(RepostQueue.__table__),
+                                         [{"document_id": i} for i in sorted(ids - queued)])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
 from storage.db import Archive, ArchiveError, archive_url, data_dir
 
 
@@ -15,3 +17,9 @@ def open_archive(command) -> Archive | None:
         print(f"error: {exc}", file=sys.stderr)
         command.exitcode = 2
         return None
+
+
+def progress_bar(label: str) -> Progress:
+    """A transient progress bar on stderr, drawn only on a terminal (logs and pipes stay clean)."""
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    transient=True, disable=not sys.stderr.isatty())

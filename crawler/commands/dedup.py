@@ -3,13 +3,10 @@ archive. Every crawl already does this for what it archived; run it by hand afte
 with --rebuild to index the whole archive afresh."""
 from __future__ import annotations
 
-import sys
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands import open_archive
+from crawler.commands import open_archive, progress_bar
 from storage.db import data_dir
 from storage.dedup import link_reposts, pending
 from storage.locks import archive_task_lock
@@ -36,9 +33,8 @@ class Command(ScrapyCommand):
         archive = open_archive(self)
         if archive is None:
             return
-        columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with archive_task_lock(data_dir(self.settings.get("GOVARCHIVE_DATA")), "dedup"), \
-                Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as progress:
+                progress_bar("indexing") as progress:
             task = progress.add_task("dedup", total=None if opts.rebuild else pending(archive))
             result = link_reposts(archive, rebuild=opts.rebuild, progress=lambda n: progress.advance(task, n))
         archive.dispose()

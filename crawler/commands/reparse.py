@@ -2,13 +2,10 @@
 with no network access, printing how many records changed."""
 from __future__ import annotations
 
-import sys
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands import open_archive
+from crawler.commands import open_archive, progress_bar
 from storage.db import data_dir
 from storage.reparse import reparse
 
@@ -35,8 +32,7 @@ class Command(ScrapyCommand):
         archive = open_archive(self)
         if archive is None:
             return
-        columns = (TextColumn("reparsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as progress:
+        with progress_bar("reparsing") as progress:
             task = progress.add_task("reparse", total=None)
             result = reparse(archive, data, site=opts.site, workers=opts.workers,
                              on_progress=lambda done, total: progress.update(task, completed=done, total=total))

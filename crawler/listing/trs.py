@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from crawler.listing import ListPage, ListRequest
 from crawler.listing.generic import GenericList
-from crawler.listing.records import RecordShape, load_json, read_records
+from crawler.listing.records import RecordShape, dig, load_json, read_records
 
 SIGNATURE = re.compile(r"createPageHTML\s*\(|\bvar\s+countPage\s*=|\bpageChnlInfo\s*=")
 COUNT_PAGE = re.compile(r"\bvar\s+countPage\s*=\s*['\"]?(\d+)")
@@ -90,8 +90,9 @@ class TrsSearchList:
     name = "trs"
 
     def detect(self, response) -> bool:
-        data = dig_data(response)
-        return bool(data) and isinstance(data[0], dict) and any(k in data[0] for k in ("docpuburl", "chnldocurl"))
+        data = dig(load_json(response), "data")
+        return (isinstance(data, list) and bool(data) and isinstance(data[0], dict)
+                and any(k in data[0] for k in ("docpuburl", "chnldocurl")))
 
     def parse(self, response, allowed) -> ListPage:
         answer = load_json(response) or {}
@@ -103,10 +104,3 @@ class TrsSearchList:
             page.next_page = ListRequest(response.url, "POST", tuple(form.items()))
         return page
 
-
-def dig_data(response):
-    if not response.text.lstrip().startswith("{"):
-        return None
-    answer = load_json(response)
-    data = answer.get("data") if isinstance(answer, dict) else None
-    return data if isinstance(data, list) else None

@@ -1,8 +1,9 @@
 """What the spider hands to the item pipelines."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+
+from pipeline.record import DocumentRecord
 
 
 @dataclass
@@ -11,9 +12,8 @@ class DocumentItem:
 
     site: str
     url: str
-    record: dict[str, Any]
+    record: DocumentRecord
     capture_id: int | None = None
-    list_fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from pipeline.dedup import content_hash, normalized_body, record_hash
+from pipeline.dedup import normalized_body
 from pipeline.encoding import decode_html
 from pipeline.labels import SKIP_TAGS, labelled_pairs, segments
 from pipeline.normalize import (
@@ -26,6 +25,7 @@ from pipeline.normalize import (
     normalize_doc_no,
     normalize_index_no,
 )
+from pipeline.record import DocumentRecord
 from pipeline.vocab import (
     ATTACHMENT_EXTENSIONS,
     BOILERPLATE_BLOCKS,
@@ -40,10 +40,6 @@ from pipeline.vocab import (
     META_KEPT,
 )
 
-RECORD_FIELDS = (
-    "title", "index_no", "publisher", "doc_no", "written_at", "published_at", "subject",
-    "keywords", "source", "validity", "column",
-)
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
 _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
@@ -53,13 +49,6 @@ _LABEL_LINE = re.compile(
     + r")\s*[:：]"
 )
 _BLOCK_NEWLINE = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol dl dt dd section article blockquote pre center".split())
-
-
-def empty_record(url: str) -> dict[str, Any]:
-    record: dict[str, Any] = {f: None for f in RECORD_FIELDS}
-    record.update(url=url, body=None, attachments=[], meta={}, index_no_valid=None, breadcrumb=[],
-                  content_hash=content_hash(None))
-    return record
 
 
 def parse_html(html: bytes | str):
@@ -235,12 +224,11 @@ def _first(*values):
     return next((v for v in values if v), None)
 
 
-def extract(html: bytes | str, url: str) -> dict[str, Any]:
+def extract(html: bytes | str, url: str) -> DocumentRecord:
     """The document record of one page. Never raises on bad HTML: missing fields are None."""
-    record = empty_record(url)
     tree = parse_html(html)
     if tree is None:
-        return record
+        return DocumentRecord(url)
     base = tree.xpath("//base/@href")
     base_url = urljoin(url, base[0].strip()) if base else url
 
@@ -276,7 +264,8 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
     else:
         body = trafilatura_body(tree, url, furniture)
     index_no, valid = normalize_index_no(labelled.get("index_no"))
-    record.update(
+    record = DocumentRecord(
+        url=url,
         title=title,
         index_no=index_no,
         index_no_valid=valid,
@@ -294,23 +283,8 @@ def extract(html: bytes | str, url: str) -> dict[str, Any]:
         attachments=attachments,
         meta=meta,
     )
-    if record["published_at"] is None:
-        record["published_at"] = _htmldate(tree)
-    record["content_hash"] = content_hash(record["body"])
-    record["record_hash"] = record_hash(record)
-    return record
-
-
-LIST_FALLBACK_FIELDS = ("title", "published_at", "source", "index_no", "doc_no", "publisher")
-
-
-def fill_from_list(record: dict[str, Any], list_fields: dict[str, Any]) -> dict[str, Any]:
-    """What the list page said about a document fills what its own page does not say; the
-    list's fields are kept in the record so re-parsing can do the same."""
-    record["list_fields"] = dict(list_fields)
-    for field in LIST_FALLBACK_FIELDS:
-        if not record.get(field) and list_fields.get(field):
-            record[field] = list_fields[field]
+    if record.published_at is None:
+        record.published_at = _htmldate(tree)
     return record
 
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pipeline.dedup import content_hash, record_hash
+from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
 from storage.models import Attachment, Capture, Document, DocumentUrl, DocumentVersion, utcnow
 
-DOCUMENT_FIELDS = (
-    "title", "index_no", "publisher", "doc_no", "written_at", "published_at", "subject",
-    "keywords", "source", "validity", "column", "body",
-)
+# The record's fields a Document row holds as columns.
+DOCUMENT_FIELDS = DocumentRecord.METADATA + ("body",)
 
 
 @dataclass(frozen=True)
@@ -31,38 +29,40 @@ def add_capture(session: Session, **fields: Any) -> int:
     return capture.id
 
 
-def find_document(session: Session, site: str, url: str, record: dict[str, Any]) -> Document | None:
+def find_document(session: Session, site: str, url: str, record: DocumentRecord) -> Document | None:
     """The archived document this capture is, by canonical URL, then 索引号 within the site,
     then identical title and text within the site."""
     doc = session.scalar(select(Document).join(DocumentUrl).where(DocumentUrl.url == url))
-    if doc is None and record.get("index_no"):
+    if doc is None and record.index_no:
         doc = session.scalar(
-            select(Document).where(Document.site == site, Document.index_no == record["index_no"]).limit(1)
+            select(Document).where(Document.site == site, Document.index_no == record.index_no).limit(1)
         )
-    if doc is None and record.get("body"):
+    if doc is None and record.body:
         doc = session.scalar(
             select(Document)
-            .where(Document.site == site, Document.content_hash == _content_hash(record),
-                   Document.title == record.get("title"))
+            .where(Document.site == site, Document.content_hash == record.content_hash,
+                   Document.title == record.title)
             .limit(1)
         )
     return doc
 
 
 def store_document(
-    session: Session, *, site: str, url: str, record: dict[str, Any], capture_id: int | None
+    session: Session, *, site: str, url: str, record: DocumentRecord, capture_id: int | None
 ) -> Stored:
+    """Archive one finished record (list fields merged: its hash is taken here, of what is stored)."""
     url = canonical_url(url)
-    rhash = record.get("record_hash") or record_hash(record)
+    rhash = record.record_hash
+    stored = record.to_dict()
     now = utcnow()
     doc = find_document(session, site, url, record)
     if doc is None:
-        doc = Document(site=site, url=url, content_hash=_content_hash(record),
+        doc = Document(site=site, url=url, content_hash=record.content_hash,
                        first_seen=now, last_seen=now, status="live")
-        _apply(doc, record)
+        apply_record(doc, record)
         doc.urls.append(DocumentUrl(url=url, first_seen=now))
         doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
-                                            record=record, fetched_at=now))
+                                            record=stored, fetched_at=now))
         session.add(doc)
         session.flush()
         return Stored(doc.id, "new")
@@ -75,11 +75,10 @@ def store_document(
         # richest rendition, so the result does not depend on which URL was fetched first.
         doc.urls.append(DocumentUrl(url=url, first_seen=now))
         doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
-                                            record=record, fetched_at=now))
-        if richness(record) > richness(_record_of(doc)):
+                                            record=stored, fetched_at=now))
+        if record.richness() > _record_of(doc).richness():
             doc.url = url
-            _apply(doc, record)
-            doc.content_hash = _content_hash(record)
+            apply_record(doc, record)
         session.flush()
         return Stored(doc.id, "merged")
     same_url = [v for v in doc.versions if v.url == url]
@@ -87,33 +86,24 @@ def store_document(
         session.flush()
         return Stored(doc.id, "unchanged")
     doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
-                                        record=record, fetched_at=now))
+                                        record=stored, fetched_at=now))
     if url == doc.url:
-        _apply(doc, record)
-        doc.content_hash = _content_hash(record)
+        apply_record(doc, record)
     session.flush()
     return Stored(doc.id, "changed")
 
 
-def richness(record: dict[str, Any]) -> tuple[int, int]:
-    """How much a rendition says: metadata fields present, then body length."""
-    return (sum(1 for f in DOCUMENT_FIELDS if f != "body" and record.get(f)), len(record.get("body") or ""))
+def _record_of(doc: Document) -> DocumentRecord:
+    return DocumentRecord(doc.url, **{f: getattr(doc, f) for f in DOCUMENT_FIELDS})
 
 
-def _record_of(doc: Document) -> dict[str, Any]:
-    return {f: getattr(doc, f) for f in DOCUMENT_FIELDS}
-
-
-def _content_hash(record: dict[str, Any]) -> str:
-    # extract() computes it (in a worker process during crawls); records from elsewhere may not
-    return record.get("content_hash") or content_hash(record.get("body"))
-
-
-def _apply(doc: Document, record: dict[str, Any]) -> None:
+def apply_record(doc: Document, record: DocumentRecord) -> None:
+    """Show this record as the document: its fields, text fingerprint and new attachments."""
     for field in DOCUMENT_FIELDS:
-        setattr(doc, field, record.get(field))
+        setattr(doc, field, getattr(record, field))
+    doc.content_hash = record.content_hash
     known = {a.url: a for a in doc.attachments}
-    for att in record.get("attachments") or []:
+    for att in record.attachments:
         if att["url"] not in known:
             doc.attachments.append(Attachment(name=att["name"], url=att["url"]))
 
@@ -158,12 +148,26 @@ def last_capture(session: Session, url: str) -> Capture | None:
                            .order_by(Capture.id.desc()).limit(1)).first()
 
 
-def document_urls(session: Session, site: str, since: str | None = None) -> list[str]:
-    """Primary URLs of the site's documents (published on or after `since`, if given)."""
-    query = select(Document.url).where(Document.site == site).order_by(Document.id)
+def listed_as(session: Session, url: str) -> dict[str, Any] | None:
+    """What the list said of this URL's document when its latest version was stored (None when
+    the URL has no version)."""
+    record = session.scalars(select(DocumentVersion.record).where(DocumentVersion.url == canonical_url(url))
+                             .order_by(DocumentVersion.id.desc()).limit(1)).first()
+    return None if record is None else record.get("list_fields") or {}
+
+
+def archived_documents(session: Session, site: str, since: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Primary URL of each of the site's documents (published on or after `since`, if given),
+    with what its list said of it when last stored, so a re-fetch reads it the same way."""
+    latest = (select(func.max(DocumentVersion.id))
+              .where(DocumentVersion.document_id == Document.id, DocumentVersion.url == Document.url)
+              .correlate(Document).scalar_subquery())
+    query = (select(Document.url, DocumentVersion.record["list_fields"])
+             .join(DocumentVersion, DocumentVersion.id == latest, isouter=True)
+             .where(Document.site == site).order_by(Document.id))
     if since:
         query = query.where(Document.published_at >= since)
-    return list(session.scalars(query))
+    return [(url, fields or {}) for url, fields in session.execute(query)]
 
 
 def touch(session: Session, url: str) -> bool:

@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from pipeline.record import DocumentRecord
 from storage.db import Archive
 from storage.models import Document
+
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.replace(tzinfo=timezone.utc).isoformat() if moment else None
@@ -25,17 +27,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "url": doc.url,
         "urls": [doc.url] + sorted(u.url for u in doc.urls if u.url != doc.url),
         "site": doc.site,
-        "title": doc.title,
-        "index_no": doc.index_no,
-        "publisher": doc.publisher,
-        "doc_no": doc.doc_no,
-        "written_at": doc.written_at,
-        "published_at": doc.published_at,
-        "subject": doc.subject,
-        "keywords": doc.keywords,
-        "source": doc.source,
-        "validity": doc.validity,
-        "column": doc.column,
+        **{name: getattr(doc, name) for name in DocumentRecord.METADATA},
         "body": doc.body,
         "attachments": [{"name": a.name, "url": a.url} for a in doc.attachments],
         "content_hash": doc.content_hash,

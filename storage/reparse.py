@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pipeline.encoding import decode_html
-from pipeline.extract import extract, fill_from_list
+from pipeline.extract import extract
+from pipeline.record import DocumentRecord
 from pipeline.workers import exit_with_parent
-from storage.archive import DOCUMENT_FIELDS
+from storage.archive import apply_record
 from storage.captures import WarcStore
 from storage.db import Archive
 from storage.models import Capture, Document, DocumentVersion
@@ -32,6 +34,7 @@ class ReparseResult:
     versions: int
     changed: int
     documents_changed: int
+    fields: Counter = field(default_factory=Counter)  # field → records in which it changed
 
 
 def _init_worker(warc_dir: str, parent: int | None = None) -> None:
@@ -41,11 +44,11 @@ def _init_worker(warc_dir: str, parent: int | None = None) -> None:
         exit_with_parent(parent)
 
 
-def _extract_capture(task: tuple) -> tuple[int, dict]:
+def _extract_capture(task: tuple) -> tuple[int, DocumentRecord]:
     version_id, warc_file, offset, list_fields = task
     stored = _store.read(warc_file, offset)
     html = decode_html(stored.body, stored.header("Content-Type"))
-    return version_id, fill_from_list(extract(html, stored.url), list_fields or {})
+    return version_id, extract(html, stored.url).fill_from_list(list_fields or {})
 
 
 def reparse(archive: Archive, data: Path, site: str | None = None, workers: int | None = None,
@@ -60,7 +63,8 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
         tasks = [(vid, wf, off, (rec or {}).get("list_fields")) for vid, wf, off, rec in session.execute(query)]
     workers = workers or os.cpu_count() or 1
     changed = docs_changed = 0
-    pending: list[tuple[int, dict]] = []
+    by_field: Counter = Counter()
+    pending: list[tuple[int, DocumentRecord]] = []
 
     def flush() -> None:
         nonlocal changed, docs_changed
@@ -70,16 +74,17 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
                 .options(selectinload(DocumentVersion.document).selectinload(Document.versions)))}
             for vid, record in pending:
                 version = versions[vid]
-                if version.record_hash == record["record_hash"]:
+                if version.record_hash == record.record_hash:
                     continue
-                version.record, version.record_hash = record, record["record_hash"]
+                before = DocumentRecord.from_dict(version.record or {"url": record.url})
+                by_field.update(f for f in DocumentRecord.VERSIONED + ("column",)
+                                if getattr(before, f) != getattr(record, f))
+                version.record, version.record_hash = record.to_dict(), record.record_hash
                 changed += 1
                 doc = version.document
                 latest = max((v for v in doc.versions if v.url == doc.url), key=lambda v: v.id, default=None)
                 if latest is version:
-                    for field in DOCUMENT_FIELDS:
-                        setattr(doc, field, record.get(field))
-                    doc.content_hash = record["content_hash"]
+                    apply_record(doc, record)
                     docs_changed += 1
         pending.clear()
 
@@ -103,4 +108,4 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid())) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))
-    return ReparseResult(len(tasks), changed, docs_changed)
+    return ReparseResult(len(tasks), changed, docs_changed, by_field)

@@ -18,8 +18,8 @@ fragment = st.recursive(
 
 
 def _check(record):
-    assert set(FIELDS) <= set(record)
-    assert isinstance(record["attachments"], list)
+    assert set(FIELDS) <= set(record.to_dict())
+    assert isinstance(record.attachments, list)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,4 +43,4 @@ def test_mutated_real_layout(start, length, junk):
 def test_garbage_gives_empty_fields():
     for junk in (b"", b"\x00\x01\x02", "   ", "<<<>>>", "纯文本，没有标签"):
         record = extract(junk, "http://x.gov.cn/a.html")
-        assert all(record[f] is None for f in FIELDS if f != "title")
+        assert all(getattr(record, f) is None for f in FIELDS if f != "title")

@@ -84,28 +84,36 @@ def _detail(n: int) -> bytes:
             f"</body></html>").encode("utf-8")
 
 
-def test_json_list_endpoint_from_the_sites_file(workspace):
-    import json as _json
-
+def _json_list_site(docs: list[int], index_no) -> dict:
+    """A column served by a JSON list API (5 records a page) that alone says each document's
+    文号 and 索引号; index_no(n) is what it says of document n."""
     from tests.sitekit import Route, html
 
-    docs = list(range(1, 13))
     routes = {"/robots.txt": Route(b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})}
     for page in range(1, 5):
         chunk = docs[(page - 1) * 5: page * 5]
         body = {"code": 0, "data": {"total": len(docs), "list": [
             {"title": f"文件{n}", "link": f"/gkmlpt/content/1/{n}/post_{n}.html", "date": f"2024-06-{n:02d} 10:00",
-             "wh": f"示发〔2024〕{n}号", "syh": f"11350100MB0000000X/2024-{n:05d}"} for n in chunk]}}
-        routes[f"/gkmlpt/api/list?page={page}&size=5"] = Route(_json.dumps(body, ensure_ascii=False).encode(),
+             "wh": f"示发〔2024〕{n}号", "syh": index_no(n)} for n in chunk]}}
+        routes[f"/gkmlpt/api/list?page={page}&size=5"] = Route(json.dumps(body, ensure_ascii=False).encode(),
                                                                headers={"Content-Type": "application/json"})
     for n in docs:
         routes[f"/gkmlpt/content/1/{n}/post_{n}.html"] = html(_detail(n))
-    with FixtureSite(routes) as server:
-        workspace.write_sites(json.dumps({"sites": [{
-            "name": "api", "start_urls": [f"{server.base}/gkmlpt/index"], "schedule": "0 3 * * *", "settings": FAST,
-            "list": {"json_url": f"{server.base}/gkmlpt/api/list?page={{page}}&size=5", "json_items": "data.list",
-                     "json_url_field": "link", "json_date_field": "date",
-                     "json_fields": {"doc_no": "wh", "index_no": "syh"}}}]}))
+    return routes
+
+
+def _configure_json_list(workspace, server) -> None:
+    workspace.write_sites(json.dumps({"sites": [{
+        "name": "api", "start_urls": [f"{server.base}/gkmlpt/index"], "schedule": "0 3 * * *", "settings": FAST,
+        "list": {"json_url": f"{server.base}/gkmlpt/api/list?page={{page}}&size=5", "json_items": "data.list",
+                 "json_url_field": "link", "json_date_field": "date",
+                 "json_fields": {"doc_no": "wh", "index_no": "syh"}}}]}))
+
+
+def test_json_list_endpoint_from_the_sites_file(workspace):
+    docs = list(range(1, 13))
+    with FixtureSite(_json_list_site(docs, lambda n: f"11350100MB0000000X/2024-{n:05d}")) as server:
+        _configure_json_list(workspace, server)
         workspace.crawl("api")
         records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
     assert sorted(records) == sorted(f"/gkmlpt/content/1/{n}/post_{n}.html" for n in docs)
@@ -113,6 +121,27 @@ def test_json_list_endpoint_from_the_sites_file(workspace):
     # the page says nothing of these: the JSON list does
     assert (seven["doc_no"], seven["index_no"], seven["published_at"]) == (
         "示发〔2024〕7号", "11350100MB0000000X/2024-00007", "2024-06-07T10:00")
+
+
+def test_a_list_correcting_a_known_document_is_a_new_version(workspace):
+    """The list fixes document 7's 索引号 while its page stays the same (the server answers
+    304): the correction is archived as a new version, the other documents stay unchanged."""
+    docs = list(range(1, 13))
+    first = lambda n: f"11350100MB0000000X/2024-{n:05d}"  # noqa: E731
+    with FixtureSite(_json_list_site(docs, first)) as server:
+        _configure_json_list(workspace, server)
+        workspace.crawl("api")
+        server.routes.update(_json_list_site(docs, lambda n: first(n) if n != 7 else "11350100MB0000000X/2024-00077"))
+        workspace.crawl("api", "-a", "full=1")
+        records = {r["url"].removeprefix(server.base): r for r in workspace.export()}
+        requests_for_7 = [p for m, p in server.log if p == "/gkmlpt/content/1/7/post_7.html"]
+    seven = records["/gkmlpt/content/1/7/post_7.html"]
+    assert (seven["index_no"], seven["versions"]) == ("11350100MB0000000X/2024-00077", 2)
+    assert len(requests_for_7) == 2  # the page was not fetched again in full: a 304, read from the archive
+    assert [r["versions"] for p, r in sorted(records.items()) if "/7/" not in p] == [1] * 11
+    with Archive(workspace.db_url).session() as session:
+        last = session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc())).first()
+    assert (last.stats["changed"], last.stats["unchanged"]) == (1, 11)
 
 
 def test_css_selectors_from_the_sites_file(workspace):

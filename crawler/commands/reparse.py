@@ -39,3 +39,5 @@ class Command(ScrapyCommand):
         archive.dispose()
         print(f"reparsed {result.versions} captures: {result.changed} records changed, "
               f"{result.documents_changed} documents updated")
+        for name, count in result.fields.most_common():
+            print(f"  {name}: {count} records")

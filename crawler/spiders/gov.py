@@ -17,7 +17,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import TextResponse
 from scrapy.responsetypes import responsetypes
 from sqlalchemy import select
@@ -28,9 +29,9 @@ from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedIte
 from crawler.listing import ListRequest, read_list_page
 from crawler.resources import resources_for
 from crawler.sites import get_site
-from pipeline.extract import empty_record, fill_from_list
+from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
-from storage.archive import document_urls, known_urls, last_capture
+from storage.archive import archived_documents, known_urls, last_capture, listed_as
 from storage.models import CrawlRun
 
 GONE_STATUSES = [404, 410]
@@ -51,6 +52,8 @@ class GovSpider(scrapy.Spider):
         self.trigger = options.trigger
         self.allowed_domains = self.site.domains
         self.list_pages_seen: set[tuple] = set()
+        self.documents_requested: set[str] = set()  # canonical URLs
+        self.revalidate_when_idle: list[tuple[str, dict]] = []  # archived documents, for full / since
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -59,6 +62,7 @@ class GovSpider(scrapy.Spider):
         crawler.settings.setdict(spider.site.settings, priority="spider")
         spider.extractor = Extractor.from_crawler(crawler)
         spider.archive = resources_for(crawler).archive
+        crawler.signals.connect(spider.revalidate_unlisted, signal=signals.spider_idle)
         return spider
 
     def allowed(self, url: str) -> bool:
@@ -94,6 +98,7 @@ class GovSpider(scrapy.Spider):
         return scrapy.Request(spec.url, **options)
 
     def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False):
+        self.documents_requested.add(canonical_url(url))
         return scrapy.Request(
             url, callback=self.parse_document, errback=self.failed,
             meta={"handle_httpstatus_list": REVALIDATE if revalidate else GONE_STATUSES,
@@ -120,9 +125,21 @@ class GovSpider(scrapy.Spider):
                 yield request
         if opts.full or opts.since:
             with self.archive.session() as session:
-                urls = document_urls(session, self.site.name, since=None if opts.full else opts.since)
-            for url in urls:
-                yield self.document_request(url, revalidate=True)
+                self.revalidate_when_idle = archived_documents(session, self.site.name,
+                                                               since=None if opts.full else opts.since)
+
+    def revalidate_unlisted(self) -> None:
+        """spider_idle: the lists are walked; archived documents they did not lead to are asked
+        for now (changed? gone?). After the lists, so a document they lead to is read with what
+        they say of it today, not with what they said when it was archived."""
+        pending, self.revalidate_when_idle = self.revalidate_when_idle, []
+        requested = 0
+        for url, list_fields in pending:
+            if canonical_url(url) not in self.documents_requested:
+                self.crawler.engine.crawl(self.document_request(url, list_fields, revalidate=True))
+                requested += 1
+        if requested:
+            raise DontCloseSpider
 
     # --- callbacks ------------------------------------------------------------------------
 
@@ -132,7 +149,7 @@ class GovSpider(scrapy.Spider):
             stats.inc_value("govarchive/list_pages_unchanged")
             # an unchanged shell (a page whose records come from an API) says nothing of its
             # records: read it as last archived and ask its API, itself conditionally
-            previous = self.archived_list_page(response)
+            previous = self.archived_page(response)
             if previous is not None and (page := read_list_page(previous, self.allowed, self.site)).shell:
                 if request := self.list_request(page.next_page, walk, settled):
                     yield request
@@ -172,8 +189,8 @@ class GovSpider(scrapy.Spider):
             if request := self.list_request(url, walk, settled):
                 yield request
 
-    def archived_list_page(self, response) -> TextResponse | None:
-        """The list page as its last successful capture holds it."""
+    def archived_page(self, response) -> TextResponse | None:
+        """The page as its last successful capture holds it (its capture id in meta)."""
         with self.archive.session() as session:
             capture = last_capture(session, response.url)
         if capture is None:
@@ -182,28 +199,40 @@ class GovSpider(scrapy.Spider):
         previous = responsetypes.from_args(headers=stored.headers, url=response.url, body=stored.body)
         if not issubclass(previous, TextResponse):
             return None
+        response.meta["capture_id"] = capture.id
         return previous(response.url, status=stored.status, headers=stored.headers, body=stored.body,
                         request=response.request)
 
+    def relisted(self, response, list_fields: dict) -> TextResponse | None:
+        """An unchanged (304) document whose list now says something else of it (a corrected
+        索引号, another publisher): its archived page, to be read again with the new fields."""
+        if not list_fields:
+            return None
+        with self.archive.session() as session:
+            before = listed_as(session, response.url)
+        return self.archived_page(response) if before is not None and before != list_fields else None
+
     async def parse_document(self, response, list_fields: dict):
-        capture_id = response.meta.get("capture_id")
         if response.status == 304:
-            yield NotModifiedItem(site=self.site.name, url=response.url)
-            return
+            archived = self.relisted(response, list_fields)
+            if archived is None:
+                yield NotModifiedItem(site=self.site.name, url=response.url)
+                return
+            response = archived
+        capture_id = response.meta.get("capture_id")
         if response.status in GONE_STATUSES:
             yield GoneItem(site=self.site.name, url=response.url, status=response.status)
             return
         if isinstance(response, TextResponse):
             record = await self.extractor.extract(response.text, response.url)
         else:  # a list that links straight to a file: the file is the document
-            record = empty_record(response.url)
-            record["attachments"] = [{"name": list_fields.get("title") or response.url, "url": response.url}]
+            record = DocumentRecord(response.url, attachments=[
+                {"name": list_fields.get("title") or response.url, "url": response.url}])
             yield AttachmentItem(self.site.name, response.url, capture_id, len(response.body))
-        fill_from_list(record, list_fields)
-        yield DocumentItem(site=self.site.name, url=response.url, record=record,
-                           capture_id=capture_id, list_fields=list_fields)
+        record.fill_from_list(list_fields)
+        yield DocumentItem(site=self.site.name, url=response.url, record=record, capture_id=capture_id)
         if self.site.fetch_attachments:
-            for att in record["attachments"]:
+            for att in record.attachments:
                 if att["url"] != response.url and self.allowed(att["url"]):
                     yield scrapy.Request(att["url"], callback=self.parse_attachment, errback=self.failed)
 

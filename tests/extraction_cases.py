@@ -1,14 +1,17 @@
 """The labelled evaluation set of extract(): real pages and pages built in every layout.
 
-Real pages: tests/fixtures/eval/real_pages.json (fields checked by hand against each page;
-bodies in tests/fixtures/eval/bodies/, snapshotted and then reviewed line by line).
+Real pages: tests/fixtures/eval/real_pages.json (the first pages, with whole bodies in
+tests/fixtures/eval/bodies/) and tests/fixtures/eval/labels/*.jsonl (labelled from each page
+itself as LABELLING.md says: every field, and the body's first and last 30 characters).
 Built pages: every metadata layout × label spacing × colon style, with rotating label
 synonyms, body containers and page furniture; their expected values are known by construction.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +21,8 @@ FIXTURES = Path(__file__).with_name("fixtures")
 EVAL = FIXTURES / "eval"
 FIELDS = ("title", "index_no", "publisher", "doc_no", "written_at", "published_at", "subject",
           "keywords", "source", "validity", "column")
+EDGE = 30  # characters of the body's start and end that labels give
+_WS = re.compile(r"\s+")
 
 
 @dataclass
@@ -26,16 +31,71 @@ class Case:
     html: bytes
     url: str
     fields: dict[str, Any]
-    body: str | None
-    attachments: list[dict[str, str]] = field(default_factory=list)
+    body: str | None  # the whole body, where known
+    attachments: list[dict[str, str]] | None = field(default_factory=list)  # None: not labelled
+    host: str = "www.example.gov.cn"
+    platform: str = "built"
+    body_start: str | None = None  # first EDGE characters of the body, whitespace removed
+    body_end: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.body is not None and self.body_start is None:
+            self.body_start, self.body_end = _edges(self.body)
+
+    @property
+    def real(self) -> bool:
+        return self.platform != "built"
+
+
+def field_right(name: str, got: Any, want: Any) -> bool:
+    """A field as the label says. A date labelled without a time of day (the page shows none)
+    is right when the day is right, whatever time another source of the page added."""
+    if name in ("published_at", "written_at") and isinstance(want, str) and len(want) == 10:
+        return isinstance(got, str) and got[:10] == want
+    return got == want
+
+
+def edges_right(body: str | None, case: Case, slack: int = 0) -> tuple[bool, bool]:
+    """Whether the body starts and ends where the label says: exactly (slack 0), or with the
+    labelled edge found within `slack` characters of the body's start or end."""
+    text = squeeze(body)
+    if case.body_start is None:  # no document text on the page
+        return not text, not text
+    if not slack:
+        return text[:EDGE] == case.body_start, text[-EDGE:] == case.body_end
+    return case.body_start in text[:EDGE + slack], case.body_end in text[-(EDGE + slack):]
+
+
+def squeeze(text: str | None) -> str:
+    """Text without any whitespace: how body edges are compared."""
+    return _WS.sub("", text or "")
+
+
+def _edges(body: str | None) -> tuple[str | None, str | None]:
+    text = squeeze(body)
+    return (text[:EDGE], text[-EDGE:]) if text else (None, None)
 
 
 def real_cases() -> list[Case]:
-    cases = []
+    cases, seen = [], set()
     for entry in json.loads((EVAL / "real_pages.json").read_text("utf-8")):
         body = (EVAL / entry["body"]).read_text("utf-8").rstrip("\n") if entry["body"] else None
-        cases.append(Case(entry["page"], (FIXTURES / entry["page"]).read_bytes(), entry["url"],
-                          entry["fields"], body, entry["attachments"]))
+        html = (FIXTURES / entry["page"]).read_bytes()
+        seen.add(hashlib.sha256(html).hexdigest())
+        cases.append(Case(entry["page"], html, entry["url"], entry["fields"], body, entry["attachments"],
+                          entry["host"], entry["platform"], *_edges(body)))
+    for path in sorted((EVAL / "labels").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            html = (FIXTURES / entry["page"]).read_bytes()
+            digest = hashlib.sha256(html).hexdigest()
+            if digest in seen:  # the same page labelled twice: the first labelling stands
+                continue
+            seen.add(digest)
+            cases.append(Case(entry["page"], html, entry["url"], entry["fields"], None, entry.get("attachments"),
+                              entry["host"], entry["platform"], entry["body_start"], entry["body_end"]))
     return cases
 
 

@@ -1,26 +1,23 @@
 """Label/value pairs of 信息公开 metadata blocks and inline header lines, in every layout.
 
-The page is read as a sequence of text segments, one per block-level element (td, th, dt,
-dd, li, p, div …; inline tags such as span, font, b do not split). A label starts a segment
-(colon optional) or appears anywhere followed by a colon; its value is the rest of the text up
-to the next label, or, if that is empty, the next segment inside the same row (td → td,
-dt → dd, th → td, div → div). That one rule covers tables of two or four columns, ul/li with
-label spans, dl/dt/dd, div rows and `发布日期：… 信息来源：… 浏览次数：` lines.
+The page is read as text blocks (pipeline.blocks: one per block-level element; inline tags
+such as span, font, b do not split, so `<span>名</span>称` is one label). A label starts a
+block (colon and brackets optional: `[发文机构]`, `【发文字号】`) or appears anywhere followed by a
+colon; its value is the rest of the text up to the next label, or, if that is empty, the next
+block inside the same row (td → td, dt → dd, th → td, div → div). That one rule covers tables of
+two or four columns, ul/li with label spans, dl/dt/dd, div rows and
+`发布日期：… 信息来源：… 浏览次数：` lines. A value ends where another label starts, known or not
+(`文号： 时效：有效` has an empty 文号), and at a `|` (`上海市财政局 | 查看更多属性`).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
+from pipeline.blocks import Block
 from pipeline.vocab import FIELD_LABELS, IGNORED_LABELS
-
-INLINE_TAGS = frozenset(
-    "a span font b strong em i u label sup sub small big text abbr cite code var s strike ins "
-    "del mark q time nobr".split()
-)
-SKIP_TAGS = frozenset("script style noscript template select option textarea button head title".split())
 
 _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.items() for label in labels}
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
@@ -31,48 +28,6 @@ _SPACED = "|".join(
 LABEL_RE = re.compile(rf"({_SPACED})\s*([:：])?")
 _WS = re.compile(r"\s+")
 MAX_VALUE = 300
-
-
-def segments(root, skip: Iterable = ()) -> list[tuple[str, etree._Element]]:
-    """(text, block element) for each run of text, in document order, outside `skip`."""
-    skip = set(skip)
-    out: list[tuple[str, etree._Element]] = []
-    buf: list[str] = []
-
-    def flush(owner) -> None:
-        text = "".join(buf).strip()
-        buf.clear()
-        if text:
-            out.append((text, owner))
-
-    # An explicit stack rather than recursion: hostile pages nest thousands deep.
-    # Steps: ("enter", element, owner of the surrounding text) | ("leave", block element,
-    # owner to resume) | ("text", string, None).
-    stack: list[tuple[str, object, object]] = [("enter", root, root)]
-    while stack:
-        step, item, owner = stack.pop()
-        if step == "text":
-            buf.append(item)
-            continue
-        if step == "leave":
-            flush(item)
-            continue
-        el = item
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if el.tail and el is not root:
-            stack.append(("text", el.tail, None))
-        if tag is None or tag in SKIP_TAGS or el in skip:
-            continue
-        block = tag not in INLINE_TAGS
-        if block:
-            flush(owner)
-            stack.append(("leave", el, owner))
-        for child in reversed(el):
-            stack.append(("enter", child, el if block else owner))
-        if el.text:
-            stack.append(("text", el.text, None))
-    flush(root)
-    return out
 
 
 def _starts_row(match: re.Match, text: str) -> bool:
@@ -105,19 +60,40 @@ def _same_row(label_el, value_el) -> bool:
     return value_el is not label_el and any(a is parent for a in value_el.iterancestors())
 
 
-def labelled_pairs(segs: list[tuple[str, etree._Element]]) -> Iterator[tuple[str, str, tuple]]:
+_EDGE = " \t\n\u3000\xa0|｜:："
+_CLOSERS = "]】)）"  # of a bracketed label: "[发文机构] 北京市…"
+_UNKNOWN_LABEL = re.compile(r"(?:^|\s)[\u4e00-\u9fa5]{2,6}\s*[:：]")
+
+
+def _value(text: str) -> str:
+    """The value after a label: up to a `|` or another (unknown) label, without the closing
+    bracket or colon of its own label."""
+    text = text.lstrip(_EDGE + _CLOSERS)
+    text = re.split(r"[|｜]", text, maxsplit=1)[0]
+    if cut := _UNKNOWN_LABEL.search(text):
+        text = text[: cut.start()]
+    text = text.strip(_EDGE)
+    # "*" of a form's required field, "Aa" of a font-size tool: no value
+    return text if _WORD.search(text) and not _GLYPH.fullmatch(text) else ""
+
+
+_WORD = re.compile(r"[\w\u4e00-\u9fa5]")
+_GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
+
+
+def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
     """(field, raw value, elements holding label and value) for every recognised label, in
     document order."""
-    for i, (text, el) in enumerate(segs):
+    for i, (text, el, *_) in enumerate(segs):
         matches = _label_matches(text)
         for j, match in enumerate(matches):
             field = _LABEL_FIELD.get(_WS.sub("", match.group(1)))
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
-            value = text[match.end(): end].strip(" \t\n\u3000\xa0|｜")  # "时间：… | 来源：…"
+            value = _value(text[match.end(): end])
             holders: tuple = (el,)
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
-                nxt_text, nxt_el = segs[i + 1]
+                nxt_text, nxt_el = segs[i + 1][:2]
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
-                    value, holders = nxt_text, (el, nxt_el)
+                    value, holders = _value(nxt_text), (el, nxt_el)
             if field and value and len(value) <= MAX_VALUE:
                 yield field, value, holders

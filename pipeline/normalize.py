@@ -29,11 +29,29 @@ _DATE = re.compile(
 _COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
+_CN_DATE = re.compile(r"([〇零○ＯO一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一, as a month or day is written."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _arabic_date(match: re.Match) -> str:
+    year = "".join(str(_CN_DIGITS[c]) for c in match.group(1))
+    return f"{year}年{_cn_number(match.group(2))}月{_cn_number(match.group(3))}日"
+
+
 def normalize_date(value: str | None) -> str | None:
-    """The first date in value as ISO 8601; a time of day is kept when the value has one."""
+    """The first date in value as ISO 8601; a time of day is kept when the value has one.
+    Dates in Chinese numerals (二〇二四年六月五日, as signatures write them) are read too."""
     if not value:
         return None
-    text = unicodedata.normalize("NFKC", value)
+    text = _CN_DATE.sub(_arabic_date, unicodedata.normalize("NFKC", value))
     match = _DATE.search(text) or _COMPACT_DATE.search(text)
     if not match:
         return None
@@ -52,12 +70,20 @@ def normalize_date(value: str | None) -> str | None:
 _YEAR_BRACKETS = re.compile(r"[\[(（【〔［﹝{<《]\s*((?:19|20)\d{2})\s*[\])）】〕］﹞}>》]")
 
 
+_WRAPPED = re.compile(r"^[（(](.*)[）)]$")
+
+
 def normalize_doc_no(value: str | None) -> str | None:
-    """发文字号 with the year in 〔〕, spaces removed: 国发[2024] 3号 → 国发〔2024〕3号."""
+    """发文字号 with the year in 〔〕, spaces removed: 国发[2024] 3号 → 国发〔2024〕3号; without the
+    brackets a page wraps it in ((川发改价格〔2025〕480号)) or a bracket left over."""
     text = clean_text(value)
     if text is None:
         return None
-    return _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", ""))
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", ""))
+    text = _WRAPPED.sub(r"\1", text)
+    if text.endswith((")", "）")) and text.count("(") + text.count("（") < text.count(")") + text.count("）"):
+        text = text[:-1]
+    return text.lstrip("(（") if not re.search(r"[)）]", text) else text
 
 
 # 索引号 shapes seen on disclosure sites: organisation code / year - serial, with variants.

@@ -1,7 +1,7 @@
 """Canonical URLs: one spelling per page, so the archive stores each page once."""
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that track the visitor, never select content.
 TRACKING_PARAMS: frozenset[str] = frozenset(
@@ -16,6 +16,23 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 def _tracking(name: str) -> bool:
     name = name.lower()
     return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def absolute_url(base: str, href: str | None) -> str | None:
+    """The http(s) URL a link on a page at `base` points to, without tracking parameters;
+    None for anything else (javascript:, mailto:, file:, a malformed host such as http://[bad)."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises on a malformed port)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return strip_tracking(url)
 
 
 def strip_tracking(url: str) -> str:

@@ -7,23 +7,27 @@ Every table here is what real disclosure pages show; extend a table, not the cod
 # (索 引 号, 标　　题, 有&ensp;效&ensp;性) are matched by the extractor, not listed here.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "索取号", "信息索引号"),
-    "publisher": ("发文机关", "发布机构", "发文单位", "发布单位", "公开责任部门", "发布机关",
-                  "信息发布机构", "制发机关", "责任部门", "公开部门", "办文部门"),
+    "publisher": ("发文机关", "发布机构", "发文单位", "发布单位", "公开责任部门", "发布机关", "发文机构",
+                  "信息发布机构", "制发机关", "责任部门", "公开部门", "办文部门", "成文单位", "发布部门"),
     "doc_no": ("发文字号", "文号", "发文文号", "文件编号"),
-    "written_at": ("成文日期", "生成日期", "发文日期", "发文时间", "成文时间", "制发日期"),
+    "written_at": ("成文日期", "生成日期", "发文日期", "发文时间", "成文时间", "制发日期", "印发日期"),
     "published_at": ("发布日期", "发布时间", "公开日期", "公开时间", "时间", "日期", "发表时间"),
     "subject": ("主题分类", "所属主题", "分类", "主题", "信息分类", "组配分类"),
     "keywords": ("主题词", "关键词", "关键字"),
     "title": ("标题", "名称", "文件名称", "信息名称", "公文名称"),
     "source": ("信息来源", "来源", "文章来源"),
-    "validity": ("有效性", "时效性", "效力状态", "有效期", "是否有效"),
+    "validity": ("有效性", "时效性", "效力状态", "有效期", "是否有效", "文件状态", "文件效力", "效力"),
     "implemented_at": ("实施日期", "生效日期"),
 }
 
-# Labels that end the previous value but carry nothing we keep (counters, tools, links).
+# Labels that end the previous value but carry nothing we keep (counters, tools, links), and
+# look-alikes of kept labels that are something else: a registration number (规范性文件编号,
+# 统一登记号) is not the 文号; the longest label wins, so these shadow 文件编号 and 登记.
 IGNORED_LABELS: tuple[str, ...] = (
     "浏览次数", "访问量", "点击数", "阅读次数", "浏览量", "作者", "字体", "字号", "责任编辑",
     "编辑", "网站", "分享到", "文章类型", "信息类别", "发布人", "【字体", "扫一扫", "打印", "访问次数",
+    "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
+    "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类",
 )
 
 # Values meaning "nothing here": the field is null, never the word.
@@ -63,6 +67,9 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
     ("id", "content"),
 )
 
+# Class names that hide an element in every common CSS framework (AngularJS, Bootstrap …).
+HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
+
 # Breadcrumb containers and the lead-in words they start with.
 BREADCRUMB_XPATHS: tuple[str, ...] = (
     '//*[contains(@class, "breadcrumb") or contains(@class, "crumb") or contains(@class, "position")'
@@ -74,7 +81,15 @@ BREADCRUMB_SEPARATORS = r"\s*(?:>|＞|»|›|/|→|-&gt;|>>)\s*"
 
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
-    r"[【\[]?\s*字体\s*[:：]?.*[大中小].*",
+    r"[【\[]?\s*(?:字体|字号)\s*[:：]?.*[大中小].*",
+    r"[（(【\[]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{0,30}[）)】\]]?",
+    r"[【\[]?\s*(?:回到顶部|返回顶部|返回首页|我要纠错|纠错|分享订阅|分享|语音播报|朗读|收藏本页|加入收藏)\s*[】\]]?",
+    r".{0,4}(?:扫一扫|扫描二维码|用手机扫描).*",
+    r"[【\[]?\s*(?:微博|微信|QQ空间|QQ好友|微信好友|新浪微博|打印|打印页面|关闭|关闭页面|分享到微信|分享到微博|分享文章到|人人网|豆瓣|取消|听全文|我要打印)\s*[】\]]?",
+    r".{0,40}(?:版权所有|ICP备|网站标识码|公网安备|网站地图|联系我们).*",
+    r"(?:本网站|本站)?(?:所有|刊登的)?.{0,10}如需转载.*",
+    r".{0,6}凡本(?:站|网).{0,20}(?:转载|作品|稿件).*",
+    r"版权(?:与|和)?免责声明.{0,10}",
     r"(?:【\s*[大中小]\s*】\s*)+",
     r"[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|返回顶部|收藏|纠错|我要纠错)\s*[】\]]?(?:\s*[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭本页|返回顶部|收藏)\s*[】\]]?)*",
     r"分享到\s*[:：]?.*",
@@ -86,8 +101,28 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"链接地址\s*[:：].*",
     r"本文链接\s*[:：].*",
     r"##paid(?:begin|end)##",
-    r"(?:浏览次数|访问量|点击数)\s*[:：]?\s*\d*",
+    r"[-\d]+\s*次",
+    r"(?:浏览次数|访问量|点击数|阅读次数|访问次数)\s*[:：]?\s*[-\d]*\s*(?:分享[:：]?)?",
     r"视力保护色\s*[:：]?.*",
+)
+# What a document's title ends with (公文种类 and common genres): a header line ending so is
+# the title printed again.
+DOCUMENT_TYPES: tuple[str, ...] = (
+    "通知", "通告", "公告", "决定", "意见", "办法", "规定", "细则", "方案", "规划", "计划", "批复", "复函",
+    "函", "报告", "请示", "纪要", "公报", "决议", "命令", "令", "议案", "通报", "条例", "规则", "指引",
+    "指南", "要点", "总结", "公示", "声明", "答复", "通讯", "守则", "章程", "标准", "目录", "清单",
+)
+# How the name of an issuing office ends: the line above a signature's date.
+ISSUER_ENDINGS: tuple[str, ...] = (
+    "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "署", "院", "会", "处", "所", "站", "中心",
+    "公司", "集团", "监管局", "管委会", "街道办事处", "办", "组", "队", "司", "室", "社", "馆", "团",
+)
+# Headings of blocks that follow the document on its page: related links, downloads, readings.
+# Such a heading with only links, files or furniture after it ends the text.
+TAIL_HEADINGS: tuple[str, ...] = (
+    "相关链接", "相关新闻", "相关文章", "相关阅读", "相关文件", "相关信息", "相关附件", "相关稿件", "相关政策",
+    "相关解读", "政策解读", "延伸阅读", "附件下载", "附件", "附件列表", "文件下载", "关联文件", "关联稿件",
+    "推荐阅读", "热点推荐", "猜你喜欢", "图片解读", "文字解读",
 )
 # Blocks removed from the body text before it is split into lines: server-template leftovers
 # (JSP/ASP comments and directives) that leak into pages.

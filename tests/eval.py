@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline import extract
-from tests.extraction_cases import FIELDS, Case, all_cases, edges_right, field_right, squeeze
+from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, squeeze
 
 FOLDS = 5
 SEED = "govarchive-eval-1"
@@ -84,9 +85,15 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list misses on pages not held out")
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
+    parser.add_argument("--write-known", action="store_true",
+                        help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()
     cases = all_cases()
     real = [c for c in cases if c.real]
+    if args.write_known:
+        known = {c.name: sorted(m) for c in real if (m := misses(c, extract(c.html, c.url)))}
+        (EVAL / "known_misses.json").write_text(json.dumps(known, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        print(f"{sum(map(len, known.values()))} misses on {len(known)} of {len(real)} pages written")
     tuned = {c.host for c in real if not c.name.startswith("real/")}
     platforms = sorted({c.platform.split(":")[0] for c in real})
     print(f"{len(real)} real pages from {len({c.host for c in real})} hosts, platforms: {', '.join(platforms)}; "

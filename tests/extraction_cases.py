@@ -48,11 +48,27 @@ class Case:
 
 
 def field_right(name: str, got: Any, want: Any) -> bool:
-    """A field as the label says. A date labelled without a time of day (the page shows none)
-    is right when the day is right, whatever time another source of the page added."""
-    if name in ("published_at", "written_at") and isinstance(want, str) and len(want) == 10:
-        return isinstance(got, str) and got[:10] == want
+    """A field as the label says. A date is right when it is the labelled moment to the
+    precision the label gives (a time another source of the page added to the day is fine)."""
+    if name in ("published_at", "written_at") and isinstance(want, str):
+        return isinstance(got, str) and got.startswith(want)
     return got == want
+
+
+def misses(case: Case, record) -> set[str]:
+    """What extract() got wrong on a page: field names, "body start", "body end", and
+    "attachments" where the page's attachments are labelled."""
+    wrong = {name for name in FIELDS if not field_right(name, getattr(record, name), case.fields[name])}
+    starts, ends = edges_right(record.body, case)
+    wrong |= {m for m, ok in (("body start", starts), ("body end", ends)) if not ok}
+    if case.attachments is not None and record.attachments != case.attachments:
+        wrong.add("attachments")
+    return wrong
+
+
+def known_misses() -> dict[str, list[str]]:
+    path = EVAL / "known_misses.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
 
 
 def edges_right(body: str | None, case: Case, slack: int = 0) -> tuple[bool, bool]:

@@ -1,4 +1,5 @@
-"""extract() against the labelled evaluation set: every field of every page, and the body."""
+"""extract() against the labelled evaluation set: every labelled field and the body's edges of
+every real page, every field and the body of every built page."""
 from __future__ import annotations
 
 from statistics import mean
@@ -6,30 +7,47 @@ from statistics import mean
 import pytest
 
 from pipeline import extract
-from tests.extraction_cases import FIELDS, all_cases, built_cases, char_f1
+from tests.extraction_cases import FIELDS, all_cases, built_cases, char_f1, known_misses, misses
 
-CASES = [c for c in all_cases() if not c.name.startswith("real/")]  # pages with whole bodies
+CASES = all_cases()
+REAL = [c for c in CASES if c.real]
+BUILT = [c for c in CASES if not c.real]
+WHOLE_BODIES = [c for c in CASES if c.body is not None]  # built pages and the first real ones
+KNOWN = known_misses()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_every_field(case):
+@pytest.mark.parametrize("case", REAL, ids=[c.name for c in REAL])
+def test_real_page(case):
+    """Every labelled field and both body edges, as labelled. The misses we know of are
+    listed in fixtures/eval/known_misses.json and must stay exactly those: a new miss fails,
+    and so does a fixed one until the list says so (python -m tests.eval --write-known)."""
+    assert sorted(misses(case, extract(case.html, case.url))) == sorted(KNOWN.get(case.name, []))
+
+
+def test_known_misses_are_few():
+    """The goal of the real-page evaluation: at least 0.99 per field, 0.95 exact body edges.
+    Until it is reached this measures where we stand, and may only get better."""
+    missed = [m for page in KNOWN.values() for m in page]
+    for name in FIELDS:
+        assert missed.count(name) / len(REAL) <= 0.05, name
+    for edge in ("body start", "body end"):
+        assert missed.count(edge) / len(REAL) <= 0.10, edge
+
+
+@pytest.mark.parametrize("case", BUILT, ids=[c.name for c in BUILT])
+def test_every_field_of_built_pages(case):
     record = extract(case.html, case.url)
     assert {f: getattr(record, f) for f in FIELDS} == case.fields
     assert record.attachments == case.attachments
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_body(case):
-    record = extract(case.html, case.url)
     assert char_f1(record.body, case.body) >= 0.90
 
 
 def test_body_f1_mean():
-    assert mean(char_f1(extract(c.html, c.url).body, c.body) for c in CASES) >= 0.97
+    assert mean(char_f1(extract(c.html, c.url).body, c.body) for c in WHOLE_BODIES) >= 0.97
 
 
 def test_str_and_bytes_give_the_same_record():
-    case = CASES[0]
+    case = REAL[0]
     assert extract(case.html, case.url) == extract(case.html.decode("utf-8"), case.url)
 
 
@@ -44,7 +62,7 @@ def test_index_number_is_flagged_when_unknown():
     html = "<html><body><table><tr><td>索引号：</td><td>随便写的编号</td></tr></table></body></html>"
     record = extract(html, "http://x.gov.cn/a.html")
     assert (record.index_no, record.index_no_valid) == ("随便写的编号", False)
-    assert extract(CASES[0].html, CASES[0].url).index_no_valid is True
+    assert extract(REAL[0].html, REAL[0].url).index_no_valid is True
 
 
 def test_meta_tags_are_kept():
@@ -71,7 +89,8 @@ def test_govcn_meta_tags():
 <body><div class="pages_content"><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现将有关事项通知如下。</p></div></body></html>"""
     record = extract(html, "http://www.gov.cn/zhengce/content/2019-01/04/content_5354931.htm")
     assert record.published_at == "2019-01-04T17:21:45"
-    assert record.column == "最新政策"
+    assert record.column is None  # the column is the page's breadcrumb; the CMS's column name is kept as meta
+    assert record.meta["lanmu"] == "最新政策"
     assert record.title == "国务院关于X的通知"
     assert record.meta["manuscriptId"] == "5354931"
     assert record.body.startswith("各省、自治区、直辖市人民政府")

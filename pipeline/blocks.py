@@ -1,0 +1,86 @@
+"""The page as a sequence of text blocks: one per run of text inside one block-level element.
+
+Inline tags (span, font, b, a …) do not split a block, so a label broken up by markup
+(`<span>名</span>称`) reads as one word, and a sentence with a link in it stays one block.
+Every reader of the page (metadata labels, the body's container, its lines) works on these.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from lxml import etree
+
+from pipeline.vocab import HIDDEN_CLASSES
+
+INLINE_TAGS = frozenset(
+    "a span font b strong em i u label sup sub small big text abbr cite code var s strike ins "
+    "del mark q time nobr".split()
+)
+SKIP_TAGS = frozenset("script style noscript template select option textarea button head title".split())
+
+
+class Block(NamedTuple):
+    text: str
+    owner: etree._Element  # the block-level element holding the text
+    link_chars: int  # how many of its characters are link text
+    hidden: bool = False  # inside an element styled display:none (a print copy, a pop-up)
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el) -> bool:
+    if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+        return True
+    classes = el.get("class")
+    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
+
+
+def blocks(root, skip: Iterable = ()) -> list[Block]:
+    """Text blocks in document order, outside the elements in `skip`."""
+    skip = set(skip)
+    out: list[Block] = []
+    buf: list[str] = []
+    link = [0]  # characters of link text in buf
+
+    def flush(owner, hidden) -> None:
+        text = "".join(buf).strip()
+        if text:
+            out.append(Block(text, owner, min(link[0], len(text)), hidden))
+        buf.clear()
+        link[0] = 0
+
+    # An explicit stack rather than recursion: hostile pages nest thousands deep.
+    # Steps: ("enter", element, owner, in_link, hidden) | ("leave", block element, hidden)
+    # | ("text", string, in_link).
+    stack: list[tuple] = [("enter", root, root, False, False)]
+    while stack:
+        step = stack.pop()
+        if step[0] == "text":
+            buf.append(step[1])
+            if step[2]:
+                link[0] += len(step[1].strip())
+            continue
+        if step[0] == "leave":
+            flush(step[1], step[2])
+            continue
+        _, el, owner, in_link, hidden = step
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if el.tail and el is not root:
+            stack.append(("text", el.tail, in_link))
+        if tag is None or tag in SKIP_TAGS or el in skip:
+            continue
+        block = tag not in INLINE_TAGS
+        inner_link = in_link or tag == "a"
+        inner_hidden = hidden or is_hidden(el)
+        if block:
+            flush(owner, hidden)
+            stack.append(("leave", el, inner_hidden))
+        for child in reversed(el):
+            stack.append(("enter", child, el if block else owner, inner_link, inner_hidden))
+        if el.text:
+            stack.append(("text", el.text, inner_link))
+    flush(root, False)
+    return out

@@ -1,0 +1,238 @@
+"""The document's text: which element holds it, and its lines without the page's furniture.
+
+The container is the element holding the document's prose (blocks of running text, with
+sentence punctuation, not link lists): of all elements, the one whose prose outweighs the
+other text it holds by most. A CMS's own content container (vocab.CONTENT_CONTAINERS) is
+preferred when it holds that same prose: it knows the document's edges better. So a chat
+widget, a search box or a column of links never wins because its class name matched first.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from lxml import etree
+
+from pipeline.blocks import SKIP_TAGS, Block
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS
+
+SENTENCE_MARKS = re.compile(r"[。；，！？]")
+_SPACE = re.compile(r"\s+")
+MIN_PROSE = 8  # characters a block needs (with sentence punctuation) to count as prose
+OTHER_WEIGHT = 0.15  # plain non-prose text (table cells, headings, dates) costs far less than link text
+_RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
+
+
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
+FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
+
+
+def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
+    """A line every page of a site carries (its template), or of a kind every site does."""
+    return bool(text in template or _BOILERPLATE.fullmatch(text))
+
+
+def is_prose(block: Block) -> bool:
+    if is_furniture(block.text):
+        return False
+    words = len(block.text) - block.link_chars
+    return words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
+
+
+class Tally:
+    """Characters of text inside one element: prose, link text, other text."""
+
+    __slots__ = ("prose", "links", "other")
+
+    def __init__(self) -> None:
+        self.prose = self.links = self.other = 0
+
+    @property
+    def total(self) -> int:
+        return self.prose + self.links + self.other
+
+    @property
+    def score(self) -> float:
+        return self.prose - self.links - OTHER_WEIGHT * self.other
+
+
+def weigh(blocks: list[Block]) -> dict:
+    """Per element, what its text is made of (each block counts for every ancestor)."""
+    tallies: dict = {}
+    for block in blocks:
+        size = len(_SPACE.sub("", block.text))
+        prose = is_prose(block)
+        el = block.owner
+        while el is not None:
+            tally = tallies.get(el)
+            if tally is None:
+                tally = tallies[el] = Tally()
+            if prose:
+                tally.prose += size - block.link_chars
+            elif is_furniture(block.text):
+                tally.links += size  # a disclaimer or copyright line weighs like navigation
+            elif FILE_NAME.search(block.text):
+                tally.other += size  # a link to the document's own file is not navigation
+            else:
+                tally.other += max(size - block.link_chars, 0)
+            tally.links += block.link_chars
+            el = el.getparent()
+    return tallies
+
+
+def _known_rank(el) -> int | None:
+    keys = [("id", el.get("id"))] if el.get("id") else []
+    keys += [("class", c) for c in (el.get("class") or "").split()]
+    ranks = [_RANK[k] for k in keys if k in _RANK]
+    return min(ranks) if ranks else None
+
+
+SPLIT_SHARE = 0.3  # two children each holding this share of the prose: two regions, not one
+
+
+def _one_region(best, tallies: dict):
+    """An element holding two copies of the document (a desktop and a mobile rendition) in two
+    children is not its container: the better-scoring copy is. Two different texts side by
+    side (a notice and the rules it issues) stay together."""
+    chosen, el = best, best
+    while True:
+        children = [c for c in el if c in tallies and tallies[c].prose]
+        big = [c for c in children if tallies[c].prose >= SPLIT_SHARE * tallies[el].prose]
+        if len(big) >= 2 and _copies(big[0], big[1]):
+            chosen = el = max(big, key=lambda c: tallies[c].score)
+        elif len(big) == 1 and tallies[big[0]].prose >= 0.95 * tallies[el].prose:
+            el = big[0]  # a wrapper: look inside it, without choosing it
+        else:
+            return chosen
+
+
+def _copies(a, b) -> bool:
+    head = [_SPACE.sub("", a.text_content())[:200], _SPACE.sub("", b.text_content())[:200]]
+    short, long_ = sorted(head, key=len)
+    return len(short) >= 50 and short[-100:] in long_
+
+
+WIDEN_LEVELS = 3
+
+
+def _widened(best, tallies: dict):
+    """The best-scoring element can be one long paragraph of a document whose other lines
+    (a salutation, a table of figures, a link to its 附件) cost more than they add: an
+    ancestor that adds prose, and not mostly links, holds the whole document."""
+    el = best
+    for _ in range(WIDEN_LEVELS):
+        parent = el.getparent()
+        if parent is None or parent not in tallies:
+            break
+        inner, outer = tallies[best], tallies[parent]
+        prose, links, other = outer.prose - inner.prose, outer.links - inner.links, outer.other - inner.other
+        if prose > 0 and links <= prose:
+            best = parent
+        el = parent
+    return best
+
+
+def find_container(blocks: list[Block]):
+    """The element holding the document's text, or None when the page has no prose. Text
+    hidden from the reader (display:none) counts only when nothing visible is prose."""
+    tallies = weigh([b for b in blocks if not b.hidden])
+    if not any(t.prose for t in tallies.values()):
+        tallies = weigh(blocks)
+    if not tallies:
+        return None
+    best = _widened(_one_region(max(tallies, key=lambda el: tallies[el].score), tallies), tallies)
+    top = tallies[best]
+    if top.prose == 0:
+        return None
+    known = []
+    for el, tally in tallies.items():
+        rank = _known_rank(el) if isinstance(el.tag, str) else None
+        if rank is None:
+            continue
+        if el is best or _inside(el, best):  # narrower: must keep most of the prose
+            ok = tally.prose >= 0.8 * top.prose
+        elif _inside(best, el):  # wider: the CMS's container around it, not a page column
+            ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total
+        else:  # elsewhere: a document of table cells and short lines, beside a prose footer
+            ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
+        if ok:
+            known.append((rank, el))
+    return min(known, key=lambda pair: pair[0])[1] if known else best
+
+
+def _inside(el, ancestor) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
+
+
+_BLOCK_NEWLINE = frozenset(
+    "p div br li tr h1 h2 h3 h4 h5 h6 table ul ol dl dt dd section article blockquote pre center".split()
+)
+
+
+class Line(NamedTuple):
+    text: str
+    link_chars: int
+
+    @property
+    def is_link(self) -> bool:
+        """Mostly link text: a related-link, a download, a navigation entry."""
+        return self.link_chars * 2 > len(_SPACE.sub("", self.text))
+
+
+def container_lines(el, skip: Iterable = ()) -> list[Line]:
+    """The container's text, one line per paragraph, table row or list item (cells of a row
+    joined by spaces), without the elements in `skip` (metadata found inside it)."""
+    skip = set(skip)
+    lines: list[Line] = []
+    buf: list[str] = []
+    link = [0]
+
+    def newline() -> None:
+        text = _SPACE.sub(" ", "".join(buf)).strip()
+        if text:
+            lines.append(Line(text, min(link[0], len(text))))
+        buf.clear()
+        link[0] = 0
+
+    stack: list[tuple] = [("enter", el, False)]
+    while stack:
+        step, item, in_link = stack.pop()
+        if step == "text":
+            buf.append(item)
+            if in_link:
+                link[0] += len(_SPACE.sub("", item))
+            continue
+        if step == "newline":
+            newline()
+            continue
+        tag = item.tag.lower() if isinstance(item.tag, str) else None
+        if item is not el and item.tail:
+            stack.append(("text", item.tail, in_link))
+        if tag is None or tag in SKIP_TAGS or item in skip:
+            continue
+        inner = in_link or tag == "a"
+        if tag in _BLOCK_NEWLINE:
+            stack.append(("newline", None, False))
+            newline()
+        elif tag in ("td", "th"):
+            stack.append(("text", " ", False))
+        for child in reversed(item):
+            stack.append(("enter", child, inner))
+        if item.text:
+            stack.append(("text", item.text, inner))
+    newline()
+    return lines
+
+
+def holds(el, other) -> bool:
+    """Whether `other` is `el` or inside it."""
+    return other is el or _inside(other, el)
+
+
+def blocks_inside(blocks: list[Block], el) -> list[Block]:
+    return [b for b in blocks if holds(el, b.owner)]
+
+
+def text_of(el) -> str:
+    return _SPACE.sub(" ", " ".join(el.itertext()) if isinstance(el, etree._Element) else "").strip()

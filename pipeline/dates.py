@@ -1,0 +1,40 @@
+"""Which of a page's dates is its publication date.
+
+Sources by reliability: the page's visible, labelled 发布日期; its `<meta name="PubDate">`
+(on many sites the time the page was generated or re-published, years after the document);
+htmldate's reading of the page. A meta date that agrees with the visible day only adds the time
+of day; one long after the document was written is suspect and gives way.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from pipeline.normalize import normalize_date
+
+SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value[:10])
+
+
+def plausible(published: str | None, written: str | None) -> bool:
+    if published is None:
+        return False
+    return written is None or (_day(published) - _day(written)).days <= SUSPECT_AFTER_DAYS
+
+
+def publication_date(visible: str | None, meta: str | None, written_at: str | None,
+                     guess: Callable[[], str | None]) -> str | None:
+    shown, tagged = normalize_date(visible), normalize_date(meta)
+    if shown:
+        if tagged and tagged[:10] == shown[:10] and len(tagged) > len(shown):
+            return tagged  # the same day, with the time the page did not print
+        return shown
+    if plausible(tagged, written_at):
+        return tagged
+    guessed = normalize_date(guess())
+    if plausible(guessed, written_at):
+        return guessed
+    return tagged or guessed

@@ -1,0 +1,260 @@
+"""Where the document's text starts and ends among its container's lines.
+
+A container holds more than the document: the document's header (文号 line, issuing offices,
+the title printed again), tools (字号 大中小, 打印), related links, download lists, editor's
+notes. They sit at the edges, so the text is trimmed from both ends, never cut in the middle
+(a `时间：` line inside a meeting notice is text). What a site prints on every page (its
+learned template) is trimmed the same way. The header's 文号 and the signature's date (落款)
+are read on the way: they are the document's own statement of its number and 成文日期.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.body import FILE_NAME, Line, is_furniture
+from pipeline.dedup import normalized_body
+from pipeline.normalize import normalize_date, normalize_doc_no
+from pipeline.vocab import (
+    BOILERPLATE_BLOCKS,
+    BOILERPLATE_MARKERS,
+    BREADCRUMB_LEADS,
+    DOCUMENT_TYPES,
+    FIELD_LABELS,
+    ISSUER_ENDINGS,
+    TAIL_HEADINGS,
+)
+
+_MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
+_BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
+_BREADCRUMB = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
+_LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs]
+_LABEL_LINE = re.compile(
+    r"^[【\[]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
+)
+_LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
+_TAIL_HEADING = re.compile(rf"^[【\[]?\s*(?:{'|'.join(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?\s*$")
+# A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号
+_DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{1,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
+           r"|令\s*第\s*\d{1,5}\s*号)")
+DOC_NO_LINE = re.compile(rf"^{_DOC_NO}$")
+_DOC_NO_LEAD = re.compile(rf"^({_DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
+_SENTENCE_MARKS = re.compile(r"[。；，！？]")
+_SENTENCE_END = re.compile(r"[。；！？]")
+_STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
+_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
+HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
+SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
+
+
+@dataclass
+class DocumentText:
+    lines: list[str]
+    doc_no: str | None = None  # the 文号 line of the document's header
+    signed_at: str | None = None  # the date of its signature (落款), ISO
+
+    @property
+    def body(self) -> str | None:
+        return "\n".join(self.lines) or None
+
+
+def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset()) -> DocumentText:
+    lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
+    start, doc_no = _head_end(lines, title, template)
+    end = _tail_end(lines, start, template)
+    kept = [line.text for line in lines[start:end]]
+    return DocumentText(kept, doc_no, signature_date(kept))
+
+
+# --- the head ----------------------------------------------------------------------------
+
+def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None]:
+    """Index of the text's first line, and the 文号 its header printed."""
+    doc_no = None
+    start = 0
+    while start < len(lines):
+        text = lines[start].text
+        if span := _title_span(lines, start, title):
+            start += span
+            continue
+        if _is_doc_no(text):
+            doc_no = doc_no or normalize_doc_no(text)
+        elif not (is_furniture(text, template) or _link_line(lines[start]) or _LABEL_LINE.match(text)
+                  or _BREADCRUMB.match(text) or _metadata_line(text) or _dated(lines, start, template)):
+            header = _header_span(lines, start, title)
+            if not header:
+                break
+            doc_no = doc_no or next((normalize_doc_no(line.text) for line in lines[start:start + header]
+                                     if _is_doc_no(line.text)), None)
+            start += header
+            continue
+        start += 1
+    return start, doc_no
+
+
+def _header_span(lines: list[Line], start: int, title: str | None) -> int:
+    """How many lines from `start` are the document's header: the title printed again
+    (possibly over several lines, under its issuing offices, with its 文号). The header is a run
+    of short lines without sentence punctuation, ending at its last title or 文号 line; what
+    follows it (a byline, the salutation) is the text."""
+    keys = _title_keys(title)
+    run = ""
+    last = 0
+    for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
+        text = line.text
+        if not _headline(text) or text.endswith((":", "：")):
+            break
+        run += normalized_body(text)
+        if _is_doc_no(text) or _DOCUMENT_TYPE.search(text) or any(run == k or run.endswith(k) for k in keys):
+            last = n
+    return last
+
+
+def _title_span(lines: list[Line], start: int, title: str | None) -> int:
+    """How many lines from `start` spell exactly the title (0 if they do not)."""
+    keys = _title_keys(title)
+    head = ""
+    for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
+        head += normalized_body(line.text)
+        if head in keys:
+            return n
+        if not any(k.startswith(head) for k in keys):
+            return 0
+    return 0
+
+
+def _title_keys(title: str | None) -> set[str]:
+    if not title:
+        return set()
+    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title))} - {""}
+
+
+_TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
+
+
+def _headline(text: str) -> bool:
+    """A short line without sentence punctuation, not a heading of the text's structure and
+    not a note in brackets: a line of a header."""
+    return (len(text) <= 80 and not _SENTENCE_MARKS.search(text) and not _STRUCTURE.match(text)
+            and not text.startswith(("（", "(")))
+
+
+_TITLE_DOC_NO = re.compile(rf"[（(【〔]\s*({_DOC_NO})\s*[）)】〕]$")
+
+
+def doc_no_in_title(title: str | None) -> str | None:
+    """The 文号 a title ends with in brackets: …的通知（闽监能市场〔2018〕140号）."""
+    match = _TITLE_DOC_NO.search(title or "")
+    return normalize_doc_no(match.group(1)) if match else None
+
+
+def _link_line(line: Line) -> bool:
+    """A link above the text (政策解读, a related page); a salutation that happens to be a
+    link (各有关单位：) is the text's first line."""
+    return line.is_link and not line.text.endswith((":", "："))
+
+
+def _is_doc_no(text: str) -> bool:
+    return bool(DOC_NO_LINE.match(text.replace(" ", "")))
+
+
+_DECREE = re.compile(r"^[\u4e00-\u9fa5]{2,20}令$")
+_DECREE_NUMBER = re.compile(r"^(第\s*\d{1,5}\s*号)(?:[\s\u3000]+(?=\S)|$)")
+
+
+def _split_doc_no(lines: list[Line]) -> list[Line]:
+    """A 文号 on a line of its own: joined when a decree prints it over two lines
+    (`中华人民共和国国务院令` / `第707号`), split when it runs into the first sentence of the
+    text (`令第179号　　《…》已经…`)."""
+    for i, line in enumerate(lines[:HEAD_SPAN - 1]):
+        if _DECREE.match(line.text.replace(" ", "")) and (number := _DECREE_NUMBER.match(lines[i + 1].text)):
+            rest = lines[i + 1].text[number.end():]
+            joined = [Line(line.text.replace(" ", "") + number.group(1).replace(" ", ""), 0)]
+            lines = lines[:i] + joined + ([Line(rest, 0)] if rest else []) + lines[i + 2:]
+            break
+    for i, line in enumerate(lines[:HEAD_SPAN]):
+        if match := _DOC_NO_LEAD.match(line.text):
+            rest = line.text[match.end():]
+            return lines[:i] + [Line(match.group(1), 0), Line(rest, line.link_chars)] + lines[i + 1:]
+    return lines
+
+
+_DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _dated(lines: list[Line], at: int, template: frozenset) -> bool:
+    """A date on its own line over the page's metadata (来源, 浏览次数 …) is that metadata's
+    date; over the text (a transcript's first line) it is text."""
+    if not _DATE_ONLY.match(lines[at].text) or at + 1 >= len(lines):
+        return False
+    after = lines[at + 1].text
+    return bool(_metadata_line(after) or _LABEL_LINE.match(after) or is_furniture(after, template))
+
+
+def _metadata_line(text: str) -> bool:
+    """`2025-12-03 来源：市医保局 分享到`: a header line of labelled values, not a sentence."""
+    return len(text) <= 120 and not _SENTENCE_END.search(text) and bool(_LABEL_ANYWHERE.search(text))
+
+
+# --- the tail ----------------------------------------------------------------------------
+
+def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
+    """Index after the text's last line: related links, download blocks (attachment links
+    under their 附件 heading: the record lists them) and tools after the text go."""
+    end = len(lines)
+    # a block of related links or downloads under its heading, to the end of the container
+    for i in range(end - 1, start - 1, -1):
+        text = lines[i].text
+        if _TAIL_HEADING.match(text):
+            end = i
+            break
+        if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
+            break
+    while end > start:
+        line = lines[end - 1]
+        text = line.text
+        if is_furniture(text, template) or _TAIL_HEADING.match(text) or (FILE_NAME.search(text) and line.is_link):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def signature_date(lines: list[str]) -> str | None:
+    """The 成文日期 the text states: the date under its first signature (an issuing office on
+    the line above), else a date line closing the text, else the date of its 印发 line."""
+    for above, text in zip(lines, lines[1:]):
+        match = _DATE_LINE.match(text.replace(" ", ""))
+        if match and not match.group("issued") and _headline(above) and _ISSUER.search(above.replace(" ", "")):
+            if day := _day(match.group("date")):
+                return day
+    issued = None
+    for text in reversed(lines[-SIGNATURE_SPAN:]):
+        match = _DATE_LINE.match(text.replace(" ", ""))
+        if match and (day := _day(match.group("date"))):
+            if not match.group("issued"):
+                return day
+            issued = issued or day
+    return issued
+
+
+def _day(text: str) -> str | None:
+    day = normalize_date(text)
+    return day if day and len(day) == 10 else None
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+def _clean(line: Line) -> Line:
+    text = _MARKERS.sub("", line.text).strip()
+    return Line(text, min(line.link_chars, len(text)))
+
+
+def _without_server_code(lines: list[Line]) -> list[Line]:
+    """Server-template leftovers (JSP/ASP comments and directives) that leaked into the page."""
+    if not any("<%" in line.text for line in lines):
+        return lines
+    text = _BLOCKS.sub("\n", "\n".join(line.text for line in lines))
+    return [Line(t.strip(), 0) for t in text.splitlines() if t.strip()]

@@ -44,3 +44,29 @@ def test_garbage_gives_empty_fields():
     for junk in (b"", b"\x00\x01\x02", "   ", "<<<>>>", "纯文本，没有标签"):
         record = extract(junk, "http://x.gov.cn/a.html")
         assert all(getattr(record, f) is None for f in FIELDS if f != "title")
+
+
+HREFS = ["http://[bad", "http://h：8080/a.pdf", "http://x.gov.cn:99999/a.pdf", "file:///etc/hostname",
+         "javascript:void(0)", "//[::1/a.doc", "../../a.pdf", "mailto:a@b.c", "http://ｘ。gov。cn/a.pdf", " ", "\x00.pdf"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(HREFS), st.sampled_from(HREFS + ["http://x.gov.cn/"]), st.text(max_size=10))
+def test_hostile_links_and_base(href, base, name):
+    """Malformed hosts, ports and schemes in 附件 links and <base href> never raise; such a link
+    is no attachment, and what is left are http(s) URLs."""
+    html = (f'<html><head><base href="{base}"></head><body><div id="zoom"><p>各单位：现将有关事项通知如下，请遵照执行。</p>'
+            f'<p>附件：<a href="{href}">{name}附件.pdf</a></p></div></body></html>')
+    record = extract(html, "http://x.gov.cn/a/b.html")
+    _check(record)
+    assert all(att["url"].startswith(("http://", "https://")) for att in record.attachments)
+
+
+def test_a_malformed_attachment_link_loses_nothing_else():
+    html = ('<html><head><base href="http://[bad"></head><body><h1>关于印发办法的通知</h1><div id="zoom">'
+            '<p>各单位：现将有关事项通知如下，请遵照执行。</p><p><a href="http://[bad/a.pdf">附件1.pdf</a></p>'
+            '<p><a href="/files/b.docx">附件2.docx</a></p></div></body></html>')
+    record = extract(html, "http://x.gov.cn/a/b.html")
+    assert record.title == "关于印发办法的通知"
+    assert record.body == "各单位：现将有关事项通知如下，请遵照执行。"
+    assert record.attachments == [{"name": "附件2.docx", "url": "http://x.gov.cn/files/b.docx"}]

@@ -7,13 +7,16 @@ from scrapy.exceptions import NotConfigured
 from datetime import datetime, timezone
 
 from scrapy.utils.defer import deferred_from_coro
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from crawler.resources import lock_site, resources_for
 from storage.health import previous_run, run_warnings
 from storage.dedup import link_reposts
 from storage.locks import SiteLocked, archive_task_lock
-from storage.models import CrawlRun, utcnow
+from pipeline.template import edges_of
+from storage.models import CrawlRun, Document, utcnow
+from storage.reparse import reparse
+from storage.templates import site_template
 
 SUMMARY_COUNTS = {
     # summary name: stats key
@@ -31,6 +34,7 @@ SUMMARY_COUNTS = {
     "list_pages_unchanged": "govarchive/list_pages_unchanged",
     "records_unreached": "govarchive/records_unreached",
     "reposts": "govarchive/reposts",  # archived documents found to be near copies of others
+    "template_trimmed": "govarchive/template_trimmed",  # read again with their site's template
 }
 
 
@@ -57,6 +61,38 @@ class RepostLinker:
         with archive_task_lock(resources.data, "dedup"):  # waits for another crawl's pass
             result = link_reposts(resources.archive)
         stats.set_value("govarchive/reposts", result.matched)
+
+
+class TemplateTrimmer:
+    """When a crawl ends, its site's documents whose text still starts or ends with lines of
+    the site's template (read before the template was learned, or before it grew) are read
+    again from their captures with it: a site's template applies from its first crawl on.
+    Off with GOVARCHIVE_TEMPLATE_AFTER_CRAWL = False."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("GOVARCHIVE_TEMPLATE_AFTER_CRAWL", True):
+            raise NotConfigured
+        return cls(crawler)
+
+    def closed(self, spider, reason) -> None:
+        stats = self.crawler.stats
+        if not (stats.get_value("govarchive/documents_new") or stats.get_value("govarchive/documents_changed")):
+            return
+        site = getattr(spider, "site_name", None)
+        resources = resources_for(self.crawler)
+        with resources.archive.session() as session:
+            template = site_template(session, site)
+            documents = [doc_id for doc_id, body in session.execute(
+                select(Document.id, Document.body).where(Document.site == site))
+                if body and template.intersection(edges_of(body.splitlines()))] if template else []
+        if documents:  # inline: forking beside the reactor's threads is not safe
+            result = reparse(resources.archive, resources.data, site=site, workers=1, documents=documents)
+            stats.set_value("govarchive/template_trimmed", result.documents_changed)
 
 
 class CrawlRunRecorder:
@@ -128,6 +164,8 @@ class CrawlRunRecorder:
             message += f", {counts['reposts']} near copies of other documents (linked as reposts)"
         if counts["broken_links"]:
             message += f", {counts['broken_links']} broken links (404 on a listed page)"
+        if counts["template_trimmed"]:
+            message += f", {counts['template_trimmed']} trimmed of their site's template"
         if counts["list_pages_unchanged"]:
             message += f", {counts['list_pages_unchanged']} list pages not modified (304)"
         if counts["empty_list_pages"]:

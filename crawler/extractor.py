@@ -10,11 +10,10 @@ import asyncio
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
-
 from scrapy import signals
 
 from pipeline import extract
+from pipeline.record import DocumentRecord
 from pipeline.workers import exit_with_parent
 
 
@@ -35,14 +34,14 @@ class Extractor:
         crawler.signals.connect(extractor.close, signal=signals.spider_closed)
         return extractor
 
-    async def extract(self, html: str | bytes, url: str) -> dict[str, Any]:
+    async def extract(self, html: str | bytes, url: str, template: frozenset = frozenset()) -> DocumentRecord:
         if self.workers <= 0:
-            return extract(html, url)
+            return extract(html, url, template)
         if self._pool is None:
             # forkserver: workers do not inherit the reactor's sockets and threads
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
                                              initializer=exit_with_parent, initargs=(os.getpid(),))
-        return await asyncio.wrap_future(self._pool.submit(extract, html, url))
+        return await asyncio.wrap_future(self._pool.submit(extract, html, url, template))
 
     def close(self, spider=None) -> None:
         if self._pool is not None:

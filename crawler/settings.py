@@ -46,10 +46,12 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     # connected first, so the run record sees what it linked
+    "crawler.extensions.TemplateTrimmer": 480,  # before the repost pass: it reads the trimmed text
     "crawler.extensions.RepostLinker": 490,
     "crawler.extensions.CrawlRunRecorder": 500,
 }
 GOVARCHIVE_DEDUP_AFTER_CRAWL = True  # link reposts of what each crawl archived
+GOVARCHIVE_TEMPLATE_AFTER_CRAWL = True  # trim documents read before their site's template was learned
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -10,11 +10,12 @@ are read on the way: they are the document's own statement of its number and 成
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dedup import normalized_body
 from pipeline.normalize import normalize_date, normalize_doc_no
+from pipeline.template import edges_of
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -54,6 +55,7 @@ class DocumentText:
     lines: list[str]
     doc_no: str | None = None  # the 文号 line of the document's header
     signed_at: str | None = None  # the date of its signature (落款), ISO
+    edges: list[str] = field(default_factory=list)  # the container's edge lines, before trimming
 
     @property
     def body(self) -> str | None:
@@ -65,7 +67,7 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     start, doc_no = _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
-    return DocumentText(kept, doc_no, signature_date(kept))
+    return DocumentText(kept, doc_no, signature_date(kept), edges_of([line.text for line in lines]))
 
 
 # --- the head ----------------------------------------------------------------------------

@@ -195,6 +195,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         body=text.body,
         attachments=read_attachments(tree, base_url),
         meta=meta,
+        edges=text.edges,
     )
 
 

@@ -30,6 +30,7 @@ class DocumentRecord:
     breadcrumb: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # standard gov <meta> tags kept as-is
     list_fields: dict[str, Any] = field(default_factory=dict)  # what the list page said of it
+    edges: list[str] = field(default_factory=list)  # lines at the ends of its text container (pipeline.template)
 
     # The document's metadata, in the order records show them.
     METADATA: ClassVar[tuple[str, ...]] = (

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
 from storage.models import Attachment, Capture, Document, DocumentUrl, DocumentVersion, utcnow
+from storage.templates import recount
 
 # The record's fields a Document row holds as columns.
 DOCUMENT_FIELDS = DocumentRecord.METADATA + ("body",)
@@ -59,7 +60,7 @@ def store_document(
     if doc is None:
         doc = Document(site=site, url=url, content_hash=record.content_hash,
                        first_seen=now, last_seen=now, status="live")
-        apply_record(doc, record)
+        apply_record(session, doc, record)
         doc.urls.append(DocumentUrl(url=url, first_seen=now))
         doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
                                             record=stored, fetched_at=now))
@@ -78,7 +79,7 @@ def store_document(
                                             record=stored, fetched_at=now))
         if record.richness() > _record_of(doc).richness():
             doc.url = url
-            apply_record(doc, record)
+            apply_record(session, doc, record)
         session.flush()
         return Stored(doc.id, "merged")
     same_url = [v for v in doc.versions if v.url == url]
@@ -88,7 +89,7 @@ def store_document(
     doc.versions.append(DocumentVersion(url=url, capture_id=capture_id, record_hash=rhash,
                                         record=stored, fetched_at=now))
     if url == doc.url:
-        apply_record(doc, record)
+        apply_record(session, doc, record)
     session.flush()
     return Stored(doc.id, "changed")
 
@@ -97,11 +98,15 @@ def _record_of(doc: Document) -> DocumentRecord:
     return DocumentRecord(doc.url, **{f: getattr(doc, f) for f in DOCUMENT_FIELDS})
 
 
-def apply_record(doc: Document, record: DocumentRecord) -> None:
-    """Show this record as the document: its fields, text fingerprint and new attachments."""
+def apply_record(session: Session, doc: Document, record: DocumentRecord) -> None:
+    """Show this record as the document: its fields, text fingerprint, new attachments, and
+    its text's edge lines in its site's template counts."""
     for field in DOCUMENT_FIELDS:
         setattr(doc, field, getattr(record, field))
     doc.content_hash = record.content_hash
+    if doc.edges != record.edges:
+        recount(session, doc.site, doc.edges, record.edges)
+        doc.edges = list(record.edges)
     known = {a.url: a for a in doc.attachments}
     for att in record.attachments:
         if att["url"] not in known:

@@ -59,6 +59,8 @@ class Document(Base):
     validity: Mapped[str | None] = mapped_column(String(50))
     column: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(Text)
+    # lines at the ends of its text container, as its site's template counts them
+    edges: Mapped[list[Any] | None]
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(10), default="live")
     gone_at: Mapped[datetime | None]
@@ -135,6 +137,26 @@ class CrawlRun(Base):
     ended_at: Mapped[datetime | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     log_path: Mapped[str | None] = mapped_column(Text)  # the run's own log file, if any
+
+
+class SiteTemplate(Base):
+    """How many of a site's documents are counted in its template lines (pipeline.template)."""
+
+    __tablename__ = "site_templates"
+
+    site: Mapped[str] = mapped_column(String(100), primary_key=True)
+    pages: Mapped[int] = mapped_column(default=0)
+
+
+class SiteTemplateLine(Base):
+    """A line standing at the edge of the text of this many of the site's documents."""
+
+    __tablename__ = "site_template_lines"
+
+    site: Mapped[str] = mapped_column(String(100), primary_key=True)
+    line_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # of the line, for the key
+    line: Mapped[str] = mapped_column(Text)
+    pages: Mapped[int] = mapped_column(default=0)
 
 
 class RepostQueue(Base):

@@ -3,7 +3,8 @@
 How an extraction fix reaches old documents. Workers read each version's WARC record and
 extract it; the parent compares and writes. A version whose record changes is updated in
 place (same capture, better reading: not a new version of the document), and the document
-shows it when it is the latest version at the document's primary URL.
+shows it when it is the latest version at the document's primary URL. Each page is read with
+its site's template (pipeline.template), learned from the archive.
 """
 from __future__ import annotations
 
@@ -25,16 +26,29 @@ from storage.archive import apply_record
 from storage.captures import WarcStore
 from storage.db import Archive
 from storage.models import Capture, Document, DocumentVersion
+from storage.templates import site_template
 
 _store: WarcStore | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReparseResult:
-    versions: int
-    changed: int
-    documents_changed: int
-    fields: Counter = field(default_factory=Counter)  # field → records in which it changed
+    versions: int = 0
+    changed_fields: dict[int, set[str]] = field(default_factory=dict)  # version id → fields it changed in
+    documents: set[int] = field(default_factory=set)  # documents that show a changed record
+
+    @property
+    def changed(self) -> int:
+        return len(self.changed_fields)
+
+    @property
+    def documents_changed(self) -> int:
+        return len(self.documents)
+
+    @property
+    def fields(self) -> Counter:
+        """Field → records in which it changed."""
+        return Counter(name for names in self.changed_fields.values() for name in names)
 
 
 def _init_worker(warc_dir: str, parent: int | None = None) -> None:
@@ -45,47 +59,83 @@ def _init_worker(warc_dir: str, parent: int | None = None) -> None:
 
 
 def _extract_capture(task: tuple) -> tuple[int, DocumentRecord]:
-    version_id, warc_file, offset, list_fields = task
+    version_id, warc_file, offset, list_fields, template = task
     stored = _store.read(warc_file, offset)
     html = decode_html(stored.body, stored.header("Content-Type"))
-    return version_id, extract(html, stored.url).fill_from_list(list_fields or {})
+    return version_id, extract(html, stored.url, template).fill_from_list(list_fields or {})
 
 
 def reparse(archive: Archive, data: Path, site: str | None = None, workers: int | None = None,
-            on_progress: Callable[[int, int], None] | None = None, batch: int = 200) -> ReparseResult:
-    """Re-extract every version with a capture; on_progress(done, total) after each."""
+            on_progress: Callable[[int, int], None] | None = None, batch: int = 200,
+            documents: list[int] | None = None) -> ReparseResult:
+    """Re-extract every version with a capture, with its site's template; on_progress(done,
+    total) after each; `documents`: only these. Sites whose template the pass itself changed (an archive whose
+    documents were never counted, or an extraction fix that moved the text's edges) are
+    passed once more, so their bodies are trimmed by the template of what they now are."""
+    result = ReparseResult()
+    sites = None  # every site
+    for _ in range(2):
+        templates = _templates(archive, site, sites)
+        tasks = _tasks(archive, site, sites, templates, documents)
+        _reparse_pass(archive, data, tasks, workers, on_progress, batch, result)
+        after = _templates(archive, site, sites)
+        sites = [name for name, lines in after.items() if lines != templates.get(name, frozenset())]
+        if not sites:
+            break
+    return result
+
+
+def _templates(archive: Archive, site: str | None, sites: list[str] | None) -> dict[str, frozenset]:
     with archive.session() as session:
-        query = (select(DocumentVersion.id, Capture.warc_file, Capture.offset, DocumentVersion.record)
+        query = select(Document.site).distinct()
+        names = [site] if site else sites if sites is not None else list(session.scalars(query))
+        return {name: site_template(session, name) for name in names}
+
+
+def _tasks(archive: Archive, site: str | None, sites: list[str] | None, templates: dict,
+           documents: list[int] | None) -> list[tuple]:
+    with archive.session() as session:
+        query = (select(DocumentVersion.id, Capture.warc_file, Capture.offset, DocumentVersion.record, Document.site)
                  .join(Capture, DocumentVersion.capture_id == Capture.id)
+                 .join(Document, DocumentVersion.document_id == Document.id)
                  .order_by(DocumentVersion.id))
         if site:
-            query = query.join(Document, DocumentVersion.document_id == Document.id).where(Document.site == site)
-        tasks = [(vid, wf, off, (rec or {}).get("list_fields")) for vid, wf, off, rec in session.execute(query)]
+            query = query.where(Document.site == site)
+        elif sites is not None:
+            query = query.where(Document.site.in_(sites))
+        if documents is not None:
+            query = query.where(Document.id.in_(documents))
+        return [(vid, wf, off, (rec or {}).get("list_fields"), templates.get(name, frozenset()))
+                for vid, wf, off, rec, name in session.execute(query)]
+
+
+def _reparse_pass(archive: Archive, data: Path, tasks: list[tuple], workers: int | None,
+                  on_progress: Callable[[int, int], None] | None, batch: int, result: ReparseResult) -> None:
     workers = workers or os.cpu_count() or 1
-    changed = docs_changed = 0
-    by_field: Counter = Counter()
+    result.versions = max(result.versions, len(tasks))
     pending: list[tuple[int, DocumentRecord]] = []
 
     def flush() -> None:
-        nonlocal changed, docs_changed
         with archive.session() as session:
             versions = {v.id: v for v in session.scalars(
                 select(DocumentVersion).where(DocumentVersion.id.in_([vid for vid, _ in pending]))
                 .options(selectinload(DocumentVersion.document).selectinload(Document.versions)))}
             for vid, record in pending:
                 version = versions[vid]
-                if version.record_hash == record.record_hash:
-                    continue
-                before = DocumentRecord.from_dict(version.record or {"url": record.url})
-                by_field.update(f for f in DocumentRecord.VERSIONED + ("column",)
-                                if getattr(before, f) != getattr(record, f))
-                version.record, version.record_hash = record.to_dict(), record.record_hash
-                changed += 1
                 doc = version.document
                 latest = max((v for v in doc.versions if v.url == doc.url), key=lambda v: v.id, default=None)
+                if version.record_hash == record.record_hash:
+                    if latest is version and doc.edges != record.edges:  # the template's counts only
+                        version.record = record.to_dict()
+                        apply_record(session, doc, record)
+                    continue
+                before = DocumentRecord.from_dict(version.record or {"url": record.url})
+                result.changed_fields.setdefault(vid, set()).update(
+                    f for f in DocumentRecord.VERSIONED + ("column",) if getattr(before, f) != getattr(record, f))
+                version.record, version.record_hash = record.to_dict(), record.record_hash
                 if latest is version:
-                    apply_record(doc, record)
-                    docs_changed += 1
+                    apply_record(session, doc, record)
+                    result.documents.add(doc.id)
         pending.clear()
 
     def consume(results) -> None:
@@ -108,4 +158,3 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid())) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))
-    return ReparseResult(len(tasks), changed, docs_changed, by_field)

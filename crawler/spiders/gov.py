@@ -33,6 +33,7 @@ from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
 from storage.archive import archived_documents, known_urls, last_capture, listed_as
 from storage.models import CrawlRun
+from storage.templates import site_template
 
 GONE_STATUSES = [404, 410]
 REVALIDATE = [304, 404, 410]
@@ -54,6 +55,8 @@ class GovSpider(scrapy.Spider):
         self.list_pages_seen: set[tuple] = set()
         self.documents_requested: set[str] = set()  # canonical URLs
         self.revalidate_when_idle: list[tuple[str, dict]] = []  # archived documents, for full / since
+        self._template: frozenset | None = None
+        self._read_since_template = 0
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -189,6 +192,17 @@ class GovSpider(scrapy.Spider):
             if request := self.list_request(url, walk, settled):
                 yield request
 
+    TEMPLATE_REFRESH = 20  # documents read between two readings of the site's template
+
+    def template(self) -> frozenset:
+        """The site's template as archived so far (it grows with this crawl's documents)."""
+        if self._template is None or self._read_since_template >= self.TEMPLATE_REFRESH:
+            with self.archive.session() as session:
+                self._template = site_template(session, self.site.name)
+            self._read_since_template = 0
+        self._read_since_template += 1
+        return self._template
+
     def archived_page(self, response) -> TextResponse | None:
         """The page as its last successful capture holds it (its capture id in meta)."""
         with self.archive.session() as session:
@@ -224,7 +238,7 @@ class GovSpider(scrapy.Spider):
             yield GoneItem(site=self.site.name, url=response.url, status=response.status)
             return
         if isinstance(response, TextResponse):
-            record = await self.extractor.extract(response.text, response.url)
+            record = await self.extractor.extract(response.text, response.url, self.template())
         else:  # a list that links straight to a file: the file is the document
             record = DocumentRecord(response.url, attachments=[
                 {"name": list_fields.get("title") or response.url, "url": response.url}])

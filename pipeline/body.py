@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SPACE = re.compile(r"\s+")
@@ -28,9 +28,18 @@ _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
 
 
+FURNITURE_LENGTH = 150  # longer lines are never page furniture (and not worth the patterns' time)
+
+
 def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
     """A line every page of a site carries (its template), or of a kind every site does."""
-    return bool(text in template or _BOILERPLATE.fullmatch(text))
+    if text in template or len(text) > FURNITURE_LENGTH:
+        return text in template
+    tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
+    return bool(tokens and all(t in TOOL_WORDS for t in tokens) or _BOILERPLATE.fullmatch(text))
+
+
+_TOOL_SEPARATORS = re.compile(r"[\s【】\[\]|｜/:：·]+")
 
 
 def is_prose(block: Block) -> bool:
@@ -62,21 +71,22 @@ def weigh(blocks: list[Block]) -> dict:
     tallies: dict = {}
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
-        prose = is_prose(block)
+        links = min(block.link_chars, size)
+        if is_prose(block):
+            kind = ((size - links, "prose"), (links, "links"))
+        elif is_furniture(block.text):
+            kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
+        elif FILE_NAME.search(block.text):
+            kind = ((size, "other"),)  # a link to the document's own file is not navigation
+        else:
+            kind = ((size - links, "other"), (links, "links"))
         el = block.owner
         while el is not None:
             tally = tallies.get(el)
             if tally is None:
                 tally = tallies[el] = Tally()
-            if prose:
-                tally.prose += size - block.link_chars
-            elif is_furniture(block.text):
-                tally.links += size  # a disclaimer or copyright line weighs like navigation
-            elif FILE_NAME.search(block.text):
-                tally.other += size  # a link to the document's own file is not navigation
-            else:
-                tally.other += max(size - block.link_chars, 0)
-            tally.links += block.link_chars
+            for amount, name in kind:
+                setattr(tally, name, getattr(tally, name) + amount)
             el = el.getparent()
     return tallies
 

@@ -35,6 +35,7 @@ _LABEL_LINE = re.compile(
 )
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 _TAIL_HEADING = re.compile(rf"^[【\[]?\s*(?:{'|'.join(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?\s*$")
+_TAIL_HEADED = re.compile(rf"^[【\[]?\s*(?:{'|'.join(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号
 _DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{1,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
            r"|令\s*第\s*\d{1,5}\s*号)")
@@ -115,16 +116,20 @@ def _header_span(lines: list[Line], start: int, title: str | None) -> int:
 
 
 def _title_span(lines: list[Line], start: int, title: str | None) -> int:
-    """How many lines from `start` spell exactly the title (0 if they do not)."""
+    """How many lines from `start` spell exactly the title (0 if they do not); a footnote
+    mark the printed title carries (统计公报[1]) does not count."""
     keys = _title_keys(title)
     head = ""
     for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
-        head += normalized_body(line.text)
+        head += _FOOTNOTE.sub("", normalized_body(line.text))
         if head in keys:
             return n
         if not any(k.startswith(head) for k in keys):
             return 0
     return 0
+
+
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]$")
 
 
 def _title_keys(title: str | None) -> set[str]:
@@ -196,8 +201,16 @@ def _dated(lines: list[Line], at: int, template: frozenset) -> bool:
 
 
 def _metadata_line(text: str) -> bool:
-    """`2025-12-03 来源：市医保局 分享到`: a header line of labelled values, not a sentence."""
-    return len(text) <= 120 and not _SENTENCE_END.search(text) and bool(_LABEL_ANYWHERE.search(text))
+    """A header line of values, not a sentence: `2025-12-03 来源：市医保局 分享到`,
+    `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`."""
+    if len(text) > 120 or _SENTENCE_END.search(text):
+        return False
+    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not _STRUCTURE.match(text)
+                or _DATELINE.match(text))
+
+
+_SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
+_DATELINE = re.compile(r"^[^\d（(\[【]{2,20}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 # --- the tail ----------------------------------------------------------------------------
@@ -209,7 +222,7 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
     # a block of related links or downloads under its heading, to the end of the container
     for i in range(end - 1, start - 1, -1):
         text = lines[i].text
-        if _TAIL_HEADING.match(text):
+        if _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars:
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):

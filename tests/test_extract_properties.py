@@ -70,3 +70,16 @@ def test_a_malformed_attachment_link_loses_nothing_else():
     assert record.title == "关于印发办法的通知"
     assert record.body == "各单位：现将有关事项通知如下，请遵照执行。"
     assert record.attachments == [{"name": "附件2.docx", "url": "http://x.gov.cn/files/b.docx"}]
+
+
+def test_tool_lines_with_long_whitespace_runs_are_read_in_linear_time():
+    """A row of page tools padded with whitespace once took a second per line to match (nested
+    quantifiers over spaces): a hostile page could stall extraction."""
+    import time
+
+    tools = ("\n" + " " * 40).join(["收藏", "收藏", "打印", "关闭"] * 6)
+    html = f"<html><body><div id='zoom'><p>各单位：现将有关事项通知如下，请遵照执行。</p><div>{tools}</div></div></body></html>"
+    start = time.perf_counter()
+    record = extract(html, "http://x.gov.cn/a.html")
+    assert time.perf_counter() - start < 0.5
+    assert record.body == "各单位：现将有关事项通知如下，请遵照执行。"

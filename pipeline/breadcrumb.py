@@ -46,24 +46,67 @@ def _crumb(text: str, link_chars: int, named: bool) -> list[str] | None:
     return parts if named or HOME.match(parts[0]) else None
 
 
+def _visible_text(el) -> str:
+    return clean_text(" ".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))) or ""
+
+
+def _element_crumb(el) -> list[str] | None:
+    text = _visible_text(el)
+    links = [t for a in el.iter("a") if (t := clean_text(a.text_content()))]
+    parts = _crumb(text, sum(map(len, links)), named=True)
+    if parts and len(parts) == 1 and len(links) >= 2 and not _SEPARATOR.search(text):
+        parts = [p for p in links if not LEAD.fullmatch(p)]  # separators drawn by CSS: the links are the parts
+    return parts
+
+
+def _widest(el) -> tuple[list[str] | None, object]:
+    """A breadcrumb's parts are often in sibling elements (one per step): the element or the
+    nearest ancestor whose reading has the most parts, while it stays a breadcrumb's length."""
+    best, holder = _element_crumb(el), el
+    for parent in list(el.iterancestors())[:2]:
+        if len(_visible_text(parent)) > MAX_LENGTH:
+            break
+        parts = _element_crumb(parent)
+        if parts and len(parts) > len(best or []):
+            best, holder = parts, parent
+    return best, holder
+
+
 def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
     """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
     named = []
     for xpath in BREADCRUMB_XPATHS:
         named.extend(tree.xpath(xpath))
+    found: tuple[list[str], object] | None = None
     for el in named:
-        text = clean_text(" ".join(el.itertext())) or ""
-        links = [t for a in el.iter("a") if (t := clean_text(a.text_content()))]
-        parts = _crumb(text, sum(map(len, links)), named=True)
-        if parts and len(parts) == 1 and len(links) >= 2 and not _SEPARATOR.search(text):
-            parts = links  # separators drawn as images or borders: the links are the parts
+        parts, holder = _widest(el)
         if parts:
-            return parts, el
-    found = None
-    for block in blocks:
-        parts = _crumb(block.text, block.link_chars, named=False)
-        if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
-            return parts, block.owner
-        if parts and found is None:
-            found = (parts, block.owner)
+            found = (parts, holder)
+            break
+    if found is None:
+        for block in blocks:
+            parts = _crumb(block.text, block.link_chars, named=False)
+            if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
+                wider, holder = _widest(block.owner)
+                found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)
+                break
+            if parts and found is None:
+                found = (parts, block.owner)
+    if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data
+        if parts := hanweb_location(tree):
+            return parts, None
     return found or ([], None)
+
+
+def hanweb_location(tree) -> list[str]:
+    """Hanweb JCMS pages carry their column path as hidden spans (`#hiddenLocation`:
+    `col6_name` … `col1_name`, the column last) and write the breadcrumb from them by script."""
+    names = {}
+    for span in tree.xpath('//*[@id="hiddenLocation"]//span[@id]'):
+        match = _COLUMN_SPAN.fullmatch(span.get("id") or "")
+        if match and (name := clean_text(span.text_content())):
+            names[int(match.group(1))] = name
+    return ["首页"] + [names[k] for k in sorted(names, reverse=True)] if names else []
+
+
+_COLUMN_SPAN = re.compile(r"col(\d+)_name")

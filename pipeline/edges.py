@@ -23,6 +23,7 @@ from pipeline.vocab import (
     DOCUMENT_TYPES,
     FIELD_LABELS,
     ISSUER_ENDINGS,
+    SIGNER_TITLES,
     TAIL_HEADINGS,
 )
 
@@ -45,7 +46,7 @@ _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
-_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")
+_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TITLES)})\s*\S{{2,4}}$")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
@@ -57,6 +58,7 @@ class DocumentText:
     doc_no: str | None = None  # the 文号 line of the document's header
     signed_at: str | None = None  # the date of its signature (落款), ISO
     edges: list[str] = field(default_factory=list)  # the container's edge lines, before trimming
+    heading: str | None = None  # the title its header printed
 
     @property
     def body(self) -> str | None:
@@ -65,17 +67,17 @@ class DocumentText:
 
 def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset()) -> DocumentText:
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no = _head_end(lines, title, template)
+    start, doc_no, heading = _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
-    return DocumentText(kept, doc_no, signature_date(kept), edges_of([line.text for line in lines]))
+    return DocumentText(kept, doc_no, signature_date(kept), edges_of([line.text for line in lines]), heading)
 
 
 # --- the head ----------------------------------------------------------------------------
 
-def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None]:
-    """Index of the text's first line, and the 文号 its header printed."""
-    doc_no = None
+def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None, str | None]:
+    """Index of the text's first line, the 文号 its header printed, and the title it printed."""
+    doc_no = heading = None
     start = 0
     while start < len(lines):
         text = lines[start].text
@@ -89,12 +91,13 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             header = _header_span(lines, start, title)
             if not header:
                 break
-            doc_no = doc_no or next((normalize_doc_no(line.text) for line in lines[start:start + header]
-                                     if _is_doc_no(line.text)), None)
+            printed = [line.text for line in lines[start:start + header]]
+            doc_no = doc_no or next((normalize_doc_no(t) for t in printed if _is_doc_no(t)), None)
+            heading = heading or next((t for t in reversed(printed) if _DOCUMENT_TYPE.search(t)), None)
             start += header
             continue
         start += 1
-    return start, doc_no
+    return start, doc_no, heading
 
 
 def _header_span(lines: list[Line], start: int, title: str | None) -> int:
@@ -216,13 +219,15 @@ _DATELINE = re.compile(r"^[^\d（(\[【]{2,20}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?
 # --- the tail ----------------------------------------------------------------------------
 
 def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
-    """Index after the text's last line: related links, download blocks (attachment links
-    under their 附件 heading: the record lists them) and tools after the text go."""
+    """Index after the text's last line: related links, download blocks (attachment files
+    under their 附件 heading: the record lists them), source lines and tools after the text
+    go. A 附件 list naming the document's annexes (not files) is the text's own."""
     end = len(lines)
     # a block of related links or downloads under its heading, to the end of the container
     for i in range(end - 1, start - 1, -1):
         text = lines[i].text
-        if _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars:
+        headed = _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars
+        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:])):
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
@@ -230,11 +235,20 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
     while end > start:
         line = lines[end - 1]
         text = line.text
-        if is_furniture(text, template) or _TAIL_HEADING.match(text) or (FILE_NAME.search(text) and line.is_link):
+        if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
+                or _LABEL_LINE.match(text) and not _SENTENCE_END.search(text)):
             end -= 1
             continue
         break
     return end
+
+
+_ANNEX = re.compile(r"^附\s*件")
+
+
+def _is_file(line: Line) -> bool:
+    """A link to a file (附件1.docx, ….pdf), or a 附件 heading over nothing but such links."""
+    return bool(FILE_NAME.search(line.text)) and line.link_chars > 0
 
 
 def signature_date(lines: list[str]) -> str | None:
@@ -242,7 +256,7 @@ def signature_date(lines: list[str]) -> str | None:
     the line above), else a date line closing the text, else the date of its 印发 line."""
     for above, text in zip(lines, lines[1:]):
         match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and _headline(above) and _ISSUER.search(above.replace(" ", "")):
+        if match and not match.group("issued") and _headline(above) and _ISSUER.search(above.strip()):
             if day := _day(match.group("date")):
                 return day
     issued = None

@@ -23,8 +23,9 @@ from pipeline.dates import publication_date
 from pipeline.edges import doc_no_in_title, document_text
 from pipeline.encoding import decode_html
 from pipeline.labels import labelled_pairs
-from pipeline.normalize import clean_text, clean_title, normalize_date, normalize_doc_no, normalize_index_no
+from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.record import DocumentRecord
+from pipeline.title import is_name, read_title
 from pipeline.urls import absolute_url
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
 
@@ -132,16 +133,6 @@ def _first(*values):
     return next((v for v in values if v), None)
 
 
-def read_title(tree, meta: dict, labelled: dict) -> str | None:
-    h1 = tree.xpath("//h1")
-    return _first(
-        clean_text(labelled.get("title")),
-        clean_title(meta.get("ArticleTitle"), (meta.get("SiteName"), meta.get("ColumnName"))),
-        clean_text(h1[0].text_content()) if h1 else None,
-        clean_title(tree.findtext(".//title"), (meta.get("SiteName"), meta.get("ColumnName"))),
-    )
-
-
 def body_lines(container, furniture: list) -> list[Line]:
     """The container's lines without the metadata found in it. A page with no prose and no
     CMS content container (a cover page whose document is only its 附件) has no body: a
@@ -174,6 +165,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     title = read_title(tree, meta, labelled)
     text = document_text(body_lines(container, furniture), title, template)
 
+    if (title is None or is_name(title, meta.get("SiteName"))) and text.heading:
+        title = text.heading  # the page's headlines name the site; the document's header names it
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     written_at = normalize_date(labelled.get("written_at")) or text.signed_at
     return DocumentRecord(

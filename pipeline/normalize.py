@@ -118,10 +118,10 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     text = clean_text(title)
     if text is None:
         return None
-    known = {clean_text(n) for n in names if n}
-    tokens = re.split(f"({TITLE_SEPARATORS})", text)  # part, separator, part, …
+    known = {clean_text(n) for n in names if n} - {None}
+    tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
-    while len(tokens) > 2 and (tokens[-1] in known or _SUFFIX_HINT.search(tokens[-1])):
+    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _SUFFIX_HINT.search(tokens[-1])):
         del tokens[-2:]
         stripped += 1
     # Behind a site name comes the column name: short, and unlike a document title.

@@ -109,6 +109,10 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "函", "报告", "请示", "纪要", "公报", "决议", "命令", "令", "议案", "通报", "条例", "规则", "指引",
     "指南", "要点", "总结", "公示", "声明", "答复", "通讯", "守则", "章程", "标准", "目录", "清单",
 )
+# How a site's name ends (a banner headline is no document title).
+SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏")
+# Titles a signature's name line starts with: 市长 温国辉 over the date is a signature too.
+SIGNER_TITLES: tuple[str, ...] = ("市长", "省长", "区长", "县长", "主席", "主任", "局长", "厅长", "部长", "总理", "书记", "署长")
 # How the name of an issuing office ends: the line above a signature's date.
 ISSUER_ENDINGS: tuple[str, ...] = (
     "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "署", "院", "会", "处", "所", "站", "中心",

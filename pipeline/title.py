@@ -1,0 +1,55 @@
+"""The document's title, from the sources a page gives it in.
+
+In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">`, the page's
+headlines (h1 …), its `<title>` without the site and column names. A source that names the
+site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
+sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
+the one not cut short (`…细则（2020`) wins.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.normalize import clean_text, clean_title
+from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
+
+_NAME = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS + SITE_NAME_ENDINGS)})$")
+_DOCUMENTISH = re.compile(r"关于|的|《")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+_SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
+_CUT = re.compile(r"(?:\.\.\.|…+)$")
+
+
+def is_name(text: str, site_name: str | None = None) -> bool:
+    """A site's or an office's name rather than a document's title."""
+    bare = _TRAILING_NOTE.sub("", text).strip()
+    return text == site_name or bool(_NAME.search(bare)) and not _DOCUMENTISH.search(bare)
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")") or bool(_CUT.search(text))
+
+
+def _names_in(suffix: str, meta: dict) -> bool:
+    """Whether a title's suffix is made of the site's or column's name (as its <meta> say)."""
+    return any(name and name in suffix for name in (meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")))
+
+
+def read_title(tree, meta: dict, labelled: dict) -> str | None:
+    names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
+    candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names)]
+    candidates += [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    candidates.append(clean_title(tree.findtext(".//title"), names))
+    candidates = [c for c in candidates if c]
+    chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
+    if chosen is None:
+        return candidates[0] if candidates else None
+    for other in candidates:
+        if other == chosen:
+            continue
+        rest = chosen[len(other):] if chosen.startswith(other) else ""
+        if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and _names_in(rest, meta):
+            chosen = other  # the same title with the column's name run into it
+        elif _unbalanced(chosen) and other.startswith(_CUT.sub("", chosen)) and len(other) > len(chosen):
+            chosen = other  # the same title, cut short
+    return chosen

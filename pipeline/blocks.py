@@ -14,9 +14,12 @@ from lxml import etree
 
 from pipeline.vocab import HIDDEN_CLASSES
 
-INLINE_TAGS = frozenset(
-    "a span font b strong em i u label sup sub small big text abbr cite code var s strike ins "
-    "del mark q time nobr".split()
+# Elements that start a block of their own; any other tag (span, font, a, b … and the custom
+# tags CMS templates invent, <publishtime>, <c>) runs inline with the text around it.
+BLOCK_TAGS = frozenset(
+    "p div br li tr td th table tbody thead tfoot caption ul ol dl dt dd h1 h2 h3 h4 h5 h6 section "
+    "article header footer nav aside main form fieldset blockquote pre center hr address figure "
+    "figcaption details summary body html iframe frameset frame img input".split()
 )
 SKIP_TAGS = frozenset("script style noscript template select option textarea button head title".split())
 
@@ -72,7 +75,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             stack.append(("text", el.tail, in_link))
         if tag is None or tag in SKIP_TAGS or el in skip:
             continue
-        block = tag not in INLINE_TAGS
+        block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
         inner_hidden = hidden or is_hidden(el)
         if block:

@@ -136,11 +136,32 @@ def _widened(best, tallies: dict):
         if parent is None or parent not in tallies:
             break
         inner, outer = tallies[best], tallies[parent]
-        prose, links, other = outer.prose - inner.prose, outer.links - inner.links, outer.other - inner.other
-        if prose > 0 and links <= prose:
+        prose, links = outer.prose - inner.prose, outer.links - inner.links
+        if prose > 0 and links <= LINK_SHARE * prose:
             best = parent
         el = parent
     return best
+
+
+LINK_SHARE = 0.2  # what a container may add or drop is link-free if its links are this share of its prose
+NARROW_SHARE = 0.85
+MIN_NAVIGATION = 20  # link characters: fewer is a link or two in the text, not a navigation
+
+
+def _narrowed(best, tallies: dict):
+    """The best-scoring element can be a whole page whose text is one document plus a little
+    prose elsewhere (an assistant widget, a teaser), the navigation between them cheaper than
+    that prose: the child holding most of the prose is the container when what it leaves out
+    comes with links."""
+    while True:
+        top = tallies[best]
+        child = max((c for c in best if c in tallies), key=lambda c: tallies[c].prose, default=None)
+        if child is None or tallies[child].prose < NARROW_SHARE * top.prose:
+            return best
+        left_prose, left_links = top.prose - tallies[child].prose, top.links - tallies[child].links
+        if left_links <= max(LINK_SHARE * left_prose, MIN_NAVIGATION):
+            return best
+        best = child
 
 
 def find_container(blocks: list[Block]):
@@ -151,7 +172,8 @@ def find_container(blocks: list[Block]):
         tallies = weigh(blocks)
     if not tallies:
         return None
-    best = _widened(_one_region(max(tallies, key=lambda el: tallies[el].score), tallies), tallies)
+    best = max(tallies, key=lambda el: tallies[el].score)
+    best = _widened(_narrowed(_one_region(best, tallies), tallies), tallies)
     top = tallies[best]
     if top.prose == 0:
         return None

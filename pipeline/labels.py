@@ -54,10 +54,19 @@ def _label_matches(text: str) -> list[re.Match]:
 
 
 def _same_row(label_el, value_el) -> bool:
+    """Whether a value block sits beside its label: under the label's parent (td → td,
+    dt → dd), or, when the label is wrapped alone in its cell (<td><p>索引号</p></td>), under
+    the cell's parent."""
+    if value_el is label_el:
+        return False
     parent = label_el.getparent()
     if parent is None:
         return False
-    return value_el is not label_el and any(a is parent for a in value_el.iterancestors())
+    if any(a is parent for a in value_el.iterancestors()):
+        return True
+    wrapped = _WS.sub("", parent.text_content()) == _WS.sub("", label_el.text_content())
+    row = parent.getparent()
+    return wrapped and row is not None and any(a is row for a in value_el.iterancestors())
 
 
 _EDGE = " \t\n\u3000\xa0|｜:："

@@ -106,3 +106,63 @@ def test_inline_site_and_time_line():
     record = extract(html, "http://x.gov.cn/a/t20210618_1.html")
     assert (record.published_at, record.source) == ("2021-06-18T08:57:38", "县应急管理局")
     assert record.body.endswith("一、管制时间：2021年6月20日至6月30日。")
+
+
+TEXT = ("<p>各单位：现将有关事项通知如下，请认真贯彻落实。</p><p>一、加强领导，明确责任分工。各地要把安全生产摆在突出位置，"
+        "层层压实责任，确保各项措施落到实处。</p><p>二、突出重点，深化隐患排查。要聚焦重点领域和关键环节，全面排查风险隐患，"
+        "建立问题清单和整改台账，做到整改措施、责任、资金、时限和预案五到位。</p>")
+
+
+def _page(meta_block: str, body: str = TEXT,
+          head: str = "", around: str = "") -> str:
+    return (f"<html><head><meta charset='utf-8'>{head}</head><body><div class='nav'><a href='/'>首页</a></div>"
+            f"{meta_block}<div id='zoom'>{body}</div>{around}</body></html>")
+
+
+# The classes of real pages issue 11 names, one page each: (page, field, value)
+CLASSES = {
+    "th/td without colons, four columns": (
+        _page("<table><tr><th>索引号</th><td>11350100MB0000000X/2024-00123</td><th>发文字号</th><td>示交〔2024〕12号</td></tr></table>"),
+        {"index_no": "11350100MB0000000X/2024-00123", "doc_no": "示交〔2024〕12号"}),
+    "label split by markup": (
+        _page("<table><tr><td><span style='margin-right:31px'>名</span>称</td><td>关于做好道路运输工作的通知</td></tr>"
+              "<tr><td><p style='letter-spacing:9px'>索引号</p></td><td>11350100MB0000000X/2024-00007</td></tr></table>"),
+        {"title": "关于做好道路运输工作的通知", "index_no": "11350100MB0000000X/2024-00007"}),
+    "value between comment markers": (
+        _page("<div>索引号：<!--索引号开始-->11350100MB0000000X/2024-00009<!--索引号结束--></div>"),
+        {"index_no": "11350100MB0000000X/2024-00009"}),
+    "metadata table inside the text's container": (
+        _page("", "<table><tr><td>发布机构：</td><td>示例市交通运输局</td><td>成文日期：</td><td>2024-06-05</td></tr></table>"
+                  "<p>各单位：现将有关事项通知如下，请认真贯彻落实。</p>"),
+        {"publisher": "示例市交通运输局", "written_at": "2024-06-05", "body": "各单位：现将有关事项通知如下，请认真贯彻落实。"}),
+    "bracketed labels, stray bracket": (
+        _page("<p>[发文机构] 北京市人民政府办公厅</p><p>【发文字号】]京政办发〔2011〕8号</p>"),
+        {"publisher": "北京市人民政府办公厅", "doc_no": "京政办发〔2011〕8号"}),
+    "an empty value does not swallow the next label": (
+        _page("<p>文号： 时效：有效</p>"), {"doc_no": None}),
+    "a registration number is not the 文号; 印发日期 is a 成文日期": (
+        _page("<table><tr><td>规范性文件编号</td><td>GZ0320240034</td></tr><tr><td>印发日期</td><td>2024年3月4日</td></tr></table>"),
+        {"doc_no": None, "written_at": "2024-03-04"}),
+    "a value run into link text": (
+        _page("<p>发布机构：上海市财政局 | <a href='#'>查看更多属性</a></p>"), {"publisher": "上海市财政局"}),
+    "a visible 发布日期 outranks the PubDate meta": (
+        _page("<p>发布日期：2018-01-01</p>", head="<meta name='PubDate' content='2021-03-14 11:30'>"),
+        {"published_at": "2018-01-01"}),
+    "an assistant widget is not the text, though its class matches first": (
+        _page("", around="<div class='side'><ul>" + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in (
+                             "政务公开", "办事服务", "互动交流", "走进示例", "政策文件", "通知公告", "人事信息", "财政信息"))
+                         + "</ul><div class='article-content'><p>我是智能客服小助手，"
+                         "有问题请提问。</p><p>答：您好，请问有什么可以帮您？</p></div></div>"),
+        {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "furniture at the text's edges": (
+        _page("", "<p>【字号：大 中 小】</p><p>分享订阅</p><p>各单位：现将有关事项通知如下，请认真贯彻落实。</p>"
+                  "<p>（责任编辑：张三）</p><p>【打印】【关闭】</p>"),
+        {"body": "各单位：现将有关事项通知如下，请认真贯彻落实。"}),
+}
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_classes_of_real_pages(name):
+    html, expected = CLASSES[name]
+    record = extract(html, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert {f: getattr(record, f) for f in expected} == expected

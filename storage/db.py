@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import queue_new_text
+from storage.models import fit_to_columns, queue_new_text
 
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"
@@ -72,6 +72,8 @@ class Archive:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # whoever writes a document's text, the repost index hears of it
         event.listen(self._sessions, "after_flush", queue_new_text)
+        # a value longer than its column is cut with a warning, never a lost document
+        event.listen(self._sessions, "before_flush", fit_to_columns)
         if upgrade:
             self.upgrade()
 
@@ -80,11 +82,23 @@ class Archive:
         scheduler starts several crawls at once, and each opens the archive."""
         cfg = alembic_config(self.url)
         try:
-            with self._upgrade_lock(), self.engine.begin() as connection:
-                if connection.dialect.name == "postgresql":  # held until this transaction ends
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-                cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+            with self._upgrade_lock(), self.engine.connect() as connection:
+                sqlite = connection.dialect.name == "sqlite"
+                if sqlite:  # SQLite alters a table by rebuilding it: others point at the one dropped
+                    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    connection.commit()
+                try:
+                    with connection.begin():
+                        if connection.dialect.name == "postgresql":  # held until this transaction ends
+                            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+                        cfg.attributes["connection"] = connection
+                        command.upgrade(cfg, "head")
+                        if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").first()):
+                            raise ArchiveError(f"{DB_ENV}: upgrade of {self.url!r} broke a reference: {tuple(broken)}")
+                finally:
+                    if sqlite:
+                        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                        connection.commit()
         except OperationalError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
             raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None

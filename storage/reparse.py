@@ -25,6 +25,7 @@ from storage.db import Archive
 from storage.models import Capture, Document, DocumentVersion
 
 _store: WarcStore | None = None
+_max_chars: int | None = None  # GOVARCHIVE_MAX_DOCUMENT_CHARS, as in the crawl
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ class ReparseResult:
     documents_changed: int
 
 
-def _init_worker(warc_dir: str, parent: int | None = None) -> None:
-    global _store
-    _store = WarcStore(warc_dir)
+def _init_worker(warc_dir: str, parent: int | None = None, max_chars: int | None = None) -> None:
+    global _store, _max_chars
+    _store, _max_chars = WarcStore(warc_dir), max_chars
     if parent:
         exit_with_parent(parent)
 
@@ -44,12 +45,13 @@ def _init_worker(warc_dir: str, parent: int | None = None) -> None:
 def _extract_capture(task: tuple) -> tuple[int, dict]:
     version_id, warc_file, offset, list_fields = task
     stored = _store.read(warc_file, offset)
-    html = decode_html(stored.body, stored.header("Content-Type"))
+    html = decode_html(stored.body, stored.header("Content-Type"))[:_max_chars]
     return version_id, fill_from_list(extract(html, stored.url), list_fields or {})
 
 
 def reparse(archive: Archive, data: Path, site: str | None = None, workers: int | None = None,
-            on_progress: Callable[[int, int], None] | None = None, batch: int = 200) -> ReparseResult:
+            on_progress: Callable[[int, int], None] | None = None, batch: int = 200,
+            max_chars: int | None = None) -> ReparseResult:
     """Re-extract every version with a capture; on_progress(done, total) after each."""
     with archive.session() as session:
         query = (select(DocumentVersion.id, Capture.warc_file, Capture.offset, DocumentVersion.record)
@@ -95,12 +97,12 @@ def reparse(archive: Archive, data: Path, site: str | None = None, workers: int 
 
     warc_dir = str(Path(data) / "warc")
     if workers <= 1:
-        _init_worker(warc_dir)
+        _init_worker(warc_dir, None, max_chars)
         consume(map(_extract_capture, tasks))
     else:
         # No reactor or threads here, so fork is safe, and workers start with extraction
         # already imported (a fresh interpreter per worker costs a second of imports).
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid())) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid(), max_chars)) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))
     return ReparseResult(len(tasks), changed, docs_changed)

@@ -251,4 +251,8 @@ def test_recrawl_adds_nothing(workspace, example_site):
 def test_export_filters_by_site(crawled):
     workspace, _, _ = crawled
     assert len(workspace.export("--site", "example")) == 7
-    assert workspace.export("--site", "other") == []
+    # a site neither archived nor configured is a typo, not an empty export
+    proc = workspace.scrapy("export", "-o", str(workspace.tmp / "other.jsonl"), "--site", "other", check=False)
+    assert (proc.returncode, proc.stderr.strip()) == (
+        2, "error: --site other: no such site (archived: example; configured: example)")
+    assert not (workspace.tmp / "other.jsonl").exists()

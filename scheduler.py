@@ -10,6 +10,9 @@ coalesced, with a misfire grace time, so a machine that slept does not fire a ba
 jitter so sites sharing a cron do not start in the same second. A site that is due (never
 crawled, or a fire time passed while the daemon was down) is crawled once at start. The sites
 file is re-read on SIGHUP and when it changes; an invalid file keeps the old schedule.
+
+Paths are resolved the same from any working directory (defaults in the project folder) and
+handed to every crawl; times are shown in this machine's time zone.
 """
 from __future__ import annotations
 
@@ -24,14 +27,13 @@ from datetime import datetime, timezone
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import select
 
 from crawler.runner import CrawlRunner
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
-from storage.db import Archive, ArchiveError, data_dir
-from storage.health import site_warnings
+from storage import runs
+from storage.db import Archive, ArchiveError, data_dir, writable_dir
 from storage.locks import SiteLock
-from storage.models import CrawlRun
+from storage.runs import ExitCode, RunStatus
 
 log = logging.getLogger("govarchive.scheduler")
 
@@ -45,20 +47,28 @@ def trigger_for(site: Site, jitter: int) -> CronTrigger:
 def is_due(archive: Archive, site: Site) -> bool:
     """Never crawled, or a scheduled time has passed since its last crawl started."""
     with archive.session() as session:
-        last = session.scalar(select(CrawlRun.started_at).where(CrawlRun.site == site.name)
-                              .order_by(CrawlRun.id.desc()).limit(1))
+        last = runs.latest(session, site.name)
     if last is None:
         return True
     trigger = CronTrigger.from_crontab(site.schedule, timezone=site.timezone)
-    fire = trigger.get_next_fire_time(None, last.replace(tzinfo=timezone.utc))
+    fire = trigger.get_next_fire_time(None, last.started_at.replace(tzinfo=timezone.utc))
     return fire is not None and fire <= datetime.now(timezone.utc)
+
+
+def shown(moment: datetime | None, naive_utc: bool = False) -> str:
+    """A time as `status` shows every time: in this machine's zone, to the second."""
+    if moment is None:
+        return "never"
+    if naive_utc:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().isoformat(timespec="seconds")
 
 
 class Daemon:
     def __init__(self, args) -> None:
         self.args = args
         self.archive = Archive()
-        self.runner = CrawlRunner(data_dir(), self.archive, stop_grace=args.grace)
+        self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(args.max_crawls)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": args.misfire_grace},
@@ -139,21 +149,22 @@ def status(_args) -> int:
     with archive.session() as session:
         for name, site in sites.items():
             fire = CronTrigger.from_crontab(site.schedule, timezone=site.timezone).get_next_fire_time(None, now)
-            run = session.scalar(select(CrawlRun).where(CrawlRun.site == name).order_by(CrawlRun.id.desc()).limit(1))
-            warnings = site_warnings(session, name)
+            run = runs.latest(session, name)
+            warnings = runs.site_warnings(session, name)
             holder = SiteLock(data_dir(), name).holder()
             mark = "!" if warnings else " "
-            print(f"{mark} {name}: '{site.schedule}' ({site.timezone}), next {fire.isoformat(timespec='minutes')}")
+            print(f"{mark} {name}: '{site.schedule}' ({site.timezone}), next {shown(fire)}")
             if run is None:
                 print("    never crawled")
             else:
                 took = (run.ended_at - run.started_at).total_seconds() if run.ended_at else None
                 counts = ", ".join(f"{k} {run.stats.get(k, 0)}" for k in ("requests", "new", "changed", "gone", "errors"))
-                print(f"    last run {run.id}: {run.status} ({run.trigger}), started "
-                      f"{run.started_at.replace(tzinfo=timezone.utc).isoformat(timespec='seconds')}"
+                print(f"    last run {run.id}: {run.status} ({run.trigger}), started {shown(run.started_at, True)}"
                       f"{f', took {took:.0f}s' if took is not None else ''}; {counts}")
-                if run.status == "running" and holder:
+                if run.status == RunStatus.RUNNING and holder:
                     print(f"    running now (pid {holder.get('pid')})")
+                if run.log_path:
+                    print(f"    log {run.log_path}")
             for warning in warnings:
                 print(f"    warning: {warning}")
     return 0
@@ -164,13 +175,24 @@ def run_now(args) -> int:
     if site is None:
         raise SiteConfigError(f"{sites_path()}: unknown site {args.site!r}; configured sites: "
                               + ", ".join(sorted(load_sites())))
-    runner = CrawlRunner(data_dir(), Archive())
-    code = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
-                      time_limit=site.time_limit)
-    if code == 3:
+    runner = CrawlRunner(writable_dir(data_dir()), Archive())
+    logging.getLogger("govarchive.runner").setLevel(logging.ERROR)  # what happened is printed below, once
+    result = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
+                        time_limit=site.time_limit)
+    run = result.run
+    if result.code == ExitCode.LOCKED:
         print(f"error: site '{site.name}' is being crawled by {SiteLock(data_dir(), site.name).describe()}",
               file=sys.stderr)
-    return code
+    elif run is not None and run.stats and run.status != RunStatus.RUNNING:
+        print(runs.summary_line(site.name, run.stats, run.status))
+        for warning in run.stats.get("warnings", []):
+            print(f"warning: {warning}")
+    if result.code not in (ExitCode.OK, ExitCode.LOCKED):
+        status = run.status if run is not None else f"exit {result.code}"
+        print(f"error: crawl of '{site.name}' {status}; log {result.log_path}", file=sys.stderr)
+    else:
+        print(f"log {result.log_path}")
+    return result.code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         return Daemon(args).serve()
     except (SiteConfigError, ArchiveError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.CONFIG
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from difflib import get_close_matches
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 
@@ -31,8 +33,17 @@ class CrawlOptions:
     since: str | None = None    # re-fetch documents published on or after this date
     trigger: str = "manual"     # who started it: manual, scheduled, …
 
+    # every -a the spider takes: a misspelt one is an error, never silently ignored
+    NAMES: ClassVar[tuple[str, ...]] = ("site", "sites_file", "full", "column", "url", "since", "trigger")
+    TRIGGER_MAX = 50  # the run record's column
+
     @classmethod
     def from_args(cls, args: dict) -> "CrawlOptions":
+        for name in args:
+            if name not in cls.NAMES:
+                close = get_close_matches(name, cls.NAMES, n=1)
+                hint = f"did you mean {close[0]}? " if close else ""
+                raise CrawlOptionError(f"-a {name}={args[name]}: unknown option ({hint}options: {', '.join(cls.NAMES)})")
         since = args.get("since")
         if since is not None:
             try:
@@ -43,6 +54,8 @@ class CrawlOptions:
         column, url = _http("column", args.get("column")), _http("url", args.get("url"))
         kind = "full" if full else "column" if column else "url" if url else "since" if since else None
         trigger = args.get("trigger") or "manual"
+        if len(trigger) > cls.TRIGGER_MAX:
+            raise CrawlOptionError(f"-a trigger={trigger}: longer than {cls.TRIGGER_MAX} characters")
         if kind and trigger == "manual":
             trigger = f"manual:{kind}"
         return cls(full=full, column=column, url=url, since=since, trigger=trigger)

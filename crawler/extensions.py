@@ -1,20 +1,20 @@
 """Extensions: the crawl-run record and the closing summary."""
 from __future__ import annotations
 
-from scrapy import signals
-from scrapy.exceptions import NotConfigured
-
 from datetime import datetime, timezone
 
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from crawler.outcomes import Outcomes
 from crawler.resources import lock_site, resources_for
-from storage.health import previous_run, run_warnings
+from storage import runs
 from storage.dedup import link_reposts
 from storage.locks import SiteLocked, archive_task_lock
 from pipeline.template import edges_of
-from storage.models import CrawlRun, Document, utcnow
+from storage.models import Document
 from storage.reparse import reparse
 from storage.templates import site_template
 
@@ -30,11 +30,19 @@ SUMMARY_COUNTS = {
     "gone": "govarchive/documents_gone",
     "attachments": "govarchive/attachments",
     "errors": "govarchive/errors",
+    "skipped": "govarchive/skipped",  # by a rule: robots.txt, off-site, scheme, URL length
     "broken_links": "govarchive/broken_links",
     "list_pages_unchanged": "govarchive/list_pages_unchanged",
     "records_unreached": "govarchive/records_unreached",
     "reposts": "govarchive/reposts",  # archived documents found to be near copies of others
     "template_trimmed": "govarchive/template_trimmed",  # read again with their site's template
+    "attachments_gone": "govarchive/attachments_gone",
+    "list_pages_gone": "govarchive/list_pages_gone",
+    "list_warnings": "govarchive/list_warnings",  # pager values a list reader could not understand
+    "list_walks_capped": "govarchive/list_walks_capped",  # walks ended at GOVARCHIVE_MAX_LIST_PAGES
+    "list_walks_repeating": "govarchive/list_walks_repeating",  # ended on a page with nothing new
+    "charset_repaired": "govarchive/charset_repaired",
+    "documents_truncated": "govarchive/documents_truncated",
 }
 
 
@@ -96,12 +104,13 @@ class TemplateTrimmer:
 
 
 class CrawlRunRecorder:
-    """Records each crawl as a CrawlRun (site, trigger, start, end, status, counts) and logs a
-    one-paragraph summary when it closes."""
+    """Records each crawl as a run (storage.runs: site, trigger, start, end, status, counts)
+    and prints a one-paragraph summary when it closes."""
 
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.run_id: int | None = None
+        self.status: runs.RunStatus | None = None
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
@@ -120,18 +129,11 @@ class CrawlRunRecorder:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="locked"))
             return
         with resources_for(self.crawler).archive.session() as session:
-            # we hold the site's lock, so a run of this site still marked running was killed
-            session.execute(update(CrawlRun).where(CrawlRun.site == site, CrawlRun.status == "running")
-                            .values(status="interrupted"))
-            run = CrawlRun(site=site, trigger=trigger, status="running", stats={},
-                           log_path=self.crawler.settings.get("GOVARCHIVE_RUN_LOG"))
-            session.add(run)
-            session.flush()
-            self.run_id = run.id
+            self.run_id = runs.start(session, site, trigger, self.crawler.settings.get("GOVARCHIVE_RUN_LOG")).id
         spider.run_id = self.run_id
         lock.update(run_id=self.run_id)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict:
         stats = self.crawler.stats
         counts = {name: int(stats.get_value(key, 0)) for name, key in SUMMARY_COUNTS.items()}
         counts["errors"] += int(stats.get_value("spider_exceptions/count", 0))
@@ -140,39 +142,22 @@ class CrawlRunRecorder:
             for key, value in sorted(stats.get_stats().items())
             if key.startswith("govarchive/list_pages/")
         }
-        return counts | {"families": families, "empty_list_pages": int(stats.get_value("govarchive/list_pages_empty", 0))}
+        skipped = {key.rsplit("/", 1)[1]: value for key, value in sorted(stats.get_stats().items())
+                   if key.startswith("govarchive/skipped/")}
+        return counts | {"families": families, "skipped_by_rule": skipped,
+                         "empty_list_pages": int(stats.get_value("govarchive/list_pages_empty", 0)),
+                         "error_samples": list(Outcomes.of(self.crawler).error_samples)}
 
     def closed(self, spider, reason) -> None:
         counts = self.counts()
-        status = "finished" if reason == "finished" else reason
+        self.status = runs.status_of(reason, counts)
         if self.run_id is not None:
             with resources_for(self.crawler).archive.session() as session:
-                run = session.get(CrawlRun, self.run_id)
-                previous = previous_run(session, run.site, run.id)
-                counts["warnings"] = run_warnings(counts, previous.stats if previous else None)
-                run.status, run.ended_at, run.stats = status, utcnow(), counts
-        families = ", ".join(f"{k} {v}" for k, v in counts["families"].items()) or "none"
+                counts = runs.finish(session, self.run_id, reason, counts).stats
+        self.crawler.stats.set_value("govarchive/run_status", self.status.value)
         site = getattr(spider, "site_name", spider.name)
-        message = (
-            f"Crawl summary for {site}: {counts['pages_fetched']} pages fetched "
-            f"({counts['list_pages']} list pages; families: {families}), documents "
-            f"{counts['new']} new / {counts['changed']} changed / {counts['unchanged']} unchanged"
-            f" / {counts['merged']} more URLs of known ones"
-            f" / {counts['gone']} gone, {counts['attachments']} attachments, {counts['errors']} errors"
-        )
-        if counts["reposts"]:
-            message += f", {counts['reposts']} near copies of other documents (linked as reposts)"
-        if counts["broken_links"]:
-            message += f", {counts['broken_links']} broken links (404 on a listed page)"
-        if counts["template_trimmed"]:
-            message += f", {counts['template_trimmed']} trimmed of their site's template"
-        if counts["list_pages_unchanged"]:
-            message += f", {counts['list_pages_unchanged']} list pages not modified (304)"
-        if counts["empty_list_pages"]:
-            message += f"; {counts['empty_list_pages']} list pages without items (layout changed?)"
-        if counts["records_unreached"]:
-            message += f"; {counts['records_unreached']} listed records only behind an unsupported search API"
         for warning in counts.get("warnings", []):
             spider.logger.warning("%s: %s", site, warning)
+        message = runs.summary_line(site, counts, self.status)
         spider.logger.info(message)
         print(message, flush=True)

@@ -6,7 +6,7 @@ through the same engine and the same WARC file.
 from __future__ import annotations
 
 from storage.captures import WarcStore
-from storage.db import Archive, archive_url, data_dir
+from storage.db import Archive, archive_url, data_dir, writable_dir
 from storage.locks import SiteLock
 
 # Site locks taken by the crawl command before Scrapy starts; held until the process exits.
@@ -24,7 +24,7 @@ _ATTR = "_govarchive_resources"
 
 class Resources:
     def __init__(self, settings) -> None:
-        self.data = data_dir(settings.get("GOVARCHIVE_DATA"))
+        self.data = writable_dir(data_dir(settings.get("GOVARCHIVE_DATA")))  # ArchiveError: one line
         self.archive = Archive(archive_url(settings.get("GOVARCHIVE_DB"), self.data))
         self.warc = WarcStore(self.data / "warc", settings.getint("GOVARCHIVE_WARC_MAX_SIZE"))
 

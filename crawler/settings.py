@@ -25,6 +25,10 @@ RETRY_TIMES = 2
 # output, and the default 100 made task bookkeeping a large share of the crawl's CPU.
 CONCURRENT_ITEMS = 8
 DOWNLOAD_MAXSIZE = 200 * 1024 * 1024  # attachments can be large scans; no more than this
+URLLENGTH_LIMIT = 2083  # longer URLs are skipped by rule (counted, logged with the URL)
+REDIRECT_MAX_TIMES = 20
+# Only http(s) is ever requested: no handler for file://, ftp://, s3:// or data: URLs at all.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 
 # Where the archive lives (see storage.db): an SQLAlchemy URL and a data folder.
 GOVARCHIVE_DB = os.environ.get("GOVARCHIVE_DB")
@@ -32,14 +36,33 @@ GOVARCHIVE_DATA = os.environ.get("GOVARCHIVE_DATA")
 GOVARCHIVE_WARC_MAX_SIZE = 256 * 1024 * 1024
 # Worker processes for extraction; "auto" = one per core when there is more than one, 0 = inline.
 GOVARCHIVE_EXTRACT_WORKERS = os.environ.get("GOVARCHIVE_EXTRACT_WORKERS", "auto")
+# Bounds. A column's walk ends after this many list pages (a pager that never ends, a
+# totalRecord of 99999999), with a warning naming the column.
+GOVARCHIVE_MAX_LIST_PAGES = 1000
+# Documents are extracted from their first this many characters (a 10 MB page must not take the
+# crawl to gigabytes); the WARC keeps every byte, so a reparse with a larger bound reads the rest.
+GOVARCHIVE_MAX_DOCUMENT_CHARS = 2_000_000
+# Errors kept (URL and reason) in each run's record; all are counted and logged.
+GOVARCHIVE_RUN_ERROR_SAMPLE = 20
 
 DOWNLOADER_MIDDLEWARES = {
+    # the crawl's rules, first: http(s) only, on-site only, URLLENGTH_LIMIT; each a counted skip
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.SiteRulesMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsRulesMiddleware": 100,
+    # a malformed <base href> must not fail the page it is on
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.MetaRefreshRulesMiddleware": 580,
     # closest to the network: keeps responses exactly as served (before decompression)
     "crawler.middlewares.WarcCaptureMiddleware": 950,
     # after HttpCompressionMiddleware (590): fixes the charset of undeclared GBK pages
     "crawler.middlewares.CharsetMiddleware": 580,
     # adds validators from the archive to requests marked conditional
     "crawler.middlewares.ConditionalRequestMiddleware": 560,
+}
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,  # SiteRulesMiddleware counts them
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ArchivePipeline": 300,

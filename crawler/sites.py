@@ -6,18 +6,23 @@ field, so a typo never ends in a traceback or a half-configured crawl.
 from __future__ import annotations
 
 import os
+import re
+from datetime import datetime, timezone
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from apscheduler.triggers.cron import CronTrigger
+from scrapy.settings import BaseSettings, default_settings
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from crawler.listing.govcn import DOCUMENT_HOSTS
+from storage.db import PROJECT_ROOT
 
 SITES_ENV = "GOVARCHIVE_SITES"
-DEFAULT_SITES_FILE = "sites.yaml"
+DEFAULT_SITES_FILE = PROJECT_ROOT / "sites.yaml"
 
 
 class SiteConfigError(ValueError):
@@ -38,6 +43,19 @@ class ListOverride(BaseModel):
     json_date_field: str | None = None
     json_fields: dict[str, str] = Field(default_factory=dict)  # record field → JSON key
 
+    @field_validator("items", "next")
+    @classmethod
+    def _css(cls, value: str | None) -> str | None:
+        from cssselect import SelectorError
+        from parsel.csstranslator import HTMLTranslator
+
+        try:
+            if value is not None:
+                HTMLTranslator().css_to_xpath(value)
+        except SelectorError as exc:
+            raise ValueError(f"not a CSS selector: {value!r} ({exc})") from None
+        return value
+
     @field_validator("json_url")
     @classmethod
     def _page_placeholder(cls, value: str | None) -> str | None:
@@ -49,10 +67,40 @@ class ListOverride(BaseModel):
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily, at night in the site's time zone
 
 
+def _setting_defaults() -> dict[str, Any]:
+    from crawler import settings as project
+
+    return {name: getattr(module, name) for module in (default_settings, project)
+            for name in dir(module) if name.isupper()}
+
+
+def setting_problem(name: str, value: Any) -> str | None:
+    """What is wrong with a per-site Scrapy setting (None: nothing): a name Scrapy and this
+    project do not know (a typo would be ignored silently), or a value Scrapy cannot read as
+    the setting's type (it would fail at the first request, deep in a traceback)."""
+    defaults = _setting_defaults()
+    if name not in defaults:
+        close = get_close_matches(name, defaults, n=1)
+        return f"unknown Scrapy setting{f' (did you mean {close[0]}?)' if close else ''}"
+    default = defaults[name]
+    reader = {bool: "getbool", int: "getint", float: "getfloat", dict: "getdict", list: "getlist",
+              tuple: "getlist"}.get(type(default))
+    try:
+        if reader is not None:
+            getattr(BaseSettings({name: value}), reader)(name)
+        elif isinstance(default, str) and not isinstance(value, (str, int)):
+            raise ValueError
+    except (ValueError, TypeError):
+        kind = {"getbool": "true or false", "getint": "a whole number", "getfloat": "a number",
+                "getdict": "a mapping", "getlist": "a list"}.get(reader, "text")
+        return f"{value!r} is not {kind}"
+    return None
+
+
 class Site(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=100)
     start_urls: list[str] = Field(min_length=1)
     schedule: str = DEFAULT_SCHEDULE  # name and start_urls are all a site needs
     allowed_domains: list[str] | None = None
@@ -87,9 +135,19 @@ class Site(BaseModel):
         if len(value.split()) != 5:
             raise ValueError(f"{value!r} is not a 5-field cron expression")
         try:
-            CronTrigger.from_crontab(value, timezone="UTC")
+            trigger = CronTrigger.from_crontab(value, timezone="UTC")
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a valid cron expression ({exc})") from None
+        if trigger.get_next_fire_time(None, datetime.now(timezone.utc)) is None:  # 31 February
+            raise ValueError(f"{value!r} never fires (no such date)")
+        return value
+
+    @field_validator("settings")
+    @classmethod
+    def _scrapy_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for name, setting in value.items():
+            if problem := setting_problem(name, setting):
+                raise ValueError(f"{name}: {problem}")
         return value
 
     @field_validator("timezone")
@@ -114,7 +172,9 @@ class Site(BaseModel):
 
 
 def sites_path(path: str | os.PathLike | None = None) -> Path:
-    return Path(path or os.environ.get(SITES_ENV) or DEFAULT_SITES_FILE)
+    """The sites file, absolute: the path or GOVARCHIVE_SITES (relative to the working
+    directory), else sites.yaml in the project folder."""
+    return Path(path or os.environ.get(SITES_ENV) or DEFAULT_SITES_FILE).absolute()
 
 
 def _one_line(file: Path, site: str, err: dict) -> str:
@@ -125,6 +185,8 @@ def _one_line(file: Path, site: str, err: dict) -> str:
         msg = "required field is missing"
     elif err["type"] == "extra_forbidden":
         msg = "unknown field"
+    elif field == "settings" and (named := re.match(r"([A-Z][A-Z0-9_]*): (.*)", msg)):
+        field, msg = f"settings.{named.group(1)}", named.group(2)  # the setting at fault, by name
     return f"{file}: site {site}: field '{field}': {msg}"
 
 

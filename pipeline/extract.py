@@ -90,7 +90,8 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     else:
         outside = [b for b in page if not holds(container, b.owner)]
         inside = blocks_inside(page, container)
-        first_prose = next((i for i, b in enumerate(inside) if is_prose(b) and not _labelled(b)), len(inside))
+        paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
+        first_prose = next((i for i, b in enumerate(inside) if is_prose(b) and b.owner not in paired), len(inside))
         head = inside[:first_prose]
     values: dict[str, str] = {}
     holders: list = []
@@ -105,10 +106,6 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     return values, holders
 
 
-def _labelled(block: Block) -> bool:
-    return any(True for _ in labelled_pairs([block]))
-
-
 _ATTACHMENT_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)
 
 
@@ -120,7 +117,7 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
         href = a.get("href") or ""
         if not (_ATTACHMENT_HREF.search(href.strip()) or _ATTACHMENT_HREF.search((a.text or "").strip())):
             continue
-        url = absolute_url(base_url, href)
+        url = absolute_url(href, base_url)
         if url is None or url in seen:
             continue
         seen.add(url)
@@ -147,7 +144,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if tree is None:
         return DocumentRecord(url)
     base = tree.xpath("//base/@href")
-    base_url = (absolute_url(url, base[0]) if base else None) or url
+    base_url = (absolute_url(base[0], url) if base else None) or url
     meta = read_meta(tree)
     from_meta = {}
     for name, value in meta.items():

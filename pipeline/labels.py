@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
 from pipeline.blocks import Block
 from pipeline.vocab import FIELD_LABELS, IGNORED_LABELS
 

@@ -22,6 +22,11 @@ NUM_PERM = 128
 SCHEME = "affine32"
 THRESHOLD = 0.8        # Jaccard similarity of shingle sets that makes a repost
 MIN_CHARS = 50         # shorter bodies say too little to be judged
+# Longer bodies are compared on their first this many (normalised) characters: the shingle set
+# costs ~150 bytes a character, and a 10 MB page took the crawl to 4 GB. Far beyond any
+# document's distinguishing text; changing it needs `scrapy dedup --rebuild` (band keys).
+MAX_CHARS = 200_000
+_BATCH = 8192          # shingles hashed at once: datasketch makes a NUM_PERM × batch matrix
 # LSH bands × rows per band: what datasketch's MinHashLSH picks for 128 permutations at a
 # threshold of 0.72 (a little below THRESHOLD: the LSH proposes, the exact check decides).
 BANDS, ROWS = 12, 10
@@ -32,7 +37,7 @@ DOCUMENT_NUMBERS = ("index_no", "doc_no")
 
 
 def shingles(body: str | None, *, is_normalized: bool = False) -> set[str]:
-    text = (body or "") if is_normalized else normalized_body(body)
+    text = ((body or "") if is_normalized else normalized_body(body))[:MAX_CHARS]
     if len(text) < MIN_CHARS:
         return set()
     return {text[i: i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
@@ -43,7 +48,9 @@ def minhash(grams: set[str]) -> MinHash:
     # cost; the permutations are drawn once (MinHash draws them per instance otherwise).
     m = MinHash(num_perm=NUM_PERM, hashfunc=mmh3.mmh3_32_uintdigest,
                 permutations=_PERMUTATIONS, scheme=SCHEME)
-    m.update_batch([g.encode("utf-8") for g in grams])
+    grams = list(grams)
+    for start in range(0, len(grams), _BATCH):  # the same minimum as one batch, in bounded memory
+        m.update_batch([g.encode("utf-8") for g in grams[start:start + _BATCH]])
     return m
 
 

@@ -18,21 +18,27 @@ def _tracking(name: str) -> bool:
     return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
 
 
-def absolute_url(base: str, href: str | None) -> str | None:
-    """The http(s) URL a link on a page at `base` points to, without tracking parameters;
-    None for anything else (javascript:, mailto:, file:, a malformed host such as http://[bad)."""
+_NOT_LINKS = ("javascript:", "mailto:", "tel:", "#", "data:")
+SCHEMES = ("http", "https")
+
+
+def absolute_url(href: str | None, base: str) -> str | None:
+    """The absolute http(s) URL `href` points at from `base` (tracking parameters and fragment
+    removed), or None when it is no such URL: javascript:, mailto:, file:, a malformed host
+    (http://[bad, a full-width colon), a port that is not one. The one rule for turning a link
+    into a URL, for extraction (附件) and the crawl (crawler.links) alike."""
     href = (href or "").strip()
-    if not href or href.startswith("#"):
+    if not href or href.lower().startswith(_NOT_LINKS):
         return None
     try:
-        url = urljoin(base, href)
+        url = strip_tracking(urljoin(base, href))
         parts = urlsplit(url)
-        parts.port  # noqa: B018 (raises on a malformed port)
-    except ValueError:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:  # "Invalid IPv6 URL", a port out of range …
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in SCHEMES or not parts.hostname:
         return None
-    return strip_tracking(url)
+    return url
 
 
 def strip_tracking(url: str) -> str:

@@ -9,16 +9,19 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import queue_new_text
+from storage.models import fit_to_columns, queue_new_text
 
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The project folder (where scrapy.cfg is): defaults are found here from any working directory.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UPGRADE_LOCK_KEY = 0x676F7661  # PostgreSQL advisory lock id of schema upgrades ("gova")
 
 
@@ -27,11 +30,37 @@ class ArchiveError(RuntimeError):
 
 
 def data_dir(value: str | os.PathLike | None = None) -> Path:
-    return Path(value or os.environ.get(DATA_ENV) or "data")
+    """The data folder, absolute: the value or GOVARCHIVE_DATA (relative to the working
+    directory), else data/ in the project folder."""
+    return Path(value or os.environ.get(DATA_ENV) or PROJECT_ROOT / "data").absolute()
 
 
 def archive_url(value: str | None = None, data: str | os.PathLike | None = None) -> str:
-    return value or os.environ.get(DB_ENV) or f"sqlite:///{data_dir(data) / 'archive.sqlite3'}"
+    """The archive's SQLAlchemy URL; an SQLite file named relative to the working directory
+    is made absolute, so processes started elsewhere (the scheduler's crawls) open the same."""
+    url = value or os.environ.get(DB_ENV) or f"sqlite:///{data_dir(data) / 'archive.sqlite3'}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url  # Archive() says what is wrong with it
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:") and not Path(parsed.database).is_absolute():
+        return parsed.set(database=str(Path(parsed.database).absolute())).render_as_string(hide_password=False)
+    return url
+
+
+def writable_dir(path: str | os.PathLike, what: str = DATA_ENV) -> Path:
+    """The folder, created if need be; ArchiveError (one line) when it cannot be written."""
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArchiveError(f"{what}: cannot create {path}: {exc.strerror}") from None
+    if not path.is_dir():
+        raise ArchiveError(f"{what}: {path} is not a folder")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ArchiveError(f"{what}: cannot write to {path}: permission denied")
+    return path
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -62,7 +91,10 @@ class Archive:
         except ArgumentError:
             raise ArchiveError(f"{DB_ENV}: not an SQLAlchemy database URL: {self.url!r}") from None
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # without GOVARCHIVE_DB the archive is a file in the data folder: name the setting to fix
+            writable_dir(Path(parsed.database).parent, DB_ENV if os.environ.get(DB_ENV) else DATA_ENV)
+            if Path(parsed.database).is_dir():
+                raise ArchiveError(f"{DB_ENV}: {parsed.database} is a folder, not an SQLite file")
         try:
             self.engine: Engine = create_engine(parsed)
         except Exception as exc:  # missing driver, bad options
@@ -72,6 +104,8 @@ class Archive:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # whoever writes a document's text, the repost index hears of it
         event.listen(self._sessions, "after_flush", queue_new_text)
+        # a value longer than its column is cut with a warning, never a lost document
+        event.listen(self._sessions, "before_flush", fit_to_columns)
         if upgrade:
             self.upgrade()
 
@@ -80,14 +114,30 @@ class Archive:
         scheduler starts several crawls at once, and each opens the archive."""
         cfg = alembic_config(self.url)
         try:
-            with self._upgrade_lock(), self.engine.begin() as connection:
-                if connection.dialect.name == "postgresql":  # held until this transaction ends
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-                cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
-        except OperationalError as exc:
-            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+            with self._upgrade_lock(), self.engine.connect() as connection:
+                sqlite = connection.dialect.name == "sqlite"
+                if sqlite:  # SQLite alters a table by rebuilding it: others point at the one dropped
+                    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    connection.commit()
+                try:
+                    with connection.begin():
+                        if connection.dialect.name == "postgresql":  # held until this transaction ends
+                            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+                        cfg.attributes["connection"] = connection
+                        command.upgrade(cfg, "head")
+                        if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").first()):
+                            raise ArchiveError(f"{DB_ENV}: upgrade of {self.url!r} broke a reference: {tuple(broken)}")
+                finally:
+                    if sqlite:
+                        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                        connection.commit()
+        except DBAPIError as exc:  # unreachable, not a database, no permission …
+            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
             raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None
+        except CommandError as exc:  # a schema this version does not know (a newer govarchive's)
+            raise ArchiveError(f"{DB_ENV}: cannot upgrade archive {self.url!r}: {exc}") from None
+        except OSError as exc:  # the upgrade lock beside the file
+            raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {exc.strerror}: {exc.filename}") from None
 
     @contextmanager
     def _upgrade_lock(self) -> Iterator[None]:

@@ -6,11 +6,15 @@ Captures point into the WARC files by file name, offset and length.
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, inspect, insert, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+log = logging.getLogger("govarchive.archive")
 
 
 def utcnow() -> datetime:
@@ -30,15 +34,15 @@ class Capture(Base):
     site: Mapped[str | None] = mapped_column(String(100), index=True)
     url: Mapped[str] = mapped_column(Text, index=True)
     status: Mapped[int]
-    content_type: Mapped[str | None] = mapped_column(String(200))
+    content_type: Mapped[str | None] = mapped_column(Text)
     fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
     warc_file: Mapped[str] = mapped_column(String(200))
     offset: Mapped[int]
     length: Mapped[int]
     payload_digest: Mapped[str | None] = mapped_column(String(100))
     # HTTP validators, for conditional requests on the next fetch of this URL
-    etag: Mapped[str | None] = mapped_column(String(300))
-    last_modified: Mapped[str | None] = mapped_column(String(100))
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
 
 
 class Document(Base):
@@ -50,13 +54,13 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(Text)
     index_no: Mapped[str | None] = mapped_column(String(200))
     publisher: Mapped[str | None] = mapped_column(Text)
-    doc_no: Mapped[str | None] = mapped_column(String(200))
+    doc_no: Mapped[str | None] = mapped_column(Text)
     written_at: Mapped[str | None] = mapped_column(String(32))
     published_at: Mapped[str | None] = mapped_column(String(32))
     subject: Mapped[str | None] = mapped_column(Text)
     keywords: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
-    validity: Mapped[str | None] = mapped_column(String(50))
+    validity: Mapped[str | None] = mapped_column(Text)
     column: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(Text)
     # lines at the ends of its text container, as its site's template counts them
@@ -89,7 +93,7 @@ class DocumentUrl(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
-    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)  # at most URLLENGTH_LIMIT (2083) characters
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
 
     document: Mapped[Document] = relationship(back_populates="urls")
@@ -132,7 +136,7 @@ class CrawlRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     site: Mapped[str] = mapped_column(String(100), index=True)
     trigger: Mapped[str] = mapped_column(String(50), default="manual")
-    status: Mapped[str] = mapped_column(String(20), default="running")
+    status: Mapped[str] = mapped_column(String(20))  # storage.runs.RunStatus
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -192,3 +196,25 @@ def queue_new_text(session, _flush_context) -> None:
         if ids - queued:
             session.connection().execute(insert(RepostQueue.__table__),
                                          [{"document_id": i} for i in sorted(ids - queued)])
+
+
+def fit_to_columns(session, _flush_context, _instances) -> None:
+    """before_flush hook of the archive's sessions: a text a column cannot hold is made to fit,
+    with a warning, instead of failing the transaction (on PostgreSQL) and losing the document.
+    NUL characters (PostgreSQL text refuses them) are removed; a text longer than its bounded
+    column (an indexed one: 索引号, site …) is cut. Columns without a natural bound are Text."""
+    for obj in list(session.new) + list(session.dirty):
+        mapper = inspect(obj).mapper
+        for attr in mapper.column_attrs:
+            value = getattr(obj, attr.key, None)
+            if not isinstance(value, str):
+                continue
+            where = (mapper.local_table.name, attr.columns[0].name, getattr(obj, "url", None) or f"id {obj.id}")
+            if "\x00" in value:
+                value = value.replace("\x00", "")
+                setattr(obj, attr.key, value)
+                log.warning("%s.%s of %s: NUL characters removed", *where)
+            limit = getattr(attr.columns[0].type, "length", None)
+            if limit and len(value) > limit:
+                setattr(obj, attr.key, value[:limit])
+                log.warning("%s.%s of %s: %d characters, kept the first %d", *where, len(value), limit)

@@ -29,6 +29,7 @@ from storage.models import Capture, Document, DocumentVersion
 from storage.templates import site_template
 
 _store: WarcStore | None = None
+_max_chars: int | None = None  # GOVARCHIVE_MAX_DOCUMENT_CHARS, as in the crawl
 
 
 @dataclass
@@ -51,9 +52,9 @@ class ReparseResult:
         return Counter(name for names in self.changed_fields.values() for name in names)
 
 
-def _init_worker(warc_dir: str, parent: int | None = None) -> None:
-    global _store
-    _store = WarcStore(warc_dir)
+def _init_worker(warc_dir: str, parent: int | None = None, max_chars: int | None = None) -> None:
+    global _store, _max_chars
+    _store, _max_chars = WarcStore(warc_dir), max_chars
     if parent:
         exit_with_parent(parent)
 
@@ -61,23 +62,24 @@ def _init_worker(warc_dir: str, parent: int | None = None) -> None:
 def _extract_capture(task: tuple) -> tuple[int, DocumentRecord]:
     version_id, warc_file, offset, list_fields, template = task
     stored = _store.read(warc_file, offset)
-    html = decode_html(stored.body, stored.header("Content-Type"))
+    html = decode_html(stored.body, stored.header("Content-Type"))[:_max_chars]
     return version_id, extract(html, stored.url, template).fill_from_list(list_fields or {})
 
 
 def reparse(archive: Archive, data: Path, site: str | None = None, workers: int | None = None,
             on_progress: Callable[[int, int], None] | None = None, batch: int = 200,
-            documents: list[int] | None = None) -> ReparseResult:
+            documents: list[int] | None = None, max_chars: int | None = None) -> ReparseResult:
     """Re-extract every version with a capture, with its site's template; on_progress(done,
-    total) after each; `documents`: only these. Sites whose template the pass itself changed (an archive whose
-    documents were never counted, or an extraction fix that moved the text's edges) are
-    passed once more, so their bodies are trimmed by the template of what they now are."""
+    total) after each; `documents`: only these; `max_chars`: of a page, as the crawl bounds it.
+    Sites whose template the pass itself changed (an archive whose documents were never
+    counted, or an extraction fix that moved the text's edges) are passed once more, so their
+    bodies are trimmed by the template of what they now are."""
     result = ReparseResult()
     sites = None  # every site
     for _ in range(2):
         templates = _templates(archive, site, sites)
         tasks = _tasks(archive, site, sites, templates, documents)
-        _reparse_pass(archive, data, tasks, workers, on_progress, batch, result)
+        _reparse_pass(archive, data, tasks, workers, on_progress, batch, result, max_chars)
         after = _templates(archive, site, sites)
         sites = [name for name, lines in after.items() if lines != templates.get(name, frozenset())]
         if not sites:
@@ -110,7 +112,8 @@ def _tasks(archive: Archive, site: str | None, sites: list[str] | None, template
 
 
 def _reparse_pass(archive: Archive, data: Path, tasks: list[tuple], workers: int | None,
-                  on_progress: Callable[[int, int], None] | None, batch: int, result: ReparseResult) -> None:
+                  on_progress: Callable[[int, int], None] | None, batch: int, result: ReparseResult,
+                  max_chars: int | None) -> None:
     workers = workers or os.cpu_count() or 1
     result.versions = max(result.versions, len(tasks))
     pending: list[tuple[int, DocumentRecord]] = []
@@ -150,11 +153,11 @@ def _reparse_pass(archive: Archive, data: Path, tasks: list[tuple], workers: int
 
     warc_dir = str(Path(data) / "warc")
     if workers <= 1:
-        _init_worker(warc_dir)
+        _init_worker(warc_dir, None, max_chars)
         consume(map(_extract_capture, tasks))
     else:
         # No reactor or threads here, so fork is safe, and workers start with extraction
         # already imported (a fresh interpreter per worker costs a second of imports).
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid())) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid(), max_chars)) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))

@@ -29,6 +29,13 @@ class Route:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # a crawl opens connections in bursts; the default backlog of 5 drops SYNs, and a dropped
+    # SYN costs a second (TCP's first retransmission): a connect timeout under a short DOWNLOAD_TIMEOUT
+    request_queue_size = 128
+
+
 class FixtureSite:
     def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1", port: int = 0,
                  delay: float = 0.0, etag: bool = True, handlers: dict | None = None) -> None:
@@ -47,6 +54,9 @@ class FixtureSite:
                 route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
                 if route is None:
                     route = Route(b"<html><body>404 Not Found</body></html>", 404)
+                if callable(getattr(route, "serve", None)):  # a fault (tests.faults) answers itself
+                    route.serve(self, site)
+                    return
                 body = route.body.replace(b"{{PORT}}", str(site.port).encode())
                 if site.delay:
                     time.sleep(site.delay)
@@ -85,8 +95,7 @@ class FixtureSite:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server((host, port), Handler)
         self.port = self.server.server_address[1]
         self.base = f"http://{host}:{self.port}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -224,13 +224,15 @@ def test_summary_and_run_record(crawled):
     assert summary == [
         "Crawl summary for example: 15 pages fetched (3 list pages; families: generic 2, trs 1), documents "
         "7 new / 0 changed / 0 unchanged / 1 more URLs of known ones / 0 gone, 2 attachments, 0 errors, "
-        "1 broken links (404 on a listed page)"
+        # the robots-disallowed list item, and the attachment on www.pingtan.gov.cn
+        "2 skipped by rule (off-site 1, robots 1), 1 broken links (404 on a listed page)"
     ]
     with Archive(workspace.db_url).session() as session:
         run = session.scalars(select(CrawlRun)).one()
         assert (run.site, run.status, run.trigger) == ("example", "finished", "manual")
         assert run.ended_at >= run.started_at
         assert run.stats["new"] == 7 and run.stats["errors"] == 0 and run.stats["broken_links"] == 1 and run.stats["families"] == {"trs": 1, "generic": 2}
+        assert run.stats["skipped_by_rule"] == {"off-site": 1, "robots": 1} and run.stats["error_samples"] == []
 
 
 def test_recrawl_adds_nothing(workspace, example_site):
@@ -250,4 +252,8 @@ def test_recrawl_adds_nothing(workspace, example_site):
 def test_export_filters_by_site(crawled):
     workspace, _, _ = crawled
     assert len(workspace.export("--site", "example")) == 7
-    assert workspace.export("--site", "other") == []
+    # a site neither archived nor configured is a typo, not an empty export
+    proc = workspace.scrapy("export", "-o", str(workspace.tmp / "other.jsonl"), "--site", "other", check=False)
+    assert (proc.returncode, proc.stderr.strip()) == (
+        2, "error: --site other: no such site (archived: example; configured: example)")
+    assert not (workspace.tmp / "other.jsonl").exists()

@@ -3,6 +3,7 @@ cleanly on SIGTERM; `run` and `status` through the same path."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from storage.db import Archive
 from storage.locks import SiteLock
 from storage.models import CrawlRun
 from tests.conftest import FAST, ROOT
+from tests.faults import closed_port
 from tests.sitekit import ColumnSite, FixtureSite
 
 
@@ -44,8 +46,8 @@ def wait_for(condition, timeout=90.0, what="condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def scheduler(workspace, *args, check=False, timeout=120):
-    return subprocess.run([sys.executable, "scheduler.py", *args], cwd=ROOT, env=workspace.env,
+def scheduler(workspace, *args, check=False, timeout=120, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "scheduler.py"), *args], cwd=cwd, env=workspace.env,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -100,20 +102,39 @@ def test_sigterm_lets_a_running_crawl_end_and_leaves_no_run_running(workspace, t
     assert statuses and "running" not in statuses
 
 
-def test_run_now_and_status(workspace, server):
+def test_run_now_and_status(workspace, server, tmp_path):
     write(workspace, site_entry("alpha", server, 0), site_entry("down", server, 0, schedule="*/5 * * * *"))
-    proc = scheduler(workspace, "run", "alpha")
+    # paths relative to where scheduler.py is run are the paths its crawls use (they run in the
+    # project folder): the run and its log land in this test's data folder
+    relative = dict(workspace.env, GOVARCHIVE_SITES="sites.yaml", GOVARCHIVE_DATA="data",
+                    GOVARCHIVE_DB="sqlite:///data/archive.sqlite3")
+    proc = subprocess.run([sys.executable, str(ROOT / "scheduler.py"), "run", "alpha"], cwd=workspace.tmp,
+                          env=relative, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    # a site whose column is gone: every list request fails
+    summary, log_line = proc.stdout.splitlines()
+    assert summary.startswith("Crawl summary for alpha: 9 pages fetched") and "documents 6 new" in summary
+    assert log_line.startswith(f"log {workspace.data}/logs/alpha/") and Path(log_line[4:]).is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # a site that is down (every connection refused): failed, exit 4, three times
     write(workspace, site_entry("alpha", server, 0),
-          {**site_entry("down", server, 0, schedule="*/5 * * * *"), "start_urls": ["http://127.0.0.1:9/col0/"]})
-    assert scheduler(workspace, "run", "down").returncode == 0
-    out = scheduler(workspace, "status").stdout
+          {**site_entry("down", server, 0, schedule="*/5 * * * *"), "start_urls": [f"http://127.0.0.1:{closed_port()}/col0/"]})
+    for _ in range(3):
+        proc = scheduler(workspace, "run", "down")
+        assert proc.returncode == 4
+        assert proc.stdout.splitlines()[0].endswith("1 errors; run failed: nothing archived or confirmed")
+        assert proc.stderr.strip().startswith(f"error: crawl of 'down' failed; log {workspace.data}/logs/down/")
+    out = scheduler(workspace, "status", cwd=elsewhere).stdout
     lines = out.splitlines()
     assert lines[0].startswith("  alpha: '0 3 * * *' (Asia/Shanghai), next ")
     assert "last run 1: finished (manual)" in lines[1] and "new 6" in lines[1]
-    assert lines[2].startswith("! down: '*/5 * * * *' (Asia/Shanghai), next ")
-    assert any("warning: error rate jumped to" in line for line in lines)
+    down = lines[lines.index(next(line for line in lines if line.startswith("! down:"))):]
+    assert "last run 4: failed (manual)" in down[1] and "errors 1" in down[1]
+    assert any(line.startswith("    warning: every request failed: 1 errors, nothing archived or confirmed (first: http://127.0.0.1:")
+               for line in down)
+    assert "    warning: 3 failed runs in a row" in down
+    # every time in one zone
+    assert len(set(re.findall(r"\d\d:\d\d:\d\d([+-]\d\d:\d\d)", out))) == 1
     assert [r[:3] for r in runs(workspace)][0] == ("alpha", "manual", "finished")
 
 

@@ -1,13 +1,20 @@
 """`scrapy export -o FILE.jsonl [--site NAME]`: one JSON object per archived document."""
 from __future__ import annotations
 
+import os
 import sys
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from sqlalchemy import distinct, select
 
 from crawler.commands import open_archive
+from crawler.sites import SiteConfigError, load_sites
 from storage.export import write_jsonl
+from storage.models import Document
+from storage.runs import ExitCode
+
+SUFFIXES = (".jsonl", ".jl", ".ndjson")  # what is written is JSON lines, whatever the name says
 
 
 class Command(ScrapyCommand):
@@ -27,18 +34,42 @@ class Command(ScrapyCommand):
         parser.add_argument("--unique", action="store_true", help="originals only, no reposts")
         parser.add_argument("--versions", action="store_true", help="add `history`: every version's record")
 
+    def fail(self, message: str) -> None:
+        print(f"error: {message}", file=sys.stderr)
+        self.exitcode = ExitCode.CONFIG
+
     def run(self, args, opts):
         if args:
             raise UsageError("unexpected arguments: " + " ".join(args))
+        if opts.output != "-" and not opts.output.lower().endswith(SUFFIXES):
+            return self.fail(f"-o {opts.output}: export writes JSON lines; name the file {', '.join(SUFFIXES)} "
+                             "or use - for stdout")
         archive = open_archive(self)
         if archive is None:
             return
         try:
+            if opts.site and (problem := self.unknown_site(archive, opts.site)):
+                return self.fail(problem)
             count = write_jsonl(archive, opts.output, site=opts.site, unique=opts.unique, versions=opts.versions)
-        except OSError as exc:
-            print(f"error: {opts.output}: {exc.strerror}", file=sys.stderr)
-            self.exitcode = 2
+        except BrokenPipeError:  # `export -o - | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
             return
+        except OSError as exc:
+            return self.fail(f"{opts.output}: {exc.strerror}")
         finally:
             archive.dispose()
         print(f"exported {count} documents to {opts.output}", file=sys.stderr)
+
+    @staticmethod
+    def unknown_site(archive, site: str) -> str | None:
+        """A site neither in the archive nor in the sites file: a typo, not an empty export."""
+        with archive.session() as session:
+            archived = sorted(session.scalars(select(distinct(Document.site))))
+        try:
+            configured = sorted(load_sites())
+        except SiteConfigError:
+            configured = []
+        if site in archived or site in configured:
+            return None
+        return (f"--site {site}: no such site (archived: {', '.join(archived) or 'none'}; "
+                f"configured: {', '.join(configured) or 'none'})")

@@ -35,6 +35,7 @@ class Command(ScrapyCommand):
         with progress_bar("reparsing") as progress:
             task = progress.add_task("reparse", total=None)
             result = reparse(archive, data, site=opts.site, workers=opts.workers,
+                             max_chars=self.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS") or None,
                              on_progress=lambda done, total: progress.update(task, completed=done, total=total))
         archive.dispose()
         print(f"reparsed {result.versions} captures: {result.changed} records changed, "

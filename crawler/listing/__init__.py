@@ -3,11 +3,21 @@
 Each platform family is a class with `detect(response)` and `parse(response)`; FAMILIES is
 tried in order and the generic family always matches last. A new family plugs in by being
 added to FAMILIES.
+
+A family never loses what it read: a pager value it cannot understand is a warning on the
+page (pager_guard) while its items stay, and a family that fails outright leaves the page to
+the generic reader (read_list_page), with a warning naming both.
 """
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -38,6 +48,7 @@ class ListPage:
     columns: list[str] = field(default_factory=list)
     unreached: int = 0  # records the list says it has but serves only through an unsupported API
     shell: bool = False  # a page that holds no records by design: they come from its next_page (an API)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not understand
 
 
 class ListFamily(Protocol):
@@ -75,9 +86,77 @@ def list_state(response) -> dict:
         return {}
 
 
+_NUMBER = re.compile(r"-?\d+")
+
+
+def script_number(value: Any) -> int | None:
+    """A count as pages write it in scripts and JSON, read tolerantly: 20, '20', "20;", ' 20 '
+    are 20; a value with no digits ('abc', '', None) is None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value)
+    match = _NUMBER.search(str(value)) if value is not None else None
+    try:
+        return int(match.group(0)) if match else None
+    except ValueError:  # more digits than Python converts: no count a page means
+        return None
+
+
+@contextmanager
+def pager_guard(page: ListPage, what: str = "pager") -> Iterator[None]:
+    """Read a page's pager without risking its items: a value the family cannot understand
+    becomes a warning on the page, and the page keeps what was read before."""
+    try:
+        yield
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError) as exc:
+        page.warnings.append(f"{what} not understood ({type(exc).__name__}: {exc}); walk ends here")
+
+
+def readable(response):
+    """The response, its selector made even when its <base href> is malformed (Scrapy's raises
+    ValueError on `<base href="http://[bad">` at every .xpath/.css): read as if it had none."""
+    try:
+        response.selector  # noqa: B018
+    except ValueError:
+        from parsel import Selector  # Scrapy's own would read the <base href> again
+        from scrapy.http import XmlResponse
+
+        response._cached_selector = Selector(text=response.text, base_url=response.url,
+                                             type="xml" if isinstance(response, XmlResponse) else "html")
+    return response
+
+
 def read_list_page(response, allowed, site=None) -> ListPage:
-    """The list page as its platform family reads it. `allowed(url)` says what is on-site."""
+    """The list page as its platform family reads it. `allowed(url)` says what is on-site.
+    Never raises: a family that fails leaves the page to the generic reader."""
+    from crawler.listing.generic import GenericList
+
+    response = readable(response)
+
     for family in families(site):
-        if family.detect(response):
+        try:
+            if not family.detect(response):
+                continue
             return family.parse(response, allowed)
+        except Exception as exc:  # noqa: BLE001 (a hostile page must not cost the crawl its list)
+            log.debug("list reader %s failed on %s", family.name, response.url, exc_info=True)
+            failure = f"{family.name} reader failed ({type(exc).__name__}: {exc})"
+            if isinstance(family, GenericList):
+                return ListPage(family=family.name, warnings=[failure])
+            page = read_list_page_generically(response, allowed)
+            page.warnings.insert(0, f"{failure}; read by the generic reader instead")
+            return page
     raise AssertionError("the generic family matches every page")
+
+
+def read_list_page_generically(response, allowed) -> ListPage:
+    from crawler.listing.generic import GenericList
+
+    try:
+        return GenericList().parse(response, allowed)
+    except Exception as exc:  # noqa: BLE001
+        log.debug("generic list reader failed on %s", response.url, exc_info=True)
+        return ListPage(family=GenericList.name, warnings=[f"generic reader failed ({type(exc).__name__}: {exc})"])

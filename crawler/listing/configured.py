@@ -3,12 +3,11 @@ CSS selectors for items and the next page, or a JSON list endpoint."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
-from crawler.listing import ListItem, ListPage
+from crawler.links import site_link
+from crawler.listing import ListItem, ListPage, script_number
 from crawler.listing.records import RecordShape, load_json, read_records
 from pipeline.normalize import clean_text
-from pipeline.urls import strip_tracking
 
 
 def _dig(data, path: str):
@@ -37,16 +36,17 @@ class ConfiguredList:
 
     def parse(self, response, allowed) -> ListPage:
         if self._json_page and (m := self._json_page.fullmatch(response.url)):
-            return self._parse_json(response, allowed, int(m.group(1)))
+            return self._parse_json(response, allowed, script_number(m.group(1)) or 1)
         page = ListPage(family=self.name)
+        seen: set[str] = set()
         for a in response.css(self.o.items):
-            href = a.attrib.get("href")
-            url = strip_tracking(urljoin(response.url, href)) if href else None
-            if url and allowed(url) and url not in {i.url for i in page.items}:
+            url = site_link(a.attrib.get("href"), response.url, allowed)
+            if url and url not in seen:
+                seen.add(url)
                 title = clean_text(a.attrib.get("title")) or clean_text(" ".join(a.css("::text").getall()))
                 page.items.append(ListItem(url=url, title=title))
         if self.o.next and (href := response.css(self.o.next).attrib.get("href")):
-            page.next_page = urljoin(response.url, href)
+            page.next_page = site_link(href, response.url, allowed)
         return page
 
     def _parse_json(self, response, allowed, number: int) -> ListPage:

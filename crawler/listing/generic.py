@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 from urllib.parse import urljoin
 
-from crawler.listing import ListItem, ListPage
+from crawler.links import base_url as page_base, site_link
+from crawler.listing import ListItem, ListPage, pager_guard, script_number
 from crawler.listing.patterns import (
     COLUMN_URL,
     DOCUMENT_URL_PATTERNS,
@@ -22,7 +23,6 @@ from crawler.listing.patterns import (
     PAGE_URL,
 )
 from pipeline.normalize import clean_text, normalize_date
-from pipeline.urls import strip_tracking
 
 _CREATE_PAGE_HTML = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]")
 
@@ -63,20 +63,16 @@ class GenericList:
 
     def parse(self, response, allowed) -> ListPage:
         page = ListPage(family=self.name)
-        base = response.xpath("//base/@href").get()
-        base_url = urljoin(response.url, base.strip()) if base else response.url
-        root = response.selector.root
+        base_url = page_base(response)
         links = []
-        for a in root.iter("a"):
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("javascript:", "mailto:", "#", "tel:")):
-                continue
-            url = strip_tracking(urljoin(base_url, href))
-            if url.startswith(("http://", "https://")) and allowed(url):
+        for a in response.selector.root.iter("a"):
+            if url := site_link(a.get("href"), base_url, allowed):
                 links.append((a, url))
 
-        pager, page.next_page = self._pager(links, response, base_url)
-        page.next_pages = pager
+        pager: set[str] = set()
+        with pager_guard(page):
+            page.next_pages, page.next_page = self._pager(links, response, base_url)
+            pager = set(page.next_pages)
 
         groups: dict[object, list] = defaultdict(list)
         for a, url in links:
@@ -131,7 +127,7 @@ class GenericList:
 
     def _pager(self, links, response, base_url) -> tuple[list[str], str | None]:
         """URLs of further pages of this same list, and which of them comes next."""
-        found: list[str] = []
+        found: dict[str, None] = {}  # ordered, and a set: pagers can link thousands of pages
         by_next_word: str | None = None
         here = response.url.split("?")[0].rsplit("/", 1)[0]
         for a, url in links:
@@ -142,20 +138,19 @@ class GenericList:
             by_number = text.isdigit() and sibling and (PAGE_URL.search(url) or COLUMN_URL.search(url.split("?")[0]))
             if text in NEXT_PAGE_TEXTS and by_next_word is None and url != response.url:
                 by_next_word = url
-            if (by_word or by_shape or by_number) and url not in found:
-                found.append(url)
-        # TRS: createPageHTML(count, current, "index", "html") writes index_1 … index_{count-1}
+            if by_word or by_shape or by_number:
+                found.setdefault(url)
+        # TRS: createPageHTML(count, current, "index", "html") writes index_1 … index_{count-1};
+        # only the page after this one is made (a column of 40,000 pages is one URL, not 40,000)
         by_script: str | None = None
         for script in response.xpath("//script/text()").getall():
             for m in _CREATE_PAGE_HTML.finditer(script):
-                count, current, name, ext = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
-                for n in range(count):
-                    url = urljoin(base_url, f"{name}.{ext}" if n == 0 else f"{name}_{n}.{ext}")
-                    if url not in found:
-                        found.append(url)
-                    if n == current + 1:
-                        by_script = url
-        return found, by_next_word or by_script or _next_by_number(response.url, found)
+                count, current, name, ext = script_number(m.group(1)), script_number(m.group(2)), m.group(3), m.group(4)
+                if current + 1 < count:
+                    by_script = by_script or urljoin(base_url, f"{name}_{current + 1}.{ext}")
+                    found.setdefault(by_script)
+        pages = list(found)
+        return pages, by_next_word or by_script or _next_by_number(response.url, pages)
 
 
 def page_number(url: str) -> int:

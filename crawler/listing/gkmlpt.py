@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.listing import ListPage, ListRequest, list_state
+from crawler.listing import ListPage, ListRequest, list_state, pager_guard, script_number
 from crawler.listing.records import RecordShape, load_json, read_records
 
 SID = re.compile(r"""\bSID\s*:\s*['"]?(\d+)""")
@@ -51,17 +51,18 @@ class GkmlptList:
             page.shell = True
             return page
         answer = load_json(response)
-        articles = answer.get("articles")
+        articles = answer.get("articles") if isinstance(answer, dict) else None
         page.items = read_records(articles, ARTICLE, response.url, allowed)
-        query = dict(parse_qsl(parts.query))
-        number, total = int(query.get("page") or 1), int(answer.get("total") or 0)
-        # pages hold the same number of articles but the last: a full page short of the
-        # total means there is another
-        size = int(list_state(response).get("page_size") or len(articles or ()))
-        if articles and size and number * size < total:
-            query["page"] = str(number + 1)
-            page.next_page = ListRequest(urlunsplit(parts._replace(query=urlencode(query))),
-                                         state=(("page_size", size),))
+        with pager_guard(page):
+            query = dict(parse_qsl(parts.query))
+            number, total = script_number(query.get("page")) or 1, script_number(answer.get("total")) or 0
+            # pages hold the same number of articles but the last: a full page short of the
+            # total means there is another
+            size = script_number(list_state(response).get("page_size")) or len(articles or ())
+            if articles and size and number * size < total:
+                query["page"] = str(number + 1)
+                page.next_page = ListRequest(urlunsplit(parts._replace(query=urlencode(query))),
+                                             state=(("page_size", size),))
         return page
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from crawler.listing import ListPage
+from crawler.listing import ListPage, pager_guard, script_number
 from crawler.listing.records import RecordShape, dig, load_json, read_records
 
 API_PATH = "/search-gov/data"
@@ -48,12 +48,15 @@ class PolicyLibraryList:
             page.shell = True
             return page
         found = dig(load_json(response), "searchVO")
-        groups = [found] + [g for g in (found.get("catMap") or {}).values() if isinstance(g, dict)]
+        categories = found.get("catMap") if isinstance(found, dict) else None
+        groups = [found] + [g for g in (categories.values() if isinstance(categories, dict) else ())
+                            if isinstance(g, dict)]
         for group in groups:
             page.items += read_records(group.get("listVO"), POLICY, response.url, allowed)
-        total = max(int(g.get("totalCount") or 0) for g in groups)
-        number, size = int(query.get("p") or 1), int(query.get("n") or PAGE_SIZE)
-        if page.items and number * size < total:
-            query["p"] = str(number + 1)
-            page.next_page = urlunsplit(parts._replace(query=urlencode(query)))
+        with pager_guard(page):
+            total = max(script_number(g.get("totalCount")) or 0 for g in groups)
+            number, size = script_number(query.get("p")) or 1, script_number(query.get("n")) or PAGE_SIZE
+            if page.items and number * size < total:
+                query["p"] = str(number + 1)
+                page.next_page = urlunsplit(parts._replace(query=urlencode(query)))
         return page

@@ -14,14 +14,18 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from crawler.listing import ListItem, ListPage, ListRequest
+from crawler.links import site_link
+from crawler.listing import ListItem, ListPage, ListRequest, pager_guard, script_number
 from pipeline.normalize import clean_text, normalize_date
-from pipeline.urls import strip_tracking
 
 DATASTORE = re.compile(r"<datastore>.*?</datastore>", re.S)
 PROXY_PATH = "/module/jpage/dataproxy.jsp"
-# jpage parameters as they appear in column pages: `unitid: '380055'`, `perPage:15`, …
-PARAM = re.compile(r"""\b(unitid|webid|columnid|perPage|totalRecord|sourceContentType|webname|path|permissiontype|groupSize)\s*[:=]\s*['"]?([^'",}\s]+)""")
+# jpage parameters as they appear in column pages: `unitid: '380055'`, `perPage:15`,
+# `var totalRecord = 20;` …, in any letter case
+PARAM_NAMES = ("unitid", "webid", "columnid", "perPage", "totalRecord", "sourceContentType", "webname", "path",
+               "permissiontype", "groupSize")
+PARAM = re.compile(r"""\b(%s)\s*[:=]\s*['"]?([^'",;&}\s]*)""" % "|".join(PARAM_NAMES), re.I)
+_CANONICAL = {name.lower(): name for name in PARAM_NAMES}
 FORM_FIELDS = ("col", "appid", "webid", "path", "columnid", "sourceContentType", "unitid", "webname", "permissiontype")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
 
@@ -42,13 +46,12 @@ def _records(store, base_url: str, allowed) -> list[ListItem]:
         fragment = (record.text or "").strip()
         if not fragment:
             continue
-        tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        try:
+            tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        except (etree.ParserError, ValueError):  # a record that is no HTML: the others still count
+            continue
         for a in tree.iter("a"):
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("javascript:", "#")):
-                continue
-            url = strip_tracking(urljoin(base_url, href))
-            if allowed(url):
+            if url := site_link(a.get("href"), base_url, allowed):
                 title = clean_text(a.get("title")) or clean_text(a.text_content())
                 date = normalize_date(tree.text_content())
                 items.append(ListItem(url=url, title=title, fields={"published_at": date} if date else {}))
@@ -68,30 +71,46 @@ class HanwebList:
         if store is None:
             return page
         page.items = _records(store, response.url, allowed)
-        page.next_page = self._next(response, store, len(page.items))
+        with pager_guard(page, "jpage parameters"):
+            page.next_page = self._next(response, store, len(page.items), page)
         return page
 
-    def _next(self, response, store, count: int) -> ListRequest | None:
+    def _next(self, response, store, count: int, page: ListPage) -> ListRequest | None:
+        """The next dataproxy window. Counts are read tolerantly; one that cannot be read is a
+        warning and the walk goes on while windows bring records (the spider ends a walk whose
+        pages bring nothing new, and bounds its length)."""
         path = urlsplit(response.url).path
+        stored_total = script_number(store.findtext("totalrecord"))
         if path.endswith("dataproxy.jsp"):  # a data page: shift the window, same form
             query = dict(parse_qsl(urlsplit(response.url).query))
-            start, end = int(query.get("startrecord", 1)), int(query.get("endrecord", 0))
-            total = int(store.findtext("totalrecord") or 0)
-            if count == 0 or end >= total:
+            start = script_number(query.get("startrecord")) or 1
+            end = script_number(query.get("endrecord")) or start + count - 1
+            if count == 0 or (stored_total is not None and end >= stored_total):
                 return None
-            size = end - start + 1
+            size = max(end - start + 1, count, 1)
             query.update(startrecord=str(end + 1), endrecord=str(end + size))
-            body = tuple(parse_qsl((response.request.body or b"").decode("utf-8")))
+            body = tuple(parse_qsl((response.request.body or b"").decode("utf-8", "replace")))
             return ListRequest(urljoin(response.url, f"{path}?{urlencode(query)}"), "POST", body)
-        params = dict(PARAM.findall(response.text))
-        total = int(params.get("totalRecord") or store.findtext("totalrecord") or 0)
-        if not total or count >= total:
+        params = {_CANONICAL[k.lower()]: v for k, v in PARAM.findall(response.text)}
+        total = self._count(params, "totalRecord", None, page)
+        total = stored_total if total is None else total
+        if count == 0 or (total is not None and count >= total):
             return None
         columnid = params.get("columnid") or (re.search(r"/col/col(\d+)/", path) or [None, ""])[1]
-        per_page = int(params.get("perPage", 15))
-        group = per_page * int(params.get("groupSize", 3))
+        per_page = self._count(params, "perPage", 15, page) or 15
+        group = per_page * (self._count(params, "groupSize", 3, page) or 3)
         form = {"col": "1", "appid": "1", "path": "/", "permissiontype": "0", "sourceContentType": "1",
                 **{k: v for k, v in params.items() if k in FORM_FIELDS}, "columnid": columnid}
         query = urlencode({"startrecord": count + 1, "endrecord": count + group, "perpage": per_page})
         return ListRequest(urljoin(response.url, f"{PROXY_PATH}?{query}"), "POST",
                            tuple((k, form[k]) for k in FORM_FIELDS if k in form))
+
+    @staticmethod
+    def _count(params: dict, name: str, default: int | None, page: ListPage) -> int | None:
+        if name not in params:
+            return default
+        value = script_number(params[name])
+        if value is None or value < 0:
+            page.warnings.append(f"jpage {name} {params[name]!r} is not a number; using {default or 'the records read'}")
+            return default
+        return value

@@ -6,11 +6,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urljoin
-
+from crawler.links import site_link
 from crawler.listing import ListItem
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no
-from pipeline.urls import strip_tracking
 
 CHINA = timezone(timedelta(hours=8))  # epoch timestamps in these APIs are Beijing dates
 _TAG = re.compile(r"<[^>]+>")  # search APIs mark hits in titles: <em>关于</em>…
@@ -46,10 +44,8 @@ def read_records(records, shape: RecordShape, base_url: str, allowed) -> list[Li
         if not isinstance(record, dict):
             continue
         href = _first(record, shape.url)
-        if not isinstance(href, str) or not href.strip():
-            continue
-        url = strip_tracking(urljoin(base_url, href.strip()))
-        if not allowed(url):
+        url = site_link(href, base_url, allowed) if isinstance(href, str) else None
+        if url is None:
             continue
         fields = {name: _text(_first(record, keys)) for name, keys in shape.fields.items()}
         fields["published_at"] = _date(_first(record, shape.date))
@@ -74,5 +70,8 @@ def _text(value) -> str | None:
 def _date(value) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 10**11 else value  # milliseconds or seconds
-        return datetime.fromtimestamp(seconds, CHINA).date().isoformat()
+        try:
+            return datetime.fromtimestamp(seconds, CHINA).date().isoformat()
+        except (ValueError, OverflowError, OSError):  # a timestamp no calendar holds: no date
+            return None
     return normalize_date(str(value)) if value else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from crawler.listing import ListPage, ListRequest
+from crawler.listing import ListPage, ListRequest, pager_guard, script_number
 from crawler.listing.generic import GenericList
 from crawler.listing.records import RecordShape, dig, load_json, read_records
 
@@ -49,22 +49,26 @@ class TrsList(GenericList):
 
     def parse(self, response, allowed) -> ListPage:
         page = super().parse(response, allowed)
+        with pager_guard(page):
+            self._script_pager(response, page)
+        return page
+
+    def _script_pager(self, response, page: ListPage) -> None:
         text = response.text
         if page.next_page is None:
             count, current = COUNT_PAGE.search(text), CURRENT_PAGE.search(text)
-            if count and current and int(current.group(1)) + 1 < int(count.group(1)):
+            if count and current and script_number(current.group(1)) + 1 < script_number(count.group(1)):
                 last = urlsplit(response.url).path.rsplit("/", 1)[-1]
                 ext = last.rsplit(".", 1)[-1] if "." in last else "html"
-                page.next_page = urljoin(response.url, f"index_{int(current.group(1)) + 1}.{ext}")
+                page.next_page = urljoin(response.url, f"index_{script_number(current.group(1)) + 1}.{ext}")
         info = CHANNEL_INFO.search(text)
         if info and DYNAMIC.search(info.group(1)) and (records := RECORD_COUNT.search(info.group(1))):
-            total = int(records.group(1))
+            total = script_number(records.group(1))
             search = _search_request(response, info.group(1), len(page.items))
             if search is not None and len(page.items) < total:
                 page.next_page = search
             else:
                 page.unreached = max(0, total - len(page.items))
-        return page
 
 
 def _search_request(response, info: str, static_items: int) -> ListRequest | None:
@@ -74,7 +78,7 @@ def _search_request(response, info: str, static_items: int) -> ListRequest | Non
     api, channel = LIST_API.search(text), SEARCH_ID.search(text)
     if not api or not channel:
         return None
-    per_page = int(m.group(1)) if (m := PER_PAGE.search(info)) else 15
+    per_page = (script_number(m.group(1)) if (m := PER_PAGE.search(info)) else None) or 15
     form = {"channelid": channel.group(1)}
     if (m := CLASS_SQL.search(info)) and m.group(1):
         form["classsql"] = m.group(1)
@@ -97,10 +101,11 @@ class TrsSearchList:
     def parse(self, response, allowed) -> ListPage:
         answer = load_json(response) or {}
         page = ListPage(family=self.name, items=read_records(answer.get("data"), SEARCH_RECORD, response.url, allowed))
-        form = dict(parse_qsl((response.request.body or b"").decode("utf-8")))
-        number, pages = int(form.get("page") or 1), int(answer.get("pageCount") or 0)
-        if page.items and number < pages:
-            form["page"] = str(number + 1)
-            page.next_page = ListRequest(response.url, "POST", tuple(form.items()))
+        with pager_guard(page):
+            form = dict(parse_qsl((response.request.body or b"").decode("utf-8", "replace")))
+            number, pages = script_number(form.get("page")) or 1, script_number(answer.get("pageCount")) or 0
+            if page.items and number < pages:
+                form["page"] = str(number + 1)
+                page.next_page = ListRequest(response.url, "POST", tuple(form.items()))
         return page
 

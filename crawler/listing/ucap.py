@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from crawler.listing import ListItem, ListPage, ListRequest, list_state
+from crawler.links import site_link
+from crawler.listing import ListItem, ListPage, ListRequest, list_state, pager_guard, script_number
 from pipeline.normalize import clean_text, normalize_date
-from pipeline.urls import strip_tracking
 
 ARTICLE_LIST = re.compile(r"\barticleList\s*:\s*(?=\[)")
 CHANNEL_CODE = re.compile(r"\bchannelCode\s*:\s*\[\s*['\"](col\d+)['\"]")
@@ -44,7 +44,13 @@ def _url(article: dict) -> str | None:
             urls = json.loads(urls)
         except ValueError:
             return urls if urls.startswith(("/", "http")) else None
-    return (urls or {}).get("pc") if isinstance(urls, dict) else None
+    pc = urls.get("pc") if isinstance(urls, dict) else None
+    return pc if isinstance(pc, str) else None
+
+
+def _text(value) -> str | None:
+    """A JSON value meant as text (pages put numbers, lists or null where a string belongs)."""
+    return value if isinstance(value, str) else None
 
 
 class UcapList:
@@ -57,25 +63,23 @@ class UcapList:
         page = ListPage(family=self.name)
         articles = _articles(response.text)
         for article in articles:
-            href = _url(article)
-            if not href:
+            url = site_link(_url(article), response.url, allowed)
+            if url is None:
                 continue
-            url = strip_tracking(urljoin(response.url, href))
-            if not allowed(url):
-                continue
-            fields = {"published_at": normalize_date(article.get("pubDate")),
-                      "source": clean_text(article.get("contentSource"))}
-            page.items.append(ListItem(url=url, title=clean_text(article.get("title")),
+            fields = {"published_at": normalize_date(_text(article.get("pubDate"))),
+                      "source": clean_text(_text(article.get("contentSource")))}
+            page.items.append(ListItem(url=url, title=clean_text(_text(article.get("title"))),
                                        fields={k: v for k, v in fields.items() if v}))
-        self._paginate(response, page, articles)
+        with pager_guard(page):
+            self._paginate(response, page, articles)
         return page
 
     def _paginate(self, response, page: ListPage, articles: list[dict]) -> None:
         text, parts = response.text, urlsplit(response.url)
         query = dict(parse_qsl(parts.query))
-        number = int(query.get("pageNum") or 1)
+        number = script_number(query.get("pageNum")) or 1
         total, unit = _article_count(text), UNIT_ID.search(text)
-        per_page = int(m.group(1)) if (m := PER_PAGE.search(text)) else 15
+        per_page = (script_number(m.group(1)) if (m := PER_PAGE.search(text)) else None) or 15
         first = page.items[0].url if page.items else None
         previous = list_state(response).get("first")
         if previous is not None and first == previous:  # pageNum ignored: the same records again

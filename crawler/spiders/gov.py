@@ -3,14 +3,17 @@
     scrapy crawl gov -a site=NAME                 incremental: new documents only
     scrapy crawl gov -a site=NAME -a full=1       every list page, every known document again
     scrapy crawl gov -a site=NAME -a column=URL   one column, completely
-    scrapy crawl gov -a site=NAME -a url=URL      one document
+    scrapy crawl gov -a site=NAME -a url=URL      one document (a list page given here is walked as a column)
     scrapy crawl gov -a site=NAME -a since=DATE   re-fetch documents published since DATE
 
 List pages are read by their platform family (crawler.listing) and always fetched from the
 first; documents already archived are skipped, and pagination stops once
 `stop_after_known_pages` pages in a row are settled (hold only known documents, or end with
 one). Early stopping is trusted only after a previous run that finished cleanly: after a
-killed or failing run, every list page is walked again, so nothing is missed.
+killed run, or one where any request ended in error, every list page is walked again, so
+nothing is missed. A column's walk is bounded: it ends at GOVARCHIVE_MAX_LIST_PAGES pages, or
+at a page that brings no record the walk has not seen (a pager that never ends), with a
+warning naming the column.
 """
 from __future__ import annotations
 
@@ -18,21 +21,25 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
 from scrapy.responsetypes import responsetypes
-from sqlalchemy import select
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.crawl_options import CrawlOptions
 from crawler.extractor import Extractor
 from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
-from crawler.listing import ListRequest, read_list_page
+from crawler.links import absolute_url, rule_against
+from crawler.listing import ListPage, ListRequest, read_list_page
+from crawler.listing.generic import is_document_url
+from crawler.listing.patterns import COLUMN_URL
+from crawler.outcomes import Outcomes
 from crawler.resources import resources_for
 from crawler.sites import get_site
 from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
 from storage.archive import archived_documents, known_urls, last_capture, listed_as
-from storage.models import CrawlRun
+from storage.runs import last_run_clean
 from storage.templates import site_template
 
 GONE_STATUSES = [404, 410]
@@ -43,8 +50,8 @@ class GovSpider(scrapy.Spider):
     name = "gov"
 
     def __init__(self, site: str | None = None, sites_file: str | None = None, **kwargs):
-        options = CrawlOptions.from_args(kwargs)
-        for name in ("full", "column", "url", "since", "trigger"):
+        options = CrawlOptions.from_args({"site": site, "sites_file": sites_file, **kwargs})
+        for name in CrawlOptions.NAMES:
             kwargs.pop(name, None)
         super().__init__(**kwargs)
         self.site = get_site(site, sites_file)  # SiteConfigError: one line naming the problem
@@ -53,6 +60,7 @@ class GovSpider(scrapy.Spider):
         self.trigger = options.trigger
         self.allowed_domains = self.site.domains
         self.list_pages_seen: set[tuple] = set()
+        self.walk_records: dict[str, set[str]] = {}  # column → list records its walk has seen
         self.documents_requested: set[str] = set()  # canonical URLs
         self.revalidate_when_idle: list[tuple[str, dict]] = []  # archived documents, for full / since
         self._template: frozenset | None = None
@@ -66,11 +74,13 @@ class GovSpider(scrapy.Spider):
         spider.extractor = Extractor.from_crawler(crawler)
         spider.archive = resources_for(crawler).archive
         crawler.signals.connect(spider.revalidate_unlisted, signal=signals.spider_idle)
+        spider.outcomes = Outcomes.of(crawler)
+        spider.max_list_pages = crawler.settings.getint("GOVARCHIVE_MAX_LIST_PAGES")
+        spider.max_document_chars = crawler.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS")
         return spider
 
     def allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return rule_against(url, self.allowed_domains) is None
 
     # --- what to walk -------------------------------------------------------------------
 
@@ -78,44 +88,63 @@ class GovSpider(scrapy.Spider):
         """Whether the last run before this one finished without errors (so every document
         on pages it stopped before was archived)."""
         with self.archive.session() as session:
-            runs = session.scalars(
-                select(CrawlRun).where(CrawlRun.site == self.site.name).order_by(CrawlRun.id.desc()).limit(2)
-            ).all()
-        previous = [r for r in runs if r.id != getattr(self, "run_id", None)][:1]
-        return bool(previous) and previous[0].status == "finished" and not previous[0].stats.get("errors")
+            return last_run_clean(session, self.site.name, before_id=getattr(self, "run_id", None))
 
-    def list_request(self, page: str | ListRequest, walk: str, settled: int = 0) -> scrapy.Request | None:
+    def list_request(self, page: str | ListRequest, walk: str, column: str, page_no: int = 1,
+                     settled: int = 0) -> scrapy.Request | None:
         """A request for a list page not yet walked in this crawl (dir/ = dir/index.html; a
-        data endpoint is told apart by its form). walk: "incremental" or "all"."""
+        data endpoint is told apart by its form), page `page_no` of `column`'s walk.
+        walk: "incremental" or "all"."""
         spec = page if isinstance(page, ListRequest) else ListRequest(page)
+        if rule := rule_against(spec.url, self.allowed_domains):
+            self.outcomes.skipped(spec.url, rule, "list page")
+            return None
         key = (canonical_url(spec.url), spec.method, spec.formdata)
         if key in self.list_pages_seen:
+            return None
+        if page_no > self.max_list_pages:
+            self.stop_walk(column, "capped", f"it reached GOVARCHIVE_MAX_LIST_PAGES ({self.max_list_pages} "
+                                             f"pages); not requested: {spec.url}")
             return None
         self.list_pages_seen.add(key)
         options = dict(callback=self.parse_list, errback=self.failed,
                        meta={"conditional": walk == "incremental" and spec.method == "GET",
-                             "handle_httpstatus_list": [304], "list_state": spec.state},
-                       cb_kwargs={"walk": walk, "settled": settled})
-        if spec.method == "POST":
-            return scrapy.FormRequest(spec.url, formdata=dict(spec.formdata), **options)
-        return scrapy.Request(spec.url, **options)
+                             "handle_httpstatus_list": [304], "list_state": spec.state, "list_page_no": page_no},
+                       cb_kwargs={"walk": walk, "column": column, "page_no": page_no, "settled": settled})
+        return self._request(spec.url, spec.method, spec.formdata, options)
 
-    def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False):
+    def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False,
+                         callback=None) -> scrapy.Request | None:
         self.documents_requested.add(canonical_url(url))
-        return scrapy.Request(
-            url, callback=self.parse_document, errback=self.failed,
-            meta={"handle_httpstatus_list": REVALIDATE if revalidate else GONE_STATUSES,
-                  "conditional": revalidate},
+        return self._request(url, "GET", (), dict(
+            callback=callback or self.parse_document, errback=self.failed,
+            meta={"handle_httpstatus_list": REVALIDATE if revalidate else GONE_STATUSES, "conditional": revalidate},
             cb_kwargs={"list_fields": list_fields or {}},
-        )
+        ))
+
+    def _request(self, url: str, method: str, formdata: tuple, options: dict) -> scrapy.Request | None:
+        try:
+            if method == "POST":
+                return scrapy.FormRequest(url, formdata=dict(formdata), **options)
+            return scrapy.Request(url, **options)
+        except ValueError as exc:  # a URL Scrapy cannot request: the site's mistake, said once
+            self.outcomes.skipped(url, "malformed", str(exc))
+            return None
+
+    def stop_walk(self, column: str, kind: str, why: str) -> None:
+        """kind: "capped" (the bound: records past it may be missed) or "repeating" (a page
+        with nothing new: a pager that repeats itself, or overlapping pages)."""
+        self.crawler.stats.inc_value(f"govarchive/list_walks_{kind}")
+        self.logger.warning("column %s: walk stopped, %s", column, why)
 
     async def start(self):
         opts = self.options
         if opts.url:
-            yield self.document_request(opts.url)
+            if request := self.document_request(opts.url, callback=self.parse_requested):
+                yield request
             return
         if opts.column:
-            if request := self.list_request(opts.column, "all"):
+            if request := self.list_request(opts.column, "all", opts.column):
                 yield request
             return
         walk = "all" if opts.full or not self.previous_run_clean() else "incremental"
@@ -124,7 +153,7 @@ class GovSpider(scrapy.Spider):
         if self.site.list_override is not None and self.site.list_override.json_url:
             starts.append(self.site.list_override.json_url.replace("{page}", "1"))
         for url in starts:
-            if request := self.list_request(url, walk):
+            if request := self.list_request(url, walk, url):
                 yield request
         if opts.full or opts.since:
             with self.archive.session() as session:
@@ -139,14 +168,15 @@ class GovSpider(scrapy.Spider):
         requested = 0
         for url, list_fields in pending:
             if canonical_url(url) not in self.documents_requested:
-                self.crawler.engine.crawl(self.document_request(url, list_fields, revalidate=True))
-                requested += 1
+                if request := self.document_request(url, list_fields, revalidate=True):
+                    self.crawler.engine.crawl(request)
+                    requested += 1
         if requested:
             raise DontCloseSpider
 
     # --- callbacks ------------------------------------------------------------------------
 
-    def parse_list(self, response, walk: str, settled: int):
+    def parse_list(self, response, walk: str, column: str, page_no: int, settled: int, page: ListPage | None = None):
         stats = self.crawler.stats
         if response.status == 304:
             stats.inc_value("govarchive/list_pages_unchanged")
@@ -154,16 +184,19 @@ class GovSpider(scrapy.Spider):
             # records: read it as last archived and ask its API, itself conditionally
             previous = self.archived_page(response)
             if previous is not None and (page := read_list_page(previous, self.allowed, self.site)).shell:
-                if request := self.list_request(page.next_page, walk, settled):
+                if request := self.list_request(page.next_page, walk, column, page_no + 1, settled):
                     yield request
             return
         if not isinstance(response, TextResponse):
-            self.logger.warning("list page %s is not a text page (%s)", response.url,
-                                response.headers.get("Content-Type"))
+            self.outcomes.error(response.url, f"list page is not a text page "
+                                              f"({(response.headers.get('Content-Type') or b'').decode('latin-1')})")
             return
-        page = read_list_page(response, self.allowed, self.site)
+        page = page or read_list_page(response, self.allowed, self.site)
         stats.inc_value(f"govarchive/list_pages/{page.family}")
         stats.inc_value("govarchive/list_pages")
+        for warning in page.warnings:
+            stats.inc_value("govarchive/list_warnings")
+            self.logger.warning("list page %s (%s): %s", response.url, page.family, warning)
         if not page.items and not page.columns and not page.shell:  # sub-columns or an API shell are not empty lists
             stats.inc_value("govarchive/list_pages_empty")
             self.logger.warning("list page %s (%s) yielded no documents: layout changed?",
@@ -178,18 +211,28 @@ class GovSpider(scrapy.Spider):
         for item in page.items:
             if item.url in known and not refetch:
                 continue
-            yield self.document_request(item.url, {"title": item.title, **item.fields},
-                                        revalidate=item.url in known)
+            if request := self.document_request(item.url, {"title": item.title, **item.fields},
+                                                revalidate=item.url in known):
+                yield request
+        seen = self.walk_records.setdefault(column, set())
+        brings_new = any(item.url not in seen for item in page.items)
+        seen.update(item.url for item in page.items)
         # A page is settled when every item on it is known, or its last one is: lists run
         # newest first (pinned items aside), so what follows it is known too.
         is_settled = bool(page.items) and (page.items[-1].url in known or all(i.url in known for i in page.items))
         settled = settled + 1 if is_settled else 0
         if walk == "incremental" and settled >= self.site.stop_after_known_pages:
             stats.inc_value("govarchive/list_walks_stopped")
-            return
-        following = [page.next_page] if page.next_page else page.next_pages
-        for url in following + page.columns:
-            if request := self.list_request(url, walk, settled):
+        elif page.items and not brings_new and page_no > 1:
+            self.stop_walk(column, "repeating", f"page {page_no} ({response.url}) brings no record its walk "
+                                                "has not seen")
+        else:
+            following = [page.next_page] if page.next_page else page.next_pages
+            for url in following:
+                if request := self.list_request(url, walk, column, page_no + 1, settled):
+                    yield request
+        for url in page.columns:
+            if request := self.list_request(url, walk, url):
                 yield request
 
     TEMPLATE_REFRESH = 20  # documents read between two readings of the site's template
@@ -226,6 +269,26 @@ class GovSpider(scrapy.Spider):
             before = listed_as(session, response.url)
         return self.archived_page(response) if before is not None and before != list_fields else None
 
+    async def parse_requested(self, response, list_fields: dict):
+        """`-a url=`: a document, unless the page is a list, which is then walked as a column
+        (archived as a document, it would hide the column's records from later crawls)."""
+        if response.status == 200 and isinstance(response, TextResponse) and (page := self.as_list_page(response)):
+            self.logger.warning("-a url=%s is a list page (%s, %d records): walked as a column, not archived "
+                                "as a document (-a column= says so)", response.url, page.family, len(page.items))
+            for request in self.parse_list(response, "all", response.url, 1, 0, page=page):
+                yield request
+            return
+        async for result in self.parse_document(response, list_fields):
+            yield result
+
+    def as_list_page(self, response) -> ListPage | None:
+        page = read_list_page(response, self.allowed, self.site)
+        if page.family != "generic":  # a platform's list recognised by its own markup
+            return page if page.items or page.shell or page.next_page else None
+        column_shaped = COLUMN_URL.search(urlsplit(response.url).path) and not is_document_url(response.url)
+        paged = page.next_page or page.next_pages
+        return page if len(page.items) >= 2 and (column_shaped or paged) else None
+
     async def parse_document(self, response, list_fields: dict):
         if response.status == 304:
             archived = self.relisted(response, list_fields)
@@ -238,7 +301,17 @@ class GovSpider(scrapy.Spider):
             yield GoneItem(site=self.site.name, url=response.url, status=response.status)
             return
         if isinstance(response, TextResponse):
-            record = await self.extractor.extract(response.text, response.url, self.template())
+            text = response.text
+            if len(text) > self.max_document_chars:  # bounds extraction's memory; the WARC keeps every byte
+                self.crawler.stats.inc_value("govarchive/documents_truncated")
+                self.logger.warning("document %s: %d characters, extracted from its first %d "
+                                    "(GOVARCHIVE_MAX_DOCUMENT_CHARS)", response.url, len(text), self.max_document_chars)
+                text = text[: self.max_document_chars]
+            try:
+                record = await self.extractor.extract(text, response.url, self.template())
+            except Exception as exc:  # noqa: BLE001 (one page must not end the crawl; counted and retried next time)
+                self.outcomes.error(response.url, f"extraction failed: {type(exc).__name__}: {exc}")
+                return
         else:  # a list that links straight to a file: the file is the document
             record = DocumentRecord(response.url, attachments=[
                 {"name": list_fields.get("title") or response.url, "url": response.url}])
@@ -247,16 +320,31 @@ class GovSpider(scrapy.Spider):
         yield DocumentItem(site=self.site.name, url=response.url, record=record, capture_id=capture_id)
         if self.site.fetch_attachments:
             for att in record.attachments:
-                if att["url"] != response.url and self.allowed(att["url"]):
-                    yield scrapy.Request(att["url"], callback=self.parse_attachment, errback=self.failed)
+                url = absolute_url(att["url"], response.url)
+                rule = (rule_against(url, self.allowed_domains) if url
+                        else rule_against(att["url"], self.allowed_domains) or "malformed")
+                if rule:
+                    self.outcomes.skipped(att["url"], rule, f"attachment of {response.url}")
+                elif url != response.url and (request := self._request(url, "GET", (), dict(
+                        callback=self.parse_attachment, errback=self.failed,
+                        meta={"handle_httpstatus_list": GONE_STATUSES}))):
+                    yield request
 
     def parse_attachment(self, response):
+        if response.status in GONE_STATUSES:  # the document links a file the site no longer has
+            self.crawler.stats.inc_value("govarchive/attachments_gone")
+            self.logger.info("attachment %s: gone (%d)", response.url, response.status)
+            return
         yield AttachmentItem(self.site.name, response.url, response.meta.get("capture_id"), len(response.body))
 
     def failed(self, failure):
-        if failure.check(IgnoreRequest):  # robots.txt said no, or a filter did: not an error
-            self.crawler.stats.inc_value("govarchive/skipped")
-            self.logger.info("skipped %s: %s", failure.request.url, failure.getErrorMessage())
+        """Every request's errback: a rule's skip or an error, counted and logged with its URL.
+        A list page past the first answering 404/410 (a pager pointing past the list's end) is
+        gone, not an error; a column's first page that is gone is."""
+        meta = failure.request.meta
+        if (failure.check(HttpError) and meta.get("list_page_no", 1) > 1
+                and failure.value.response.status in GONE_STATUSES):
+            self.crawler.stats.inc_value("govarchive/list_pages_gone")
+            self.logger.warning("list page %s: gone (%d)", failure.request.url, failure.value.response.status)
             return
-        self.crawler.stats.inc_value("govarchive/errors")
-        self.logger.error("failed: %s: %s", failure.request.url, failure.getErrorMessage())
+        self.outcomes.failed(failure)

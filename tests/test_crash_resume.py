@@ -34,6 +34,25 @@ def processes_of(workspace) -> list[int]:
     return found
 
 
+def documents_archived(workspace) -> int:
+    if not (workspace.data / "archive.sqlite3").exists():
+        return 0
+    archive = Archive(workspace.db_url, upgrade=False)
+    try:
+        with archive.session() as session:
+            return session.scalar(select(func.count(Document.id))) or 0
+    except Exception:  # noqa: BLE001 (the crawl is still creating the schema)
+        return 0
+    finally:
+        archive.dispose()
+
+
+def wait_for_documents(workspace, count: int, proc, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline and documents_archived(workspace) < count:
+        time.sleep(0.05)
+
+
 def test_sigkill_several_times_then_resume(workspace):
     site = ColumnSite(3, 20, 5)
     expected = sorted(site.doc_path(d) for docs in site.docs.values() for d in docs)
@@ -44,10 +63,12 @@ def test_sigkill_several_times_then_resume(workspace):
             "schedule": "0 3 * * *", "settings": FAST}]}))
         command = [sys.executable, "-m", "scrapy", "crawl", "gov", "-a", "site=cols"]
         kills, partial = 0, []
-        for moment in sorted(rng.uniform(0.8, 3.5) for _ in range(4)):
+        for _ in range(4):
             proc = subprocess.Popen(command, cwd=ROOT, env=workspace.env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(moment)
+            # kill once a few more documents are archived: mid-crawl however slow the machine is
+            wait_for_documents(workspace, (partial[-1] if partial else 0) + rng.randint(1, 8), proc)
+            time.sleep(rng.uniform(0, 0.3))
             if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
                 kills += 1

@@ -55,6 +55,7 @@ def families(site=None) -> list[ListFamily]:
     from crawler.listing.gkmlpt import GkmlptList
     from crawler.listing.govcn import PolicyLibraryList
     from crawler.listing.hanweb import HanwebList
+    from crawler.listing.jpaas import JpaasList
     from crawler.listing.trs import TrsList, TrsSearchList
     from crawler.listing.ucap import UcapList
 
@@ -63,8 +64,8 @@ def families(site=None) -> list[ListFamily]:
         from crawler.listing.configured import ConfiguredList
 
         configured = [ConfiguredList(site.list_override)]
-    return configured + [HanwebList(), UcapList(), GkmlptList(), PolicyLibraryList(), TrsSearchList(), TrsList(),
-                         GenericList()]
+    return configured + [HanwebList(), JpaasList(), UcapList(), GkmlptList(), PolicyLibraryList(), TrsSearchList(),
+                         TrsList(), GenericList()]
 
 
 def list_state(response) -> dict:

@@ -143,3 +143,21 @@ def test_without_a_referer_the_column_is_refused_and_said(workspace):
     assert all(referer is None for _, referer in site.api_log) and len(site.api_log) == 3  # every unit tried once
     assert "refused: 非法请求" in proc.stderr
     assert "1 list pages without items (layout changed?)" in proc.stdout
+
+
+def test_a_page_listing_its_records_itself_is_not_a_shell():
+    """A column page printing its own list, with a jpaas unit only for its breadcrumb, is read
+    by the generic family; the same page whose list is a unit is a shell."""
+    unit = ('<script url="/api-gateway/jpaas-publish-server/front/page/build/unit" queryData="{\'parseType\':'
+            '\'bulidstatic\',\'webId\':\'1\',\'pageType\':\'column\',\'tagId\':\'{tag}\',\'pageId\':\'2\'}"></script>')
+    rows = "".join(f'<li><a href="/art/2024/6/{d}/art_1_{d}.html">通知{d}</a><span>2024-06-{d:02d}</span></li>'
+                   for d in range(1, 6))
+    own = f"<html><body>{unit.replace('{tag}', '当前位置')}<ul class='list'>{rows}</ul></body></html>"
+    page = read_list_page(HtmlResponse("https://a.gov.cn/col/col2/index.html", body=own.encode(), encoding="utf-8"),
+                          lambda u: True)
+    assert (page.family, len(page.items)) == ("generic", 5)
+    shell = f"<html><body>{unit.replace('{tag}', '当前位置')}{unit.replace('{tag}', '信息列表')}</body></html>"
+    page = read_list_page(HtmlResponse("https://a.gov.cn/col/col2/index.html", body=shell.encode(), encoding="utf-8"),
+                          lambda u: True)
+    assert (page.family, page.shell) == ("jpaas", True)
+    assert "%E4%BF%A1%E6%81%AF%E5%88%97%E8%A1%A8" in page.next_page.url  # 信息列表 asked first, though second in the page

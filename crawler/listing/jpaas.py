@@ -95,7 +95,14 @@ class JpaasList:
     def detect(self, response) -> bool:
         if urlsplit(response.url).path.endswith(UNIT_PATH):
             return isinstance(load_json(response), dict)
-        return "page/build/unit" in response.text and bool(response.xpath(UNIT_SCRIPTS))
+        if "page/build/unit" not in response.text:
+            return False
+        ranks = [_rank(script) for script in response.xpath(UNIT_SCRIPTS)]
+        if not ranks:
+            return False
+        # a page whose units are all side parts (a breadcrumb, a menu) and that lists records
+        # itself is not a shell: its own list is read as any other
+        return max(ranks) >= 1 or not GenericList().parse(response, lambda url: True).items
 
     def parse(self, response, allowed) -> ListPage:
         if urlsplit(response.url).path.endswith(UNIT_PATH):

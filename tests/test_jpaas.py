@@ -64,7 +64,7 @@ def test_a_unit_without_a_list_hands_over_to_the_next_unit():
     others = (FZGGW_UNIT.replace("%E4%BF%A1%E6%81%AF%E5%88%97%E8%A1%A8", "x"),)
     request = Request(FZGGW_UNIT, meta={"list_state": (("column", FZGGW_COLUMN), ("others", others))})
     for answer in ({"success": True, "data": {"html": '<ul class="nav"><li><a href="/col/col1/index.html">首页</a></li></ul>'}},
-                   {"success": False, "message": "非法请求", "data": {}}):
+                   {"success": False, "message": "非法请求", "data": {}}, []):
         body = json.dumps(answer, ensure_ascii=False).encode()
         page = read_list_page(TextResponse(FZGGW_UNIT, body=body, encoding="utf-8", request=request), lambda u: True)
         assert (page.family, page.shell, page.items, page.columns) == ("jpaas", True, [], [])

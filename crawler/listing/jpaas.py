@@ -94,7 +94,7 @@ class JpaasList:
 
     def detect(self, response) -> bool:
         if urlsplit(response.url).path.endswith(UNIT_PATH):
-            return isinstance(load_json(response), dict)
+            return load_json(response) is not None  # any JSON there is the unit API's, to read or report
         if "page/build/unit" not in response.text:
             return False
         ranks = [_rank(script) for script in response.xpath(UNIT_SCRIPTS)]
@@ -134,6 +134,7 @@ class JpaasList:
         column = state.get("column") or _referer(response) or response.url
         page = ListPage(family=self.name)
         answer = load_json(response)
+        answer = answer if isinstance(answer, dict) else {}
         html = dig(answer, "data", "html")
         if answer.get("success") is False or not isinstance(html, str):
             log.warning("jpaas unit %s refused: %s", response.url,

@@ -37,6 +37,8 @@ class ListRequest:
     # what the family needs to remember when it reads the answer (page size …): the answer's
     # response.meta["list_state"]; not part of the request's identity
     state: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    # headers the endpoint insists on (a jpaas unit: the column page as Referer); not identity
+    headers: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -66,6 +68,7 @@ def families(site=None) -> list[ListFamily]:
     from crawler.listing.gkmlpt import GkmlptList
     from crawler.listing.govcn import PolicyLibraryList
     from crawler.listing.hanweb import HanwebList
+    from crawler.listing.jpaas import JpaasList
     from crawler.listing.trs import TrsList, TrsSearchList
     from crawler.listing.ucap import UcapList
 
@@ -74,8 +77,8 @@ def families(site=None) -> list[ListFamily]:
         from crawler.listing.configured import ConfiguredList
 
         configured = [ConfiguredList(site.list_override)]
-    return configured + [HanwebList(), UcapList(), GkmlptList(), PolicyLibraryList(), TrsSearchList(), TrsList(),
-                         GenericList()]
+    return configured + [HanwebList(), JpaasList(), UcapList(), GkmlptList(), PolicyLibraryList(), TrsSearchList(),
+                         TrsList(), GenericList()]
 
 
 def list_state(response) -> dict:

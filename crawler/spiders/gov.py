@@ -111,6 +111,8 @@ class GovSpider(scrapy.Spider):
                        meta={"conditional": walk == "incremental" and spec.method == "GET",
                              "handle_httpstatus_list": [304], "list_state": spec.state, "list_page_no": page_no},
                        cb_kwargs={"walk": walk, "column": column, "page_no": page_no, "settled": settled})
+        if spec.headers:
+            options["headers"] = dict(spec.headers)
         return self._request(spec.url, spec.method, spec.formdata, options)
 
     def document_request(self, url: str, list_fields: dict | None = None, revalidate: bool = False,

@@ -173,3 +173,47 @@ def test_bad_input_is_one_line(workspace, args, expected):
     proc = workspace.scrapy(*args, check=False)
     assert (proc.returncode, _one_line_error(proc)) == (2, expected.format(sites=workspace.sites_file))
     assert workspace.sites_file.read_text(encoding="utf-8") == SITES
+
+
+def test_write_updates_a_site_in_place(tmp_path):
+    """A hand-written site, updated: its other fields and the comments of the start URLs that
+    stay are kept, a URL no longer found goes, a new one is appended, the rest of the file is
+    untouched; a file the crawler could not read is left as it was."""
+    from crawler.discovery.sitesfile import write_site
+    from crawler.sites import SiteConfigError
+
+    path = tmp_path / "sites.yaml"
+    path.write_text(SITES + """\
+  - name: portal
+    start_urls:
+      - http://127.0.0.1:9/zwgk/a/   # checked by hand
+      - http://127.0.0.1:9/zwgk/gone/
+    time_limit: 600               # a small site
+""", encoding="utf-8")
+    written = write_site(path, "portal", "http://127.0.0.1:9/zwgk/", ["http://127.0.0.1:9/zwgk/a/index.html",
+                                                                         "http://127.0.0.1:9/zwgk/b/"])
+    assert (written.new, written.removed) == (["http://127.0.0.1:9/zwgk/b/"], ["http://127.0.0.1:9/zwgk/gone/"])
+    assert path.read_text(encoding="utf-8") == SITES + """\
+  - name: portal
+    root: http://127.0.0.1:9/zwgk/
+    start_urls:
+      - http://127.0.0.1:9/zwgk/a/   # checked by hand
+      - http://127.0.0.1:9/zwgk/b/
+    time_limit: 600               # a small site
+"""
+    broken = SITES.replace('"30 2 * * *"', '"30 2 * *"')
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(SiteConfigError, match=r"site 'other': field 'schedule'.*; nothing written"):
+        write_site(path, "portal", "http://127.0.0.1:9/zwgk/", ["http://127.0.0.1:9/zwgk/b/"])
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_scope_of_a_root():
+    trs = Scope("http://127.0.0.1:9/zwgk/zfxxgk/index.html")
+    assert trs.allows("http://127.0.0.1:9/zwgk/zfxxgk/bm/gzdt/")
+    assert trs.rule_against("http://127.0.0.1:9/xwzx/") == "outside the root"
+    assert trs.rule_against("http://127.0.0.1:9/zwgk/zfxxgk/hdjl/") == "not a column section"
+    assert trs.rule_against("http://other.gov.cn/zwgk/zfxxgk/") == "off-site"
+    hanweb = Scope("http://127.0.0.1:9/col/col1229106425/index.html", hosts=["fgw.example.gov.cn"])
+    assert hanweb.allows("http://127.0.0.1:9/col/col1229106426/index.html")  # Hanweb columns carry no hierarchy
+    assert hanweb.allows("http://fgw.example.gov.cn/col/col5/index.html")  # another host of the site: all of it

@@ -144,7 +144,9 @@ class CrawlRunRecorder:
         }
         skipped = {key.rsplit("/", 1)[1]: value for key, value in sorted(stats.get_stats().items())
                    if key.startswith("govarchive/skipped/")}
-        return counts | {"families": families, "skipped_by_rule": skipped,
+        root = {key: value for key in ("root", "columns_appeared", "columns_vanished")  # crawler.discovery.watch
+                if (value := stats.get_value(f"govarchive/{key}")) is not None}
+        return counts | root | {"families": families, "skipped_by_rule": skipped,
                          "empty_list_pages": int(stats.get_value("govarchive/list_pages_empty", 0)),
                          "error_samples": list(Outcomes.of(self.crawler).error_samples)}
 

@@ -39,3 +39,23 @@ def resources_for(crawler) -> Resources:
         res = Resources(crawler.settings)
         setattr(crawler, _ATTR, res)
     return res
+
+
+def archived_response(crawler, url: str, request=None):
+    """The page at `url` as its last successful capture holds it, a Scrapy response (None when
+    there is none, or it is no text page), and the capture's id."""
+    from scrapy.http import TextResponse
+    from scrapy.responsetypes import responsetypes
+
+    from storage.archive import last_capture
+
+    resources = resources_for(crawler)
+    with resources.archive.session() as session:
+        capture = last_capture(session, url)
+    if capture is None:
+        return None, None
+    stored = resources.warc.read(capture.warc_file, capture.offset)
+    kind = responsetypes.from_args(headers=stored.headers, url=url, body=stored.body)
+    if not issubclass(kind, TextResponse):
+        return None, None
+    return kind(url, status=stored.status, headers=stored.headers, body=stored.body, request=request), capture.id

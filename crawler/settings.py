@@ -44,6 +44,11 @@ GOVARCHIVE_MAX_LIST_PAGES = 1000
 GOVARCHIVE_MAX_DOCUMENT_CHARS = 2_000_000
 # Errors kept (URL and reason) in each run's record; all are counted and logged.
 GOVARCHIVE_RUN_ERROR_SAMPLE = 20
+# Discovery (`scrapy discover`, and each crawl's look at its site's root): how far a walk goes
+# from the root (links), how many pages it requests, and for how many seconds.
+GOVARCHIVE_DISCOVER_MAX_DEPTH = 4
+GOVARCHIVE_DISCOVER_MAX_PAGES = 1000
+GOVARCHIVE_DISCOVER_TIME_LIMIT = 1800
 
 DOWNLOADER_MIDDLEWARES = {
     # the crawl's rules, first: http(s) only, on-site only, URLLENGTH_LIMIT; each a counted skip

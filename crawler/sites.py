@@ -64,6 +64,13 @@ class ListOverride(BaseModel):
         return value
 
 
+def _http_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return url
+
+
 DEFAULT_SCHEDULE = "0 3 * * *"  # daily, at night in the site's time zone
 
 
@@ -102,6 +109,8 @@ class Site(BaseModel):
 
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=100)
     start_urls: list[str] = Field(min_length=1)
+    # The 政府信息公开 root `scrapy discover` walked from; crawls re-read it (crawler.discovery.watch).
+    root: str | None = None
     schedule: str = DEFAULT_SCHEDULE  # name and start_urls are all a site needs
     allowed_domains: list[str] | None = None
     timezone: str = "Asia/Shanghai"
@@ -123,11 +132,12 @@ class Site(BaseModel):
     @field_validator("start_urls")
     @classmethod
     def _http_urls(cls, urls: list[str]) -> list[str]:
-        for url in urls:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise ValueError(f"not an http(s) URL: {url!r}")
-        return urls
+        return [_http_url(url) for url in urls]
+
+    @field_validator("root")
+    @classmethod
+    def _root(cls, url: str | None) -> str | None:
+        return url if url is None else _http_url(url)
 
     @field_validator("schedule")
     @classmethod
@@ -163,10 +173,10 @@ class Site(BaseModel):
 
     @property
     def domains(self) -> list[str]:
-        """Domains the crawl may visit: the configured ones, else the start URLs' hosts."""
+        """Domains the crawl may visit: the configured ones, else the start URLs' and the root's hosts."""
         if self.allowed_domains:
             return list(self.allowed_domains)
-        hosts = {urlsplit(u).hostname for u in self.start_urls if urlsplit(u).hostname}
+        hosts = {urlsplit(u).hostname for u in [*self.start_urls, self.root or ""] if urlsplit(u).hostname}
         # a list API serving documents of another host (the gov.cn policy library) vouches for it
         return sorted(hosts.union(*(DOCUMENT_HOSTS.get(h, ()) for h in hosts)))
 

@@ -63,6 +63,8 @@ def _widest(el) -> tuple[list[str] | None, object]:
     """A breadcrumb's parts are often in sibling elements (one per step): the element or the
     nearest ancestor whose reading has the most parts, while it stays a breadcrumb's length."""
     best, holder = _element_crumb(el), el
+    if best and len(best) >= 2:  # a whole trail already: wider would read the page around it
+        return best, holder
     for parent in list(el.iterancestors())[:2]:
         if len(_visible_text(parent)) > MAX_LENGTH:
             break

@@ -77,7 +77,7 @@ BREADCRUMB_XPATHS: tuple[str, ...] = (
     ' or contains(@class, "dqwz") or contains(@class, "curmb")]',
 )
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置")
-BREADCRUMB_SEPARATORS = r"\s*(?:>|＞|»|›|/|→|-&gt;|>>)\s*"
+BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*"
 
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (

@@ -45,6 +45,7 @@ CONFIRMED = ("new", "changed", "unchanged", "merged", "gone", "broken_links", "a
 FAILURES_IN_A_ROW = 3
 ERROR_RATE_FLOOR = 0.10  # below this share of requests, errors are noise
 QUIET_RUNS = 7  # scheduled runs in a row without a new document, after runs that had some
+COLUMNS_SHOWN = 5  # columns named in a warning of columns that appeared or vanished
 
 
 def start(session: Session, site: str, trigger: str, log_path: str | None = None) -> CrawlRun:
@@ -81,7 +82,7 @@ def finish(session: Session, run_id: int, reason: str, counts: dict) -> CrawlRun
     run = session.get(CrawlRun, run_id)
     before = previous(session, run.site, run.id)
     run.status = status_of(reason, counts).value
-    counts = dict(counts, warnings=run_warnings(counts, before.stats if before else None))
+    counts = dict(counts, warnings=run_warnings(counts, before.stats if before else None, run.site))
     if reason not in ("finished", "shutdown", "cancelled"):
         counts["reason"] = reason
     run.ended_at, run.stats = utcnow(), counts
@@ -120,6 +121,16 @@ def previous(session: Session, site: str, before_id: int) -> CrawlRun | None:
     )
 
 
+def last_root_report(session: Session, site: str) -> dict | None:
+    """The counts of the site's last ended run that looked at its root (crawler.discovery.watch):
+    the columns that appeared or vanished as it saw them."""
+    for run in session.scalars(select(CrawlRun).where(CrawlRun.site == site, CrawlRun.status != RunStatus.RUNNING.value)
+                               .order_by(CrawlRun.id.desc()).limit(2 * QUIET_RUNS + FAILURES_IN_A_ROW)):
+        if "columns_appeared" in (run.stats or {}):
+            return run.stats
+    return None
+
+
 def last_run_clean(session: Session, site: str, before_id: int | None = None) -> bool:
     """Whether the site's last run (before `before_id`) finished with every request ended
     without error, so every document on the list pages it stopped before was archived."""
@@ -137,7 +148,7 @@ def all_errors(stats: dict) -> bool:
     return bool(stats.get("errors")) and not confirmed(stats)
 
 
-def run_warnings(run_stats: dict, previous_stats: dict | None) -> list[str]:
+def run_warnings(run_stats: dict, previous_stats: dict | None, site: str = "SITE") -> list[str]:
     """Warnings about one ended run, compared with the site's previous run."""
     warnings = []
     before = previous_stats or {}
@@ -154,6 +165,13 @@ def run_warnings(run_stats: dict, previous_stats: dict | None) -> list[str]:
     if run_stats.get("list_walks_capped"):
         warnings.append(f"{run_stats['list_walks_capped']} list walks stopped at GOVARCHIVE_MAX_LIST_PAGES: "
                         "records past it were not read (the log names the columns)")
+    for key, happened in (("columns_appeared", "appeared under the site's root, not in its start_urls"),
+                          ("columns_vanished", "of its start_urls no longer under the site's root")):
+        if urls := run_stats.get(key):
+            shown = ", ".join(urls[:COLUMNS_SHOWN]) + (f" and {len(urls) - COLUMNS_SHOWN} more" if len(urls) > COLUMNS_SHOWN else "")
+            warnings.append(f"{len(urls)} columns {happened}: {shown} (scrapy discover --name {site} --write adopts them)")
+    if str(run_stats.get("root", "")).startswith("not read"):
+        warnings.append(f"the site's root was {run_stats['root']}: columns that appeared or vanished are not known")
     if run_stats.get("skipped") and not confirmed(run_stats) and not run_stats.get("errors"):
         warnings.append(f"every request was skipped by a rule ({_by_rule(run_stats)}): nothing archived")
     return warnings
@@ -226,6 +244,9 @@ def summary_line(site: str, counts: dict, status: str | None = None) -> str:
         message += f"; {counts['list_walks_capped']} list walks stopped at GOVARCHIVE_MAX_LIST_PAGES"
     if counts.get("list_walks_repeating"):
         message += f"; {counts['list_walks_repeating']} list walks ended on a page repeating records already read"
+    if counts.get("columns_appeared") or counts.get("columns_vanished"):
+        message += (f"; {len(counts.get('columns_appeared') or [])} columns appeared under the site's root, "
+                    f"{len(counts.get('columns_vanished') or [])} vanished")
     if counts.get("documents_truncated"):
         message += (f"; {counts['documents_truncated']} documents over the size bound extracted from their "
                     "beginning (the WARC keeps every byte)")

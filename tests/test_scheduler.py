@@ -150,10 +150,12 @@ def test_run_now_respects_the_site_lock(workspace, server):
                                         % __import__("os").getpid())
 
 
-@pytest.mark.parametrize("limit", [1, 4], ids=["before-its-run-record", "mid-crawl"])
+# mid-crawl: 8 s leaves a crawl process time to start (4 s under a loaded machine) and open its
+# run record before the limit, while every page of the site takes 20 s to answer
+@pytest.mark.parametrize("limit", [1, 8], ids=["before-its-run-record", "mid-crawl"])
 def test_hung_crawl_is_ended_at_its_time_limit(workspace, limit):
     site = ColumnSite(1, 3, 3)
-    with FixtureSite(site.routes(), delay=6) as hung:
+    with FixtureSite(site.routes(), delay=20) as hung:
         write(workspace, site_entry("hung", hung, 0, time_limit=limit))
         started = time.monotonic()
         proc = scheduler(workspace, "run", "hung")

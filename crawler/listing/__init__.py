@@ -49,6 +49,9 @@ class ListPage:
     next_pages: list[str] = field(default_factory=list)  # every other page of this list seen
     columns: list[str] = field(default_factory=list)
     unreached: int = 0  # records the list says it has but serves only through an unsupported API
+    # what the list says it holds, when it says so (discovery and `check` show it)
+    total_records: int | None = None
+    total_pages: int | None = None
     shell: bool = False  # a page that holds no records by design: they come from its next_page (an API)
     warnings: list[str] = field(default_factory=list)  # what the reader could not understand
 

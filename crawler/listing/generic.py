@@ -71,7 +71,7 @@ class GenericList:
 
         pager: set[str] = set()
         with pager_guard(page):
-            page.next_pages, page.next_page = self._pager(links, response, base_url)
+            page.next_pages, page.next_page = self._pager(links, response, base_url, page)
             pager = set(page.next_pages)
 
         groups: dict[object, list] = defaultdict(list)
@@ -125,7 +125,7 @@ class GenericList:
                 found.append(url)
         return found
 
-    def _pager(self, links, response, base_url) -> tuple[list[str], str | None]:
+    def _pager(self, links, response, base_url, page: ListPage) -> tuple[list[str], str | None]:
         """URLs of further pages of this same list, and which of them comes next."""
         found: dict[str, None] = {}  # ordered, and a set: pagers can link thousands of pages
         by_next_word: str | None = None
@@ -146,6 +146,7 @@ class GenericList:
         for script in response.xpath("//script/text()").getall():
             for m in _CREATE_PAGE_HTML.finditer(script):
                 count, current, name, ext = script_number(m.group(1)), script_number(m.group(2)), m.group(3), m.group(4)
+                page.total_pages = count
                 if current + 1 < count:
                     by_script = by_script or urljoin(base_url, f"{name}_{current + 1}.{ext}")
                     found.setdefault(by_script)

@@ -56,6 +56,7 @@ class GkmlptList:
         with pager_guard(page):
             query = dict(parse_qsl(parts.query))
             number, total = script_number(query.get("page")) or 1, script_number(answer.get("total")) or 0
+            page.total_records = total or None
             # pages hold the same number of articles but the last: a full page short of the
             # total means there is another
             size = script_number(list_state(response).get("page_size")) or len(articles or ())

@@ -55,6 +55,7 @@ class PolicyLibraryList:
             page.items += read_records(group.get("listVO"), POLICY, response.url, allowed)
         with pager_guard(page):
             total = max(script_number(g.get("totalCount")) or 0 for g in groups)
+            page.total_records = total or None
             number, size = script_number(query.get("p")) or 1, script_number(query.get("n")) or PAGE_SIZE
             if page.items and number * size < total:
                 query["p"] = str(number + 1)

@@ -80,7 +80,7 @@ class HanwebList:
         warning and the walk goes on while windows bring records (the spider ends a walk whose
         pages bring nothing new, and bounds its length)."""
         path = urlsplit(response.url).path
-        stored_total = script_number(store.findtext("totalrecord"))
+        stored_total = page.total_records = script_number(store.findtext("totalrecord"))
         if path.endswith("dataproxy.jsp"):  # a data page: shift the window, same form
             query = dict(parse_qsl(urlsplit(response.url).query))
             start = script_number(query.get("startrecord")) or 1
@@ -93,7 +93,7 @@ class HanwebList:
             return ListRequest(urljoin(response.url, f"{path}?{urlencode(query)}"), "POST", body)
         params = {_CANONICAL[k.lower()]: v for k, v in PARAM.findall(response.text)}
         total = self._count(params, "totalRecord", None, page)
-        total = stored_total if total is None else total
+        total = page.total_records = stored_total if total is None else total
         if count == 0 or (total is not None and count >= total):
             return None
         columnid = params.get("columnid") or (re.search(r"/col/col(\d+)/", path) or [None, ""])[1]

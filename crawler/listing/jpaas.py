@@ -163,6 +163,7 @@ class JpaasList:
     def _paginate(self, response, page: ListPage, pager, state: dict, column: str) -> None:
         asked = dict(parse_qsl(urlsplit(response.url).query, keep_blank_values=True))
         count, rows = _number(pager.attrib.get("count")), _number(pager.attrib.get("rows"))
+        page.total_records = count or None
         number = _number(pager.attrib.get("pageno")) or _number(_page_asked(asked)) or 1
         first = page.items[0].url
         if state.get("first") == first:  # paramJson ignored: the same records again

@@ -21,6 +21,7 @@ from crawler.listing.records import RecordShape, dig, load_json, read_records
 SIGNATURE = re.compile(r"createPageHTML\s*\(|\bvar\s+countPage\s*=|\bpageChnlInfo\s*=")
 COUNT_PAGE = re.compile(r"\bvar\s+countPage\s*=\s*['\"]?(\d+)")
 CURRENT_PAGE = re.compile(r"\bvar\s+currentPage\s*=\s*['\"]?(\d+)")
+COUNT_NUM = re.compile(r"\bvar\s+countnum\s*=\s*['\"]?(\d+)")  # records, beside countPage
 CHANNEL_INFO = re.compile(r"\bpageChnlInfo\s*=\s*\{(.*?)\}", re.S)
 DYNAMIC = re.compile(r"quickMode\s*:\s*['\"]动静结合['\"]")
 RECORD_COUNT = re.compile(r"recordCount\s*:\s*['\"]?(\d+)")
@@ -55,15 +56,17 @@ class TrsList(GenericList):
 
     def _script_pager(self, response, page: ListPage) -> None:
         text = response.text
+        count, current = COUNT_PAGE.search(text), CURRENT_PAGE.search(text)
+        page.total_pages = script_number(count.group(1)) if count else page.total_pages
+        page.total_records = script_number(records.group(1)) if (records := COUNT_NUM.search(text)) else None
         if page.next_page is None:
-            count, current = COUNT_PAGE.search(text), CURRENT_PAGE.search(text)
             if count and current and script_number(current.group(1)) + 1 < script_number(count.group(1)):
                 last = urlsplit(response.url).path.rsplit("/", 1)[-1]
                 ext = last.rsplit(".", 1)[-1] if "." in last else "html"
                 page.next_page = urljoin(response.url, f"index_{script_number(current.group(1)) + 1}.{ext}")
         info = CHANNEL_INFO.search(text)
         if info and DYNAMIC.search(info.group(1)) and (records := RECORD_COUNT.search(info.group(1))):
-            total = script_number(records.group(1))
+            total = page.total_records = script_number(records.group(1))
             search = _search_request(response, info.group(1), len(page.items))
             if search is not None and len(page.items) < total:
                 page.next_page = search
@@ -104,6 +107,7 @@ class TrsSearchList:
         with pager_guard(page):
             form = dict(parse_qsl((response.request.body or b"").decode("utf-8", "replace")))
             number, pages = script_number(form.get("page")) or 1, script_number(answer.get("pageCount")) or 0
+            page.total_pages = pages or None
             if page.items and number < pages:
                 form["page"] = str(number + 1)
                 page.next_page = ListRequest(response.url, "POST", tuple(form.items()))

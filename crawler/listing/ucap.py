@@ -79,6 +79,7 @@ class UcapList:
         query = dict(parse_qsl(parts.query))
         number = script_number(query.get("pageNum")) or 1
         total, unit = _article_count(text), UNIT_ID.search(text)
+        page.total_records = total or None
         per_page = (script_number(m.group(1)) if (m := PER_PAGE.search(text)) else None) or 15
         first = page.items[0].url if page.items else None
         previous = list_state(response).get("first")

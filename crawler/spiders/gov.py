@@ -13,7 +13,8 @@ one). Early stopping is trusted only after a previous run that finished cleanly:
 killed run, or one where any request ended in error, every list page is walked again, so
 nothing is missed. A column's walk is bounded: it ends at GOVARCHIVE_MAX_LIST_PAGES pages, or
 at a page that brings no record the walk has not seen (a pager that never ends), with a
-warning naming the column.
+warning naming the column. A site with a `root` has it looked at again by each crawl of the
+whole site: columns that appeared under it or vanished are reported (crawler.discovery.watch).
 """
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
-from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.crawl_options import CrawlOptions
+from crawler.discovery.watch import RootWatch
 from crawler.extractor import Extractor
 from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
 from crawler.links import absolute_url, rule_against
@@ -34,11 +35,11 @@ from crawler.listing import ListPage, ListRequest, read_list_page
 from crawler.listing.generic import is_document_url
 from crawler.listing.patterns import COLUMN_URL
 from crawler.outcomes import Outcomes
-from crawler.resources import resources_for
+from crawler.resources import archived_response, resources_for
 from crawler.sites import get_site
 from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
-from storage.archive import archived_documents, known_urls, last_capture, listed_as
+from storage.archive import archived_documents, known_urls, listed_as
 from storage.runs import last_run_clean
 from storage.templates import site_template
 
@@ -157,6 +158,9 @@ class GovSpider(scrapy.Spider):
         for url in starts:
             if request := self.list_request(url, walk, url):
                 yield request
+        self.root_watch = RootWatch.of(self)  # columns appeared or vanished under the site's root?
+        if self.root_watch and (request := self.root_watch.first_request()):
+            yield request
         if opts.full or opts.since:
             with self.archive.session() as session:
                 self.revalidate_when_idle = archived_documents(session, self.site.name,
@@ -250,17 +254,10 @@ class GovSpider(scrapy.Spider):
 
     def archived_page(self, response) -> TextResponse | None:
         """The page as its last successful capture holds it (its capture id in meta)."""
-        with self.archive.session() as session:
-            capture = last_capture(session, response.url)
-        if capture is None:
-            return None
-        stored = resources_for(self.crawler).warc.read(capture.warc_file, capture.offset)
-        previous = responsetypes.from_args(headers=stored.headers, url=response.url, body=stored.body)
-        if not issubclass(previous, TextResponse):
-            return None
-        response.meta["capture_id"] = capture.id
-        return previous(response.url, status=stored.status, headers=stored.headers, body=stored.body,
-                        request=response.request)
+        previous, capture_id = archived_response(self.crawler, response.url, response.request)
+        if previous is not None:
+            response.meta["capture_id"] = capture_id
+        return previous
 
     def relisted(self, response, list_fields: dict) -> TextResponse | None:
         """An unchanged (304) document whose list now says something else of it (a corrected

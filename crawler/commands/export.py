@@ -6,12 +6,8 @@ import sys
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from sqlalchemy import distinct, select
-
-from crawler.commands import open_archive
-from crawler.sites import SiteConfigError, load_sites
+from crawler.commands import open_archive, unknown_site
 from storage.export import write_jsonl
-from storage.models import Document
 from storage.runs import ExitCode
 
 SUFFIXES = (".jsonl", ".jl", ".ndjson")  # what is written is JSON lines, whatever the name says
@@ -48,7 +44,7 @@ class Command(ScrapyCommand):
         if archive is None:
             return
         try:
-            if opts.site and (problem := self.unknown_site(archive, opts.site)):
+            if opts.site and (problem := unknown_site(archive, opts.site)):
                 return self.fail(problem)
             count = write_jsonl(archive, opts.output, site=opts.site, unique=opts.unique, versions=opts.versions)
         except BrokenPipeError:  # `export -o - | head`: the reader has what it wanted
@@ -60,16 +56,3 @@ class Command(ScrapyCommand):
             archive.dispose()
         print(f"exported {count} documents to {opts.output}", file=sys.stderr)
 
-    @staticmethod
-    def unknown_site(archive, site: str) -> str | None:
-        """A site neither in the archive nor in the sites file: a typo, not an empty export."""
-        with archive.session() as session:
-            archived = sorted(session.scalars(select(distinct(Document.site))))
-        try:
-            configured = sorted(load_sites())
-        except SiteConfigError:
-            configured = []
-        if site in archived or site in configured:
-            return None
-        return (f"--site {site}: no such site (archived: {', '.join(archived) or 'none'}; "
-                f"configured: {', '.join(configured) or 'none'})")

@@ -83,7 +83,9 @@ class Document(Base):
     )
     duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
 
-    __table_args__ = (Index("ix_documents_site_index_no", "site", "index_no"),)
+    __table_args__ = (Index("ix_documents_site_index_no", "site", "index_no"),
+                      # newest first: search's order within a tier (storage.search)
+                      Index("ix_documents_published_at", "published_at"))
 
 
 class DocumentUrl(Base):

@@ -76,7 +76,7 @@ def terms(value: str | None) -> str:
     out: list[str] = []
     for han, word in _RUNS.findall(normalize(value)):
         if han:
-            out.extend(han[i:i + 2] for i in range(len(han) - 1))
+            out += map("".join, zip(han, han[1:]))
             out.append(han[-1])
         else:
             out.append(word)
@@ -141,7 +141,7 @@ def _fts_expression(words: list[Word], columns: tuple[str, ...] | None = None) -
     for w in words:
         parts.extend(f'"{g}"*' if w.prefix else f'"{g}"' for g in w.grams)
     expression = " AND ".join(parts)
-    return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
+    return f"{{{' '.join(columns)}}} : ({expression})" if columns else f"({expression})"
 
 
 def _tsquery(words: list[Word], weights: str = "") -> str:
@@ -149,71 +149,112 @@ def _tsquery(words: list[Word], weights: str = "") -> str:
     for w in words:
         parts.extend(f"'{g}':*{weights}" if w.prefix else (f"'{g}':{weights}" if weights else f"'{g}'")
                      for g in w.grams)
-    return " & ".join(parts)
+    return "(" + " & ".join(parts) + ")"
+
+
+class _Sqlite:
+    """The FTS5 side: tiers as FTS5 expressions (column filters, NOT)."""
+    matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
+    # one document's membership: FTS5 seeks the rowid in each term's list
+    probe = f"SELECT 1 FROM {INDEX} WHERE {INDEX} MATCH :e AND rowid = d.id"
+    newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
+
+    def __init__(self, words: list[Word]) -> None:
+        everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
+        metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
+        self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
+        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"({metadata}) NOT ({title})"),
+                      (IN_TEXT, f"{everywhere} NOT ({title}) NOT ({metadata})")]
+
+
+class _Postgres:
+    """The tsvector side: the same tiers as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
+    matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
+    probe = None  # the planner chooses how to meet the order
+    newest = "d.published_at DESC NULLS LAST, d.id DESC"
+
+    def __init__(self, words: list[Word]) -> None:
+        everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
+        self.identifiers = _tsquery(words, "B")
+        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"{metadata} & !{title}"),
+                      (IN_TEXT, f"{everywhere} & !{title} & !{metadata}")]
 
 
 # --- searching ---------------------------------------------------------------------------------
 
 def search(session, query: str, *, site: str | None = None, since: str | None = None,
            until: str | None = None, limit: int = 10, offset: int = 0) -> list[SearchHit]:
-    """Documents matching every word of the query, best first (tiers, then newest). `since`,
-    `until`: 发布日期 bounds, inclusive (YYYY-MM-DD); documents without a date are then left out."""
+    """Documents matching every word of the query, best first: the exact 文号/索引号, then every
+    word in the title, in 文号/索引号/发文机关, in the text; newest (发布日期) first within each.
+    `since`, `until`: 发布日期 bounds, inclusive (YYYY-MM-DD); documents without a date are then
+    left out. Tiers are read one after the other until the page is full, so a common word costs
+    no more than the hits it shows."""
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    postgres = _postgres(session)
-    params: dict = {"limit": int(limit), "offset": max(int(offset), 0)}
-    everywhere, in_title, in_metadata = (_pg_matcher if postgres else _sqlite_matcher)(words, params)
-    exact = _exact_ids(session, query, words, postgres)
-    filters = []
+    side = _Postgres(words) if _postgres(session) else _Sqlite(words)
+    where, params = _filters(site, since, until)
+    wanted = max(int(offset), 0) + int(limit)
+    exact = _exact_ids(session, query, side)
+    ranked: list[tuple[int, float]] = []
+    if exact:
+        rows = session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({_ids(exact)}){where} "
+                                    f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
+        ranked += [(doc_id, EXACT) for doc_id in rows]
+        where += f" AND d.id NOT IN ({_ids(exact)})"
+    for tier, expression in side.tiers:
+        if len(ranked) >= wanted:
+            break
+        ranked += [(doc_id, tier) for doc_id in _tier(session, side, expression, where, params, wanted - len(ranked))]
+    page = ranked[max(int(offset), 0):wanted]
+    if not page:
+        return []
+    rows = {r.id: r for r in session.execute(text(
+        f"SELECT id, title, site, url, published_at, body FROM documents WHERE id IN ({_ids(i for i, _ in page)})"))}
+    return [SearchHit(i, rows[i].title, rows[i].site, rows[i].url, rows[i].published_at,
+                      snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
+
+
+WALK_FROM = 5000  # a tier with this many matches is walked newest first instead of sorted
+
+
+def _tier(session, side, expression: str, where: str, params: dict, n: int) -> list[int]:
+    """The n newest documents of one tier. Few matches: all of them, sorted. Many (a common
+    word): documents in date order (an index), each checked against the search index, until n
+    match — about n × documents / matches checks, never a sort of half the archive."""
+    params = {**params, "e": expression, "n": n}
+    walk = side.probe is not None and session.execute(
+        text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar() >= WALK_FROM
+    found = f"EXISTS ({side.probe})" if walk else f"d.id IN ({side.matches})"
+    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE {found}{where} "
+                                     f"ORDER BY {side.newest} LIMIT :n"), params).scalars())
+
+
+def _filters(site: str | None, since: str | None, until: str | None) -> tuple[str, dict]:
+    where, params = "", {}
     if site:
-        filters.append("d.site = :site")
+        where += " AND d.site = :site"
         params["site"] = site
     if since:
-        filters.append("substr(d.published_at, 1, 10) >= :since")
+        where += " AND d.published_at >= :since"
         params["since"] = since
-    if until:
-        filters.append("substr(d.published_at, 1, 10) <= :until")
-        params["until"] = until
-    exact_case = f"WHEN d.id IN ({', '.join(str(i) for i in exact)}) THEN {EXACT} " if exact else ""
-    sql = (f"SELECT d.id, d.title, d.site, d.url, d.published_at, d.body, "
-           f"CASE {exact_case}WHEN d.id IN ({in_title}) THEN {IN_TITLE} "
-           f"WHEN d.id IN ({in_metadata}) THEN {IN_METADATA} ELSE {IN_TEXT} END AS tier "
-           f"FROM documents d WHERE d.id IN ({everywhere})"
-           + "".join(f" AND {f}" for f in filters)
-           + " ORDER BY tier DESC, d.published_at DESC NULLS LAST, d.id DESC LIMIT :limit OFFSET :offset")
-    rows = session.execute(text(sql), params).all()
-    return [SearchHit(r.id, r.title, r.site, r.url, r.published_at, snippet(r.body, r.title, words), float(r.tier))
-            for r in rows]
+    if until:  # a date with a time of day sorts after the bare date: compare before the next day
+        where += " AND d.published_at < :until_next"
+        params["until_next"] = until + "~"  # "~" sorts after every "T…" a date of that day can carry
+    return where, params
 
 
-def _sqlite_matcher(words: list[Word], params: dict) -> tuple[str, str, str]:
-    params["m_all"] = _fts_expression(words)
-    params["m_title"] = _fts_expression(words, ("title",))
-    params["m_meta"] = _fts_expression(words, ("doc_no", "index_no", "publisher"))
-    query = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :"
-    return query + "m_all", query + "m_title", query + "m_meta"
+def _ids(ids) -> str:
+    return ", ".join(str(int(i)) for i in ids)
 
 
-def _pg_matcher(words: list[Word], params: dict) -> tuple[str, str, str]:
-    params["m_all"] = _tsquery(words)
-    params["m_title"] = _tsquery(words, "A")
-    params["m_meta"] = _tsquery(words, "BC")
-    query = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:"
-    return query + "m_all AS tsquery)", query + "m_title AS tsquery)", query + "m_meta AS tsquery)"
-
-
-def _exact_ids(session, query: str, words: list[Word], postgres: bool) -> list[int]:
+def _exact_ids(session, query: str, side) -> list[int]:
     """Documents whose 文号 or 索引号 is the query itself (an identifier: it has a digit)."""
     key = identifier_key(query)
     if len(key) < 4 or not any(c.isdigit() for c in key):
         return []
-    if postgres:
-        found, expression = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:m AS tsquery)", _tsquery(words, "B")
-    else:
-        found, expression = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :m", _fts_expression(words, ("doc_no", "index_no"))
-    rows = session.execute(text(f"SELECT id, doc_no, index_no FROM documents WHERE id IN ({found}) LIMIT 1000"),
-                           {"m": expression}).all()
+    rows = session.execute(text(f"SELECT id, doc_no, index_no FROM documents WHERE id IN ({side.matches}) LIMIT 1000"),
+                           {"e": side.identifiers}).all()
     return sorted(r.id for r in rows if key in (identifier_key(r.doc_no), identifier_key(r.index_no)))
 
 

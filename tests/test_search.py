@@ -14,6 +14,7 @@ from pipeline.encoding import decode_html
 from pipeline.record import DocumentRecord
 from storage.archive import store_document
 from storage.db import Archive
+from storage import search as search_module
 from storage.search import INDEX, rebuild, search
 from tests.extraction_cases import real_cases
 from tests.test_postgres import throwaway_database
@@ -154,6 +155,17 @@ def test_filters_and_pages(fixture_archive):
     first_tier = [h.published_at or "" for h in everything if h.score == tiers[0]]
     assert first_tier == sorted(first_tier, reverse=True)
     assert "电力市场" in hits(archive, "电力市场")[0].snippet
+
+
+def test_common_words_walked_in_date_order_give_the_same_page(fixture_archive, monkeypatch):
+    """A tier with many matches is walked newest first through the date index instead of
+    sorted: the same hits in the same order either way."""
+    archive, _ = fixture_archive
+    queries = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {})]
+    sorted_ = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+    monkeypatch.setattr(search_module, "WALK_FROM", 2)
+    walked = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+    assert walked == sorted_ and all(sorted_)
 
 
 def test_same_answers_on_sqlite_and_postgresql(records, tmp_path):

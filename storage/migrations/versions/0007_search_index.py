@@ -1,4 +1,4 @@
-"""Full-text search: an FTS5 index on SQLite (its terms read through a view), a tsvector table
+"""Full-text search: documents by 发布日期 (an index), an FTS5 index on SQLite (its terms read through a view), a tsvector table
 with a GIN index on PostgreSQL, both of the terms storage.search computes; existing documents
 are indexed here
 
@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_documents_published_at", "documents", ["published_at"])
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         for statement in search.postgres_ddl():
@@ -31,8 +32,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"DROP TABLE {search.INDEX}")
-    else:
-        op.execute(f"DROP TABLE {search.INDEX}")
+    op.execute(f"DROP TABLE {search.INDEX}")
+    if op.get_bind().dialect.name != "postgresql":
         op.execute(f"DROP VIEW {search.SOURCE}")
+    op.drop_index("ix_documents_published_at", "documents")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.blocks import SKIP_TAGS
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dedup import normalized_body
 from pipeline.normalize import normalize_date, normalize_doc_no
@@ -272,6 +273,41 @@ def signature_date(lines: list[str]) -> str | None:
 def _day(text: str) -> str | None:
     day = normalize_date(text)
     return day if day and len(day) == 10 else None
+
+
+CLOSING_LINES = 12  # a salutation, 附件 links, a contact line and a signature of a few offices
+CLOSING_LENGTH = 40  # characters: longer is a sentence of the text, not a line around it
+
+
+def with_signature(container):
+    """A text of one long paragraph can be chosen alone while its salutation, 附件 and
+    signature (落款) sit in sibling paragraphs: when every sibling is such a short line,
+    linkless or a link to a file, and one of them signs (an office or a date), the parent
+    holds the document."""
+    parent = container.getparent() if container is not None else None
+    if parent is None:
+        return container
+    lines = [_SPACE.sub("", parent.text or "")]
+    for el in parent:
+        lines.append(_SPACE.sub("", el.tail or ""))
+        if el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        text = _SPACE.sub("", el.text_content())
+        if text and el.xpath(".//a[@href]") and not FILE_NAME.search(text):
+            return container
+        lines.append(text)
+    lines = [text for text in lines if text]
+    if not lines or len(lines) > CLOSING_LINES:
+        return container
+    if any(_SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":"))
+           for text in lines):
+        return container  # a salutation (各有关单位：) may name many addressees
+    signed = any(_ISSUER.search(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
+    return parent if signed else container
+
+
+_SPACE = re.compile(r"[\s\u3000]+")
+_SIGNED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")  # an office and its date run together on one line
 
 
 # --- lines ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pipeline.blocks import Block, blocks
 from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import publication_date
-from pipeline.edges import doc_no_in_title, document_text
+from pipeline.edges import doc_no_in_title, document_text, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -154,7 +154,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
 
     fill_scripted_values(tree)
     page = blocks(tree.body if tree.body is not None else tree)
-    container = find_container(page)
+    container = with_signature(find_container(page))
     labelled, furniture = read_labels(page, container)
     breadcrumb, crumb_el = read_breadcrumb(tree, page)
     if crumb_el is not None:

@@ -166,3 +166,35 @@ def test_classes_of_real_pages(name):
     html, expected = CLASSES[name]
     record = extract(html, "http://www.example.gov.cn/a/t20240605_1.html")
     assert {f: getattr(record, f) for f in expected} == expected
+
+
+LONG = ("为规范示例市道路运输市场秩序，根据《中华人民共和国道路运输条例》等有关规定，结合本市实际，"
+        "我局研究制定了《示例市道路运输管理办法（试行）》，现印发给你们，请认真贯彻执行，执行中遇到的问题请及时反馈。")
+
+
+SALUTATION = "各区交通运输局、示例市道路运输服务中心、示例交通投资集团有限公司、示例公交集团有限公司、示例港务集团有限公司："
+
+
+def _one_paragraph_page(around: str) -> str:
+    return ("<html><head><meta charset='utf-8'></head><body><div class='nav'><a href='/'>首页</a>"
+            "<a href='/zwgk/'>政务公开</a></div><div class='article'><div>"
+            f"<p>示交规〔2024〕7号</p><p>{SALUTATION}</p><p>{LONG}</p>{around}</div></div></body></html>")
+
+
+def test_a_one_paragraph_text_keeps_its_signature_in_sibling_paragraphs():
+    """fgw.sh.gov.cn, sdb/jsb.nea.gov.cn: the long paragraph alone scores best, its salutation,
+    附件 link and 落款 are paragraphs beside it."""
+    page = _one_paragraph_page("<p>附件：<a href='/f/1.docx'>示例市道路运输管理办法（试行）.docx</a></p><p><br></p>"
+                               "<p style='text-align:center'>示例市交通运输局</p><p style='text-align:center'>示例市发展和改革委员会</p>"
+                               "<p>2024年6月5日</p>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.splitlines()[0] == SALUTATION
+    assert record.body.splitlines()[-3:] == ["示例市交通运输局", "示例市发展和改革委员会", "2024年6月5日"]
+    assert record.written_at == "2024-06-05"
+
+
+def test_links_beside_a_one_paragraph_text_are_not_its_signature():
+    page = _one_paragraph_page("<p><a href='/a/2.html'>示例市召开交通工作会议</a></p><p>示例市交通运输局</p>"
+                               "<p>2024年6月1日</p>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body == LONG and record.written_at is None

@@ -1,0 +1,104 @@
+"""The sites page's account of each site: its schedule as the daemon keeps it (scheduler.py), its
+last runs and warnings (storage.runs), and the platform family reading each of its columns,
+told by the crawler's own list readers (crawler.listing) from the column's archived capture."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from crawler.sites import Site, SiteConfigError, load_sites
+from storage import runs
+from storage.archive import last_capture
+from storage.captures import WarcStore
+from storage.models import Capture, CrawlRun
+from web import queries
+
+RUNS_SHOWN = 5
+
+
+@dataclass
+class Column:
+    url: str
+    family: str  # a crawler.listing family name, or why none is known
+    capture_id: int | None = None
+
+
+@dataclass
+class SiteView:
+    name: str
+    site: Site | None  # None: archived, no longer (or never) in the sites file
+    next_run: datetime | None = None
+    documents: int = 0
+    runs: list[CrawlRun] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+
+
+class FamilyCache:
+    """Family of a column by the id of its capture: a capture never changes, so each is read
+    once per process."""
+
+    def __init__(self, warc: WarcStore, size: int = 4096) -> None:
+        self.warc, self.size = warc, size
+        self._known: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def family(self, capture: Capture, site: Site) -> str:
+        with self._lock:
+            if capture.id in self._known:
+                return self._known[capture.id]
+        family = self._read(capture, site)
+        with self._lock:
+            if len(self._known) >= self.size:
+                self._known.clear()
+            self._known[capture.id] = family
+        return family
+
+    def _read(self, capture: Capture, site: Site) -> str:
+        from scrapy.http import TextResponse
+        from scrapy.responsetypes import responsetypes
+
+        from crawler.listing import read_list_page
+
+        url = capture.url
+        try:
+            stored = self.warc.read(capture.warc_file, capture.offset)
+        except OSError as exc:
+            return f"capture unreadable ({exc.strerror})"
+        kind = responsetypes.from_args(headers=stored.headers, url=url, body=stored.body)
+        if not issubclass(kind, TextResponse):
+            return "not a list page"
+        response = kind(url, status=stored.status, headers=stored.headers, body=stored.body)
+        return read_list_page(response, lambda _url: True, site).family
+
+
+def site_views(session: Session, families: FamilyCache, sites_file=None) -> tuple[list[SiteView], str | None]:
+    """Every configured site, then every site only the archive knows; and the sites file's
+    problem, if it cannot be read (the archive's sites are shown all the same)."""
+    from scheduler import next_fire
+
+    try:
+        configured, problem = load_sites(sites_file), None
+    except SiteConfigError as exc:
+        configured, problem = {}, str(exc)
+    counts = queries.archived_sites(session)
+    names = list(configured) + sorted((set(counts) | set(queries.run_sites(session))) - set(configured))
+    views = []
+    for name in names:
+        site = configured.get(name)
+        view = SiteView(name, site, documents=counts.get(name, 0))
+        view.runs, _ = queries.recent_runs(session, name, limit=RUNS_SHOWN)
+        view.warnings = runs.site_warnings(session, name)
+        if site is not None:
+            view.next_run = next_fire(site)
+            for url in site.start_urls:
+                capture = last_capture(session, url)
+                if capture is None:
+                    view.columns.append(Column(url, "not archived yet"))
+                    continue
+                view.columns.append(Column(url, families.family(capture, site), capture.id))
+        views.append(view)
+    return views, problem

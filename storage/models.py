@@ -184,6 +184,19 @@ class RepostBand(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
+# --- indexes the web app's pages read by (web/queries.py): its lists are ordered by 发布日期 and
+# filtered by site, status, publisher and column; a capture's page finds its documents. On
+# PostgreSQL, publisher and column (unbounded text) get hash indexes: a B-tree refuses a value
+# over ~2,700 bytes, and would lose the document holding it.
+Index("ix_documents_published_at", Document.published_at)
+Index("ix_documents_site_published_at", Document.site, Document.published_at)
+Index("ix_documents_status", Document.status)
+Index("ix_documents_publisher", Document.publisher, postgresql_using="hash")
+Index("ix_documents_column", Document.column, postgresql_using="hash")
+Index("ix_document_versions_capture_id", DocumentVersion.capture_id)
+Index("ix_attachments_capture_id", Attachment.capture_id)
+
+
 def queue_new_text(session, _flush_context) -> None:
     """after_flush hook of the archive's sessions: documents just given a text (new, or a
     content_hash that changed) wait in repost_queue for the next pass."""

@@ -26,7 +26,7 @@ from storage.db import Archive
 from storage.models import CrawlRun
 from web import capture as captures
 from web import queries
-from web.sites import FamilyCache, site_views
+from web.sites import FamilyCache, SitesFile, site_views
 
 TEMPLATES = Path(__file__).with_name("templates")
 STYLE = Path(__file__).with_name("style.css")
@@ -67,6 +67,7 @@ class WebApp:
         self.archive = Archive(config.archive_url, read_only=True)
         self.warc = WarcStore(config.data / "warc")
         self.families = FamilyCache(self.warc)
+        self.sites_file = SitesFile(config.sites_file)
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
         self.env.globals.update(shown=shown, link=link, labels=LABELS, reposts_choices=queries.REPOSTS,
                                 statuses=queries.STATUSES, sandbox=captures.FRAME_SANDBOX,
@@ -86,7 +87,7 @@ class WebApp:
 
     def sites(self, request: Request) -> Response:
         with self.archive.session() as session:
-            views, problem = site_views(session, self.families, self.config.sites_file)
+            views, problem = site_views(session, self.families, self.sites_file)
             return self.page("sites.html", sites=views, sites_problem=problem)
 
     def runs_list(self, request: Request) -> Response:

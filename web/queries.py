@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pipeline.record import DocumentRecord
@@ -84,9 +84,9 @@ class DocumentFilter:
             conditions.append(Document.duplicate_of_id.is_not(None))
         elif self.reposts == "none":
             conditions.append(Document.duplicate_of_id.is_(None))
-        elif self.reposts == "reposted":
+        elif self.reposts == "reposted":  # by the index of reposts' originals
             repost = aliased(Document)
-            conditions.append(exists().where(repost.duplicate_of_id == Document.id))
+            conditions.append(Document.id.in_(select(repost.duplicate_of_id).where(repost.duplicate_of_id.is_not(None))))
         return conditions
 
     def params(self) -> dict[str, str]:
@@ -183,6 +183,13 @@ def versions(doc: Document) -> list[VersionView]:
         views.append(VersionView(version, diff, previous is None))
         before[version.url] = version
     return views[::-1]  # newest first
+
+
+def last_captures(session: Session, urls: list[str]) -> dict[str, Capture]:
+    """The latest successful capture of each URL (storage.archive.last_capture, for many at once)."""
+    latest = (select(func.max(Capture.id)).where(Capture.url.in_(urls), Capture.status == 200)
+              .group_by(Capture.url).scalar_subquery())
+    return {c.url: c for c in session.scalars(select(Capture).where(Capture.id.in_(latest)))} if urls else {}
 
 
 def capture(session: Session, capture_id: int) -> Capture | None:

@@ -9,9 +9,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from crawler.sites import Site, SiteConfigError, load_sites
+from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
-from storage.archive import last_capture
 from storage.captures import WarcStore
 from storage.models import Capture, CrawlRun
 from web import queries
@@ -75,27 +74,49 @@ class FamilyCache:
         return read_list_page(response, lambda _url: True, site).family
 
 
-def site_views(session: Session, families: FamilyCache, sites_file=None) -> tuple[list[SiteView], str | None]:
+class SitesFile:
+    """The sites file, read again only when it changed (validating it costs more than the rest
+    of the sites page's queries together)."""
+
+    def __init__(self, path=None) -> None:
+        self.path = sites_path(path)
+        self._seen: tuple | None = None
+        self._sites: dict[str, Site] = {}
+
+    def load(self) -> dict[str, Site]:
+        """The sites; SiteConfigError (one line) when the file cannot be used."""
+        try:
+            stat = self.path.stat()
+            seen = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        except OSError:
+            seen = None
+        if seen is None or seen != self._seen:
+            self._sites, self._seen = load_sites(self.path), seen
+        return self._sites
+
+
+def site_views(session: Session, families: FamilyCache, sites_file: SitesFile) -> tuple[list[SiteView], str | None]:
     """Every configured site, then every site only the archive knows; and the sites file's
     problem, if it cannot be read (the archive's sites are shown all the same)."""
     from scheduler import next_fire
 
     try:
-        configured, problem = load_sites(sites_file), None
+        configured, problem = sites_file.load(), None
     except SiteConfigError as exc:
         configured, problem = {}, str(exc)
     counts = queries.archived_sites(session)
+    columns = queries.last_captures(session, [url for site in configured.values() for url in site.start_urls])
     names = list(configured) + sorted((set(counts) | set(queries.run_sites(session))) - set(configured))
     views = []
     for name in names:
         site = configured.get(name)
         view = SiteView(name, site, documents=counts.get(name, 0))
-        view.runs, _ = queries.recent_runs(session, name, limit=RUNS_SHOWN)
-        view.warnings = runs.site_warnings(session, name)
+        history, _ = queries.recent_runs(session, name, limit=runs.HISTORY + RUNS_SHOWN)
+        view.runs, view.warnings = history[:RUNS_SHOWN], runs.history_warnings(history)
         if site is not None:
             view.next_run = next_fire(site)
             for url in site.start_urls:
-                capture = last_capture(session, url)
+                capture = columns.get(url)
                 if capture is None:
                     view.columns.append(Column(url, "not archived yet"))
                     continue

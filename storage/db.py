@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -161,7 +162,7 @@ class Archive:
             database = parsed.database
             if database in (None, "", ":memory:") or not Path(database).is_file():
                 raise ArchiveError(f"{DB_ENV}: no archive at {self.url!r}")
-            uri = f"file:{Path(database).absolute()}?mode=ro"
+            uri = f"file:{quote(str(Path(database).absolute()))}?mode=ro"
             self.engine = create_engine(parsed.set(database=uri, query={"uri": "true"}))
             event.listen(self.engine, "connect", _sqlite_read_only_pragmas)
         elif backend == "postgresql":

@@ -251,6 +251,23 @@ def test_bad_archive_is_one_line(tmp_path):
     assert proc.stderr.strip().count("\n") == 0 and "no archive at" in proc.stderr
 
 
+def test_an_older_schema_is_not_upgraded_by_a_reader(tmp_path):
+    from alembic import command
+
+    from storage.db import alembic_config
+
+    database = tmp_path / "an archive" / "archive.sqlite3"  # a space in the path, too
+    database.parent.mkdir()
+    url = f"sqlite:///{database}"
+    command.upgrade(alembic_config(url), "0006")
+    before = database.read_bytes()
+    with pytest.raises(ArchiveError, match="has schema 0006, this version reads .*: a crawl or `scrapy export` upgrades it"):
+        Archive(url, read_only=True)
+    assert database.read_bytes() == before
+    Archive(url).dispose()  # a writer upgrades it; then it reads
+    Archive(url, read_only=True).dispose()
+
+
 def test_read_only_on_postgres(tmp_path):
     """The same pages over PostgreSQL, where every transaction of the app is READ ONLY."""
     from pipeline import extract

@@ -26,7 +26,7 @@ from storage.db import Archive
 from storage.models import CrawlRun
 from web import capture as captures
 from web import queries
-from web.sites import FamilyCache, SitesFile, site_views
+from web.sites import FamilyCache, RunHistory, SitesFile, site_views
 
 TEMPLATES = Path(__file__).with_name("templates")
 STYLE = Path(__file__).with_name("style.css")
@@ -68,6 +68,7 @@ class WebApp:
         self.warc = WarcStore(config.data / "warc")
         self.families = FamilyCache(self.warc)
         self.sites_file = SitesFile(config.sites_file)
+        self.run_history = RunHistory()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
         self.env.globals.update(shown=shown, link=link, labels=LABELS, reposts_choices=queries.REPOSTS,
                                 statuses=queries.STATUSES, sandbox=captures.FRAME_SANDBOX,
@@ -87,7 +88,7 @@ class WebApp:
 
     def sites(self, request: Request) -> Response:
         with self.archive.session() as session:
-            views, problem = site_views(session, self.families, self.sites_file)
+            views, problem = site_views(session, self.families, self.sites_file, self.run_history)
             return self.page("sites.html", sites=views, sites_problem=problem)
 
     def runs_list(self, request: Request) -> Response:
@@ -168,7 +169,8 @@ class WebApp:
         params = request.query_params
         query = (params.get("q") or "").strip()
         site = params.get("site") or None
-        since, until = queries.iso_day(params.get("since"), "since"), queries.iso_day(params.get("until"), "until")
+        since, until = (params.get("since") or None), (params.get("until") or None)  # YYYY-MM-DD, inclusive
+        queries.iso_day(since, "since"), queries.iso_day(until, "until")
         page = queries.page_number(params.get("page"))
         hits, unavailable = [], None
         with self.archive.session() as session:

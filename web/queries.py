@@ -112,10 +112,6 @@ def archived_sites(session: Session) -> dict[str, int]:
     return dict(session.execute(select(Document.site, func.count()).group_by(Document.site)).all())
 
 
-def run_sites(session: Session) -> list[str]:
-    return list(session.scalars(select(CrawlRun.site).distinct()))
-
-
 def recent_runs(session: Session, site: str | None, page: int = 1, limit: int = PAGE_SIZE) -> tuple[list[CrawlRun], bool]:
     query = select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit + 1).offset((page - 1) * limit)
     if site:

@@ -7,12 +7,14 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
 from storage.captures import WarcStore
 from storage.models import Capture, CrawlRun
+from storage.runs import RunStatus
 from web import queries
 
 RUNS_SHOWN = 5
@@ -95,7 +97,41 @@ class SitesFile:
         return self._sites
 
 
-def site_views(session: Session, families: FamilyCache, sites_file: SitesFile) -> tuple[list[SiteView], str | None]:
+class RunHistory:
+    """The last runs of every site, for the sites page: which they are is one light query over
+    all sites; the runs themselves are read once and kept while their status stands (an ended
+    run's record does not change; a running one is read again each time)."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._runs: dict[tuple[int, str], CrawlRun] = {}
+        self._lock = threading.Lock()
+
+    def of_sites(self, session: Session, per_site: int) -> dict[str, list[CrawlRun]]:
+        """Each site's last `per_site` runs, newest first."""
+        rank = func.row_number().over(partition_by=CrawlRun.site, order_by=CrawlRun.id.desc()).label("rank")
+        ranked = select(CrawlRun.id, CrawlRun.site, CrawlRun.status, rank).subquery()
+        wanted = session.execute(select(ranked.c.id, ranked.c.site, ranked.c.status)
+                                 .where(ranked.c.rank <= per_site).order_by(ranked.c.id.desc())).all()
+        with self._lock:
+            missing = [row.id for row in wanted if (row.id, row.status) not in self._runs]
+        loaded = {run.id: run for run in session.scalars(select(CrawlRun).where(CrawlRun.id.in_(missing)))} if missing else {}
+        histories: dict[str, list[CrawlRun]] = {}
+        with self._lock:
+            if len(self._runs) + len(loaded) > self.size:
+                self._runs.clear()
+            for row in wanted:
+                run = loaded.get(row.id) or self._runs.get((row.id, row.status))
+                if run is None:  # its status changed between the two queries: shown next time
+                    continue
+                if run.id in loaded and run.status != RunStatus.RUNNING:
+                    self._runs[(run.id, run.status)] = run
+                histories.setdefault(row.site, []).append(run)
+        return histories
+
+
+def site_views(session: Session, families: FamilyCache, sites_file: SitesFile,
+               history: RunHistory) -> tuple[list[SiteView], str | None]:
     """Every configured site, then every site only the archive knows; and the sites file's
     problem, if it cannot be read (the archive's sites are shown all the same)."""
     from scheduler import next_fire
@@ -106,13 +142,14 @@ def site_views(session: Session, families: FamilyCache, sites_file: SitesFile) -
         configured, problem = {}, str(exc)
     counts = queries.archived_sites(session)
     columns = queries.last_captures(session, [url for site in configured.values() for url in site.start_urls])
-    names = list(configured) + sorted((set(counts) | set(queries.run_sites(session))) - set(configured))
+    histories = history.of_sites(session, runs.HISTORY + RUNS_SHOWN)
+    names = list(configured) + sorted((set(counts) | set(histories)) - set(configured))
     views = []
     for name in names:
         site = configured.get(name)
         view = SiteView(name, site, documents=counts.get(name, 0))
-        history, _ = queries.recent_runs(session, name, limit=runs.HISTORY + RUNS_SHOWN)
-        view.runs, view.warnings = history[:RUNS_SHOWN], runs.history_warnings(history)
+        last = histories.get(name, [])
+        view.runs, view.warnings = last[:RUNS_SHOWN], runs.history_warnings(last)
         if site is not None:
             view.next_run = next_fire(site)
             for url in site.start_urls:

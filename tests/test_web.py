@@ -58,6 +58,7 @@ new Image().src = "{SITE}/beacon-script-img.png"; fetch("{SITE}/beacon-script-fe
 <p>{edition}</p>
 <img src="{SITE}/beacon-img.png" alt=""><img src="/beacon-img.png" alt="">
 <iframe src="{SITE}/beacon-frame.html"></iframe>
+<p><a id="away" href="{SITE}/beacon-link.html">原文链接</a></p>
 <p>示例市生态环境局</p><p>2024年6月10日</p>
 </div></body></html>""".encode("utf-8")
 
@@ -236,7 +237,7 @@ def test_capture_served_inert(archived, web):
         capture_id = session.scalar(text("SELECT id FROM captures WHERE url LIKE :u ORDER BY id"), {"u": f"%{HOSTILE}"})
     archive.dispose()
     status, headers, body = web.get(f"/captures/{capture_id}/raw")
-    assert status == 200 and "<script>" in body  # as archived, not rewritten
+    assert status == 200 and "<script>" in body  # its scripts as archived: inert, not removed
     policy = [p.strip() for p in headers["content-security-policy"].split(";")]
     assert "sandbox" in policy and "default-src 'none'" in policy and "allow-scripts" not in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
@@ -405,6 +406,8 @@ def test_browser_hostile_capture_runs_nothing_loads_nothing(archived, web, brows
     driver.switch_to.frame(driver.find_element(By.ID, "capture-frame"))
     assert PHRASE in driver.find_element(By.TAG_NAME, "body").text
     assert driver.find_element(By.TAG_NAME, "html").get_attribute(f"data-{SCRIPT_MARK}") is None
+    driver.find_element(By.ID, "away").click()  # a link in the archived page leads nowhere
+    assert PHRASE in driver.find_element(By.TAG_NAME, "body").text and len(driver.window_handles) == 1
     driver.switch_to.default_content()
     raw = driver.find_element(By.ID, "raw-link").get_attribute("href")
     driver.save_screenshot(str(driver.shots / "5-hostile-capture.png"))

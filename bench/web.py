@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import random
 import socket
 import subprocess
@@ -51,7 +50,6 @@ def rows(i: int, captures: list[int]) -> tuple[dict, dict, dict]:
     row = document(i)
     source = row.pop("source")
     rng = random.Random(i)
-    site = row["site"]
     row |= {
         "title": row["body"][:rng.randint(12, 30)].rstrip("。，"),
         "publisher": f"示例市{DEPARTMENTS[i % len(DEPARTMENTS)]}",

@@ -19,7 +19,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from pipeline.record import DocumentRecord
 from storage import runs
 from storage.captures import WarcStore
 from storage.db import Archive
@@ -71,8 +70,7 @@ class WebApp:
         self.run_history = RunHistory()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
         self.env.globals.update(shown=shown, link=link, labels=LABELS, reposts_choices=queries.REPOSTS,
-                                statuses=queries.STATUSES, sandbox=captures.FRAME_SANDBOX,
-                                metadata=DocumentRecord.METADATA)
+                                statuses=queries.STATUSES, sandbox=captures.FRAME_SANDBOX)
         self.style = STYLE.read_bytes()
 
     def page(self, template: str, status: int = 200, **context) -> HTMLResponse:

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pipeline.record import DocumentRecord
-from storage.models import Attachment, Capture, CrawlRun, Document, DocumentUrl, DocumentVersion
+from storage.models import Attachment, Capture, CrawlRun, Document, DocumentVersion
 
 PAGE_SIZE = 50
 REPOSTS_SHOWN = 100
@@ -199,6 +199,3 @@ def capture_documents(session: Session, capture_id: int) -> list:
     return session.execute(select(Document.id, Document.title)
                            .where(Document.id.in_(by_version.union(by_attachment)))).all()
 
-
-def document_for_url(session: Session, url: str) -> int | None:
-    return session.scalar(select(DocumentUrl.document_id).where(DocumentUrl.url == url))

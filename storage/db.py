@@ -177,9 +177,12 @@ class Archive:
         except DBAPIError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
             raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None
-        if current != script.get_current_head():
-            raise ArchiveError(f"{DB_ENV}: archive {self.url!r} has schema {current or 'none'}, this version reads "
-                               f"{script.get_current_head()}: a crawl or `scrapy export` upgrades it")
+        head = script.get_current_head()
+        if current != head:
+            known = current is None or current in {rev.revision for rev in script.walk_revisions()}
+            how = "a crawl or `scrapy export` upgrades it" if known else "a newer govarchive wrote it"
+            raise ArchiveError(f"{DB_ENV}: archive {self.url!r} has schema {current or 'none'}, "
+                               f"this version reads {head}: {how}")
 
     @contextmanager
     def _upgrade_lock(self) -> Iterator[None]:

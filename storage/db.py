@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.models import fit_to_columns, queue_new_text
+from storage.search import index_changed, register_functions, unindex_changed
 
 DB_ENV = "GOVARCHIVE_DB"
 DATA_ENV = "GOVARCHIVE_DATA"
@@ -75,6 +76,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    register_functions(dbapi_connection)  # the search index reads documents through it
 
 
 def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
@@ -83,6 +85,7 @@ def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA query_only=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    register_functions(dbapi_connection)  # the search index reads documents through it
 
 
 def alembic_config(url: str) -> Config:
@@ -118,6 +121,9 @@ class Archive:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # whoever writes a document's text, the repost index hears of it
         event.listen(self._sessions, "after_flush", queue_new_text)
+        # … and so does the search index (storage.search)
+        event.listen(self._sessions, "before_flush", unindex_changed)
+        event.listen(self._sessions, "after_flush", index_changed)
         # a value longer than its column is cut with a warning, never a lost document
         event.listen(self._sessions, "before_flush", fit_to_columns)
         if upgrade:

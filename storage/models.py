@@ -83,7 +83,9 @@ class Document(Base):
     )
     duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
 
-    __table_args__ = (Index("ix_documents_site_index_no", "site", "index_no"),)
+    __table_args__ = (Index("ix_documents_site_index_no", "site", "index_no"),
+                      # newest first: search's order within a tier (storage.search)
+                      Index("ix_documents_published_at", "published_at"))
 
 
 class DocumentUrl(Base):
@@ -184,11 +186,10 @@ class RepostBand(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
-# --- indexes the web app's pages read by (web/queries.py): its lists are ordered by 发布日期 and
-# filtered by site, status, publisher and column; a capture's page finds its documents. On
-# PostgreSQL, publisher and column (unbounded text) get hash indexes: a B-tree refuses a value
-# over ~2,700 bytes, and would lose the document holding it.
-Index("ix_documents_published_at", Document.published_at)
+# --- indexes the web app's pages read by (web/queries.py): its lists are ordered by 发布日期
+# (ix_documents_published_at, above) and filtered by site, status, publisher and column; a
+# capture's page finds its documents. On PostgreSQL, publisher and column (unbounded text) get
+# hash indexes: a B-tree refuses a value over ~2,700 bytes, and would lose its document.
 Index("ix_documents_site_published_at", Document.site, Document.published_at)
 Index("ix_documents_status", Document.status)
 Index("ix_documents_publisher", Document.publisher, postgresql_using="hash")
@@ -197,12 +198,22 @@ Index("ix_document_versions_capture_id", DocumentVersion.capture_id)
 Index("ix_attachments_capture_id", Attachment.capture_id)
 
 
+def changed_documents(session, attrs: tuple[str, ...], *, new: bool = True):
+    """The documents of a flush (in a before_flush or after_flush hook) that are new (unless
+    `new` is false) or had one of these attributes changed: what an index kept beside the
+    documents must hear of."""
+    if new:
+        yield from (doc for doc in session.new if isinstance(doc, Document))
+    for doc in session.dirty:
+        if isinstance(doc, Document) and doc.id is not None \
+                and any(getattr(inspect(doc).attrs, attr).history.has_changes() for attr in attrs):
+            yield doc
+
+
 def queue_new_text(session, _flush_context) -> None:
     """after_flush hook of the archive's sessions: documents just given a text (new, or a
     content_hash that changed) wait in repost_queue for the next pass."""
-    ids = {doc.id for doc in session.new if isinstance(doc, Document)}
-    ids |= {doc.id for doc in session.dirty
-            if isinstance(doc, Document) and inspect(doc).attrs.content_hash.history.has_changes()}
+    ids = {doc.id for doc in changed_documents(session, ("content_hash",))}
     if ids:
         queued = set(session.connection().scalars(select(RepostQueue.document_id)
                                                   .where(RepostQueue.document_id.in_(ids))))

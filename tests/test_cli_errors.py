@@ -63,10 +63,11 @@ def test_bad_site_setting_value_before_the_crawl_starts(workspace):
 
 def test_export_refuses_a_name_it_would_not_honour(workspace):
     workspace.configure(alpha=["http://127.0.0.1:9/"])
-    proc = workspace.scrapy("export", "-o", str(workspace.tmp / "out.csv"), check=False)
-    assert (proc.returncode, _one_line_error(proc)) == (2, f"error: -o {workspace.tmp}/out.csv: export writes JSON "
-                                                           "lines; name the file .jsonl, .jl, .ndjson or use - for stdout")
-    assert not (workspace.tmp / "out.csv").exists()
+    proc = workspace.scrapy("export", "-o", str(workspace.tmp / "out.xlsx"), check=False)
+    assert (proc.returncode, _one_line_error(proc)) == (2, f"error: -o {workspace.tmp}/out.xlsx: name the file .jsonl, "
+                                                           ".jl, .ndjson (JSON lines), .csv, .parquet, .wacz (a site's "
+                                                           "web archive) or use - for JSON lines on stdout")
+    assert not (workspace.tmp / "out.xlsx").exists()
 
 
 def test_export_to_a_pipe_closed_early(workspace):

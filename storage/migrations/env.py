@@ -4,6 +4,7 @@ from sqlalchemy import create_engine
 
 from storage.db import archive_url
 from storage.models import Base
+from storage.search import search_tables
 
 config = context.config
 target_metadata = Base.metadata
@@ -14,6 +15,7 @@ def run(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters via table copies
+        include_name=search_tables,  # the search index is no model (storage.search)
     )
     with context.begin_transaction():
         context.run_migrations()

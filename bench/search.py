@@ -1,0 +1,224 @@
+"""Full-text search at archive scale: `storage.search` (as `scrapy search` and the web app call
+it) over an archive of synthetic documents of realistic Chinese text.
+
+    .venv/bin/python -m bench.search [--docs 1000000] [--queries 300] [--db URL] [--keep DIR]
+
+Documents are built from the real pages in the evaluation set: titles from their titles (the
+year changed), bodies of 6–14 of their sentences, 发文机关 from their publishers, a 文号 for two
+in five (a real prefix, a year and a number). Each document is a pure function of its number.
+They are inserted with plain INSERTs, then `storage.search.rebuild` indexes them all (the build
+rate); the size is what the index adds to the database.
+
+Queries mix the ways people search: a document's exact 文号, one or two words of a title, a
+phrase of 4–8 characters from a text, a 发文机关. Latency is per `search()` call (ten hits with
+snippets, in a fresh transaction). Baselines measured in the same run on the same queries: the
+bare index lookup (the FTS5 MATCH / tsvector @@ alone, ten ids) and, on a sample, a LIKE '%q%'
+scan of title and body — what an archive without an index would do.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from storage.db import Archive
+from storage.models import Document
+from storage.search import INDEX, _fts_expression, _tsquery, query_words, rebuild, search
+from tests.extraction_cases import real_cases
+
+BATCH = 5000
+LIKE_SAMPLE = 20  # queries the LIKE scan baseline runs (it reads every document)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    sentences, titles, publishers, prefixes = [], set(), set(), set()
+    for case in real_cases():
+        for part in (case.body or "").replace("\n", "").split("。"):
+            if 8 <= len(part) <= 200:
+                sentences.append(part + "。")
+        fields = case.fields
+        if fields.get("title"):
+            titles.add(fields["title"])
+        if fields.get("publisher"):
+            publishers.add(fields["publisher"])
+        if fields.get("doc_no") and (m := re.match(r"(.+?)〔", fields["doc_no"])):
+            prefixes.add(m.group(1))
+    return {"sentences": tuple(sentences), "titles": tuple(sorted(titles)), "publishers": tuple(sorted(publishers)),
+            "prefixes": tuple(sorted(prefixes))}
+
+
+def document(i: int) -> dict:
+    v = vocabulary()
+    rng = random.Random(i)
+    year = rng.randrange(2010, 2027)
+    title = re.sub(r"20\d\d", str(year), rng.choice(v["titles"]))
+    doc_no = f"{rng.choice(v['prefixes'])}〔{year}〕{rng.randrange(1, 500)}号" if rng.random() < 0.4 else None
+    body = "".join(rng.choice(v["sentences"]) for _ in range(rng.randrange(6, 15)))
+    return {"id": i + 1, "site": f"site{i % 50}", "url": f"http://www.site{i % 50}.gov.cn/zwgk/t{i}.html",
+            "title": title, "doc_no": doc_no, "publisher": rng.choice(v["publishers"]),
+            "index_no": f"{i % 97:05d}-{year}-{i:08d}" if rng.random() < 0.3 else None,
+            "published_at": f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+            "body": body, "content_hash": f"{i:064x}", "status": "live"}
+
+
+def queries(docs: int, count: int) -> list[str]:
+    from storage.search import _jieba
+
+    rng = random.Random(20240612)
+    out: list[str] = []
+    while len(out) < count:
+        doc = document(rng.randrange(docs))
+        kind = len(out) % 4
+        if kind == 0:
+            out.append(doc["doc_no"] or doc["publisher"])
+        elif kind == 1:
+            words = [w for w in _jieba().cut(doc["title"], HMM=False) if 2 <= len(w) <= 4]
+            out.append(" ".join(rng.sample(words, min(len(words), rng.choice((1, 2))))) if words else doc["publisher"])
+        elif kind == 2:
+            runs = [r for r in re.findall(r"[\u4e00-\u9fff]{8,}", doc["body"])]
+            run = rng.choice(runs)
+            n = rng.randrange(4, 9)
+            start = rng.randrange(len(run) - n + 1)
+            out.append(run[start:start + n])
+        else:
+            out.append(doc["publisher"])
+    return out
+
+
+def fill(archive: Archive, docs: int) -> float:
+    started = time.perf_counter()
+    table = Document.__table__
+    for start in range(0, docs, BATCH):
+        # Core INSERTs skip the sessions' hooks: the index is built afterwards, by rebuild()
+        with archive.engine.begin() as connection:
+            connection.execute(insert(table), [document(i) for i in range(start, min(start + BATCH, docs))])
+        print(f"\r  inserted {min(start + BATCH, docs):,}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    return time.perf_counter() - started
+
+
+def database_size(archive: Archive) -> int:
+    with archive.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            return connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        return pages * connection.exec_driver_sql("PRAGMA page_size").scalar()
+
+
+def timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bare_lookup(archive: Archive, query: str) -> None:
+    """The index alone: ten matching ids, no tiers, no filters, no snippets."""
+    words = query_words(query)
+    with archive.session() as session:
+        if session.connection().dialect.name == "postgresql":
+            session.execute(text(f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:q AS tsquery) LIMIT 10"),
+                            {"q": _tsquery(words)}).all()
+        else:
+            session.execute(text(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :q LIMIT 10"),
+                            {"q": _fts_expression(words)}).all()
+
+
+def like_scan(archive: Archive, query: str) -> None:
+    with archive.session() as session:
+        session.execute(text("SELECT id FROM documents WHERE title LIKE :q OR body LIKE :q "
+                             "ORDER BY published_at DESC LIMIT 10"), {"q": f"%{query}%"}).all()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", help="SQLAlchemy URL of an empty database (default: a new SQLite file)")
+    parser.add_argument("--keep", help="folder for the SQLite archive, kept afterwards")
+    args = parser.parse_args()
+
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-search-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    url = args.db or f"sqlite:///{folder / 'archive.sqlite3'}"
+    archive = Archive(url)
+    with archive.engine.connect() as connection:
+        present = connection.execute(text("SELECT count(*) FROM documents")).scalar()
+    if present == args.docs and args.keep:  # the archive a --keep run left: measure queries again
+        print(f"reusing the {present:,} documents in {url}", file=sys.stderr)
+        fill_seconds = build_seconds = float("nan")
+        before = index_bytes = 0
+    else:
+        print(f"filling {args.docs:,} documents into {url}", file=sys.stderr)
+        fill_seconds = fill(archive, args.docs)
+        before = database_size(archive)
+        if archive.engine.dialect.name == "sqlite":
+            with archive.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM")  # measured alike before and after
+            before = database_size(archive)
+        started = time.perf_counter()
+        rebuild(archive)
+        build_seconds = time.perf_counter() - started
+        if archive.engine.dialect.name == "sqlite":
+            with archive.engine.begin() as connection:  # what the index needs once written, not its merge debris
+                connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('optimize')")
+            with archive.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM")
+        index_bytes = database_size(archive) - before
+
+    asked = queries(args.docs, args.queries)
+    search_ms, bare_ms, found = [], [], 0
+    kinds = ["文号", "title words", "phrase", "发文机关"]
+    for query in asked:
+        def run():
+            nonlocal found
+            with archive.session() as session:
+                found += bool(search(session, query))
+        bare_lookup(archive, query)  # warm both paths alike
+        search_ms.append(timed(run))
+        bare_ms.append(timed(lambda: bare_lookup(archive, query)))
+    like_ms = [timed(lambda: like_scan(archive, q)) for q in asked[:LIKE_SAMPLE]]
+    archive.dispose()
+
+    p50, p95 = percentile(search_ms, 50), percentile(search_ms, 95)
+    for k, kind in enumerate(kinds):
+        mine = search_ms[k::4]
+        slowest = max(range(k, len(asked), 4), key=lambda i: search_ms[i])
+        print(f"  {kind}: p50 {percentile(mine, 50):.1f} ms, p95 {percentile(mine, 95):.1f} ms, "
+              f"slowest {asked[slowest]!r} {search_ms[slowest]:.0f} ms", file=sys.stderr)
+    if before:
+        print(f"documents: {args.docs:,} ({archive.engine.dialect.name}); text {before / args.docs:,.0f} bytes per "
+              f"document (inserted in {fill_seconds:.0f} s)")
+        print(f"index build: {args.docs / build_seconds:,.0f} documents/s ({build_seconds:.1f} s); "
+              f"index size {index_bytes / 2**20:,.0f} MiB = {index_bytes / before:.2f} x the archive without it")
+    print(f"search(): {len(asked)} queries, {found} with hits; p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"max {max(search_ms):.1f} ms (target p95 <= 50 ms: {'met' if p95 <= 50 else 'NOT met'})")
+    print(f"baseline bare index lookup: p50 {percentile(bare_ms, 50):.1f} ms, p95 {percentile(bare_ms, 95):.1f} ms; "
+          f"search() / bare p95 = {p95 / max(percentile(bare_ms, 95), 1e-6):.1f}x")
+    print(f"baseline LIKE '%q%' scan ({len(like_ms)} queries): p50 {percentile(like_ms, 50):.0f} ms; "
+          f"LIKE p50 / search() p50 = {percentile(like_ms, 50) / max(p50, 1e-6):.0f}x")
+    print("reproduce: .venv/bin/python -m bench.search " + " ".join(
+        a for a in (f"--docs {args.docs}", f"--queries {args.queries}", f"--db {args.db}" if args.db else "") if a))
+    if not args.keep and not args.db:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()

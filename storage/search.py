@@ -1,0 +1,377 @@
+"""Full-text search of the archive: title, body, 发文机关, 文号 and 索引号, on SQLite and PostgreSQL.
+
+Segmentation. Documents are indexed as overlapping character bigrams of each run of Chinese
+characters (plus the run's last character alone) and as whole words of letters and digits; a
+query is cut into words with jieba and each word must occur (all its bigrams, or as a prefix for
+a word of one character). Bigrams make every word findable whatever the document's own context
+would have segmented it into (jieba cuts 营商环境 differently in 优化营商环境 and in a query), with no
+dictionary to load when a crawl stores a document; jieba on the query side keeps words apart, so
+`2024年交通管制通知` finds a notice where 交通管制 and 通知 are not adjacent.
+
+The terms are computed here, in Python, for both databases, so both index exactly the same
+terms: SQLite keeps them in an FTS5 table (its content read through a view calling
+`govarchive_terms`, so the text is not stored twice), PostgreSQL as a tsvector (GIN index) written
+from the same terms — no database parser or locale in between. Ranking is the same on both:
+tiers (the exact 文号/索引号, every word in the title, every word in 文号/索引号/发文机关, the text),
+newest first within a tier.
+
+Indexing is incremental: the archive's sessions call `unindex_changed` before and
+`index_changed` after each flush (storage.db), like the repost queue, for documents whose
+searchable fields are new or changed — whoever writes them (crawl, reparse, an edit).
+`rebuild` indexes the whole archive again.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from storage.models import Document, changed_documents
+
+# what is searched, in the order of the FTS5 table's columns
+FIELDS = ("title", "doc_no", "index_no", "publisher", "body")
+# the tables and view search owns, outside the models (FTS5 shadow tables start with the name)
+INDEX = "search_index"
+SOURCE = "search_source"  # SQLite: the view FTS5 reads the terms through
+TERMS_FUNCTION = "govarchive_terms"
+# PostgreSQL: a tsvector weight per field (A title, B 文号/索引号, C 发文机关, D text)
+PG_WEIGHTS = {"title": "A", "doc_no": "B", "index_no": "B", "publisher": "C", "body": "D"}
+PG_POSITIONS = 16  # positions kept per term and field: a tsvector holds at most 1 MB
+# tiers of a hit, best first; the score of a hit is its tier
+EXACT, IN_TITLE, IN_METADATA, IN_TEXT = 3.0, 2.0, 1.0, 0.0
+SNIPPET_BEFORE, SNIPPET_AFTER = 30, 90
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(rf"([{_HAN}]+)|([^\W_{_HAN}]+)")
+# brackets and spaces people write a 文号 with in many ways: 〔2024〕, [2024], （2024）, 【2024】
+_KEY_NOISE = re.compile(r"[\s\[\]【】()（）〔〕［］〈〉<>{}〖〗\"'“”]")
+_STOP_CHARS = set("的了和与及或在是之")  # one-character words every document has
+
+
+@dataclass
+class SearchHit:
+    document_id: int
+    title: str | None
+    site: str
+    url: str
+    published_at: str | None
+    snippet: str
+    score: float
+
+
+def normalize(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).lower()
+
+
+def terms(value: str | None) -> str:
+    """The index terms of a text, space-separated: bigrams of each Chinese run and its last
+    character, whole words of letters and digits."""
+    if not value:
+        return ""
+    out: list[str] = []
+    for han, word in _RUNS.findall(normalize(value)):
+        if han:
+            out += map("".join, zip(han, han[1:]))
+            out.append(han[-1])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def identifier_key(value: str | None) -> str:
+    """A 文号 or 索引号 as compared for an exact hit: brackets, spaces and width ignored."""
+    return _KEY_NOISE.sub("", normalize(value or ""))
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a query: all of `grams` must occur (a one-character word: as a prefix)."""
+    text: str
+    grams: tuple[str, ...]
+    prefix: bool = False
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def query_words(query: str) -> list[Word]:
+    """The words of a query: each space-separated part cut with jieba (single characters next to
+    each other joined again: a name jieba does not know is one word)."""
+    words: list[Word] = []
+    for han, word in _RUNS.findall(normalize(query)):
+        if word:
+            words.append(Word(word, (word,)))
+            continue
+        pieces: list[list] = []  # [text, made of single characters]
+        for cut in _jieba().cut(han, HMM=False):
+            if len(cut) == 1 and pieces and pieces[-1][1]:
+                pieces[-1][0] += cut
+            else:
+                pieces.append([cut, len(cut) == 1])
+        for piece, _ in pieces:
+            if len(piece) == 1:
+                if piece not in _STOP_CHARS:
+                    words.append(Word(piece, (piece,), prefix=True))
+            else:
+                words.append(Word(piece, tuple(dict.fromkeys(piece[i:i + 2] for i in range(len(piece) - 1)))))
+    return list(dict.fromkeys(words))
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query as typed (normalized): what a result page may highlight."""
+    return [w.text for w in query_words(query)]
+
+
+def _fts_expression(words: list[Word], columns: tuple[str, ...] | None = None) -> str:
+    parts = []
+    for w in words:
+        parts.extend(f'"{g}"*' if w.prefix else f'"{g}"' for g in w.grams)
+    expression = " AND ".join(parts)
+    return f"{{{' '.join(columns)}}} : ({expression})" if columns else f"({expression})"
+
+
+def _tsquery(words: list[Word], weights: str = "") -> str:
+    parts = []
+    for w in words:
+        parts.extend(f"'{g}':*{weights}" if w.prefix else (f"'{g}':{weights}" if weights else f"'{g}'")
+                     for g in w.grams)
+    return "(" + " & ".join(parts) + ")"
+
+
+class _Sqlite:
+    """The FTS5 side: tiers as FTS5 expressions (column filters, NOT)."""
+    matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
+    # one document's membership: FTS5 seeks the rowid in each term's list
+    probe = f"SELECT 1 FROM {INDEX} WHERE {INDEX} MATCH :e AND rowid = d.id"
+    newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
+
+    def __init__(self, words: list[Word]) -> None:
+        everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
+        metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
+        self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
+        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"({metadata}) NOT ({title})"),
+                      (IN_TEXT, f"{everywhere} NOT ({title}) NOT ({metadata})")]
+
+
+class _Postgres:
+    """The tsvector side: the same tiers as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
+    matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
+    probe = None  # the planner chooses how to meet the order
+    newest = "d.published_at DESC NULLS LAST, d.id DESC"
+
+    def __init__(self, words: list[Word]) -> None:
+        everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
+        self.identifiers = _tsquery(words, "B")
+        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"{metadata} & !{title}"),
+                      (IN_TEXT, f"{everywhere} & !{title} & !{metadata}")]
+
+
+# --- searching ---------------------------------------------------------------------------------
+
+def search(session, query: str, *, site: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    """Documents matching every word of the query, best first: the exact 文号/索引号, then every
+    word in the title, in 文号/索引号/发文机关, in the text; newest (发布日期) first within each.
+    `since`, `until`: 发布日期 bounds, inclusive (YYYY-MM-DD); documents without a date are then
+    left out. Tiers are read one after the other until the page is full, so a common word costs
+    no more than the hits it shows."""
+    words = query_words(query)
+    if not words or limit <= 0:
+        return []
+    side = _Postgres(words) if _postgres(session) else _Sqlite(words)
+    where, params = _filters(site, since, until)
+    wanted = max(int(offset), 0) + int(limit)
+    exact = _exact_ids(session, query, side)
+    ranked: list[tuple[int, float]] = []
+    if exact:
+        rows = session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({_ids(exact)}){where} "
+                                    f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
+        ranked += [(doc_id, EXACT) for doc_id in rows]
+        where += f" AND d.id NOT IN ({_ids(exact)})"
+    for tier, expression in side.tiers:
+        if len(ranked) >= wanted:
+            break
+        ranked += [(doc_id, tier) for doc_id in _tier(session, side, expression, where, params, wanted - len(ranked))]
+    page = ranked[max(int(offset), 0):wanted]
+    if not page:
+        return []
+    rows = {r.id: r for r in session.execute(text(
+        f"SELECT id, title, site, url, published_at, body FROM documents WHERE id IN ({_ids(i for i, _ in page)})"))}
+    return [SearchHit(i, rows[i].title, rows[i].site, rows[i].url, rows[i].published_at,
+                      snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
+
+
+WALK_FROM = 5000  # a tier with this many matches is walked newest first instead of sorted
+
+
+def _tier(session, side, expression: str, where: str, params: dict, n: int) -> list[int]:
+    """The n newest documents of one tier. Few matches: all of them, sorted. Many (a common
+    word): documents in date order (an index), each checked against the search index, until n
+    match — about n × documents / matches checks, never a sort of half the archive."""
+    params = {**params, "e": expression, "n": n}
+    walk = side.probe is not None and session.execute(
+        text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar() >= WALK_FROM
+    found = f"EXISTS ({side.probe})" if walk else f"d.id IN ({side.matches})"
+    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE {found}{where} "
+                                     f"ORDER BY {side.newest} LIMIT :n"), params).scalars())
+
+
+def _filters(site: str | None, since: str | None, until: str | None) -> tuple[str, dict]:
+    where, params = "", {}
+    if site:
+        where += " AND d.site = :site"
+        params["site"] = site
+    if since:
+        where += " AND d.published_at >= :since"
+        params["since"] = since
+    if until:  # a date with a time of day sorts after the bare date: compare before the next day
+        where += " AND d.published_at < :until_next"
+        params["until_next"] = until + "~"  # "~" sorts after every "T…" a date of that day can carry
+    return where, params
+
+
+def _ids(ids) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+def _exact_ids(session, query: str, side) -> list[int]:
+    """Documents whose 文号 or 索引号 is the query itself (an identifier: it has a digit)."""
+    key = identifier_key(query)
+    if len(key) < 4 or not any(c.isdigit() for c in key):
+        return []
+    rows = session.execute(text(f"SELECT id, doc_no, index_no FROM documents WHERE id IN ({side.matches}) LIMIT 1000"),
+                           {"e": side.identifiers}).all()
+    return sorted(r.id for r in rows if key in (identifier_key(r.doc_no), identifier_key(r.index_no)))
+
+
+def snippet(body: str | None, title: str | None, words: list[Word]) -> str:
+    """Plain text around the first place the text has a word of the query."""
+    source = body or title or ""
+    folded = normalize(source) if len(normalize(source)) == len(source) else source.lower()
+    hits = [i for w in words if (i := folded.find(w.text)) >= 0]
+    start = max(min(hits) - SNIPPET_BEFORE, 0) if hits else 0
+    end = start + SNIPPET_BEFORE + SNIPPET_AFTER
+    text_ = " ".join(source[start:end].split())
+    return ("…" if start > 0 else "") + text_ + ("…" if end < len(source) else "")
+
+
+# --- indexing ----------------------------------------------------------------------------------
+
+def register_functions(dbapi_connection) -> None:
+    """SQLite: the terms function FTS5 reads the documents through (every connection of the
+    archive has it: writing a document updates the index)."""
+    dbapi_connection.create_function(TERMS_FUNCTION, 1, terms, deterministic=True)
+
+
+def _postgres(session: Session) -> bool:
+    return session.connection().dialect.name == "postgresql"
+
+
+def unindex_changed(session: Session, _flush_context, _instances) -> None:
+    """before_flush hook: SQLite's index forgets the documents about to get new searchable
+    text while the view still shows their old text (an FTS5 table reading its content elsewhere
+    removes what that content says now)."""
+    ids = [doc.id for doc in changed_documents(session, FIELDS, new=False)]
+    if ids and not _postgres(session):
+        session.connection().execute(text(f"DELETE FROM {INDEX} WHERE rowid IN :ids")
+                                     .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+
+
+def index_changed(session: Session, _flush_context) -> None:
+    """after_flush hook: documents new or with changed searchable text are (re)indexed."""
+    docs = list(changed_documents(session, FIELDS))
+    if docs:
+        _index(session.connection(), [doc.id for doc in docs])
+
+
+def _index(connection, ids: list[int]) -> None:
+    if connection.dialect.name == "postgresql":
+        rows = connection.execute(text(f"SELECT id, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
+                                  .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
+        connection.execute(text(f"INSERT INTO {INDEX} (document_id, terms) VALUES (:id, CAST(:terms AS tsvector)) "
+                                "ON CONFLICT (document_id) DO UPDATE SET terms = excluded.terms"),
+                           [{"id": r.id, "terms": tsvector(r._mapping)} for r in rows])
+    else:
+        columns = ", ".join(FIELDS)
+        connection.execute(text(f"INSERT INTO {INDEX} (rowid, {columns}) SELECT id, {columns} FROM {SOURCE} "
+                                "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+
+
+def tsvector(fields) -> str:
+    """The PostgreSQL tsvector (text form) of a document's fields: the same terms as SQLite's,
+    each with its field's weight and up to PG_POSITIONS positions (how often it occurs)."""
+    entries: dict[str, list[str]] = {}
+    position = 0
+    for field in FIELDS:
+        counts = Counter(terms(fields[field]).split())
+        for term, count in counts.items():
+            kept = entries.setdefault(term, [])
+            for _ in range(min(count, PG_POSITIONS)):
+                position = min(position + 1, 16383)
+                kept.append(f"{position}{PG_WEIGHTS[field]}")
+    return " ".join(f"'{term}':{','.join(positions)}" for term, positions in entries.items())
+
+
+def rebuild(archive, *, chunk: int = 2000, progress=None) -> int:
+    """Index the whole archive again; returns the documents indexed."""
+    with archive.session() as session:
+        connection = session.connection()
+        total = connection.execute(text("SELECT count(*) FROM documents")).scalar()
+        if connection.dialect.name != "postgresql":
+            connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')"))
+            if progress:
+                progress(total)
+            return total
+        connection.execute(text(f"DELETE FROM {INDEX}"))
+    last = 0
+    while True:
+        with archive.session() as session:
+            connection = session.connection()
+            ids = list(connection.execute(text("SELECT id FROM documents WHERE id > :last ORDER BY id LIMIT :n"),
+                                          {"last": last, "n": chunk}).scalars())
+            if not ids:
+                return total
+            _index(connection, ids)
+        last = ids[-1]
+        if progress:
+            progress(len(ids))
+
+
+def search_tables(name: str | None, type_: str, _parent_names) -> bool:
+    """alembic include_name: the search index is not a model (an FTS5 table and its shadow
+    tables on SQLite, a tsvector table on PostgreSQL) — schema comparisons leave it out."""
+    return not (type_ == "table" and name and name.startswith(INDEX))
+
+
+def sqlite_ddl() -> list[str]:
+    columns = ", ".join(FIELDS)
+    return [
+        f"CREATE VIEW {SOURCE} AS SELECT id, "
+        + ", ".join(f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
+        # detail=column: which field a term is in (the title tier) without every position
+        f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0', detail=column)",
+        f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')",
+    ]
+
+
+def postgres_ddl() -> list[str]:
+    return [
+        f"CREATE TABLE {INDEX} (document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE, "
+        "terms TSVECTOR NOT NULL)",
+        f"CREATE INDEX ix_{INDEX}_terms ON {INDEX} USING GIN (terms)",
+    ]

@@ -1,0 +1,257 @@
+"""Full-text search over an archive of the real pages in tests/fixtures (extracted and stored as
+a crawl stores them), on SQLite and on PostgreSQL: a labelled query set's recall@10, the same
+answers on both databases, exact 文号 first, filters, incremental indexing, the command."""
+from __future__ import annotations
+
+import json
+from contextlib import ExitStack
+
+import pytest
+from sqlalchemy import text
+
+from pipeline import extract
+from pipeline.encoding import decode_html
+from pipeline.record import DocumentRecord
+from storage.archive import store_document
+from storage.db import Archive
+from storage import search as search_module
+from storage.search import INDEX, rebuild, search
+from tests.extraction_cases import real_cases
+from tests.test_postgres import throwaway_database
+
+# query → the pages (fixture paths) a reader asking it wants; recall@10 over these
+LABELLED = {
+    # 文号 and 索引号, as printed and as typed (ASCII brackets, spaces)
+    "穗府办规〔2021〕7号": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_14.html"],
+    "浙金罚决字〔2024〕52号": ["corpus/nfra_angular-rendered_detail_2.html"],
+    "国发〔2018〕43号": ["corpus/govcn_zhengce2018_detail-fragment_1.html"],
+    "穗医保规字[2024]1号": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_17.html"],
+    "莆公议案字 〔2024〕 32号": ["real/gaj.putian.gov.cn/putian_gaj_trs_jydf2.html"],
+    "发改体改〔2022〕118号": ["real/www.gov.cn/elec_1.html"],
+    "沪发改价管〔2026〕9号": ["real/fgw.sh.gov.cn/elec_3.html"],
+    "PT00107-0012-2024-00004": ["real/gaj.putian.gov.cn/putian_gaj_trs_jydf.html"],
+    "11440100MB2C90856P/2023-00331": ["real/wjw.gz.gov.cn/guangzhou-wjw_gkmlpt_detail_1.html"],
+    # phrases
+    "鹰潭港总体规划": ["real/www.jiangxi.gov.cn/jiangxi_hanweb_pf_1521877.html"],
+    "个人所得税法实施条例": ["corpus/govcn_zhengce2018_detail-fragment_3.html"],
+    "居家社区养老服务管理办法": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_16.html"],
+    "部分节假日安排": ["corpus/govcn_zhengce2018_detail-fragment_2.html"],
+    "载人交会对接任务": ["real/www.cmse.gov.cn/cmse_trs_detail_1.html"],
+    "空间站建造": ["real/www.cmse.gov.cn/cmse_trs_detail_2_annotated.html"],
+    "普通高中育人方式改革": ["real/www.jiangxi.gov.cn/jiangxi_hanweb_ssyj_1503934.html"],
+    "排污权储备": ["real/sthjj.putian.gov.cn/putian_sthjj_trs_gfxwj.html"],
+    "家庭医生签约服务": ["real/wjw.gz.gov.cn/guangzhou-wjw_gkmlpt_detail_1.html"],
+    "积分制入户": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_21.html",
+              "real/rsj.gz.gov.cn/guangzhou-rsj_gdsite_detail_9.html"],
+    "金融机构贷款投向统计报告": ["real/jrj.sh.gov.cn/jrjsh_loan_report_2021q2.html",
+                     "real/jrb.ningbo.gov.cn/ningbo_hanweb_jpaas_58899622.html",
+                     "real/www.gdjr.gov.cn/gdjr_gdsite_post_4189.html",
+                     "real/app.www.gov.cn/govapp_loan_report_2025q1.html",
+                     "real/jr.jl.gov.cn/jljr_trs_3319803.html",
+                     "real/jrj.beijing.gov.cn/bjjrj_trs_gzdt_3662957.html"],
+    "长三角一体化发展座谈会": ["real/www.kepu.gov.cn/kepu_other_detail_1.html"],
+    "特别国债": ["real/www.gov.cn/govcn_trs_gongbao_detail_1.html"],
+    # names (发文机关, places, programmes)
+    "莆田市公安局": ["real/gaj.putian.gov.cn/putian_gaj_trs_jydf.html", "real/gaj.putian.gov.cn/putian_gaj_trs_jydf2.html"],
+    "湄洲岛国家旅游度假区管委会": ["real/mzd.putian.gov.cn/putian_mzd_trs_jydf.html",
+                      "real/mzd.putian.gov.cn/putian_mzd_trs_tadf.html"],
+    "国家能源局华中监管局": ["real/hzj.nea.gov.cn/elec_1.html", "real/hzj.nea.gov.cn/elec_2.html"],
+    "平潭综合实验区财政金融局": ["corpus/fujian-pingtan_trs-trt_detail_1.html"],
+    "反不正当竞争法": ["real/gsj.wuhan.gov.cn/wuhan_gsj_trs_zwgk_fl.html"],
+    # words of 2–4 characters, mixed
+    "公租房 定向配租": ["real/zjj.putian.gov.cn/putian_zjj_trs_gzf.html"],
+    "残疾人护理补贴": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_12.html",
+                "real/www.zc.gov.cn/guangzhou-zc_gdsite_detail_1.html"],
+    "人才公寓": ["real/www.thnet.gov.cn/guangzhou-thnet_gdsite_detail_5.html"],
+    "电子居住证": ["real/www.thnet.gov.cn/guangzhou-thnet_gdsite_detail_8.html"],
+    "异地就医 备案": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_2.html"],
+    "失业保险常见问题": ["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_9.html"],
+    "2022年统计公报": ["real/www.wanzai.gov.cn/wanzai_ucap_xxgk_tjsj_2022.html",
+                  "real/www.yichun.gov.cn/yichun_ucap_xxgk_tjgb_2022.html",
+                  "real/www.yichun.gov.cn/yichun_ucap_xxgk_tjgb_jx2022.html"],
+    "天河区幼儿园招生": ["real/www.thnet.gov.cn/guangzhou-thnet_gdsite_detail_4.html"],
+    "调峰辅助服务": ["real/hbj.nea.gov.cn/elec_1.html", "real/hbj.nea.gov.cn/elec_2.html",
+               "real/hbj.nea.gov.cn/elec_3.html"],
+    "气电价格联动": ["real/fgw.sh.gov.cn/elec_1.html", "real/fgw.sh.gov.cn/elec_3.html"],
+    "鹰潭": ["real/www.jiangxi.gov.cn/jiangxi_hanweb_pf_1521877.html"],
+}
+
+
+def page_url(case) -> str:
+    return f"http://{case.host}/{case.name}"
+
+
+@pytest.fixture(scope="module")
+def records():
+    """Each real page extracted once, as a crawl would: (page, site, url, record)."""
+    return [(c.name, c.host, page_url(c), extract(decode_html(c.html, None), page_url(c))) for c in real_cases()]
+
+
+def fill(archive: Archive, records) -> dict[str, int]:
+    pages = {}
+    with archive.session() as session:
+        for page, site, url, record in records:
+            pages[page] = store_document(session, site=site, url=url, record=record, capture_id=None).document_id
+    return pages
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def fixture_archive(request, records, tmp_path_factory):
+    """(archive, page → document id), on each database."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'archive.sqlite3'}"
+        else:
+            url = stack.enter_context(throwaway_database())
+        archive = Archive(url)
+        stack.callback(archive.dispose)
+        yield archive, fill(archive, records)
+
+
+def hits(archive: Archive, query: str, **options):
+    with archive.session() as session:
+        return search(session, query, **options)
+
+
+def test_labelled_queries_recall_at_10(fixture_archive):
+    archive, pages = fixture_archive
+    assert len(LABELLED) >= 30
+    recalls, misses = [], {}
+    for query, wanted in LABELLED.items():
+        found = {h.document_id for h in hits(archive, query)}
+        wanted_ids = {pages[p] for p in wanted}
+        recalls.append(len(found & wanted_ids) / len(wanted_ids))
+        if wanted_ids - found:
+            misses[query] = sorted(p for p in wanted if pages[p] not in found)
+    recall = sum(recalls) / len(recalls)
+    assert recall >= 0.95, (recall, misses)
+
+
+def test_exact_doc_no_first_however_written(fixture_archive, records):
+    archive, pages = fixture_archive
+    for query in ["穗府办规〔2021〕7号", "穗府办规[2021]7号", "穗府办规（2021）7号", "穗府办规 〔2021〕 7 号"]:
+        first = hits(archive, query)[0]
+        assert (first.document_id, first.score) == (pages["real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_14.html"], 3.0)
+    # 沪发改价管〔2026〕9号 and 〔2026〕19号 are two documents of one title: each 文号 finds its own
+    assert hits(archive, "沪发改价管〔2026〕19号")[0].document_id == pages["real/fgw.sh.gov.cn/elec_1.html"]
+    assert hits(archive, "沪发改价管〔2026〕9号")[0].document_id == pages["real/fgw.sh.gov.cn/elec_3.html"]
+
+
+def test_filters_and_pages(fixture_archive):
+    archive, pages = fixture_archive
+    everything = hits(archive, "电力市场", limit=1000)
+    assert len(everything) > 20
+    assert [h.document_id for h in hits(archive, "电力市场", limit=7, offset=7)] == \
+        [h.document_id for h in everything[7:14]]
+    on_site = hits(archive, "电力市场", site="hbj.nea.gov.cn", limit=1000)
+    assert {h.site for h in on_site} == {"hbj.nea.gov.cn"}
+    assert len(on_site) == sum(h.site == "hbj.nea.gov.cn" for h in everything)
+    dated = hits(archive, "电力市场", since="2025-01-01", until="2025-12-31", limit=1000)
+    assert dated and all("2025-01-01" <= h.published_at[:10] <= "2025-12-31" for h in dated)
+    assert len(dated) == sum(1 for h in everything if h.published_at and h.published_at.startswith("2025"))
+    # title hits before text-only hits, newest first within each
+    tiers = [h.score for h in everything]
+    assert tiers == sorted(tiers, reverse=True)
+    first_tier = [h.published_at or "" for h in everything if h.score == tiers[0]]
+    assert first_tier == sorted(first_tier, reverse=True)
+    assert "电力市场" in hits(archive, "电力市场")[0].snippet
+
+
+def test_common_words_walked_in_date_order_give_the_same_page(fixture_archive, monkeypatch):
+    """A tier with many matches is walked newest first through the date index instead of
+    sorted: the same hits in the same order either way."""
+    archive, _ = fixture_archive
+    queries = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {})]
+    sorted_ = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+    monkeypatch.setattr(search_module, "WALK_FROM", 2)
+    walked = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+    assert walked == sorted_ and all(sorted_)
+
+
+def test_same_answers_on_sqlite_and_postgresql(records, tmp_path):
+    """Both databases index the same terms and rank by the same tiers: the same hits, in the
+    same order, for every labelled query and with filters."""
+    sqlite = Archive(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+    fill(sqlite, records)
+    with throwaway_database() as url:
+        postgres = Archive(url)
+        fill(postgres, records)
+        queries = [(q, {}) for q in LABELLED] + [("电力市场", {"since": "2025-01-01"}), ("通知", {"site": "www.gz.gov.cn"}),
+                                                ("答复", {"until": "2024-12-31"}), ("税", {})]
+        for query, options in queries:
+            mine = [(h.url, h.score, h.snippet) for h in hits(sqlite, query, limit=50, **options)]
+            theirs = [(h.url, h.score, h.snippet) for h in hits(postgres, query, limit=50, **options)]
+            assert mine == theirs, query
+        postgres.dispose()
+    sqlite.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_archive(request, tmp_path):
+    with ExitStack() as stack:
+        url = f"sqlite:///{tmp_path / 'archive.sqlite3'}" if request.param == "sqlite" \
+            else stack.enter_context(throwaway_database())
+        archive = Archive(url)
+        stack.callback(archive.dispose)
+        yield archive
+
+
+def test_indexed_as_stored_edited_and_rebuilt(empty_archive, records):
+    archive = empty_archive
+    page, site, url, record = next(r for r in records if r[0].endswith("jiangxi_hanweb_pf_1521877.html"))
+    with archive.session() as session:
+        doc_id = store_document(session, site=site, url=url, record=record, capture_id=None).document_id
+    assert [h.document_id for h in hits(archive, "鹰潭港总体规划")] == [doc_id]
+    # an edit at the same URL: the new text is found, the old one no longer
+    edited = extract(decode_html(record_html(page), None).replace("鹰潭", "九江"), url)
+    with archive.session() as session:
+        assert store_document(session, site=site, url=url, record=edited, capture_id=None).outcome == "changed"
+    assert hits(archive, "鹰潭") == []
+    assert [h.document_id for h in hits(archive, "九江港总体规划")] == [doc_id]
+    check_index(archive)
+    assert rebuild(archive) == 1
+    assert [h.document_id for h in hits(archive, "九江港总体规划")] == [doc_id]
+    check_index(archive)
+
+
+def test_exact_doc_no_before_documents_citing_it(empty_archive):
+    """The issue's example: 浙交〔2024〕12号 finds its document first, before a newer notice
+    with the 文号 in its title and a 文号 it is a prefix of."""
+    notices = [("http://jtyst.zj.gov.cn/a/1.html", "关于加强春运期间交通管制的通知", "浙交〔2024〕12号", "2024-01-10"),
+               ("http://jtyst.zj.gov.cn/a/2.html", "关于转发浙交〔2024〕12号文件的通知", "浙交〔2024〕31号", "2024-03-01"),
+               ("http://jtyst.zj.gov.cn/a/3.html", "关于公路养护的通知", "浙交〔2024〕120号", "2024-05-01")]
+    with empty_archive.session() as session:
+        ids = [store_document(session, site="zj-jt", url=url, capture_id=None,
+                              record=DocumentRecord(url, title=title, doc_no=doc_no, published_at=day,
+                                                    body=f"各市交通运输局：{title}。请认真贯彻执行。")).document_id
+               for url, title, doc_no, day in notices]
+    found = hits(empty_archive, "浙交〔2024〕12号")
+    assert [(h.document_id, h.score) for h in found[:2]] == [(ids[0], 3.0), (ids[1], 2.0)]
+    assert [h.document_id for h in hits(empty_archive, "交通管制")] == [ids[0]]
+
+
+def record_html(page: str) -> bytes:
+    return next(c.html for c in real_cases() if c.name == page)
+
+
+def check_index(archive: Archive) -> None:
+    """SQLite: FTS5's own check that the index holds exactly the terms of the documents."""
+    with archive.session() as session:
+        if session.connection().dialect.name == "sqlite":
+            session.execute(text(f"INSERT INTO {INDEX}({INDEX}, rank) VALUES ('integrity-check', 1)"))
+        else:
+            assert session.execute(text(f"SELECT count(*) FROM {INDEX}")).scalar() == \
+                session.execute(text("SELECT count(*) FROM documents")).scalar()
+
+
+def test_search_command(workspace, records):
+    archive = Archive(workspace.db_url)
+    fill(archive, [r for r in records if "putian" in r[0] or "jiangxi" in r[0]])
+    archive.dispose()
+    proc = workspace.scrapy("search", "莆公议案字〔2024〕32号", "--json")
+    first = json.loads(proc.stdout.splitlines()[0])
+    assert first["title"] == "莆田市公安局关于市八届人大三次会议第1163号建议的答复" and first["site"] == "gaj.putian.gov.cn"
+    proc = workspace.scrapy("search", "答复", "--site", "gaj.putian.gov.cn", "--since", "2024-01-01", "--rebuild")
+    assert proc.stdout.count("gaj.putian.gov.cn ·") == 2 and "search index rebuilt" in proc.stderr
+    bad = workspace.scrapy("search", "答复", "--site", "nowhere", check=False)
+    assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [bad.stderr.strip()] and "nowhere" in bad.stderr

@@ -259,6 +259,20 @@ def test_capture_served_inert(archived, web):
     assert '<iframe id="capture-frame"' in page and 'sandbox=""' in page
 
 
+def test_search_page(archived, web):
+    pytest.importorskip("storage.search", reason="this version has no full-text search (storage.search)")
+    workspace, _ = archived
+    notice, copy = doc_id(workspace, NOTICE), doc_id(workspace, REPOST)
+    page = web.get("/search?q=" + quote("示公交管〔2024〕3号"))[2]  # an exact 文号: its documents first
+    first = page.split('class="hit-link"')[0]
+    assert f'href="/documents/{notice}"' in first or f'href="/documents/{copy}"' in first
+    page = web.get("/search?site=portal&q=" + quote("交通管制"))[2]
+    assert f'href="/documents/{copy}"' in page and f'href="/documents/{notice}"' not in page
+    page = web.get("/search?until=2024-06-09&q=" + quote(PHRASE))[2]  # it was published on the 10th
+    assert "nothing found" in page
+    assert web.get("/search?since=yesterday&q=x")[0] == 400
+
+
 def test_bad_archive_is_one_line(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "web", "--archive", f"sqlite:///{tmp_path / 'none.sqlite3'}"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
@@ -444,6 +458,7 @@ def test_browser_search_finds_the_document(archived, web, browser):
     driver.find_element(By.ID, "search-go").click()
     hits = driver.find_elements(By.CLASS_NAME, "hit-link")
     assert hits and PHRASE in hits[0].text
+    assert PHRASE.startswith(hits[0].find_elements(By.TAG_NAME, "mark")[0].text)  # the query's words marked
     driver.save_screenshot(str(driver.shots / "6-search.png"))
     hits[0].click()
     assert PHRASE in driver.find_element(By.ID, "document-title").text

@@ -7,12 +7,14 @@ Our own pages need no script at all, and say so in their Content-Security-Policy
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -55,6 +57,19 @@ def shown(moment: datetime | None) -> str:
     return moment.astimezone().isoformat(sep=" ", timespec="seconds")
 
 
+def highlight(value: str | None, terms: list[str]) -> Markup:
+    """The text, escaped, with the query's words marked."""
+    value = value or ""
+    if not terms:
+        return escape(value)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
+    out, last = [], 0
+    for match in pattern.finditer(value):
+        out += [escape(value[last:match.start()]), Markup("<mark>%s</mark>") % match.group(0)]
+        last = match.end()
+    return Markup("").join(out + [escape(value[last:])])
+
+
 def link(path: str, **params) -> str:
     kept = {k: v for k, v in params.items() if v not in (None, "")}
     return f"{path}?{urlencode(kept)}" if kept else path
@@ -69,6 +84,7 @@ class WebApp:
         self.sites_file = SitesFile(config.sites_file)
         self.run_history = RunHistory()
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+        self.env.filters["highlight"] = highlight
         self.env.globals.update(shown=shown, link=link, labels=LABELS, reposts_choices=queries.REPOSTS,
                                 statuses=queries.STATUSES, sandbox=captures.FRAME_SANDBOX)
         self.style = STYLE.read_bytes()
@@ -170,20 +186,22 @@ class WebApp:
         since, until = (params.get("since") or None), (params.get("until") or None)  # YYYY-MM-DD, inclusive
         queries.iso_day(since, "since"), queries.iso_day(until, "until")
         page = queries.page_number(params.get("page"))
-        hits, unavailable = [], None
+        hits, unavailable, terms = [], None, []
         with self.archive.session() as session:
             site_names = sorted(queries.archived_sites(session))
             if query:
                 try:
-                    from storage.search import search
+                    from storage.search import query_terms, search
                 except ImportError:
                     unavailable = "full-text search is not part of this version of govarchive"
                 else:
+                    terms = query_terms(query)
                     hits = search(session, query, site=site, since=since, until=until,
                                   limit=queries.PAGE_SIZE + 1, offset=(page - 1) * queries.PAGE_SIZE)
             return self.page("search.html", query=query, hits=hits[:queries.PAGE_SIZE], more=len(hits) > queries.PAGE_SIZE,
                              page=page, site=site or "", since=params.get("since") or "",
-                             until=params.get("until") or "", site_names=site_names, unavailable=unavailable)
+                             until=params.get("until") or "", site_names=site_names, unavailable=unavailable,
+                             terms=terms)
 
     def style_css(self, request: Request) -> Response:
         return Response(self.style, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

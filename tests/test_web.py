@@ -309,6 +309,8 @@ def test_read_only_on_postgres(tmp_path):
         record = extract(page, "http://www.example.gov.cn/t1.html")
         with writer.session() as session:
             stored = store_document(session, site="pg", url=record.url, record=record, capture_id=None)
+            outside = CrawlRun(site="pg", trigger="manual", status="finished", stats={}, log_path=str(Path(__file__)))
+            session.add(outside)
         writer.dispose()
         reader = Archive(url, read_only=True)
         with pytest.raises(DBAPIError, match="read-only transaction"):
@@ -321,6 +323,7 @@ def test_read_only_on_postgres(tmp_path):
             assert "示例市朱镕基路交通管制通告" in server.get("/documents?site=pg")[2]
             assert "示公交管〔2024〕3号" in server.get(f"/documents/{stored.document_id}")[2]
             assert server.get("/sites")[0] == 200
+            assert "is outside the data folder" in server.get(f"/runs/{outside.id}")[2]  # no file but its logs
         finally:
             server.stop()
 

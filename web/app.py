@@ -126,6 +126,9 @@ class WebApp:
     def _log_tail(self, path: str | None) -> tuple[str | None, str | None, bool]:
         if not path:
             return None, "this run kept no log file of its own (a crawl started by hand logs to its terminal)", False
+        # the scheduler keeps logs in the data folder; a server reads no file elsewhere
+        if not Path(path).resolve().is_relative_to(self.config.data.resolve()):
+            return None, f"log file {path} is outside the data folder {self.config.data} (--data): not shown", False
         try:
             with open(path, "rb") as fh:
                 size = fh.seek(0, 2)

@@ -257,6 +257,14 @@ def test_capture_served_inert(archived, web):
     assert headers["x-content-type-options"] == "nosniff"
     status, _, page = web.get(f"/captures/{capture_id}")
     assert '<iframe id="capture-frame"' in page and 'sandbox=""' in page
+    archive = Archive(workspace.db_url, read_only=True)
+    with archive.session() as session:
+        pdf = session.scalar(text("SELECT id FROM captures WHERE url LIKE '%.pdf'"))
+    archive.dispose()
+    request = urllib.request.urlopen(f"{web.base}/captures/{pdf}/raw", timeout=30)
+    assert request.headers["content-disposition"] == 'attachment; filename="P020240607001.pdf"'
+    assert request.headers["content-type"] == "application/octet-stream" and request.read().startswith(b"%PDF")
+    assert '<iframe' not in web.get(f"/captures/{pdf}")[2]  # a file is offered, not framed
 
 
 def test_search_page(archived, web):

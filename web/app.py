@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from storage import runs
+from storage import overview, runs
 from storage.captures import WarcStore
 from storage.db import Archive
 from storage.models import CrawlRun
@@ -150,7 +150,7 @@ class WebApp:
     def document(self, request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         with self.archive.session() as session:
-            doc = queries.document(session, doc_id)
+            doc = overview.lookup(session, str(doc_id))  # with its URLs, versions, attachments, original
             if doc is None:
                 return self.problem(404, f"no document {doc_id}")
             return self.page("document.html", doc=doc, fields=queries.record_fields(doc),

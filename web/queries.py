@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from pipeline.record import DocumentRecord
 from storage.models import Attachment, Capture, CrawlRun, Document, DocumentVersion
@@ -118,14 +118,6 @@ def recent_runs(session: Session, site: str | None, page: int = 1, limit: int = 
         query = query.where(CrawlRun.site == site)
     found = session.scalars(query).all()
     return found[:limit], len(found) > limit
-
-
-def document(session: Session, doc_id: int) -> Document | None:
-    return session.scalar(
-        select(Document).where(Document.id == doc_id)
-        .options(selectinload(Document.urls), selectinload(Document.attachments),
-                 selectinload(Document.versions), selectinload(Document.duplicate_of))
-    )
 
 
 def reposts_of(session: Session, doc_id: int) -> list:

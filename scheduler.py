@@ -44,6 +44,12 @@ def trigger_for(site: Site, jitter: int) -> CronTrigger:
     return trigger
 
 
+def next_fire(site: Site, now: datetime | None = None) -> datetime | None:
+    """When the site's cron fires next (without the daemon's jitter)."""
+    trigger = CronTrigger.from_crontab(site.schedule, timezone=site.timezone)
+    return trigger.get_next_fire_time(None, now or datetime.now(timezone.utc))
+
+
 def is_due(archive: Archive, site: Site) -> bool:
     """Never crawled, or a scheduled time has passed since its last crawl started."""
     with archive.session() as session:
@@ -148,7 +154,7 @@ def status(_args) -> int:
     now = datetime.now(timezone.utc)
     with archive.session() as session:
         for name, site in sites.items():
-            fire = CronTrigger.from_crontab(site.schedule, timezone=site.timezone).get_next_fire_time(None, now)
+            fire = next_fire(site, now)
             run = runs.latest(session, name)
             warnings = runs.site_warnings(session, name)
             holder = SiteLock(data_dir(), name).holder()

@@ -6,9 +6,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
@@ -76,6 +79,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     register_functions(dbapi_connection)  # the search index reads documents through it
 
 
+def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
+    # the file is opened mode=ro already; query_only also refuses writes to temp tables
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+    register_functions(dbapi_connection)  # the search index reads documents through it
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -86,12 +98,15 @@ def alembic_config(url: str) -> Config:
 class Archive:
     """An open archive database, upgraded to the current schema."""
 
-    def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, upgrade: bool = True, read_only: bool = False) -> None:
         self.url = archive_url(url)
         try:
             parsed = make_url(self.url)
         except ArgumentError:
             raise ArchiveError(f"{DB_ENV}: not an SQLAlchemy database URL: {self.url!r}") from None
+        if read_only:
+            self._open_read_only(parsed)
+            return
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             # without GOVARCHIVE_DB the archive is a file in the data folder: name the setting to fix
             writable_dir(Path(parsed.database).parent, DB_ENV if os.environ.get(DB_ENV) else DATA_ENV)
@@ -143,6 +158,37 @@ class Archive:
             raise ArchiveError(f"{DB_ENV}: cannot upgrade archive {self.url!r}: {exc}") from None
         except OSError as exc:  # the upgrade lock beside the file
             raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {exc.strerror}: {exc.filename}") from None
+
+    def _open_read_only(self, parsed) -> None:
+        """An archive that cannot be written through this object: SQLite opened mode=ro (and
+        query_only), PostgreSQL sessions whose every transaction is READ ONLY. Never upgraded:
+        a schema older than this version's is an error saying how to upgrade it."""
+        backend = parsed.get_backend_name()
+        if backend == "sqlite":
+            database = parsed.database
+            if database in (None, "", ":memory:") or not Path(database).is_file():
+                raise ArchiveError(f"{DB_ENV}: no archive at {self.url!r}")
+            uri = f"file:{quote(str(Path(database).absolute()))}?mode=ro"
+            self.engine = create_engine(parsed.set(database=uri, query={"uri": "true"}))
+            event.listen(self.engine, "connect", _sqlite_read_only_pragmas)
+        elif backend == "postgresql":
+            self.engine = create_engine(parsed, connect_args={"options": "-c default_transaction_read_only=on"})
+        else:
+            raise ArchiveError(f"{DB_ENV}: read-only archives are SQLite or PostgreSQL, not {backend}")
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        script = ScriptDirectory.from_config(alembic_config(self.url))
+        try:
+            with self.engine.connect() as connection:
+                current = MigrationContext.configure(connection).get_current_revision()
+        except DBAPIError as exc:
+            reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+            raise ArchiveError(f"{DB_ENV}: cannot open archive {self.url!r}: {reason}") from None
+        head = script.get_current_head()
+        if current != head:
+            known = current is None or current in {rev.revision for rev in script.walk_revisions()}
+            how = "a crawl or `scrapy export` upgrades it" if known else "a newer govarchive wrote it"
+            raise ArchiveError(f"{DB_ENV}: archive {self.url!r} has schema {current or 'none'}, "
+                               f"this version reads {head}: {how}")
 
     @contextmanager
     def _upgrade_lock(self) -> Iterator[None]:

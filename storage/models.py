@@ -186,6 +186,18 @@ class RepostBand(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
+# --- indexes the web app's pages read by (web/queries.py): its lists are ordered by 发布日期
+# (ix_documents_published_at, above) and filtered by site, status, publisher and column; a
+# capture's page finds its documents. On PostgreSQL, publisher and column (unbounded text) get
+# hash indexes: a B-tree refuses a value over ~2,700 bytes, and would lose its document.
+Index("ix_documents_site_published_at", Document.site, Document.published_at)
+Index("ix_documents_status", Document.status)
+Index("ix_documents_publisher", Document.publisher, postgresql_using="hash")
+Index("ix_documents_column", Document.column, postgresql_using="hash")
+Index("ix_document_versions_capture_id", DocumentVersion.capture_id)
+Index("ix_attachments_capture_id", Attachment.capture_id)
+
+
 def changed_documents(session, attrs: tuple[str, ...], *, new: bool = True):
     """The documents of a flush (in a before_flush or after_flush hook) that are new (unless
     `new` is false) or had one of these attributes changed: what an index kept beside the

@@ -46,6 +46,7 @@ FAILURES_IN_A_ROW = 3
 ERROR_RATE_FLOOR = 0.10  # below this share of requests, errors are noise
 QUIET_RUNS = 7  # scheduled runs in a row without a new document, after runs that had some
 COLUMNS_SHOWN = 5  # columns named in a warning of columns that appeared or vanished
+HISTORY = 2 * QUIET_RUNS + FAILURES_IN_A_ROW  # ended runs a site's warnings look back on
 
 
 def start(session: Session, site: str, trigger: str, log_path: str | None = None) -> CrawlRun:
@@ -189,7 +190,14 @@ def site_warnings(session: Session, site: str) -> list[str]:
     """What `status` shows: the last run's warnings, a failed last run, runs failing in a row,
     and scheduled runs that stopped finding new documents."""
     runs = session.scalars(select(CrawlRun).where(CrawlRun.site == site, CrawlRun.status != RunStatus.RUNNING.value)
-                           .order_by(CrawlRun.id.desc()).limit(2 * QUIET_RUNS + FAILURES_IN_A_ROW)).all()
+                           .order_by(CrawlRun.id.desc()).limit(HISTORY)).all()
+    return history_warnings(runs)
+
+
+def history_warnings(runs: list[CrawlRun]) -> list[str]:
+    """site_warnings of a site whose last HISTORY ended runs, newest first, are these (for a
+    reader that has them already)."""
+    runs = [r for r in runs if r.status != RunStatus.RUNNING][:HISTORY]
     if not runs:
         return []
     last = runs[0]

@@ -50,7 +50,6 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_HAN}]+)|([^\W_{_HAN}]+)")
 # brackets and spaces people write a 文号 with in many ways: 〔2024〕, [2024], （2024）, 【2024】
 _KEY_NOISE = re.compile(r"[\s\[\]【】()（）〔〕［］〈〉<>{}〖〗\"'“”]")
-_STOP_CHARS = set("的了和与及或在是之")  # one-character words every document has
 
 
 @dataclass
@@ -122,12 +121,12 @@ def query_words(query: str) -> list[Word]:
                 pieces[-1][0] += cut
             else:
                 pieces.append([cut, len(cut) == 1])
-        for piece, _ in pieces:
-            if len(piece) == 1:
-                if piece not in _STOP_CHARS:
-                    words.append(Word(piece, (piece,), prefix=True))
-            else:
-                words.append(Word(piece, tuple(dict.fromkeys(piece[i:i + 2] for i in range(len(piece) - 1)))))
+        words += [Word(piece, tuple(dict.fromkeys(piece[i:i + 2] for i in range(len(piece) - 1))))
+                  if len(piece) > 1 else Word(piece, (piece,), prefix=True) for piece, _ in pieces]
+    # a character standing alone (年, 号, the 务 of a phrase cut mid-word) says little next to
+    # words, and as a prefix of every term it begins it costs the most: kept only on its own
+    if any(not w.prefix for w in words):
+        words = [w for w in words if not w.prefix]
     return list(dict.fromkeys(words))
 
 
@@ -155,8 +154,7 @@ def _tsquery(words: list[Word], weights: str = "") -> str:
 class _Sqlite:
     """The FTS5 side: tiers as FTS5 expressions (column filters, NOT)."""
     matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
-    # one document's membership: FTS5 seeks the rowid in each term's list
-    probe = f"SELECT 1 FROM {INDEX} WHERE {INDEX} MATCH :e AND rowid = d.id"
+    walk = "INDEXED BY ix_documents_published_at"  # the planner would sort every match instead
     newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
 
     def __init__(self, words: list[Word]) -> None:
@@ -170,7 +168,7 @@ class _Sqlite:
 class _Postgres:
     """The tsvector side: the same tiers as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
     matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
-    probe = None  # the planner chooses how to meet the order
+    walk = None  # the planner chooses how to meet the order
     newest = "d.published_at DESC NULLS LAST, d.id DESC"
 
     def __init__(self, words: list[Word]) -> None:
@@ -202,10 +200,12 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
                                     f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
         ranked += [(doc_id, EXACT) for doc_id in rows]
         where += f" AND d.id NOT IN ({_ids(exact)})"
+    documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
     for tier, expression in side.tiers:
         if len(ranked) >= wanted:
             break
-        ranked += [(doc_id, tier) for doc_id in _tier(session, side, expression, where, params, wanted - len(ranked))]
+        ranked += [(doc_id, tier) for doc_id in
+                   _tier(session, side, expression, where, params, wanted - len(ranked), documents)]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -215,19 +215,32 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
                       snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
 
 
-WALK_FROM = 5000  # a tier with this many matches is walked newest first instead of sorted
+# A tier matching at least WALK_FROM documents is walked newest first through the 发布日期 index
+# (its matches read once) instead of sorted; the walk looks at no more than WALK_SLACK times the
+# documents it should need before a tier of old documents is sorted after all.
+WALK_FROM, WALK_SLACK = 2000, 20
 
 
-def _tier(session, side, expression: str, where: str, params: dict, n: int) -> list[int]:
-    """The n newest documents of one tier. Few matches: all of them, sorted. Many (a common
-    word): documents in date order (an index), each checked against the search index, until n
-    match — about n × documents / matches checks, never a sort of half the archive."""
+def _tier(session, side, expression: str, where: str, params: dict, n: int, documents: int) -> list[int]:
+    """The n newest documents of one tier, the same whichever way they are found. Few matches:
+    all of them, sorted. Many (a common word): documents in date order, each looked up among the
+    matches, until n are found — about n × documents / matches of them, never a sort of half
+    the archive."""
     params = {**params, "e": expression, "n": n}
-    walk = side.probe is not None and session.execute(
-        text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar() >= WALK_FROM
-    found = f"EXISTS ({side.probe})" if walk else f"d.id IN ({side.matches})"
-    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE {found}{where} "
-                                     f"ORDER BY {side.newest} LIMIT :n"), params).scalars())
+    newest = f"ORDER BY {side.newest} LIMIT :n"
+    if side.walk is not None:
+        count = session.execute(text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar()
+        if not count:
+            return []
+        if count >= WALK_FROM:
+            params["window"] = min(documents, WALK_SLACK * n * documents // count + n)
+            walked = list(session.execute(text(
+                f"SELECT d.id FROM (SELECT d.id, d.published_at FROM documents d {side.walk} WHERE 1 = 1{where} "
+                f"ORDER BY {side.newest} LIMIT :window) AS d WHERE d.id IN ({side.matches}) {newest}"), params).scalars())
+            if len(walked) == n:
+                return walked
+    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({side.matches}){where} {newest}"),
+                                params).scalars())
 
 
 def _filters(site: str | None, since: str | None, until: str | None) -> tuple[str, dict]:

@@ -161,6 +161,7 @@ class _Sqlite:
         everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
         metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
         self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
+        self.everywhere, self.title, self.metadata = everywhere, title, metadata
         self.tiers = [(IN_TITLE, title), (IN_METADATA, f"({metadata}) NOT ({title})"),
                       (IN_TEXT, f"{everywhere} NOT ({title}) NOT ({metadata})")]
 
@@ -174,6 +175,7 @@ class _Postgres:
     def __init__(self, words: list[Word]) -> None:
         everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
         self.identifiers = _tsquery(words, "B")
+        self.everywhere, self.title, self.metadata = everywhere, title, metadata
         self.tiers = [(IN_TITLE, title), (IN_METADATA, f"{metadata} & !{title}"),
                       (IN_TEXT, f"{everywhere} & !{title} & !{metadata}")]
 
@@ -200,12 +202,22 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
                                     f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
         ranked += [(doc_id, EXACT) for doc_id in rows]
         where += f" AND d.id NOT IN ({_ids(exact)})"
-    documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
-    for tier, expression in side.tiers:
-        if len(ranked) >= wanted:
-            break
-        ranked += [(doc_id, tier) for doc_id in
-                   _tier(session, side, expression, where, params, wanted - len(ranked), documents)]
+    few = _matches(session, side, side.everywhere, FEW + 1)
+    if len(few) <= FEW:  # most queries: rank every match here, three index lookups in all
+        title, metadata = set(_matches(session, side, side.title)), set(_matches(session, side, side.metadata))
+        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(few)}){where}"),
+                               params).all() if few else []
+        # tier, then newest (no date last), then the later document: what the SQL orders say
+        rows.sort(key=lambda r: (r.published_at is not None, r.published_at or "", r.id), reverse=True)
+        ranked += [(r.id, IN_TITLE if r.id in title else IN_METADATA if r.id in metadata else IN_TEXT) for r in rows]
+        ranked.sort(key=lambda hit: -hit[1])  # stable: newest first within a tier
+    else:  # a common word: tier by tier, each cut at the page
+        documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
+        for tier, expression in side.tiers:
+            if len(ranked) >= wanted:
+                break
+            ranked += [(doc_id, tier) for doc_id in
+                       _tier(session, side, expression, where, params, wanted - len(ranked), documents)]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -213,6 +225,13 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
         f"SELECT id, title, site, url, published_at, body FROM documents WHERE id IN ({_ids(i for i, _ in page)})"))}
     return [SearchHit(i, rows[i].title, rows[i].site, rows[i].url, rows[i].published_at,
                       snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
+
+
+FEW = 2000  # matches ranked at once; more, and the ranking is done tier by tier
+
+
+def _matches(session, side, expression: str, limit: int | None = None) -> list[int]:
+    return list(session.execute(text(side.matches + (f" LIMIT {limit}" if limit else "")), {"e": expression}).scalars())
 
 
 # A tier matching at least WALK_FROM documents is walked newest first through the 发布日期 index

@@ -157,16 +157,25 @@ def test_filters_and_pages(fixture_archive):
     assert "电力市场" in hits(archive, "电力市场")[0].snippet
 
 
-def test_common_words_walked_in_date_order_give_the_same_page(fixture_archive, monkeypatch):
-    """A tier with many matches is walked newest first through the date index instead of
-    sorted: the same hits in the same order either way."""
+def test_every_way_of_ranking_gives_the_same_page(fixture_archive, monkeypatch):
+    """Few matches are ranked at once; many, tier by tier — each tier sorted, or walked newest
+    first through the date index (and sorted after all when the walk ends short): the same hits
+    in the same order every way."""
     archive, _ = fixture_archive
-    queries = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {})]
-    sorted_ = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+    queries = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {}),
+               ("穗府办规〔2021〕7号", {})]
+
+    def pages():
+        return [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
+
+    at_once = pages()
+    monkeypatch.setattr(search_module, "FEW", 3)
+    monkeypatch.setattr(search_module, "WALK_FROM", 10**9)
+    sorted_ = pages()
     monkeypatch.setattr(search_module, "WALK_FROM", 2)
+    walked = pages()
     monkeypatch.setattr(search_module, "WALK_SLACK", 1)  # some walks end short: sorted after all
-    walked = [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
-    assert walked == sorted_ and all(sorted_)
+    assert at_once == sorted_ == walked == pages() and all(at_once[:4])
 
 
 def test_same_answers_on_sqlite_and_postgresql(records, tmp_path):

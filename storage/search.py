@@ -2,8 +2,8 @@
 
 Segmentation. Documents are indexed as overlapping character bigrams of each run of Chinese
 characters (plus the run's last character alone) and as whole words of letters and digits; a
-query is cut into words with jieba and each word must occur (all its bigrams, or as a prefix for
-a word of one character). Bigrams make every word findable whatever the document's own context
+query is cut into words with jieba and each word must occur (all its bigrams; a character alone
+is left out beside other words, a prefix when it is the whole query). Bigrams make every word findable whatever the document's own context
 would have segmented it into (jieba cuts 营商环境 differently in 优化营商环境 and in a query), with no
 dictionary to load when a crawl stores a document; jieba on the query side keeps words apart, so
 `2024年交通管制通知` finds a notice where 交通管制 and 通知 are not adjacent.
@@ -152,7 +152,7 @@ def _tsquery(words: list[Word], weights: str = "") -> str:
 
 
 class _Sqlite:
-    """The FTS5 side: tiers as FTS5 expressions (column filters, NOT)."""
+    """The FTS5 side: the query in every field, in the title, in 文号/索引号/发文机关 (column filters)."""
     matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
     walk = "INDEXED BY ix_documents_published_at"  # the planner would sort every match instead
     newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
@@ -162,12 +162,10 @@ class _Sqlite:
         metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
         self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
-        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"({metadata}) NOT ({title})"),
-                      (IN_TEXT, f"{everywhere} NOT ({title}) NOT ({metadata})")]
 
 
 class _Postgres:
-    """The tsvector side: the same tiers as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
+    """The tsvector side: the same as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
     matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
     walk = None  # the planner chooses how to meet the order
     newest = "d.published_at DESC NULLS LAST, d.id DESC"
@@ -176,8 +174,6 @@ class _Postgres:
         everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
         self.identifiers = _tsquery(words, "B")
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
-        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"{metadata} & !{title}"),
-                      (IN_TEXT, f"{everywhere} & !{title} & !{metadata}")]
 
 
 # --- searching ---------------------------------------------------------------------------------
@@ -213,11 +209,14 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
         ranked.sort(key=lambda hit: -hit[1])  # stable: newest first within a tier
     else:  # a common word: tier by tier, each cut at the page
         documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
-        for tier, expression in side.tiers:
+        # a tier is read only when those above it did not fill the page: all their hits are in
+        # `ranked`, and leaving those out is what makes the tier (no NOT in the index's query)
+        for tier, expression in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
             if len(ranked) >= wanted:
                 break
+            above = f" AND d.id NOT IN ({_ids(i for i, _ in ranked)})" if ranked else ""
             ranked += [(doc_id, tier) for doc_id in
-                       _tier(session, side, expression, where, params, wanted - len(ranked), documents)]
+                       _tier(session, side, expression, where + above, params, wanted - len(ranked), documents)]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -248,7 +247,9 @@ def _tier(session, side, expression: str, where: str, params: dict, n: int, docu
     params = {**params, "e": expression, "n": n}
     newest = f"ORDER BY {side.newest} LIMIT :n"
     if side.walk is not None:
-        count = session.execute(text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar()
+        # counted up to a twentieth of the archive: the walk's length is known within 20 × n
+        enough = max(WALK_FROM, documents // 20)
+        count = session.execute(text(f"SELECT count(*) FROM ({side.matches} LIMIT {enough}) AS m"), params).scalar()
         if not count:
             return []
         if count >= WALK_FROM:

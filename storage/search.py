@@ -22,9 +22,9 @@ searchable fields are new or changed — whoever writes them (crawl, reparse, an
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Document, changed_documents
 
+log = logging.getLogger("govarchive.search")
 # what is searched, in the order of the FTS5 table's columns
 FIELDS = ("title", "doc_no", "index_no", "publisher", "body")
 # the tables and view search owns, outside the models (FTS5 shadow tables start with the name)
@@ -41,7 +42,11 @@ SOURCE = "search_source"  # SQLite: the view FTS5 reads the terms through
 TERMS_FUNCTION = "govarchive_terms"
 # PostgreSQL: a tsvector weight per field (A title, B 文号/索引号, C 发文机关, D text)
 PG_WEIGHTS = {"title": "A", "doc_no": "B", "index_no": "B", "publisher": "C", "body": "D"}
-PG_POSITIONS = 16  # positions kept per term and field: a tsvector holds at most 1 MB
+# Characters of a text indexed, on both databases (as repost detection reads 200,000): a
+# tsvector holds at most 1 MB, and no query needs the far end of a book-length page.
+BODY_CHARS = 200_000
+TSVECTOR_BYTES = 900_000  # of its text form, under PostgreSQL's 1 MB
+LONGEST_WORD = 60  # letters and digits in a row beyond this are no word (base64, hex dumps)
 # tiers of a hit, best first; the score of a hit is its tier
 EXACT, IN_TITLE, IN_METADATA, IN_TEXT = 3.0, 2.0, 1.0, 0.0
 SNIPPET_BEFORE, SNIPPET_AFTER = 30, 90
@@ -77,7 +82,7 @@ def terms(value: str | None) -> str:
         if han:
             out += map("".join, zip(han, han[1:]))
             out.append(han[-1])
-        else:
+        elif len(word) <= LONGEST_WORD:
             out.append(word)
     return " ".join(out)
 
@@ -333,7 +338,7 @@ def index_changed(session: Session, _flush_context) -> None:
 
 def _index(connection, ids: list[int]) -> None:
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(text(f"SELECT id, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
+        rows = connection.execute(text(f"SELECT id, url, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
                                   .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
         connection.execute(text(f"INSERT INTO {INDEX} (document_id, terms) VALUES (:id, CAST(:terms AS tsvector)) "
                                 "ON CONFLICT (document_id) DO UPDATE SET terms = excluded.terms"),
@@ -346,16 +351,22 @@ def _index(connection, ids: list[int]) -> None:
 
 def tsvector(fields) -> str:
     """The PostgreSQL tsvector (text form) of a document's fields: the same terms as SQLite's,
-    each with its field's weight and up to PG_POSITIONS positions (how often it occurs)."""
+    each once per field with that field's weight (a weight needs a position; how often a term
+    occurs does not rank here). A tsvector holds 1 MB: a text of more distinct terms than that
+    (200,000 characters of no language) keeps those that fit, with a warning — its document is
+    stored all the same."""
     entries: dict[str, list[str]] = {}
-    position = 0
+    position, size = 0, 0
     for field in FIELDS:
-        counts = Counter(terms(fields[field]).split())
-        for term, count in counts.items():
-            kept = entries.setdefault(term, [])
-            for _ in range(min(count, PG_POSITIONS)):
-                position = min(position + 1, 16383)
-                kept.append(f"{position}{PG_WEIGHTS[field]}")
+        value = fields[field][:BODY_CHARS] if field == "body" and fields[field] else fields[field]
+        for term in dict.fromkeys(terms(value).split()):
+            if size > TSVECTOR_BYTES:
+                log.warning("search index of %s: %s has more distinct terms than a tsvector holds; "
+                            "indexed up to %d", fields.get("url") or fields.get("id"), field, position)
+                break
+            position = min(position + 1, 16383)
+            entries.setdefault(term, []).append(f"{position}{PG_WEIGHTS[field]}")
+            size += len(term.encode()) + 12
     return " ".join(f"'{term}':{','.join(positions)}" for term, positions in entries.items())
 
 
@@ -394,7 +405,8 @@ def sqlite_ddl() -> list[str]:
     columns = ", ".join(FIELDS)
     return [
         f"CREATE VIEW {SOURCE} AS SELECT id, "
-        + ", ".join(f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
+        + ", ".join(f"{TERMS_FUNCTION}(substr(body, 1, {BODY_CHARS})) AS body" if f == "body" else
+                    f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
         # detail=column: which field a term is in (the title tier) without every position
         f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 0', detail=column)",

@@ -266,3 +266,19 @@ def test_search_command(workspace, records):
     assert "答复" in found[0]["title"] and proc.stderr.startswith("search index rebuilt: ")
     bad = workspace.scrapy("search", "答复", "--site", "nowhere", check=False)
     assert bad.returncode == 2 and bad.stderr.strip().splitlines() == [bad.stderr.strip()] and "nowhere" in bad.stderr
+
+
+def test_a_book_length_page_is_indexed_on_both(empty_archive):
+    """A page of 300,000 characters and a 5,000-character run of letters (a base64 image) are
+    stored and found by what they say in their first 200,000 characters — on PostgreSQL too,
+    whose tsvector holds 1 MB (the document is never lost to its index)."""
+    rng = __import__("random").Random(7)
+    han = "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(300_000))
+    url = "http://big.example.gov.cn/a.html"
+    body = "开头写明春运交通管制。" + "A" * 5000 + han + "结尾才说的话。"
+    with empty_archive.session() as session:
+        doc_id = store_document(session, site="big", url=url, capture_id=None,
+                                record=DocumentRecord(url, title="一份很长的公报", body=body)).document_id
+    assert [h.document_id for h in hits(empty_archive, "春运交通管制")] == [doc_id]
+    assert hits(empty_archive, "结尾才说的话") == []  # past what is indexed, on both databases alike
+    check_index(empty_archive)

@@ -2,8 +2,8 @@
 
 Segmentation. Documents are indexed as overlapping character bigrams of each run of Chinese
 characters (plus the run's last character alone) and as whole words of letters and digits; a
-query is cut into words with jieba and each word must occur (all its bigrams, or as a prefix for
-a word of one character). Bigrams make every word findable whatever the document's own context
+query is cut into words with jieba and each word must occur (all its bigrams; a character alone
+is left out beside other words, a prefix when it is the whole query). Bigrams make every word findable whatever the document's own context
 would have segmented it into (jieba cuts 营商环境 differently in 优化营商环境 and in a query), with no
 dictionary to load when a crawl stores a document; jieba on the query side keeps words apart, so
 `2024年交通管制通知` finds a notice where 交通管制 and 通知 are not adjacent.
@@ -22,9 +22,9 @@ searchable fields are new or changed — whoever writes them (crawl, reparse, an
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Document, changed_documents
 
+log = logging.getLogger("govarchive.search")
 # what is searched, in the order of the FTS5 table's columns
 FIELDS = ("title", "doc_no", "index_no", "publisher", "body")
 # the tables and view search owns, outside the models (FTS5 shadow tables start with the name)
@@ -41,7 +42,11 @@ SOURCE = "search_source"  # SQLite: the view FTS5 reads the terms through
 TERMS_FUNCTION = "govarchive_terms"
 # PostgreSQL: a tsvector weight per field (A title, B 文号/索引号, C 发文机关, D text)
 PG_WEIGHTS = {"title": "A", "doc_no": "B", "index_no": "B", "publisher": "C", "body": "D"}
-PG_POSITIONS = 16  # positions kept per term and field: a tsvector holds at most 1 MB
+# Characters of a text indexed, on both databases (as repost detection reads 200,000): a
+# tsvector holds at most 1 MB, and no query needs the far end of a book-length page.
+BODY_CHARS = 200_000
+TSVECTOR_BYTES = 900_000  # of its text form, under PostgreSQL's 1 MB
+LONGEST_WORD = 60  # letters and digits in a row beyond this are no word (base64, hex dumps)
 # tiers of a hit, best first; the score of a hit is its tier
 EXACT, IN_TITLE, IN_METADATA, IN_TEXT = 3.0, 2.0, 1.0, 0.0
 SNIPPET_BEFORE, SNIPPET_AFTER = 30, 90
@@ -50,7 +55,6 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_HAN}]+)|([^\W_{_HAN}]+)")
 # brackets and spaces people write a 文号 with in many ways: 〔2024〕, [2024], （2024）, 【2024】
 _KEY_NOISE = re.compile(r"[\s\[\]【】()（）〔〕［］〈〉<>{}〖〗\"'“”]")
-_STOP_CHARS = set("的了和与及或在是之")  # one-character words every document has
 
 
 @dataclass
@@ -78,7 +82,7 @@ def terms(value: str | None) -> str:
         if han:
             out += map("".join, zip(han, han[1:]))
             out.append(han[-1])
-        else:
+        elif len(word) <= LONGEST_WORD:
             out.append(word)
     return " ".join(out)
 
@@ -122,12 +126,12 @@ def query_words(query: str) -> list[Word]:
                 pieces[-1][0] += cut
             else:
                 pieces.append([cut, len(cut) == 1])
-        for piece, _ in pieces:
-            if len(piece) == 1:
-                if piece not in _STOP_CHARS:
-                    words.append(Word(piece, (piece,), prefix=True))
-            else:
-                words.append(Word(piece, tuple(dict.fromkeys(piece[i:i + 2] for i in range(len(piece) - 1)))))
+        words += [Word(piece, tuple(dict.fromkeys(piece[i:i + 2] for i in range(len(piece) - 1))))
+                  if len(piece) > 1 else Word(piece, (piece,), prefix=True) for piece, _ in pieces]
+    # a character standing alone (年, 号, the 务 of a phrase cut mid-word) says little next to
+    # words, and as a prefix of every term it begins it costs the most: kept only on its own
+    if any(not w.prefix for w in words):
+        words = [w for w in words if not w.prefix]
     return list(dict.fromkeys(words))
 
 
@@ -153,31 +157,28 @@ def _tsquery(words: list[Word], weights: str = "") -> str:
 
 
 class _Sqlite:
-    """The FTS5 side: tiers as FTS5 expressions (column filters, NOT)."""
+    """The FTS5 side: the query in every field, in the title, in 文号/索引号/发文机关 (column filters)."""
     matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
-    # one document's membership: FTS5 seeks the rowid in each term's list
-    probe = f"SELECT 1 FROM {INDEX} WHERE {INDEX} MATCH :e AND rowid = d.id"
+    walk = "INDEXED BY ix_documents_published_at"  # the planner would sort every match instead
     newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
 
     def __init__(self, words: list[Word]) -> None:
         everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
         metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
         self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
-        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"({metadata}) NOT ({title})"),
-                      (IN_TEXT, f"{everywhere} NOT ({title}) NOT ({metadata})")]
+        self.everywhere, self.title, self.metadata = everywhere, title, metadata
 
 
 class _Postgres:
-    """The tsvector side: the same tiers as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
+    """The tsvector side: the same as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
     matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
-    probe = None  # the planner chooses how to meet the order
+    walk = None  # the planner chooses how to meet the order
     newest = "d.published_at DESC NULLS LAST, d.id DESC"
 
     def __init__(self, words: list[Word]) -> None:
         everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
         self.identifiers = _tsquery(words, "B")
-        self.tiers = [(IN_TITLE, title), (IN_METADATA, f"{metadata} & !{title}"),
-                      (IN_TEXT, f"{everywhere} & !{title} & !{metadata}")]
+        self.everywhere, self.title, self.metadata = everywhere, title, metadata
 
 
 # --- searching ---------------------------------------------------------------------------------
@@ -202,10 +203,25 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
                                     f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
         ranked += [(doc_id, EXACT) for doc_id in rows]
         where += f" AND d.id NOT IN ({_ids(exact)})"
-    for tier, expression in side.tiers:
-        if len(ranked) >= wanted:
-            break
-        ranked += [(doc_id, tier) for doc_id in _tier(session, side, expression, where, params, wanted - len(ranked))]
+    few = _matches(session, side, side.everywhere, FEW + 1)
+    if len(few) <= FEW:  # most queries: rank every match here, three index lookups in all
+        title, metadata = set(_matches(session, side, side.title)), set(_matches(session, side, side.metadata))
+        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(few)}){where}"),
+                               params).all() if few else []
+        # tier, then newest (no date last), then the later document: what the SQL orders say
+        rows.sort(key=lambda r: (r.published_at is not None, r.published_at or "", r.id), reverse=True)
+        ranked += [(r.id, IN_TITLE if r.id in title else IN_METADATA if r.id in metadata else IN_TEXT) for r in rows]
+        ranked.sort(key=lambda hit: -hit[1])  # stable: newest first within a tier
+    else:  # a common word: tier by tier, each cut at the page
+        documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
+        # a tier is read only when those above it did not fill the page: all their hits are in
+        # `ranked`, and leaving those out is what makes the tier (no NOT in the index's query)
+        for tier, expression in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
+            if len(ranked) >= wanted:
+                break
+            above = f" AND d.id NOT IN ({_ids(i for i, _ in ranked)})" if ranked else ""
+            ranked += [(doc_id, tier) for doc_id in
+                       _tier(session, side, expression, where + above, params, wanted - len(ranked), documents)]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -215,19 +231,41 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
                       snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
 
 
-WALK_FROM = 5000  # a tier with this many matches is walked newest first instead of sorted
+FEW = 2000  # matches ranked at once; more, and the ranking is done tier by tier
 
 
-def _tier(session, side, expression: str, where: str, params: dict, n: int) -> list[int]:
-    """The n newest documents of one tier. Few matches: all of them, sorted. Many (a common
-    word): documents in date order (an index), each checked against the search index, until n
-    match — about n × documents / matches checks, never a sort of half the archive."""
+def _matches(session, side, expression: str, limit: int | None = None) -> list[int]:
+    return list(session.execute(text(side.matches + (f" LIMIT {limit}" if limit else "")), {"e": expression}).scalars())
+
+
+# A tier matching at least WALK_FROM documents is walked newest first through the 发布日期 index
+# (its matches read once) instead of sorted; the walk looks at no more than WALK_SLACK times the
+# documents it should need before a tier of old documents is sorted after all.
+WALK_FROM, WALK_SLACK = 2000, 20
+
+
+def _tier(session, side, expression: str, where: str, params: dict, n: int, documents: int) -> list[int]:
+    """The n newest documents of one tier, the same whichever way they are found. Few matches:
+    all of them, sorted. Many (a common word): documents in date order, each looked up among the
+    matches, until n are found — about n × documents / matches of them, never a sort of half
+    the archive."""
     params = {**params, "e": expression, "n": n}
-    walk = side.probe is not None and session.execute(
-        text(f"SELECT count(*) FROM ({side.matches} LIMIT {WALK_FROM}) AS m"), params).scalar() >= WALK_FROM
-    found = f"EXISTS ({side.probe})" if walk else f"d.id IN ({side.matches})"
-    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE {found}{where} "
-                                     f"ORDER BY {side.newest} LIMIT :n"), params).scalars())
+    newest = f"ORDER BY {side.newest} LIMIT :n"
+    if side.walk is not None:
+        # counted up to a twentieth of the archive: the walk's length is known within 20 × n
+        enough = max(WALK_FROM, documents // 20)
+        count = session.execute(text(f"SELECT count(*) FROM ({side.matches} LIMIT {enough}) AS m"), params).scalar()
+        if not count:
+            return []
+        if count >= WALK_FROM:
+            params["window"] = min(documents, WALK_SLACK * n * documents // count + n)
+            walked = list(session.execute(text(
+                f"SELECT d.id FROM (SELECT d.id, d.published_at FROM documents d {side.walk} WHERE 1 = 1{where} "
+                f"ORDER BY {side.newest} LIMIT :window) AS d WHERE d.id IN ({side.matches}) {newest}"), params).scalars())
+            if len(walked) == n:
+                return walked
+    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({side.matches}){where} {newest}"),
+                                params).scalars())
 
 
 def _filters(site: str | None, since: str | None, until: str | None) -> tuple[str, dict]:
@@ -300,7 +338,7 @@ def index_changed(session: Session, _flush_context) -> None:
 
 def _index(connection, ids: list[int]) -> None:
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(text(f"SELECT id, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
+        rows = connection.execute(text(f"SELECT id, url, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
                                   .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
         connection.execute(text(f"INSERT INTO {INDEX} (document_id, terms) VALUES (:id, CAST(:terms AS tsvector)) "
                                 "ON CONFLICT (document_id) DO UPDATE SET terms = excluded.terms"),
@@ -313,16 +351,22 @@ def _index(connection, ids: list[int]) -> None:
 
 def tsvector(fields) -> str:
     """The PostgreSQL tsvector (text form) of a document's fields: the same terms as SQLite's,
-    each with its field's weight and up to PG_POSITIONS positions (how often it occurs)."""
+    each once per field with that field's weight (a weight needs a position; how often a term
+    occurs does not rank here). A tsvector holds 1 MB: a text of more distinct terms than that
+    (200,000 characters of no language) keeps those that fit, with a warning — its document is
+    stored all the same."""
     entries: dict[str, list[str]] = {}
-    position = 0
+    position, size = 0, 0
     for field in FIELDS:
-        counts = Counter(terms(fields[field]).split())
-        for term, count in counts.items():
-            kept = entries.setdefault(term, [])
-            for _ in range(min(count, PG_POSITIONS)):
-                position = min(position + 1, 16383)
-                kept.append(f"{position}{PG_WEIGHTS[field]}")
+        value = fields[field][:BODY_CHARS] if field == "body" and fields[field] else fields[field]
+        for term in dict.fromkeys(terms(value).split()):
+            if size > TSVECTOR_BYTES:
+                log.warning("search index of %s: %s has more distinct terms than a tsvector holds; "
+                            "indexed up to %d", fields.get("url") or fields.get("id"), field, position)
+                break
+            position = min(position + 1, 16383)
+            entries.setdefault(term, []).append(f"{position}{PG_WEIGHTS[field]}")
+            size += len(term.encode()) + 12
     return " ".join(f"'{term}':{','.join(positions)}" for term, positions in entries.items())
 
 
@@ -361,7 +405,8 @@ def sqlite_ddl() -> list[str]:
     columns = ", ".join(FIELDS)
     return [
         f"CREATE VIEW {SOURCE} AS SELECT id, "
-        + ", ".join(f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
+        + ", ".join(f"{TERMS_FUNCTION}(substr(body, 1, {BODY_CHARS})) AS body" if f == "body" else
+                    f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
         # detail=column: which field a term is in (the title tier) without every position
         f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 0', detail=column)",

@@ -34,8 +34,7 @@ class WaczResult:
     pages: int     # documents listed in pages.jsonl
 
 
-def write_wacz(archive: Archive, data: Path, output: str, site: str, *, since: str | None = None,
-               until: str | None = None) -> WaczResult:
+def write_wacz(archive: Archive, data: Path, output: str, site: str) -> WaczResult:
     """Pack the site's captures (every response its crawls archived: documents, list pages,
     attachments, robots.txt) into `output`; the file appears whole or not at all."""
     from wacz.main import main as wacz_main
@@ -44,7 +43,7 @@ def write_wacz(archive: Archive, data: Path, output: str, site: str, *, since: s
     with archive.session() as session:
         captures = session.execute(select(Capture.id, Capture.url, Capture.warc_file, Capture.offset, Capture.length)
                                    .where(Capture.site == site).order_by(Capture.id)).all()
-        pages = _pages(session, site, since, until)
+        pages = _pages(session, site)
     if not captures:
         raise WaczError(f"--site {site}: the archive holds no captures of this site")
     with tempfile.TemporaryDirectory(prefix="govarchive-wacz-") as tmp:
@@ -70,17 +69,13 @@ def write_wacz(archive: Archive, data: Path, output: str, site: str, *, since: s
     return WaczResult(len(captures), listed)
 
 
-def _pages(session, site: str, since: str | None, until: str | None) -> list[tuple[int, str, str | None]]:
+def _pages(session, site: str) -> list[tuple[int, str, str | None]]:
     """(capture id, URL, title) of each document's latest capture at its primary URL."""
     latest = (select(DocumentVersion.capture_id).where(DocumentVersion.document_id == Document.id,
                                                        DocumentVersion.url == Document.url,
                                                        DocumentVersion.capture_id.is_not(None))
               .order_by(DocumentVersion.id.desc()).limit(1).correlate(Document).scalar_subquery())
     query = select(latest, Document.url, Document.title).where(Document.site == site).order_by(Document.id)
-    if since:
-        query = query.where(Document.published_at >= since)
-    if until:
-        query = query.where(Document.published_at < until + "~")
     return [tuple(row) for row in session.execute(query) if row[0] is not None]
 
 

@@ -53,6 +53,9 @@ class Command(ScrapyCommand):
                              ".wacz (a site's web archive) or use - for JSON lines on stdout")
         if suffix == WACZ and not opts.site:
             return self.fail(f"-o {opts.output}: a WACZ holds one site's captures; name it with --site NAME")
+        if suffix == WACZ and (unused := [o for o in ("since", "until", "column", "unique", "versions")
+                                          if getattr(opts, o)]):
+            return self.fail(f"-o {opts.output}: a WACZ holds every capture of the site; --{unused[0]} does not apply")
         try:
             filters = {"since": iso_date("--since", opts.since), "until": iso_date("--until", opts.until),
                        "column": opts.column, "unique": opts.unique, "versions": opts.versions}
@@ -67,8 +70,7 @@ class Command(ScrapyCommand):
             if suffix == WACZ:
                 from storage.wacz import WaczError, write_wacz
                 try:
-                    result = write_wacz(archive, data_dir(self.settings.get("GOVARCHIVE_DATA")), opts.output,
-                                        opts.site, since=filters["since"], until=filters["until"])
+                    result = write_wacz(archive, data_dir(self.settings.get("GOVARCHIVE_DATA")), opts.output, opts.site)
                 except WaczError as exc:
                     return self.fail(str(exc))
                 print(f"packed {result.captures} captures ({result.pages} documents) of {opts.site} "

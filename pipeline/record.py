@@ -87,18 +87,14 @@ class DocumentRecord:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-# A body this short that points at its 附件 (or has no text at all) is a cover note: the
-# document is the attachment. A long body is the document itself; its attachments are annexes.
+# A body this short is a cover note when the page links attachments (its 附件 lines, which
+# extraction trims from the body's edge, are those links): the document is the attachment. A
+# longer body is the document itself; its attachments are annexes and stay out of its text.
 COVER_NOTE_MAX_CHARS = 300
-COVER_NOTE_WORDS = ("附件", "附表", "详见", "见附", "下载")
 
 
 def is_cover_note(body: str | None, attachment_names: list[str]) -> bool:
-    text = "".join((body or "").split())
-    if len(text) > COVER_NOTE_MAX_CHARS:
-        return False
-    stems = [name.rsplit(".", 1)[0].strip() for name in attachment_names]
-    return not text or any(word in text for word in COVER_NOTE_WORDS) or any(s and s in text for s in stems)
+    return bool(attachment_names) and len("".join((body or "").split())) <= COVER_NOTE_MAX_CHARS
 
 
 def full_text(body: str | None, texts: list[tuple[str, str]], attachment_names: list[str]) -> str | None:

@@ -51,6 +51,9 @@ def read(data: bytes, limits: Limits, depth: int, budget: Budget) -> AttachmentT
                 problems.append(f"{name}: {type(exc).__name__}: {exc}")
                 continue
             budget.remaining -= len(content)
+            if len(content) > want and want < limits.member_bytes:
+                problems.append(f"stopped at {name}: {limits.zip_total_bytes} bytes uncompressed read in all")
+                break
             if len(content) > want:
                 problems.append(f"{name}: over {want} bytes uncompressed, not read")
                 continue

@@ -1,0 +1,157 @@
+"""Attachments crawled for real from a loopback site: every format read by its reader, cover
+notes given their attachments' text, a shared file stored once, hostile files marked while the
+crawl goes on, and `reparse` reading the archived bytes again to the same texts."""
+from __future__ import annotations
+
+import json
+import resource
+
+import pytest
+from sqlalchemy import func, select, update
+
+from storage.db import Archive
+from storage.models import Attachment, AttachmentFile, Capture, CrawlRun, Document
+from tests.attachment_files import (COLUMN, DOCUMENTS, DOCX_LINES, MAX_BYTES, NOTICE_DOC_LINES, OFD_PAGES, PDF_PAGES,
+                                    PLAN_WPS_LINES, SHARED_PDF_TEXT, routes)
+from tests.conftest import ROOT, FAST, Workspace
+from tests.sitekit import FixtureSite
+
+SECRET = "secret-of-this-machine-7f3a"
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("attachments")
+    secret = tmp / "secret.txt"
+    secret.write_text(SECRET)
+    workspace = Workspace(tmp)
+    with FixtureSite(routes(str(secret))) as site:
+        workspace.write_sites(json.dumps({"sites": [{
+            "name": "attachments", "start_urls": [site.base + COLUMN],
+            "settings": {**FAST, "GOVARCHIVE_ATTACHMENT_MAX_BYTES": MAX_BYTES}}]}))
+        outside_before = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if "data" not in p.relative_to(tmp).parts)
+        proc = workspace.crawl("attachments")
+        exported = workspace.export()
+        records = {r["url"].removeprefix(site.base + COLUMN): r for r in exported}
+        yield workspace, site, records, proc, outside_before
+
+
+def by_name(record: dict) -> dict[str, dict]:
+    return {a["url"].rsplit("/", 1)[-1]: a for a in record["attachments"]}
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_every_format_read_with_its_pages(crawled):
+    _, _, records, _, _ = crawled
+    first, second = by_name(records["202406/t20240601_1.html"]), by_name(records["202406/t20240602_2.html"])
+    pdf = first["notice.pdf"]
+    assert (pdf["media_type"], pdf["status"], pdf["pages"]) == ("application/pdf", "ok", 2)  # served as octet-stream
+    assert lines(pdf["text"]) == PDF_PAGES
+    assert lines(first["plan.docx"]["text"]) == DOCX_LINES and first["plan.docx"]["pages"] is None
+    assert lines(first["budget.xlsx"]["text"]) == ["【预算表】", "科目\t金额（万元）", "一般公共预算收入\t125000",
+                                                   "政府性基金收入\t3400.5", "【说明】", "本表为2024年预算草案"]
+    assert lines(second["notice.doc"]["text"]) == NOTICE_DOC_LINES
+    assert (second["plan.wps"]["media_type"], lines(second["plan.wps"]["text"])) == ("application/msword", PLAN_WPS_LINES)
+    assert lines(second["projects.xls"]["text"]) == ["【项目清单】", "项目名称\t建设单位\t总投资",
+                                                     "城区污水管网改造\t市住建局\t5600", "职业教育园区\t市教育局\t12000"]
+    ofd = second["decision.ofd"]
+    assert (ofd["media_type"], ofd["pages"], lines(ofd["text"])) == ("application/ofd", 2, sum(OFD_PAGES, []))
+    for attachment in [*first.values(), *second.values()]:
+        assert attachment["status"] == "ok" and attachment["error"] is None, attachment["url"]
+        assert len(attachment["sha256"]) == 64 and attachment["size"] > 0
+
+
+def test_zip_members_read_recursively_names_never_written(crawled):
+    workspace, _, records, _, outside_before = crawled
+    bundle = by_name(records["202406/t20240603_3.html"])["bundle.zip"]
+    assert bundle["status"] == "ok"
+    assert lines(bundle["text"]) == ["【说明.txt】", "压缩包内的说明文字",  # a GBK name without the UTF-8 flag
+                                     "【内层.zip】", "【进度表.pdf】", "压缩包内层的PDF文本",
+                                     "【../../escape-govarchive.txt】", "路径穿越的文件名"]
+    # nothing extracted anywhere: the `../` member is a label only, the workspace outside data/ is as it was
+    outside_after = sorted(p.relative_to(workspace.tmp) for p in workspace.tmp.rglob("*")
+                           if "data" not in p.relative_to(workspace.tmp).parts)
+    assert outside_after == sorted(outside_before + [workspace.tmp.joinpath("export.jsonl").relative_to(workspace.tmp)])
+    assert not list(workspace.tmp.rglob("escape-govarchive.txt"))
+    for folder in (workspace.tmp.parent, ROOT, ROOT.parent):  # where `../../` from the data folder or cwd lands
+        assert not (folder / "escape-govarchive.txt").exists()
+
+
+def test_cover_notes_carry_their_attachments_text(crawled):
+    _, _, records, _, _ = crawled
+    note = records["202406/t20240601_1.html"]
+    assert note["body"] == "各有关单位：\n现将2024年重点项目进度表印发给你们，请遵照执行。"  # 附件： trimmed
+    assert note["full_text"] == "\n\n".join(
+        [note["body"]] + [f"【{a['name']}】\n{a['text']}" for a in note["attachments"]])
+    assert "示例市交通运输局关于下达2024年农村公路建设计划的通知" in note["full_text"]
+    # a document whose page is the document itself: its annex stays out of its text
+    regulation = records["202406/t20240604_4.html"]
+    assert len(regulation["body"]) > 300 and regulation["full_text"] == regulation["body"]
+
+
+def test_a_file_linked_twice_is_stored_once(crawled):
+    workspace, _, records, _, _ = crawled
+    shared = by_name(records["202406/t20240603_3.html"])["shared.pdf"]
+    copy = by_name(records["202406/t20240604_4.html"])["shared-copy.pdf"]
+    assert shared["sha256"] == copy["sha256"] and lines(copy["text"]) == [SHARED_PDF_TEXT]
+    with Archive(workspace.db_url).session() as session:
+        assert session.scalar(select(func.count()).select_from(AttachmentFile)
+                              .where(AttachmentFile.sha256 == shared["sha256"])) == 1
+        links = session.scalars(select(Attachment).where(Attachment.url.like("%/shared%.pdf"))).all()
+        assert len(links) == 2 and links[0].file_id == links[1].file_id
+        # one row per distinct file fetched and read, whatever links it
+        fetched = [a for r in records.values() for a in r["attachments"] if a["sha256"]]
+        assert session.scalar(select(func.count()).select_from(AttachmentFile)) == len({a["sha256"] for a in fetched})
+
+
+def test_hostile_files_are_marked_and_the_crawl_goes_on(crawled):
+    workspace, _, records, proc, _ = crawled
+    assert len(records) == len(DOCUMENTS)
+    hostile = by_name(records["202406/t20240605_5.html"])
+    marks = {name: (a["status"], a["error"]) for name, a in hostile.items()}
+    assert marks["scan.pdf"][0] == "no_text_layer" and hostile["scan.pdf"]["pages"] == 3
+    assert marks["secret.pdf"] == ("encrypted", "PDF encrypted with a password")
+    assert marks["owner-only.pdf"] == ("ok", None)  # an owner password alone does not hide the text
+    assert lines(hostile["owner-only.pdf"]["text"]) == ["加密文件内容：仅限内部使用"]
+    assert marks["broken.pdf"][0] == "malformed" and "PDF not readable" in marks["broken.pdf"][1]
+    assert marks["xxe.docx"] == ("refused", "word/document.xml: XML with a DOCTYPE (entity declarations) refused")
+    assert marks["bomb.zip"][0] == "partial"
+    assert "huge.bin: over 52428800 bytes uncompressed, not read" in marks["bomb.zip"][1]
+    assert "209715200 bytes uncompressed read in all" in marks["bomb.zip"][1]
+    assert marks["nested.zip"][0] == "partial" and "nested deeper than 3 levels" in marks["nested.zip"][1]
+    assert marks["huge.pdf"] == ("too_large", f"over GOVARCHIVE_ATTACHMENT_MAX_BYTES ({MAX_BYTES} bytes): not downloaded")
+    assert hostile["huge.pdf"]["sha256"] is None
+    assert marks["missing-page.pdf"][0] == "unsupported" and "HTML page" in marks["missing-page.pdf"][1]
+    assert marks["gone.pdf"] == ("gone", "HTTP 404")
+    assert SECRET not in json.dumps(records, ensure_ascii=False)
+    with Archive(workspace.db_url).session() as session:
+        run = session.scalars(select(CrawlRun)).one()
+        assert run.status == "finished" and run.stats["errors"] == 0
+        assert run.stats["skipped_by_rule"] == {"too-large": 1}
+        assert not session.scalars(select(Capture.id).where(Capture.url.like("%huge.pdf"))).all()
+    assert "too-large" in proc.stderr
+
+
+def test_memory_stays_bounded(crawled):
+    """Every process of the crawl (the crawler, its reader workers), the zip bomb included."""
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 500, f"a process of the crawl peaked at {peak_mb:.0f} MB"
+
+
+def test_reparse_reads_the_archived_files_again(crawled):
+    workspace, _, records, _, _ = crawled
+    archive = Archive(workspace.db_url)
+    with archive.session() as session:  # as an older reader, or none, would have left them
+        files = session.scalar(select(func.count()).select_from(AttachmentFile))
+        session.execute(update(AttachmentFile).values(text=None, status="ok", error=None, pages=None))
+        session.execute(update(Document).values(full_text=None))
+    archive.dispose()
+    proc = workspace.scrapy("reparse", "--workers", "2")
+    assert f"re-read {files} attachment files: {files} readings changed" in proc.stdout
+    again = {r["url"].rsplit(COLUMN, 1)[-1]: r for r in workspace.export()}
+    for path, record in records.items():
+        assert again[path]["attachments"] == record["attachments"], path
+        assert again[path]["full_text"] == record["full_text"], path

@@ -176,3 +176,36 @@ def test_reparse_reads_the_archived_files_again(crawled):
     for path, record in records.items():
         assert again[path]["attachments"] == record["attachments"], path
         assert again[path]["full_text"] == record["full_text"], path
+
+
+def test_reposts_are_told_by_the_attachment_not_the_cover_note(tmp_path):
+    """Cover notes saying only 详见附件 are reposts of each other only when their attachments
+    are: repost detection reads full_text."""
+    import hashlib
+
+    from pipeline.attachments import AttachmentText
+    from pipeline.record import DocumentRecord
+    from storage.archive import store_document
+    from storage.attachments import store_file
+    from storage.dedup import link_reposts
+
+    plan = "示例市2024年度重点工作任务分解方案：一、推进营商环境优化，压缩企业开办时间；二、完善政务服务事项清单。" * 4
+    budget = "示例市2024年财政预算执行情况报告：一般公共预算收入完成年度预算的百分之五十二，政府性基金收入平稳增长。" * 4
+    documents = [("city", "http://www.example.gov.cn/a.html", plan), ("news", "http://news.example.com/b.html", budget),
+                 ("portal", "http://portal.example.com/c.html", plan)]
+    archive = Archive(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+    for site, url, text in documents:
+        file_url = url.replace(".html", ".pdf")
+        record = DocumentRecord(url, title="关于印发工作要点的通知", body="详见附件。",
+                                attachments=[{"name": "附件.pdf", "url": file_url}])
+        with archive.session() as session:
+            store_document(session, site=site, url=url, record=record, capture_id=None)
+            store_file(session, url=file_url, sha256=hashlib.sha256(text.encode()).hexdigest(), size=len(text),
+                       capture_id=None, reading=AttachmentText(text, 1, media_type="application/pdf"))
+    link_reposts(archive)
+    with archive.session() as session:
+        docs = {d.url: d for d in session.scalars(select(Document))}
+        assert docs["http://news.example.com/b.html"].duplicate_of_id is None  # same note, another document
+        assert docs["http://portal.example.com/c.html"].duplicate_of_id == docs["http://www.example.gov.cn/a.html"].id
+        assert docs["http://portal.example.com/c.html"].full_text == f"详见附件。\n\n【附件.pdf】\n{plan}"
+    archive.dispose()

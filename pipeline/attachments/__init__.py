@@ -81,6 +81,8 @@ def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, d
             result = zipped.read(data, limits, depth, budget or Budget(limits.zip_total_bytes))
         elif media_type in readers:
             result = readers[media_type](data, limits)
+        elif media_type == "application/x-encrypted-ooxml":  # a DOCX/XLSX saved with a password
+            result = AttachmentText(status="encrypted", error="Office file encrypted with a password")
         else:
             result = AttachmentText(status="unsupported", error=UNSUPPORTED.get(media_type, f"{media_type}: not a format read"))
     except MemoryError:
@@ -100,7 +102,6 @@ def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, d
 UNSUPPORTED = {
     "text/html": "an HTML page, not a file (an error page of the site?)",
     "application/x-ole-storage": "an OLE file that is neither Word nor Excel",
-    "application/x-encrypted-ooxml": "encrypted Office file (password protected)",
     "application/vnd.ms-powerpoint": "PowerPoint is not read",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint is not read",
     "image/png": "an image: no text layer (OCR not done)",

@@ -16,7 +16,7 @@ from storage.models import Attachment, AttachmentFile, Capture, CrawlRun, Docume
 from tests.attachment_files import (COLUMN, DOCUMENTS, DOCX_LINES, MAX_BYTES, NOTICE_DOC_LINES, OFD_PAGES, PDF_PAGES,
                                     PLAN_WPS_LINES, SHARED_PDF_TEXT, routes)
 from tests.conftest import ROOT, FAST, Workspace
-from tests.sitekit import FixtureSite
+from tests.sitekit import FixtureSite, Route
 
 SECRET = "secret-of-this-machine-7f3a"
 
@@ -162,8 +162,28 @@ def test_memory_stays_bounded(crawled):
     assert crawl.peak_mb < 500, f"the crawl peaked at {crawl.peak_mb:.0f} MB"
 
 
+def test_a_recrawl_costs_a_304_per_file(crawled):
+    """An unchanged document asks for none of its files again; an edited one asks for its
+    files conditionally, and an archived file answers 304: not downloaded again, nothing read
+    changes."""
+    workspace, site, records, _, _ = crawled  # the site still serves: the fixture holds it
+    edited = COLUMN + "202406/t20240601_1.html"
+    site.routes[edited] = Route(site.routes[edited].body.replace("请遵照执行。".encode(), "请遵照执行，按时报送。".encode()),
+                                headers=site.routes[edited].headers)
+    before = len(site.log)
+    proc = workspace.crawl("attachments", "-a", "full=1")
+    asked = [path.rsplit("/", 1)[-1] for _, path in site.log[before:] if "/files/" in path]
+    assert sorted(asked) == ["budget.xlsx", "notice.pdf", "plan.docx"]  # the edited document's files only
+    assert "'govarchive/attachments_unchanged': 3," in proc.stderr
+    again = {r["url"].rsplit(COLUMN, 1)[-1]: r for r in workspace.export()}
+    assert {p: r["attachments"] for p, r in again.items()} == {p: r["attachments"] for p, r in records.items()}
+    assert again["202406/t20240601_1.html"]["full_text"].startswith("各有关单位：\n现将2024年重点项目进度表印发给你们，请遵照执行，按时报送。")
+
+
 def test_reparse_reads_the_archived_files_again(crawled):
-    workspace, _, records, _, _ = crawled
+    workspace, _, _, _, _ = crawled
+    records = {r["url"].rsplit(COLUMN, 1)[-1]: r for r in workspace.export()}
+    assert sum(bool(a["text"]) for r in records.values() for a in r["attachments"]) == 11
     archive = Archive(workspace.db_url)
     with archive.session() as session:  # as an older reader, or none, would have left them
         files = session.scalar(select(func.count()).select_from(AttachmentFile))

@@ -229,3 +229,17 @@ def test_reposts_are_told_by_the_attachment_not_the_cover_note(tmp_path):
         assert docs["http://portal.example.com/c.html"].duplicate_of_id == docs["http://www.example.gov.cn/a.html"].id
         assert docs["http://portal.example.com/c.html"].full_text == f"详见附件。\n\n【附件.pdf】\n{plan}"
     archive.dispose()
+
+
+def test_the_docx_parser_itself_resolves_no_entities(tmp_path):
+    """Beneath the DOCTYPE refusal, python-docx's own parser would not read the file either."""
+    import io
+
+    import docx
+
+    from tests.attachment_files import xxe_docx
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(xxe_docx(str(secret)))).paragraphs)
+    assert "外部实体测试" in text and SECRET not in text

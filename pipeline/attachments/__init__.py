@@ -84,7 +84,8 @@ def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, d
         elif media_type == "application/x-encrypted-ooxml":  # a DOCX/XLSX saved with a password
             result = AttachmentText(status="encrypted", error="Office file encrypted with a password")
         else:
-            result = AttachmentText(status="unsupported", error=UNSUPPORTED.get(media_type, f"{media_type}: not a format read"))
+            reason = UNSUPPORTED.get(media_type, f"{media_type}: not a format read")
+            result = AttachmentText(status="unsupported", error=reason)
     except MemoryError:
         result = AttachmentText(status="malformed", error="out of memory reading it")
     except RecursionError:

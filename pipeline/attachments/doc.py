@@ -29,7 +29,8 @@ def read(data: bytes, limits: Limits) -> AttachmentText:
         if flags & (F_ENCRYPTED | F_OBFUSCATED):
             return AttachmentText(status="encrypted", error="Word file encrypted with a password")
         if nfib < WORD97_MIN_NFIB:
-            return AttachmentText(status="unsupported", error=f"Word 6/95 file (nFib {nfib:#x}): only Word 97 and later are read")
+            return AttachmentText(status="unsupported",
+                                  error=f"Word 6/95 file (nFib {nfib:#x}): only Word 97 and later are read")
         table_name = "1Table" if flags & F_WHICH_TABLE else "0Table"
         if not ole.exists(table_name):
             return AttachmentText(status="malformed", error=f"no {table_name} stream")
@@ -88,8 +89,8 @@ def main_text(word: bytes, table: bytes, max_chars: int) -> str:
 
 
 def clean(raw: str) -> str:
-    """Word's marks as text: paragraph (\\r), cell (\\x07; a row ends with two) and line/page breaks; a field keeps
-    its result and drops its code (\\x13 code \\x14 result \\x15)."""
+    """Word's marks as text: paragraph (\\r), cell (\\x07; a row ends with two) and line/page
+    breaks; a field keeps its result and drops its code (\\x13 code \\x14 result \\x15)."""
     out: list[str] = []
     depth_in_code: list[bool] = []
     for ch in raw:
@@ -101,7 +102,8 @@ def clean(raw: str) -> str:
             depth_in_code.pop()
         elif not any(depth_in_code):
             out.append(ch)
-    text = "".join(out).replace("\r", "\n").replace("\x07\x07", "\n").replace("\x07", "\t").replace("\x0b", "\n").replace("\x0c", "\n")
+    text = "".join(out).replace("\r", "\n").replace("\x07\x07", "\n").replace("\x07", "\t")
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     text = _CONTROL.sub("", text)
     lines = [line.rstrip("\t ").strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line).strip()

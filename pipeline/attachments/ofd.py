@@ -109,6 +109,7 @@ def _origin(boundary: str | None, code) -> tuple[float, float]:
     except ValueError:
         bx = by = 0.0
     try:
-        return bx + float(code.get("X", 0) if code is not None else 0), by + float(code.get("Y", 0) if code is not None else 0)
+        dx, dy = (float(code.get("X", 0)), float(code.get("Y", 0))) if code is not None else (0.0, 0.0)
     except ValueError:
-        return bx, by
+        dx = dy = 0.0
+    return bx + dx, by + dy

@@ -75,7 +75,8 @@ def _ole_kind(data: bytes) -> str:
 
 def _text_kind(data: bytes) -> str:
     head = data[:2048]
-    if not head or b"\x00" in head.lstrip(b"\xff\xfe\xef\xbb\xbf")[:512] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not head or (b"\x00" in head[:512] and not utf16):  # binary, not text
         return "application/octet-stream"
     lowered = head.lower()
     if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered:

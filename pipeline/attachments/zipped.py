@@ -24,7 +24,8 @@ def read(data: bytes, limits: Limits, depth: int, budget: Budget) -> AttachmentT
     from pipeline.attachments import read_attachment
 
     if depth >= limits.zip_depth:
-        return AttachmentText(status="refused", error=f"archive nested deeper than {limits.zip_depth} levels: not opened")
+        return AttachmentText(status="refused",
+                              error=f"archive nested deeper than {limits.zip_depth} levels: not opened")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:

@@ -243,3 +243,20 @@ def test_the_docx_parser_itself_resolves_no_entities(tmp_path):
     secret.write_text(SECRET)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(xxe_docx(str(secret)))).paragraphs)
     assert "外部实体测试" in text and SECRET not in text
+
+
+def test_every_bound_of_a_reading_is_said():
+    """Members per archive, cells per workbook, characters per file: past each, what was read is
+    kept and the bound is named."""
+    from pipeline.attachments import Limits, read_attachment
+    from tests.attachment_files import xlsx_bytes, zip_bytes
+
+    archive = zip_bytes([(f"{n}.txt", f"第{n}份说明".encode()) for n in range(5)])
+    few = read_attachment(archive, "a.zip", Limits(zip_members=2))
+    assert (few.status, few.error) == ("partial", "5 members, only the first 2 read")
+    assert lines(few.text) == ["【0.txt】", "第0份说明", "【1.txt】", "第1份说明"]
+    sheet = read_attachment(xlsx_bytes(), "b.xlsx", Limits(sheet_cells=3))
+    assert (sheet.status, sheet.error, lines(sheet.text)) == ("partial", "stopped after 3 cells",
+                                                              ["【预算表】", "科目\t金额（万元）"])
+    cut = read_attachment("政府信息公开工作年度报告".encode(), "c.txt", Limits(max_chars=6))
+    assert (cut.status, cut.error, cut.text) == ("partial", "text cut at 6 characters", "政府信息公开")

@@ -125,8 +125,8 @@ def one_line(text: object, limit: int = 300) -> str:
 def no_doctype(xml: bytes, part: str) -> None:
     """Office and OFD parts never carry a DOCTYPE; one that does declares entities (external
     ones read local files or the network, nested ones are billion-laughs bombs): refused
-    before any parser sees it. The parsers are entity-safe too (python-docx: resolve_entities
-    off; openpyxl and OFD: defusedxml), this says so instead of reading around it."""
+    before any parser sees it. The parsers are entity-safe too (python-docx and OFD: lxml
+    with resolve_entities off; openpyxl: defusedxml), this says so instead of reading around it."""
     head = xml[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", "ignore").encode()

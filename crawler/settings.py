@@ -45,6 +45,9 @@ GOVARCHIVE_MAX_DOCUMENT_CHARS = 2_000_000
 # 附件 files larger than this are not downloaded (skipped by rule "too-large", their links marked
 # too_large): reading one costs memory in proportion to its size. Per site under settings:.
 GOVARCHIVE_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
+# Seconds one attachment's reading may take (a file built to make a parser spin is stopped and
+# marked timed_out; the crawl goes on).
+GOVARCHIVE_ATTACHMENT_READ_SECONDS = 120
 # Errors kept (URL and reason) in each run's record; all are counted and logged.
 GOVARCHIVE_RUN_ERROR_SAMPLE = 20
 # Discovery (`scrapy discover`, and each crawl's look at its site's root): how far a walk goes

@@ -246,10 +246,10 @@ def test_the_docx_parser_itself_resolves_no_entities(tmp_path):
 
 
 def test_every_bound_of_a_reading_is_said():
-    """Members per archive, cells per workbook, characters per file: past each, what was read is
-    kept and the bound is named."""
+    """Members per archive, cells per workbook, characters per file, seconds per reading: past
+    each, what was read is kept (a reading stopped by its time keeps nothing) and the bound is named."""
     from pipeline.attachments import Limits, read_attachment
-    from tests.attachment_files import xlsx_bytes, zip_bytes
+    from tests.attachment_files import pdf, xlsx_bytes, zip_bytes
 
     archive = zip_bytes([(f"{n}.txt", f"第{n}份说明".encode()) for n in range(5)])
     few = read_attachment(archive, "a.zip", Limits(zip_members=2))
@@ -260,3 +260,6 @@ def test_every_bound_of_a_reading_is_said():
                                                               ["【预算表】", "科目\t金额（万元）"])
     cut = read_attachment("政府信息公开工作年度报告".encode(), "c.txt", Limits(max_chars=6))
     assert (cut.status, cut.error, cut.text) == ("partial", "text cut at 6 characters", "政府信息公开")
+    slow = read_attachment(pdf([f"第{n}页" for n in range(40)]), "d.pdf", Limits(seconds=0.001))
+    assert (slow.status, slow.error, slow.media_type) == ("timed_out", "reading took over 0.001 s: stopped",
+                                                          "application/pdf")

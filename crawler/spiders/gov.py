@@ -88,7 +88,8 @@ class GovSpider(scrapy.Spider):
         spider.max_list_pages = crawler.settings.getint("GOVARCHIVE_MAX_LIST_PAGES")
         spider.max_document_chars = crawler.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS")
         spider.attachment_max_bytes = crawler.settings.getint("GOVARCHIVE_ATTACHMENT_MAX_BYTES")
-        spider.attachment_limits = Limits(max_chars=spider.max_document_chars or Limits.max_chars)
+        spider.attachment_limits = Limits(max_chars=spider.max_document_chars or Limits.max_chars,
+                                          seconds=crawler.settings.getfloat("GOVARCHIVE_ATTACHMENT_READ_SECONDS"))
         return spider
 
     def allowed(self, url: str) -> bool:

@@ -12,16 +12,20 @@ status and a one-line reason, never silently empty:
     malformed       the reader could not parse it (the reason says where)
     refused         hostile structure refused (an XML DOCTYPE with entities in an Office or OFD part)
     partial         some text read, some not (a ZIP member, a bound, a page that failed)
+    timed_out       reading took longer than its bound (a file built to make a parser spin)
     too_large       over GOVARCHIVE_ATTACHMENT_MAX_BYTES: never downloaded (set by the crawler)
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from pipeline.attachments.sniff import sniff
 
-__all__ = ["AttachmentText", "Limits", "read_attachment", "sniff"]
+__all__ = ["AttachmentText", "Limits", "read_attachment", "read_member", "sniff"]
 
 # pypdf and openpyxl log every oddity of a malformed file; the status says what matters
 for _name in ("pypdf", "openpyxl"):
@@ -52,6 +56,7 @@ class Limits:
     member_bytes: int = 50 << 20        # bytes of one member, uncompressed
     xml_part_bytes: int = 64 << 20      # one XML part of a DOCX/XLSX/OFD, uncompressed
     sheet_cells: int = 2_000_000        # cells visited per workbook (a sheet may declare XFD1048576)
+    seconds: float = 120.0              # wall time of one file's reading (GOVARCHIVE_ATTACHMENT_READ_SECONDS)
 
 
 @dataclass
@@ -61,9 +66,19 @@ class Budget:
     remaining: int
 
 
-def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, depth: int = 0,
-                    budget: Budget | None = None) -> AttachmentText:
-    """The text of one file. Never raises: a reader's failure is a `malformed` result."""
+def read_attachment(data: bytes, name: str = "", limits: Limits = Limits()) -> AttachmentText:
+    """The text of one file, within `limits`. Never raises: a reader's failure is a result
+    marked `malformed`, a reading over its time `timed_out`."""
+    try:
+        with time_bound(limits.seconds):
+            return read_member(data, name, limits, 0, Budget(limits.zip_total_bytes))
+    except ReadingTimedOut:
+        return AttachmentText(status="timed_out", media_type=sniff(data, name),
+                              error=f"reading took over {limits.seconds:g} s: stopped")
+
+
+def read_member(data: bytes, name: str, limits: Limits, depth: int, budget: Budget) -> AttachmentText:
+    """A file, or a member of an archive `depth` levels down, sharing the archive's `budget`."""
     from pipeline.attachments import doc, ofd, pdf, sheets, textfile, wordx, zipped
 
     media_type = sniff(data, name)
@@ -78,7 +93,7 @@ def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, d
     }
     try:
         if media_type == "application/zip":
-            result = zipped.read(data, limits, depth, budget or Budget(limits.zip_total_bytes))
+            result = zipped.read(data, limits, depth, budget)
         elif media_type in readers:
             result = readers[media_type](data, limits)
         elif media_type == "application/x-encrypted-ooxml":  # a DOCX/XLSX saved with a password
@@ -98,6 +113,32 @@ def read_attachment(data: bytes, name: str = "", limits: Limits = Limits(), *, d
         result.status = "partial"
         result.error = result.error or f"text cut at {limits.max_chars} characters"
     return result
+
+
+class ReadingTimedOut(BaseException):
+    """Raised by the alarm into a reading that overran its time. A BaseException, so no
+    reader's `except Exception` (one bad page costs only itself) can swallow it."""
+
+
+@contextmanager
+def time_bound(seconds: float):
+    """An alarm `seconds` from now that ends the reading, where a signal can be had: the main
+    thread of a process (the extraction workers', reparse's, an inline crawl's reading). Pure
+    Python parsers (pypdf, openpyxl's cell handling) are stopped at their next bytecode."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def overrun(_signum, _frame):
+        raise ReadingTimedOut
+
+    previous = signal.signal(signal.SIGALRM, overrun)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 UNSUPPORTED = {

@@ -21,7 +21,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
 
 
 def read(data: bytes, limits: Limits, depth: int, budget: Budget) -> AttachmentText:
-    from pipeline.attachments import read_attachment
+    from pipeline.attachments import read_member
 
     if depth >= limits.zip_depth:
         return AttachmentText(status="refused",
@@ -58,7 +58,7 @@ def read(data: bytes, limits: Limits, depth: int, budget: Budget) -> AttachmentT
             if len(content) > want:
                 problems.append(f"{name}: over {want} bytes uncompressed, not read")
                 continue
-            inner = read_attachment(content, name, limits, depth=depth + 1, budget=budget)
+            inner = read_member(content, name, limits, depth + 1, budget)
             del content
             if inner.text:
                 lines.append(f"【{name}】\n{inner.text}")

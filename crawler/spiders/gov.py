@@ -363,7 +363,8 @@ class GovSpider(scrapy.Spider):
                                  fetch_error=f"HTTP {response.status}")
             return
         name = response.meta.get("attachment_name") or response.url
-        if response.status == 304:  # archived before: its links already point at its file
+        if response.status == 304:  # archived before: its bytes are read back from the archive (known by
+            # now, unless a crawl was killed between fetching and storing it: then it is read here)
             self.crawler.stats.inc_value("govarchive/attachments_unchanged")
             body, capture_id = self.archived_body(response.url)
             if body is None:

@@ -10,9 +10,11 @@ import asyncio
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from scrapy import signals
 
 from pipeline import extract
+from pipeline.attachments import AttachmentText, Limits, read_attachment
 from pipeline.record import DocumentRecord
 from pipeline.workers import exit_with_parent
 
@@ -37,11 +39,26 @@ class Extractor:
     async def extract(self, html: str | bytes, url: str, template: frozenset = frozenset()) -> DocumentRecord:
         if self.workers <= 0:
             return extract(html, url, template)
+        return await asyncio.wrap_future(self._started().submit(extract, html, url, template))
+
+    async def read_attachment(self, data: bytes, name: str, limits: Limits) -> AttachmentText:
+        """An attachment's text, read in the same pool (its parsers are as CPU-bound as a
+        page's). A reader that kills its worker (a parser crash, the OOM killer) costs that
+        file only: it is marked and the pool is started again for the next one."""
+        if self.workers <= 0:
+            return read_attachment(data, name, limits)
+        try:
+            return await asyncio.wrap_future(self._started().submit(read_attachment, data, name, limits))
+        except BrokenProcessPool:
+            self.close()
+            return AttachmentText(status="malformed", error="its reader's process died (a parser crash or out of memory)")
+
+    def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # forkserver: workers do not inherit the reactor's sockets and threads
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
                                              initializer=exit_with_parent, initargs=(os.getpid(),))
-        return await asyncio.wrap_future(self._pool.submit(extract, html, url, template))
+        return self._pool
 
     def close(self, spider=None) -> None:
         if self._pool is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.attachments import AttachmentText
 from pipeline.record import DocumentRecord
 
 
@@ -35,9 +36,14 @@ class NotModifiedItem:
 
 @dataclass
 class AttachmentItem:
-    """A fetched attachment file (its bytes are in the WARC capture)."""
+    """A fetched attachment file (its bytes are in the WARC capture), or a fetch that brought
+    none (fetch_status "too_large" or "gone", with fetch_error saying why)."""
 
     site: str
     url: str
     capture_id: int | None
-    size: int
+    size: int | None
+    sha256: str | None = None
+    reading: AttachmentText | None = None  # None: these bytes are archived and read already
+    fetch_status: str | None = None
+    fetch_error: str | None = None

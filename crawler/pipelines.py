@@ -6,7 +6,8 @@ import logging
 from crawler.items import AttachmentItem, DocumentItem, GoneItem, NotModifiedItem
 from crawler.outcomes import Outcomes
 from crawler.resources import resources_for
-from storage.archive import attach_capture, mark_gone, store_document, touch
+from storage.archive import mark_gone, store_document, touch
+from storage.attachments import mark_links, store_file
 
 
 class ArchivePipeline:
@@ -42,6 +43,11 @@ class ArchivePipeline:
             elif isinstance(item, NotModifiedItem):
                 touch(session, item.url)
                 stats.inc_value("govarchive/documents_unchanged")
-            elif isinstance(item, AttachmentItem) and item.capture_id is not None:
-                attach_capture(session, item.url, item.capture_id, item.size)
+            elif isinstance(item, AttachmentItem) and item.fetch_status:
+                mark_links(session, item.url, item.fetch_status, item.fetch_error)
+            elif isinstance(item, AttachmentItem) and item.sha256:
+                stored, new = store_file(session, url=item.url, sha256=item.sha256, size=item.size,
+                                         capture_id=item.capture_id, reading=item.reading)
                 stats.inc_value("govarchive/attachments")
+                stats.inc_value("govarchive/attachment_files_new" if new else "govarchive/attachment_files_known")
+                stats.inc_value(f"govarchive/attachments_read/{stored.status}")

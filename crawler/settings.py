@@ -42,6 +42,12 @@ GOVARCHIVE_MAX_LIST_PAGES = 1000
 # Documents are extracted from their first this many characters (a 10 MB page must not take the
 # crawl to gigabytes); the WARC keeps every byte, so a reparse with a larger bound reads the rest.
 GOVARCHIVE_MAX_DOCUMENT_CHARS = 2_000_000
+# 附件 files larger than this are not downloaded (skipped by rule "too-large", their links marked
+# too_large): reading one costs memory in proportion to its size. Per site under settings:.
+GOVARCHIVE_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
+# Seconds one attachment's reading may take (a file built to make a parser spin is stopped and
+# marked timed_out; the crawl goes on).
+GOVARCHIVE_ATTACHMENT_READ_SECONDS = 120
 # Errors kept (URL and reason) in each run's record; all are counted and logged.
 GOVARCHIVE_RUN_ERROR_SAMPLE = 20
 # Discovery (`scrapy discover`, and each crawl's look at its site's root): how far a walk goes

@@ -25,7 +25,8 @@ class DocumentRecord:
     validity: str | None = None  # 有效性
     column: str | None = None  # the breadcrumb, parts joined by " > "
     body: str | None = None
-    attachments: list[dict[str, str]] = field(default_factory=list)  # {name, url}
+    # {name, url}; once fetched and read also media_type, size, sha256, pages, status, error, text
+    attachments: list[dict[str, Any]] = field(default_factory=list)
     index_no_valid: bool | None = None  # whether the 索引号 has a known shape
     breadcrumb: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # standard gov <meta> tags kept as-is
@@ -51,8 +52,17 @@ class DocumentRecord:
         """SHA-256 over the versioned fields of the finished record (list fields merged), with
         the body normalised, so layout-only changes of a page add no version."""
         payload = {f: getattr(self, f) for f in self.VERSIONED}
+        # the page's links are the version; what their files read is the files' own
+        payload["attachments"] = [{"name": a.get("name"), "url": a.get("url")} for a in self.attachments]
         payload["body"] = normalized_body(self.body)
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+    @property
+    def full_text(self) -> str | None:
+        """The text search and repost detection read: the body, and when the body is only a
+        cover note, the texts of its attachments after it."""
+        texts = [(a.get("name") or "", a["text"]) for a in self.attachments if a.get("text")]
+        return full_text(self.body, texts, [a.get("name") or "" for a in self.attachments])
 
     def richness(self) -> tuple[int, int]:
         """How much a rendition says: metadata fields present, then body length."""
@@ -75,3 +85,22 @@ class DocumentRecord:
         """A record as stored (older versions carry keys since dropped: ignored)."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# A body this short is a cover note when the page links attachments (its 附件 lines, which
+# extraction trims from the body's edge, are those links): the document is the attachment. A
+# longer body is the document itself; its attachments are annexes and stay out of its text.
+COVER_NOTE_MAX_CHARS = 300
+
+
+def is_cover_note(body: str | None, attachment_names: list[str]) -> bool:
+    return bool(attachment_names) and len("".join((body or "").split())) <= COVER_NOTE_MAX_CHARS
+
+
+def full_text(body: str | None, texts: list[tuple[str, str]], attachment_names: list[str]) -> str | None:
+    """body + attachment texts (each under its name) for a cover note; the body otherwise."""
+    if not texts or not is_cover_note(body, attachment_names):
+        return body
+    parts = [body.strip()] if body and body.strip() else []
+    parts += [f"【{name}】\n{text}" for name, text in texts]
+    return "\n\n".join(parts)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
+from storage.attachments import link_known_file, refresh_full_text
 from storage.models import Attachment, Capture, Document, DocumentUrl, DocumentVersion, utcnow
 from storage.templates import recount
 
@@ -110,7 +111,11 @@ def apply_record(session: Session, doc: Document, record: DocumentRecord) -> Non
     known = {a.url: a for a in doc.attachments}
     for att in record.attachments:
         if att["url"] not in known:
-            doc.attachments.append(Attachment(name=att["name"], url=att["url"]))
+            link = Attachment(name=att["name"], url=att["url"])
+            link_known_file(session, link)  # a file another document (or version) already brought
+            doc.attachments.append(link)
+            known[att["url"]] = link
+    refresh_full_text(doc)
 
 
 def mark_gone(session: Session, url: str) -> bool:
@@ -121,12 +126,6 @@ def mark_gone(session: Session, url: str) -> bool:
     if doc.status != "gone":
         doc.status, doc.gone_at = "gone", utcnow()
     return True
-
-
-def attach_capture(session: Session, url: str, capture_id: int, size: int) -> None:
-    """Point the attachment rows of this URL at the capture holding the file."""
-    for att in session.scalars(select(Attachment).where(Attachment.url == url)):
-        att.capture_id, att.size = capture_id, size
 
 
 def known_urls(session: Session, urls: list[str]) -> set[str]:

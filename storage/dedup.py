@@ -32,6 +32,8 @@ BUCKET_CAP = 64
 CHECK = 8  # candidates (most shared bands first) whose text is read for the exact check
 # what tells documents apart (distinct_documents)
 IDENTITY_FIELDS = (Document.index_no, Document.doc_no, Document.site, Document.title)
+# what a document says: its full text (body + attachment texts of a cover note), else its body
+TEXT = func.coalesce(Document.full_text, Document.body).label("body")
 GROUP_FIELDS = (Document.id, Document.url, *IDENTITY_FIELDS, Document.published_at, Document.first_seen,
                 Document.duplicate_of_id)
 
@@ -58,7 +60,7 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
             db = session.connection()  # Core statements: the ORM layer would double the cost per row
             # driven by the queue's own key: documents scanned in id order would walk every
             # indexed one first, on each chunk
-            rows = db.execute(select(Document.id, Document.body, Document.content_hash, *IDENTITY_FIELDS)
+            rows = db.execute(select(Document.id, TEXT, Document.content_hash, *IDENTITY_FIELDS)
                               .select_from(RepostQueue).join(Document, RepostQueue.document_id == Document.id)
                               .order_by(RepostQueue.document_id).limit(chunk)).all()
             matched += sum(_index(db, row) for row in rows)
@@ -116,7 +118,7 @@ def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | 
     ranked = sorted(allowed, key=lambda doc_id: (-shared[doc_id], doc_id))[:CHECK]
     if not ranked:
         return None
-    bodies = db.execute(select(Document.id, Document.body).where(Document.id.in_(ranked))).all()
+    bodies = db.execute(select(Document.id, TEXT).where(Document.id.in_(ranked))).all()
     scored = [(jaccard(grams, shingles(b.body)), -b.id) for b in bodies]
     similarity, neg_id = max(scored)
     return -neg_id if similarity >= THRESHOLD else None

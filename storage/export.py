@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pipeline.record import DocumentRecord
+from storage.attachments import attachment_fields
 from storage.db import Archive
-from storage.models import Document
+from storage.models import Attachment, Document
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -32,7 +33,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "site": doc.site,
         **{name: getattr(doc, name) for name in DocumentRecord.METADATA},
         "body": doc.body,
-        "attachments": [{"name": a.name, "url": a.url} for a in doc.attachments],
+        "attachments": [attachment_fields(a) for a in doc.attachments],
+        "full_text": doc.full_text,
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of.url if doc.duplicate_of else None,
         "versions": sum(1 for v in doc.versions if v.url == doc.url),
@@ -58,7 +60,7 @@ def iter_documents(archive: Archive, site: str | None = None, batch: int = 500, 
                 .where(Document.id > last_id)
                 .order_by(Document.id)
                 .limit(batch)
-                .options(selectinload(Document.urls), selectinload(Document.attachments),
+                .options(selectinload(Document.urls), selectinload(Document.attachments).selectinload(Attachment.file),
                          selectinload(Document.versions), selectinload(Document.duplicate_of))
             )
             if site:

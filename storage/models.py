@@ -63,6 +63,8 @@ class Document(Base):
     validity: Mapped[str | None] = mapped_column(Text)
     column: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(Text)
+    # body + its attachments' texts when the body is only a cover note (storage.attachments)
+    full_text: Mapped[str | None] = mapped_column(Text)
     # lines at the ends of its text container, as its site's template counts them
     edges: Mapped[list[Any] | None]
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
@@ -118,6 +120,8 @@ class DocumentVersion(Base):
 
 
 class Attachment(Base):
+    """A document's link to an attachment: its name and URL there, and the file it fetched."""
+
     __tablename__ = "attachments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,8 +130,31 @@ class Attachment(Base):
     url: Mapped[str] = mapped_column(Text)
     capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"))
     size: Mapped[int | None]
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("attachment_files.id"), index=True)
+    # why no file is linked, when the fetch itself ended so: "too_large" (over
+    # GOVARCHIVE_ATTACHMENT_MAX_BYTES), "gone" (404/410); None while fetched or not yet tried
+    fetch_status: Mapped[str | None] = mapped_column(String(20))
+    fetch_error: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="attachments")
+    file: Mapped[AttachmentFile | None] = relationship()
+
+
+class AttachmentFile(Base):
+    """One attachment file, stored once however many documents and URLs link it (by SHA-256 of
+    its bytes), with what pipeline.attachments read of it."""
+
+    __tablename__ = "attachment_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(Text)  # sniffed from the bytes
+    capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"))  # first capture of the bytes
+    status: Mapped[str] = mapped_column(String(20))  # pipeline.attachments: ok, no_text_layer, encrypted …
+    error: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[int | None]
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 class CrawlRun(Base):
@@ -212,8 +239,8 @@ def changed_documents(session, attrs: tuple[str, ...], *, new: bool = True):
 
 def queue_new_text(session, _flush_context) -> None:
     """after_flush hook of the archive's sessions: documents just given a text (new, or a
-    content_hash that changed) wait in repost_queue for the next pass."""
-    ids = {doc.id for doc in changed_documents(session, ("content_hash",))}
+    content_hash or full_text that changed) wait in repost_queue for the next pass."""
+    ids = {doc.id for doc in changed_documents(session, ("content_hash", "full_text"))}
     if ids:
         queued = set(session.connection().scalars(select(RepostQueue.document_id)
                                                   .where(RepostQueue.document_id.in_(ids))))

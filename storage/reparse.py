@@ -18,14 +18,16 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from pipeline.attachments import AttachmentText, Limits, read_attachment
 from pipeline.encoding import decode_html
 from pipeline.extract import extract
 from pipeline.record import DocumentRecord
 from pipeline.workers import exit_with_parent
 from storage.archive import apply_record
+from storage.attachments import files_to_reread, refresh_full_text
 from storage.captures import WarcStore
 from storage.db import Archive
-from storage.models import Capture, Document, DocumentVersion
+from storage.models import Attachment, AttachmentFile, Capture, Document, DocumentVersion
 from storage.templates import site_template
 
 _store: WarcStore | None = None
@@ -161,3 +163,80 @@ def _reparse_pass(archive: Archive, data: Path, tasks: list[tuple], workers: int
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid(), max_chars)) as pool:
             consume(pool.imap_unordered(_extract_capture, tasks, chunksize=8))
+
+
+# --- attachment files ---------------------------------------------------------------------
+
+READING_FIELDS = ("media_type", "status", "error", "pages", "text")
+
+
+@dataclass
+class AttachmentReparse:
+    files: int = 0
+    changed: int = 0      # files whose reading changed
+    documents: int = 0    # documents whose full_text changed with them
+    missing: list[str] = field(default_factory=list)  # files whose archived bytes no longer match
+
+
+def _read_file(task: tuple) -> tuple[int, str | None, AttachmentText | None]:
+    file_id, warc_file, offset, sha256 = task
+    import hashlib
+
+    body = _store.read(warc_file, offset).body
+    if hashlib.sha256(body).hexdigest() != sha256:
+        return file_id, f"capture {warc_file}@{offset} does not hold the file's bytes", None
+    return file_id, None, read_attachment(body, "", Limits(max_chars=_max_chars or Limits.max_chars))
+
+
+def reparse_attachments(archive: Archive, data: Path, site: str | None = None, workers: int | None = None,
+                        max_chars: int | None = None) -> AttachmentReparse:
+    """Read every archived attachment file again from its WARC capture, offline, and update
+    what changed (its text, status, pages, sniffed type) and the full_text of its documents."""
+    with archive.session() as session:
+        ids = [fid for fid, _ in files_to_reread(session, site)]
+        tasks = [(f.id, c.warc_file, c.offset, f.sha256) for f, c in session.execute(
+            select(AttachmentFile, Capture).join(Capture, AttachmentFile.capture_id == Capture.id)
+            .where(AttachmentFile.id.in_(ids)).order_by(AttachmentFile.id))]
+    result = AttachmentReparse(files=len(tasks))
+    warc_dir = str(Path(data) / "warc")
+    workers = min(workers or os.cpu_count() or 1, max(len(tasks), 1))
+    if workers <= 1:
+        _init_worker(warc_dir, None, max_chars)
+        _store_readings(archive, map(_read_file, tasks), result)
+    else:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(warc_dir, os.getpid(), max_chars)) as pool:
+            _store_readings(archive, pool.imap_unordered(_read_file, tasks), result)
+    return result
+
+
+def _store_readings(archive: Archive, readings, result: AttachmentReparse, batch: int = 50) -> None:
+    """Write the readings that changed, `batch` files per transaction (texts are not all held at once)."""
+    pending: list = []
+
+    def flush() -> None:
+        with archive.session() as session:
+            for file_id, problem, reading in pending:
+                stored = session.get(AttachmentFile, file_id)
+                if problem:
+                    result.missing.append(f"{stored.sha256[:12]}: {problem}")
+                    continue
+                if all(getattr(stored, name) == getattr(reading, name) for name in READING_FIELDS):
+                    continue
+                result.changed += 1
+                for name in READING_FIELDS:
+                    setattr(stored, name, getattr(reading, name))
+                session.flush()
+                for doc in session.scalars(select(Document).join(Attachment).where(Attachment.file_id == file_id)):
+                    before = doc.full_text
+                    session.refresh(doc, ["attachments"])
+                    refresh_full_text(doc)
+                    result.documents += doc.full_text != before
+        pending.clear()
+
+    for reading in readings:
+        pending.append(reading)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()

@@ -171,15 +171,20 @@ def test_one_document_seen_at_two_urls(crawled):
 def test_attachments_listed_and_fetched(crawled):
     workspace, site, _ = crawled
     records = by_path(workspace.export(), site.base)
-    assert records[COL + "202406/t20240607_4123456.html"]["attachments"] == [
+    links = lambda path: [{k: a[k] for k in ("name", "url")} for a in records[path]["attachments"]]  # noqa: E731
+    assert links(COL + "202406/t20240607_4123456.html") == [
         {"name": "1.示例市交通重点项目进度表.pdf", "url": site.base + COL + "202406/P020240607001.pdf"},
         {"name": "2.下半年重点工作任务分解表", "url": site.base + COL + "202406/P020240607002.docx"},
     ]
+    # the example's files are stand-ins (a PDF header, a ZIP header): fetched, read, marked unreadable
+    assert [(a["status"], a["media_type"]) for a in records[COL + "202406/t20240607_4123456.html"]["attachments"]] == [
+        ("malformed", "application/pdf"), ("malformed", "application/zip")]
     # an attachment on another host is listed, never fetched
-    assert records[COL + "202310/t20231023_80401.html"]["attachments"] == [{
+    assert links(COL + "202310/t20231023_80401.html") == [{
         "name": "附件-平潭综合实验区2023年新增专项债券用途调整明细表.pdf",
         "url": "https://www.pingtan.gov.cn/attachFiles/myfile/DATE_20231030/402802528b7fd19d018b7fd19dbf0001.pdf",
     }]
+    assert records[COL + "202310/t20231023_80401.html"]["attachments"][0]["status"] == "not_fetched"
     archive = Archive(workspace.db_url)
     store = WarcStore(workspace.data / "warc")
     with archive.session() as session:

@@ -7,7 +7,7 @@ from scrapy.exceptions import UsageError
 
 from crawler.commands import open_archive, progress_bar
 from storage.db import data_dir
-from storage.reparse import reparse
+from storage.reparse import reparse, reparse_attachments
 
 
 class Command(ScrapyCommand):
@@ -37,8 +37,14 @@ class Command(ScrapyCommand):
             result = reparse(archive, data, site=opts.site, workers=opts.workers,
                              max_chars=self.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS") or None,
                              on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+        files = reparse_attachments(archive, data, site=opts.site, workers=opts.workers,
+                                    max_chars=self.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS") or None)
         archive.dispose()
         print(f"reparsed {result.versions} captures: {result.changed} records changed, "
               f"{result.documents_changed} documents updated")
         for name, count in result.fields.most_common():
             print(f"  {name}: {count} records")
+        print(f"re-read {files.files} attachment files: {files.changed} readings changed, "
+              f"{files.documents} documents' full text updated")
+        for problem in files.missing:
+            print(f"  not re-read: {problem}")

@@ -18,6 +18,7 @@ whole site: columns that appeared under it or vanished are reported (crawler.dis
 """
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlsplit
 
 import scrapy
@@ -25,6 +26,12 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
+
+try:
+    from scrapy.exceptions import DownloadCancelledError
+except ImportError:  # older Scrapy cancels with Twisted's own error only
+    DownloadCancelledError = CancelledError
 
 from crawler.crawl_options import CrawlOptions
 from crawler.discovery.watch import RootWatch
@@ -37,9 +44,11 @@ from crawler.listing.patterns import COLUMN_URL
 from crawler.outcomes import Outcomes
 from crawler.resources import archived_response, resources_for
 from crawler.sites import get_site
+from pipeline.attachments import Limits
 from pipeline.record import DocumentRecord
 from pipeline.urls import canonical_url
-from storage.archive import archived_documents, known_urls, listed_as
+from storage.archive import archived_documents, known_urls, last_capture, listed_as
+from storage.attachments import file_by_sha256
 from storage.runs import last_run_clean
 from storage.templates import site_template
 
@@ -78,6 +87,9 @@ class GovSpider(scrapy.Spider):
         spider.outcomes = Outcomes.of(crawler)
         spider.max_list_pages = crawler.settings.getint("GOVARCHIVE_MAX_LIST_PAGES")
         spider.max_document_chars = crawler.settings.getint("GOVARCHIVE_MAX_DOCUMENT_CHARS")
+        spider.attachment_max_bytes = crawler.settings.getint("GOVARCHIVE_ATTACHMENT_MAX_BYTES")
+        spider.attachment_limits = Limits(max_chars=spider.max_document_chars or Limits.max_chars,
+                                          seconds=crawler.settings.getfloat("GOVARCHIVE_ATTACHMENT_READ_SECONDS"))
         return spider
 
     def allowed(self, url: str) -> bool:
@@ -314,27 +326,87 @@ class GovSpider(scrapy.Spider):
         else:  # a list that links straight to a file: the file is the document
             record = DocumentRecord(response.url, attachments=[
                 {"name": list_fields.get("title") or response.url, "url": response.url}])
-            yield AttachmentItem(self.site.name, response.url, capture_id, len(response.body))
         record.fill_from_list(list_fields)
         yield DocumentItem(site=self.site.name, url=response.url, record=record, capture_id=capture_id)
+        if not isinstance(response, TextResponse):
+            yield await self.attachment_item(response, response.body, record.attachments[0]["name"])
         if self.site.fetch_attachments:
             for att in record.attachments:
-                url = absolute_url(att["url"], response.url)
-                rule = (rule_against(url, self.allowed_domains) if url
-                        else rule_against(att["url"], self.allowed_domains) or "malformed")
-                if rule:
-                    self.outcomes.skipped(att["url"], rule, f"attachment of {response.url}")
-                elif url != response.url and (request := self._request(url, "GET", (), dict(
-                        callback=self.parse_attachment, errback=self.failed,
-                        meta={"handle_httpstatus_list": GONE_STATUSES}))):
+                if request := self.attachment_request(att, response.url):
                     yield request
 
-    def parse_attachment(self, response):
+    # --- attachments ----------------------------------------------------------------------
+
+    def attachment_request(self, att: dict, page_url: str) -> scrapy.Request | None:
+        """A 附件 link's request: on the site's hosts only, http(s) only, never larger than
+        GOVARCHIVE_ATTACHMENT_MAX_BYTES; conditional, so a file archived before costs a 304."""
+        url = absolute_url(att["url"], page_url)
+        rule = (rule_against(url, self.allowed_domains) if url
+                else rule_against(att["url"], self.allowed_domains) or "malformed")
+        if rule:
+            self.outcomes.skipped(att["url"], rule, f"attachment of {page_url}")
+            return None
+        if url == page_url:
+            return None
+        meta = {"handle_httpstatus_list": GONE_STATUSES + [304], "conditional": True,
+                "attachment_name": att.get("name") or url}
+        if self.attachment_max_bytes:
+            meta["download_maxsize"] = self.attachment_max_bytes
+        return self._request(url, "GET", (), dict(callback=self.parse_attachment, errback=self.attachment_failed,
+                                                  meta=meta))
+
+    async def parse_attachment(self, response):
         if response.status in GONE_STATUSES:  # the document links a file the site no longer has
             self.crawler.stats.inc_value("govarchive/attachments_gone")
             self.logger.info("attachment %s: gone (%d)", response.url, response.status)
+            yield AttachmentItem(self.site.name, response.url, None, None, fetch_status="gone",
+                                 fetch_error=f"HTTP {response.status}")
             return
-        yield AttachmentItem(self.site.name, response.url, response.meta.get("capture_id"), len(response.body))
+        name = response.meta.get("attachment_name") or response.url
+        if response.status == 304:  # archived before: its bytes are read back from the archive (known by
+            # now, unless a crawl was killed between fetching and storing it: then it is read here)
+            self.crawler.stats.inc_value("govarchive/attachments_unchanged")
+            body, capture_id = self.archived_body(response.url)
+            if body is None:
+                return
+            response.meta["capture_id"] = capture_id
+        else:
+            body = response.body
+        yield await self.attachment_item(response, body, name)
+
+    def archived_body(self, url: str) -> tuple[bytes | None, int | None]:
+        """The bytes of the URL's last successful capture (a 304 for a file whose reading was
+        never stored, say a crawl killed in between, is read from the archive)."""
+        with self.archive.session() as session:
+            capture = last_capture(session, url)
+            if capture is None:
+                return None, None
+            capture_id, warc_file, offset = capture.id, capture.warc_file, capture.offset
+        return resources_for(self.crawler).warc.read(warc_file, offset).body, capture_id
+
+    async def attachment_item(self, response, body: bytes, name: str) -> AttachmentItem:
+        """The file's item: its SHA-256 and, unless these bytes were read before, its reading."""
+        sha256 = hashlib.sha256(body).hexdigest()
+        with self.archive.session() as session:
+            known = file_by_sha256(session, sha256) is not None
+        reading = None if known else await self.extractor.read_attachment(body, name, self.attachment_limits)
+        if reading is not None and reading.status not in ("ok", "empty"):
+            self.logger.warning("attachment %s (%s): %s%s", response.url, reading.media_type, reading.status,
+                                f": {reading.error}" if reading.error else "")
+        return AttachmentItem(self.site.name, response.url, response.meta.get("capture_id"), len(body),
+                              sha256=sha256, reading=reading)
+
+    def attachment_failed(self, failure):
+        """An attachment over GOVARCHIVE_ATTACHMENT_MAX_BYTES is skipped by that rule, and its
+        links say so; any other failure is the request's outcome as for every request."""
+        request = failure.request
+        if failure.check(DownloadCancelledError, CancelledError) and request.meta.get("download_maxsize"):
+            limit = request.meta["download_maxsize"]
+            reason = f"over GOVARCHIVE_ATTACHMENT_MAX_BYTES ({limit} bytes): not downloaded"
+            self.outcomes.skipped(request.url, "too-large", reason)
+            yield AttachmentItem(self.site.name, request.url, None, None, fetch_status="too_large", fetch_error=reason)
+            return
+        self.failed(failure)
 
     def failed(self, failure):
         """Every request's errback: a rule's skip or an error, counted and logged with its URL.

@@ -5,7 +5,9 @@
     python scheduler.py status          every site: schedule, next fire, last run, warnings
 
 One APScheduler job per site on its 5-field cron (Asia/Shanghai unless the site says
-otherwise); each crawl in its own process; at most --max-crawls at once and one per site;
+otherwise); every crawl in one long-lived crawl worker process (crawler.worker: a Scrapy crawler
+per site in one reactor, recycled after a number of crawls or megabytes); at most --max-crawls
+at once and one per site;
 coalesced, with a misfire grace time, so a machine that slept does not fire a backlog; a little
 jitter so sites sharing a cron do not start in the same second. A site that is due (never
 crawled, or a fire time passed while the daemon was down) is crawled once at start. The sites
@@ -32,7 +34,7 @@ from crawler.runner import CrawlRunner
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
 from storage.db import Archive, ArchiveError, data_dir, writable_dir
-from storage.locks import SiteLock
+from storage.locks import site_lock
 from storage.runs import ExitCode, RunStatus
 
 log = logging.getLogger("govarchive.scheduler")
@@ -151,7 +153,7 @@ def status(_args) -> int:
             fire = CronTrigger.from_crontab(site.schedule, timezone=site.timezone).get_next_fire_time(None, now)
             run = runs.latest(session, name)
             warnings = runs.site_warnings(session, name)
-            holder = SiteLock(data_dir(), name).holder()
+            holder = site_lock(data_dir(), name, archive.url).holder()
             mark = "!" if warnings else " "
             print(f"{mark} {name}: '{site.schedule}' ({site.timezone}), next {shown(fire)}")
             if run is None:
@@ -175,13 +177,17 @@ def run_now(args) -> int:
     if site is None:
         raise SiteConfigError(f"{sites_path()}: unknown site {args.site!r}; configured sites: "
                               + ", ".join(sorted(load_sites())))
-    runner = CrawlRunner(writable_dir(data_dir()), Archive())
+    archive = Archive()
+    runner = CrawlRunner(writable_dir(data_dir()), archive)
     logging.getLogger("govarchive.runner").setLevel(logging.ERROR)  # what happened is printed below, once
-    result = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
-                        time_limit=site.time_limit)
+    try:
+        result = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
+                            time_limit=site.time_limit)
+    finally:
+        runner.close()
     run = result.run
     if result.code == ExitCode.LOCKED:
-        print(f"error: site '{site.name}' is being crawled by {SiteLock(data_dir(), site.name).describe()}",
+        print(f"error: site '{site.name}' is being crawled by {site_lock(data_dir(), site.name, archive.url).describe()}",
               file=sys.stderr)
     elif run is not None and run.stats and run.status != RunStatus.RUNNING:
         print(runs.summary_line(site.name, run.stats, run.status))

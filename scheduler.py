@@ -71,6 +71,12 @@ class Daemon:
         self.args = args
         self.archive = Archive()
         self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        # with a queue, due sites are handed to a fleet's workers (crawler.fleet), not crawled here
+        self.queue = None
+        if args.queue:
+            from crawler.fleet import Queue
+
+            self.queue = Queue(args.queue)
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(args.max_crawls)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": args.misfire_grace},
@@ -83,7 +89,12 @@ class Daemon:
 
     def crawl(self, name: str) -> None:
         site = self.sites.get(name)
-        if site is not None and not self.stop_requested.is_set():
+        if site is None or self.stop_requested.is_set():
+            return
+        if self.queue is not None:
+            queued = self.queue.enqueue(name, "scheduled")
+            log.info("%s: %s", name, "queued" if queued else "already queued")
+        else:
             self.runner.run(name, trigger="scheduled", time_limit=site.time_limit)
 
     def apply(self, sites: dict[str, Site], catch_up: bool) -> None:
@@ -209,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")
     parser.add_argument("--poll", type=float, default=2.0, help="seconds between checks of the sites file")
     parser.add_argument("--no-catch-up", action="store_true", help="do not crawl overdue sites at start")
+    parser.add_argument("--queue", default=os.environ.get("GOVARCHIVE_QUEUE") or None,
+                        help="Redis URL: enqueue due sites for fleet workers (python -m crawler.fleet worker) "
+                             "instead of crawling them here (default $GOVARCHIVE_QUEUE)")
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="crawl one site now")
     run.add_argument("site")

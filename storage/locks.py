@@ -100,6 +100,7 @@ class AdvisorySiteLock:
     application_name, which pg_stat_activity shows to every machine."""
 
     PREFIX = "govarchive "
+    SHOWN = ("pid", "run_id", "trigger", "host")  # by importance: what fits in application_name
 
     def __init__(self, archive_url: str, site: str) -> None:
         from sqlalchemy.engine import make_url
@@ -133,9 +134,13 @@ class AdvisorySiteLock:
     def update(self, **holder) -> None:
         if self._conn is None:
             return
-        self._holder.update({k: v for k, v in holder.items() if k in ("run_id", "pid", "host", "trigger")})
-        name = self.PREFIX + json.dumps(self._holder, separators=(",", ":"))
-        self._conn.execute("SELECT set_config('application_name', %s, false)", (name[:63],))
+        self._holder.update({k: v for k, v in holder.items() if k in self.SHOWN})
+        shown = {k: self._holder[k] for k in self.SHOWN if k in self._holder}
+        name = self.PREFIX + json.dumps(shown, separators=(",", ":"))
+        while len(name.encode()) > 63 and shown:  # PostgreSQL keeps 63 bytes: the least telling go first
+            shown.popitem()
+            name = self.PREFIX + json.dumps(shown, separators=(",", ":"))
+        self._conn.execute("SELECT set_config('application_name', %s, false)", (name,))
 
     def holder(self) -> dict | None:
         """Who holds the site now (None: nobody), as its connection's application_name says."""

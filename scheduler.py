@@ -30,7 +30,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from crawler.runner import CrawlRunner
+from crawler.runner import CrawlRunner, ProcessRunner
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
 from storage.db import Archive, ArchiveError, data_dir, writable_dir
@@ -70,7 +70,8 @@ class Daemon:
     def __init__(self, args) -> None:
         self.args = args
         self.archive = Archive()
-        self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        runner = ProcessRunner if args.process_per_crawl else CrawlRunner
+        self.runner = runner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
         # with a queue, due sites are handed to a fleet's workers (crawler.fleet), not crawled here
         self.queue = None
         if args.queue:
@@ -220,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")
     parser.add_argument("--poll", type=float, default=2.0, help="seconds between checks of the sites file")
     parser.add_argument("--no-catch-up", action="store_true", help="do not crawl overdue sites at start")
+    parser.add_argument("--process-per-crawl", action="store_true",
+                        help="each crawl in a `scrapy crawl` process of its own, as before the crawl worker")
     parser.add_argument("--queue", default=os.environ.get("GOVARCHIVE_QUEUE") or None,
                         help="Redis URL: enqueue due sites for fleet workers (python -m crawler.fleet worker) "
                              "instead of crawling them here (default $GOVARCHIVE_QUEUE)")

@@ -215,7 +215,7 @@ def run_now(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The govarchive daemon and its commands.")
-    parser.add_argument("--max-crawls", type=int, default=2, help="crawls running at once (default 2)")
+    parser.add_argument("--max-crawls", type=int, default=50, help="crawls running at once (default 50)")
     parser.add_argument("--jitter", type=int, default=30, help="seconds of random delay per fire (default 30)")
     parser.add_argument("--misfire-grace", type=int, default=3600, help="seconds a late fire still runs (default 3600)")
     parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")

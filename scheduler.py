@@ -70,8 +70,10 @@ class Daemon:
     def __init__(self, args) -> None:
         self.args = args
         self.archive = Archive()
-        runner = ProcessRunner if args.process_per_crawl else CrawlRunner
-        self.runner = runner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        if args.process_per_crawl:
+            self.runner = ProcessRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        else:
+            self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace, workers=args.workers)
         # with a queue, due sites are handed to a fleet's workers (crawler.fleet), not crawled here
         self.queue = None
         if args.queue:
@@ -221,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")
     parser.add_argument("--poll", type=float, default=2.0, help="seconds between checks of the sites file")
     parser.add_argument("--no-catch-up", action="store_true", help="do not crawl overdue sites at start")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="crawl worker processes to spread crawls over (default 1: one reactor is enough for "
+                             "hundreds of polite crawls)")
     parser.add_argument("--process-per-crawl", action="store_true",
                         help="each crawl in a `scrapy crawl` process of its own, as before the crawl worker")
     parser.add_argument("--queue", default=os.environ.get("GOVARCHIVE_QUEUE") or None,

@@ -110,8 +110,9 @@ class WorkerProcess:
 
 class CrawlRunner:
     def __init__(self, data_dir: Path, archive: Archive, stop_grace: float = 30.0,
-                 hang_timeout: float = HANG_TIMEOUT) -> None:
+                 hang_timeout: float = HANG_TIMEOUT, workers: int = 1) -> None:
         self.data_dir = Path(data_dir).absolute()
+        self.workers = max(1, workers)  # worker processes to spread crawls over (one reactor each)
         self.archive = archive
         self.stop_grace = stop_grace
         self.hang_timeout = hang_timeout
@@ -203,10 +204,11 @@ class CrawlRunner:
     # --- the workers' side ------------------------------------------------------------------
 
     def _worker(self) -> WorkerProcess:
-        """A worker taking jobs (caller holds the guard)."""
-        for worker in self._workers:
-            if worker.accepting and worker.proc.poll() is None:
-                return worker
+        """The worker taking jobs with the fewest crawls, a new one while there are fewer than
+        `workers` (caller holds the guard)."""
+        taking = [w for w in self._workers if w.accepting and w.proc.poll() is None]
+        if len(taking) >= self.workers or (taking and not min(len(w.jobs) for w in taking)):
+            return min(taking, key=lambda w: len(w.jobs))
         worker = WorkerProcess(self)
         self._workers.append(worker)
         log.info("crawl worker %d started", worker.proc.pid)

@@ -370,6 +370,14 @@ def _append(path: str | None, line: str) -> None:
 
 def install_reactor() -> None:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    try:  # each crawl holds sockets and a log file: hundreds at once need more than 1024 descriptors
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard == resource.RLIM_INFINITY or soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else 65536, hard))
+    except (ImportError, ValueError, OSError):
+        pass
     from scrapy.utils.reactor import install_reactor as install
 
     install(REACTOR)

@@ -100,7 +100,7 @@ class AdvisorySiteLock:
     application_name, which pg_stat_activity shows to every machine."""
 
     PREFIX = "govarchive "
-    SHOWN = ("pid", "run_id", "trigger", "host")  # by importance: what fits in application_name
+    SHOWN = {"pid": "p", "run_id": "r", "trigger": "t", "host": "h"}  # by importance, short: 63 bytes
 
     def __init__(self, archive_url: str, site: str) -> None:
         from sqlalchemy.engine import make_url
@@ -135,7 +135,7 @@ class AdvisorySiteLock:
         if self._conn is None:
             return
         self._holder.update({k: v for k, v in holder.items() if k in self.SHOWN})
-        shown = {k: self._holder[k] for k in self.SHOWN if k in self._holder}
+        shown = {short: self._holder[k] for k, short in self.SHOWN.items() if k in self._holder}
         name = self.PREFIX + json.dumps(shown, separators=(",", ":"))
         while len(name.encode()) > 63 and shown:  # PostgreSQL keeps 63 bytes: the least telling go first
             shown.popitem()
@@ -158,9 +158,10 @@ class AdvisorySiteLock:
         name = row[0] or ""
         try:
             found = json.loads(name[len(self.PREFIX):]) if name.startswith(self.PREFIX) else {}
-        except ValueError:  # cut at 63 characters
+        except ValueError:
             found = {}
-        return found if isinstance(found, dict) else {}
+        long = {short: k for k, short in self.SHOWN.items()}
+        return {long[k]: v for k, v in found.items() if k in long} if isinstance(found, dict) else {}
 
     def describe(self) -> str:
         h = self.holder() or {}

@@ -111,3 +111,24 @@ def test_two_workers_one_killed_every_document_once(tmp_path):
         assert sum(status == "finished" for status, _, _ in site_runs) == 1, (site, site_runs)
     for site in killed_sites:  # killed mid-crawl, then finished by the other worker
         assert [status for status, _, _ in by_site[site]] == ["interrupted", "finished"], by_site[site]
+
+
+def test_site_lock_is_an_advisory_lock_on_postgresql(tmp_path):
+    from storage.locks import SiteLocked, site_lock
+    from tests.test_postgres import PG_URL
+
+    first = site_lock(tmp_path, "advisory-test", PG_URL)
+    try:
+        first.acquire(trigger="scheduled", run_id=42)
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL} ({str(exc).splitlines()[0]}): lock test skipped")
+    try:
+        assert isinstance(first, AdvisorySiteLock) and not (tmp_path / "locks").exists()
+        with pytest.raises(SiteLocked, match=r"being crawled by run 42 \(pid \d+, host .+, trigger scheduled\)"):
+            site_lock(tmp_path, "advisory-test", PG_URL).acquire()
+        assert site_lock(tmp_path, "other-site", PG_URL).acquire().release() is None  # another site is free
+    finally:
+        first.release()
+    again = site_lock(tmp_path, "advisory-test", PG_URL).acquire()
+    again.release()
+    assert site_lock(tmp_path, "advisory-test", PG_URL).holder() is None

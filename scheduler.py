@@ -34,10 +34,11 @@ from crawler.runner import CrawlRunner, ProcessRunner
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
 from storage.db import Archive, ArchiveError, data_dir, writable_dir
-from storage.locks import site_lock
+from storage.locks import SiteLocked, site_lock
 from storage.runs import ExitCode, RunStatus
 
 log = logging.getLogger("govarchive.scheduler")
+LEADER_LOCK = "scheduler/leader"  # no site is named so: site names hold no '/'
 
 
 def trigger_for(site: Site, jitter: int) -> CronTrigger:
@@ -137,12 +138,28 @@ class Daemon:
         self._mtime = mtime
         return changed
 
+    def lead(self) -> bool:
+        """With a queue, one scheduler enqueues: the holder of the lock `scheduler/leader` (an
+        advisory lock when the archive is PostgreSQL). Others wait as standbys and take over
+        when it goes. False: asked to stop while waiting."""
+        leader = site_lock(data_dir(), LEADER_LOCK, self.archive.url)
+        while not self.stop_requested.is_set():
+            try:
+                self.leader = leader.acquire(trigger="scheduler")
+                return True
+            except SiteLocked:
+                log.info("standby: another scheduler enqueues (%s); waiting", leader.describe())
+                self.stop_requested.wait(max(self.args.poll, 5.0))
+        return False
+
     def serve(self) -> int:
-        self.apply(load_sites(), catch_up=not self.args.no_catch_up)
-        self._file_changed()
         signal.signal(signal.SIGHUP, lambda *_: self.reload_requested.set())
         signal.signal(signal.SIGTERM, lambda *_: self.stop_requested.set())
         signal.signal(signal.SIGINT, lambda *_: self.stop_requested.set())
+        if self.queue is not None and not self.lead():
+            return 0
+        self.apply(load_sites(), catch_up=not self.args.no_catch_up)
+        self._file_changed()
         self.scheduler.start()
         log.info("daemon started: %d sites, at most %d crawls at once", len(self.sites), self.args.max_crawls)
         while not self.stop_requested.wait(self.args.poll):

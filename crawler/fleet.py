@@ -153,6 +153,7 @@ def serve(url: str, crawls: int) -> int:
 
     worker.on_recycle = pause
     worker.on_idle = finish
+    worker.exit_when_recycled = True  # a job Dramatiq still hands over then is redelivered, unacknowledged
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGINT, terminate)
     worker.open()

@@ -102,7 +102,8 @@ class WorkerProcess:
                 self.runner._done(message)
             elif event == "recycle":
                 log.info("crawl worker %d asks to be recycled", self.proc.pid)
-                self.accepting = False
+                with self.runner._guard:
+                    self.accepting = False
                 self.runner._maybe_close(self)
         self.proc.wait()
         self.runner._worker_exited(self)
@@ -228,8 +229,9 @@ class CrawlRunner:
 
     def _maybe_close(self, worker: WorkerProcess) -> None:
         """A recycling worker with no job left gets EOF: it exits."""
-        if not worker.accepting and not worker.jobs:
-            worker.close_input()
+        with self._guard:  # no job is being handed to it meanwhile
+            if not worker.accepting and not worker.jobs:
+                worker.close_input()
 
     def _worker_exited(self, worker: WorkerProcess) -> None:
         """The worker is gone: its crawls end here, their runs closed as the worker could not."""

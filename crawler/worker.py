@@ -151,7 +151,9 @@ class CrawlWorker:
         self.max_rss = self.settings.getfloat("GOVARCHIVE_WORKER_MAX_RSS_MB", 1024)
         self.crawls: dict[str, _Crawl] = {}
         self.crawls_started = 0
-        self.draining = False
+        self.draining = False   # takes no new crawl (stdin closed, SIGTERM)
+        self.recycling = False  # wants to be replaced; exits when idle if exit_when_recycled
+        self.exit_when_recycled = False
         self.on_recycle: Callable[[], None] | None = None  # told once when the worker wants to be replaced
         self.on_idle: Callable[[], None] | None = None     # told when draining and nothing runs
         fallback = logging.StreamHandler(sys.stderr)
@@ -261,13 +263,14 @@ class CrawlWorker:
         self.draining_check()
 
     def draining_check(self, recycle: bool = False) -> None:
-        if not self.draining and (recycle or self.crawls_started >= self.max_crawls or rss_mb() > self.max_rss):
+        if not self.recycling and (recycle or self.crawls_started >= self.max_crawls or rss_mb() > self.max_rss):
             log.info("worker %d: recycling after %d crawls at %.0f MB", os.getpid(), self.crawls_started, rss_mb())
-            self.draining = True
+            self.recycling = True
             if self.on_recycle:
                 self.on_recycle()
         # crawls given up are not waited for: their runs are closed, exiting ends their downloads
-        if self.draining and all(crawl.reported for crawl in self.crawls.values()) and self.on_idle:
+        leaving = self.draining or (self.recycling and self.exit_when_recycled)
+        if leaving and all(crawl.reported for crawl in self.crawls.values()) and self.on_idle:
             self.on_idle()
 
     # --- ending -----------------------------------------------------------------------------

@@ -58,7 +58,8 @@ def test_two_workers_one_killed_every_document_once(tmp_path):
                  for k, srv in enumerate(servers)]
         (tmp_path / "sites.yaml").write_text(json.dumps({"sites": sites}))
         env = dict(os.environ, GOVARCHIVE_SITES=str(tmp_path / "sites.yaml"), GOVARCHIVE_DB=db,
-                   GOVARCHIVE_DATA=str(tmp_path / "data"), GOVARCHIVE_QUEUE=REDIS_URL, GOVARCHIVE_QUEUE_HEARTBEAT="3")
+                   GOVARCHIVE_DATA=str(tmp_path / "data"), GOVARCHIVE_QUEUE=REDIS_URL, GOVARCHIVE_QUEUE_HEARTBEAT="3",
+                   GOVARCHIVE_EXTRACT_WORKERS="0")  # inline: no pool to start in each worker
         archive = Archive(db)  # the schema, before anyone crawls
 
         def start(*command, name):

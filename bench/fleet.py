@@ -37,6 +37,13 @@ from tests.sitekit import ColumnSite, FixtureSite
 DOCUMENTS = 10
 
 
+def site_routes(k: int) -> dict:
+    """Site k: one column of its own documents (ids k*10 …), so no site reposts another's."""
+    site = ColumnSite(1, DOCUMENTS, DOCUMENTS)
+    site.docs = {0: [f"c0d{k * DOCUMENTS + i}" for i in range(DOCUMENTS)]}
+    return site.routes()
+
+
 class TreeMeter:
     """Peak RSS (summed) and CPU seconds of a process and all its descendants, sampled."""
 
@@ -150,27 +157,29 @@ def main() -> None:
     parser.add_argument("--sites", type=int, default=100)
     parser.add_argument("--before-crawls", type=int, default=10, help="--max-crawls of the process-per-crawl daemon")
     parser.add_argument("--after-crawls", type=int, default=200, help="--max-crawls of the crawl worker's daemon")
+    parser.add_argument("--after-workers", type=int, default=1, help="--workers of the crawl worker's daemon")
     parser.add_argument("--skip-before", action="store_true", help="only the crawl worker")
     parser.add_argument("--timeout", type=float, default=3600)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    site = ColumnSite(1, DOCUMENTS, DOCUMENTS)
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         tmp = Path(tmp)
-        servers = [stack.enter_context(FixtureSite(site.routes(), host=f"127.0.{1 + k // 250}.{1 + k % 250}"))
+        servers = [stack.enter_context(FixtureSite(site_routes(k), host=f"127.0.{1 + k // 250}.{1 + k % 250}"))
                    for k in range(args.sites)]
         floor = politeness_floor(tmp, servers)
         results = {}
         if not args.skip_before:
             results["before"] = mode(tmp, "before", servers, ["--process-per-crawl", "--max-crawls", str(args.before_crawls)],
                                      args.timeout)
-        results["after"] = mode(tmp, "after", servers, ["--max-crawls", str(args.after_crawls)], args.timeout)
+        results["after"] = mode(tmp, "after", servers, ["--max-crawls", str(args.after_crawls),
+                                                        "--workers", str(args.after_workers)], args.timeout)
     n = args.sites
     print(f"{n} sites on loopback hosts, 1 column of {DOCUMENTS} documents each, default politeness; {cores} cores")
     print(f"politeness floor (one site alone): {floor:.1f} s")
     for name, result in results.items():
         crawls = args.before_crawls if name == "before" else args.after_crawls
-        label = f"process per crawl, --max-crawls {crawls}" if name == "before" else f"crawl worker, --max-crawls {crawls}"
+        label = (f"process per crawl, --max-crawls {crawls}" if name == "before"
+                 else f"crawl worker, --max-crawls {crawls} --workers {args.after_workers}")
         for phase in ("first", "recrawl"):
             r = result[phase]
             cpu_floor = r["cpu"] / cores
@@ -183,7 +192,7 @@ def main() -> None:
         print(f"after / before, first crawl: wall {a['wall'] / b['wall']:.2f}, memory {a['rss'] / b['rss']:.2f}, "
               f"CPU {a['cpu'] / b['cpu']:.2f}")
     print(f"reproduce: .venv/bin/python -m bench.fleet --sites {n} --before-crawls {args.before_crawls} "
-          f"--after-crawls {args.after_crawls}{' --skip-before' if args.skip_before else ''}")
+          f"--after-crawls {args.after_crawls} --after-workers {args.after_workers}{' --skip-before' if args.skip_before else ''}")
 
 
 if __name__ == "__main__":

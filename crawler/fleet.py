@@ -84,7 +84,7 @@ def _not_here(*_args):
 
 def serve(url: str, crawls: int) -> int:
     """One fleet worker: a crawl worker taking up to `crawls` jobs at once from the queue."""
-    from crawler.worker import CrawlJob, CrawlWorker, install_reactor
+    from crawler.worker import NOT_STARTED, CrawlJob, CrawlWorker, install_reactor
 
     install_reactor()
     import dramatiq
@@ -124,6 +124,9 @@ def serve(url: str, crawls: int) -> int:
         reactor.callFromThread(worker.crawl, job, done)
         ended.wait()
         result = outcome["result"]
+        if result.status == NOT_STARTED:  # this worker is stopping: the job goes back for another
+            queue.enqueue(site, trigger, full)
+            return
         log.info("%s: crawl ended, code %s, run %s (%s), log %s", site, result.code, result.run_id, result.status,
                  result.log_path)
 

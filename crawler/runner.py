@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from crawler.sites import SITES_ENV, sites_path
+from crawler.worker import NOT_STARTED
 from storage import runs
 from storage.db import DATA_ENV, DB_ENV, PROJECT_ROOT, Archive
 from storage.models import CrawlRun, utcnow
@@ -137,18 +138,24 @@ class CrawlRunner:
         """Crawl `site` and wait for it."""
         path = self.log_path(site)
         path.parent.mkdir(parents=True, exist_ok=True)
-        job_id = str(next(self._ids))
-        future: Future = Future()
-        with self._guard:
-            worker = self._worker()
-            pending = _Pending(site, utcnow(), time.monotonic(), time_limit, path, future, worker)
-            self._pending[job_id] = pending
-            worker.jobs.add(job_id)
-        sent = worker.send({"op": "crawl", "id": job_id, "site": site, "trigger": trigger, "full": full,
-                            "time_limit": time_limit, "log_path": str(path), "sent_at": time.time()})
-        if not sent:  # died between being chosen and being told: its reader settles this job
-            log.warning("%s: crawl worker %d gone before the job reached it", site, worker.proc.pid)
-        outcome = future.result()
+        launched, started = utcnow(), time.time()
+        for _attempt in range(3):  # a worker on its way out hands the job back: another takes it
+            job_id = str(next(self._ids))
+            future: Future = Future()
+            with self._guard:
+                worker = self._worker()
+                pending = _Pending(site, launched, time.monotonic(), time_limit, path, future, worker)
+                self._pending[job_id] = pending
+                worker.jobs.add(job_id)
+            sent = worker.send({"op": "crawl", "id": job_id, "site": site, "trigger": trigger, "full": full,
+                                "time_limit": time_limit, "log_path": str(path), "sent_at": started})
+            if not sent:  # died between being chosen and being told: its reader settles this job
+                log.warning("%s: crawl worker %d gone before the job reached it", site, worker.proc.pid)
+            outcome = future.result()
+            if outcome.get("status") != NOT_STARTED:
+                break
+            with self._guard:
+                worker.accepting = False
         code = outcome["code"]
         with self.archive.session() as session:
             run = runs.latest(session, site, since=pending.launched)

@@ -46,6 +46,7 @@ WORKER_SETTINGS = {
 # Seconds a crawl stopped at its time limit gets to close before it is given up: it has had
 # its time (a stop asked for by the daemon or a signal gets the worker's stop_grace).
 TIME_LIMIT_GRACE = 10.0
+NOT_STARTED = "not started: worker stopping"  # the outcome of a job handed to a worker on its way out
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 
 
@@ -179,7 +180,7 @@ class CrawlWorker:
         if log_path:
             Path(log_path).parent.mkdir(parents=True, exist_ok=True)
         if self.draining:
-            return done(CrawlOutcome(job.id, job.site, ExitCode.ERROR, log_path, status="not started: worker stopping"))
+            return done(CrawlOutcome(job.id, job.site, ExitCode.ERROR, log_path, status=NOT_STARTED))
         data = data_dir(self.settings.get("GOVARCHIVE_DATA"))
         lock = site_lock(data, job.site, archive_url(self.settings.get("GOVARCHIVE_DB"), data))
         try:

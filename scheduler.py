@@ -5,7 +5,9 @@
     python scheduler.py status          every site: schedule, next fire, last run, warnings
 
 One APScheduler job per site on its 5-field cron (Asia/Shanghai unless the site says
-otherwise); each crawl in its own process; at most --max-crawls at once and one per site;
+otherwise); every crawl in one long-lived crawl worker process (crawler.worker: a Scrapy crawler
+per site in one reactor, recycled after a number of crawls or megabytes); at most --max-crawls
+at once and one per site;
 coalesced, with a misfire grace time, so a machine that slept does not fire a backlog; a little
 jitter so sites sharing a cron do not start in the same second. A site that is due (never
 crawled, or a fire time passed while the daemon was down) is crawled once at start. The sites
@@ -28,14 +30,15 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from crawler.runner import CrawlRunner
+from crawler.runner import CrawlRunner, ProcessRunner
 from crawler.sites import Site, SiteConfigError, load_sites, sites_path
 from storage import runs
 from storage.db import Archive, ArchiveError, data_dir, writable_dir
-from storage.locks import SiteLock
+from storage.locks import SiteLocked, site_lock
 from storage.runs import ExitCode, RunStatus
 
 log = logging.getLogger("govarchive.scheduler")
+LEADER_LOCK = "scheduler/leader"  # no site is named so: site names hold no '/'
 
 
 def trigger_for(site: Site, jitter: int) -> CronTrigger:
@@ -74,7 +77,16 @@ class Daemon:
     def __init__(self, args) -> None:
         self.args = args
         self.archive = Archive()
-        self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        if args.process_per_crawl:
+            self.runner = ProcessRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace)
+        else:
+            self.runner = CrawlRunner(writable_dir(data_dir()), self.archive, stop_grace=args.grace, workers=args.workers)
+        # with a queue, due sites are handed to a fleet's workers (crawler.fleet), not crawled here
+        self.queue = None
+        if args.queue:
+            from crawler.fleet import Queue
+
+            self.queue = Queue(args.queue)
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(args.max_crawls)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": args.misfire_grace},
@@ -87,7 +99,12 @@ class Daemon:
 
     def crawl(self, name: str) -> None:
         site = self.sites.get(name)
-        if site is not None and not self.stop_requested.is_set():
+        if site is None or self.stop_requested.is_set():
+            return
+        if self.queue is not None:
+            queued = self.queue.enqueue(name, "scheduled")
+            log.info("%s: %s", name, "queued" if queued else "already queued")
+        else:
             self.runner.run(name, trigger="scheduled", time_limit=site.time_limit)
 
     def apply(self, sites: dict[str, Site], catch_up: bool) -> None:
@@ -127,12 +144,28 @@ class Daemon:
         self._mtime = mtime
         return changed
 
+    def lead(self) -> bool:
+        """With a queue, one scheduler enqueues: the holder of the lock `scheduler/leader` (an
+        advisory lock when the archive is PostgreSQL). Others wait as standbys and take over
+        when it goes. False: asked to stop while waiting."""
+        leader = site_lock(data_dir(), LEADER_LOCK, self.archive.url)
+        while not self.stop_requested.is_set():
+            try:
+                self.leader = leader.acquire(trigger="scheduler")
+                return True
+            except SiteLocked:
+                log.info("standby: another scheduler enqueues (%s); waiting", leader.describe())
+                self.stop_requested.wait(max(self.args.poll, 5.0))
+        return False
+
     def serve(self) -> int:
-        self.apply(load_sites(), catch_up=not self.args.no_catch_up)
-        self._file_changed()
         signal.signal(signal.SIGHUP, lambda *_: self.reload_requested.set())
         signal.signal(signal.SIGTERM, lambda *_: self.stop_requested.set())
         signal.signal(signal.SIGINT, lambda *_: self.stop_requested.set())
+        if self.queue is not None and not self.lead():
+            return 0
+        self.apply(load_sites(), catch_up=not self.args.no_catch_up)
+        self._file_changed()
         self.scheduler.start()
         log.info("daemon started: %d sites, at most %d crawls at once", len(self.sites), self.args.max_crawls)
         while not self.stop_requested.wait(self.args.poll):
@@ -157,7 +190,7 @@ def status(_args) -> int:
             fire = next_fire(site, now)
             run = runs.latest(session, name)
             warnings = runs.site_warnings(session, name)
-            holder = SiteLock(data_dir(), name).holder()
+            holder = site_lock(data_dir(), name, archive.url).holder()
             mark = "!" if warnings else " "
             print(f"{mark} {name}: '{site.schedule}' ({site.timezone}), next {shown(fire)}")
             if run is None:
@@ -181,13 +214,17 @@ def run_now(args) -> int:
     if site is None:
         raise SiteConfigError(f"{sites_path()}: unknown site {args.site!r}; configured sites: "
                               + ", ".join(sorted(load_sites())))
-    runner = CrawlRunner(writable_dir(data_dir()), Archive())
+    archive = Archive()
+    runner = CrawlRunner(writable_dir(data_dir()), archive)
     logging.getLogger("govarchive.runner").setLevel(logging.ERROR)  # what happened is printed below, once
-    result = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
-                        time_limit=site.time_limit)
+    try:
+        result = runner.run(site.name, trigger="manual:full" if args.full else "manual", full=args.full,
+                            time_limit=site.time_limit)
+    finally:
+        runner.close()
     run = result.run
     if result.code == ExitCode.LOCKED:
-        print(f"error: site '{site.name}' is being crawled by {SiteLock(data_dir(), site.name).describe()}",
+        print(f"error: site '{site.name}' is being crawled by {site_lock(data_dir(), site.name, archive.url).describe()}",
               file=sys.stderr)
     elif run is not None and run.stats and run.status != RunStatus.RUNNING:
         print(runs.summary_line(site.name, run.stats, run.status))
@@ -203,12 +240,20 @@ def run_now(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The govarchive daemon and its commands.")
-    parser.add_argument("--max-crawls", type=int, default=2, help="crawls running at once (default 2)")
+    parser.add_argument("--max-crawls", type=int, default=50, help="crawls running at once (default 50)")
     parser.add_argument("--jitter", type=int, default=30, help="seconds of random delay per fire (default 30)")
     parser.add_argument("--misfire-grace", type=int, default=3600, help="seconds a late fire still runs (default 3600)")
     parser.add_argument("--grace", type=float, default=60.0, help="seconds running crawls get to finish on stop")
     parser.add_argument("--poll", type=float, default=2.0, help="seconds between checks of the sites file")
     parser.add_argument("--no-catch-up", action="store_true", help="do not crawl overdue sites at start")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="crawl worker processes to spread crawls over (default 1: one reactor is enough for "
+                             "hundreds of polite crawls)")
+    parser.add_argument("--process-per-crawl", action="store_true",
+                        help="each crawl in a `scrapy crawl` process of its own, as before the crawl worker")
+    parser.add_argument("--queue", default=os.environ.get("GOVARCHIVE_QUEUE") or None,
+                        help="Redis URL: enqueue due sites for fleet workers (python -m crawler.fleet worker) "
+                             "instead of crawling them here (default $GOVARCHIVE_QUEUE)")
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="crawl one site now")
     run.add_argument("site")

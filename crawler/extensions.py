@@ -162,4 +162,5 @@ class CrawlRunRecorder:
             spider.logger.warning("%s: %s", site, warning)
         message = runs.summary_line(site, counts, self.status)
         spider.logger.info(message)
-        print(message, flush=True)
+        if not self.crawler.settings.getbool("GOVARCHIVE_SHARED_RESOURCES"):  # a worker's output is not one crawl's
+            print(message, flush=True)

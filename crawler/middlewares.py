@@ -77,7 +77,8 @@ class RobotsRulesMiddleware(RobotsTxtMiddleware):
             raise SkippedByRule("robots", "forbidden by robots.txt") from None
 
     def _robots_error(self, exc, netloc):
-        log.warning("robots.txt of %s not fetched (%s: %s): every page allowed", netloc, type(exc).__name__, exc)
+        log.warning("robots.txt of %s not fetched (%s: %s): every page allowed", netloc, type(exc).__name__, exc,
+                    extra={"spider": self.crawler.spider})
         super()._robots_error(exc, netloc)
 
 
@@ -163,7 +164,8 @@ class WarcCaptureMiddleware:
         return response
 
     def close(self, spider=None) -> None:
-        self.resources.warc.close()
+        if not self.resources.shared:  # a worker's other crawls go on writing to it
+            self.resources.warc.close()
 
 
 class CharsetMiddleware:
@@ -173,6 +175,7 @@ class CharsetMiddleware:
     one that decodes it (pipeline.encoding.repaired_encoding), counted and logged."""
 
     def __init__(self, crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
@@ -189,6 +192,7 @@ class CharsetMiddleware:
             return response.replace(encoding=detect_encoding(response.body))
         if better := repaired_encoding(response.body, response.encoding):
             self.stats.inc_value("govarchive/charset_repaired")
-            log.warning("%s declares charset %s but is %s: read as %s", response.url, declared, better, better)
+            log.warning("%s declares charset %s but is %s: read as %s", response.url, declared, better, better,
+                        extra={"spider": self.crawler.spider})
             return response.replace(encoding=better)
         return response

@@ -60,13 +60,19 @@ class Outcomes:
         self.stats.inc_value("govarchive/errors")
         if len(self.error_samples) < self.sample_size:
             self.error_samples.append({"url": url, "reason": reason})
-        log.error("error: %s: %s", url, reason)
+        log.error("error: %s: %s", url, reason, extra=self._where())
 
     def skipped(self, url: str, rule: str, detail: str = "") -> None:
         self.stats.inc_value("govarchive/skipped")
         self.stats.inc_value(f"govarchive/skipped/{rule}")
         level = logging.WARNING if rule == "url-length" else logging.INFO
-        log.log(level, "skipped by rule (%s): %s%s", rule, url, f" ({one_line(detail)})" if detail else "")
+        log.log(level, "skipped by rule (%s): %s%s", rule, url, f" ({one_line(detail)})" if detail else "",
+                extra=self._where())
+
+    def _where(self) -> dict:
+        """Names the crawl of a log line (Scrapy's convention): a worker running many crawls
+        files it in that crawl's log."""
+        return {"spider": self.crawler.spider}
 
     def failed(self, failure) -> None:
         """Errback of every request: which of skipped or error this failure is. A redirected

@@ -87,5 +87,10 @@ EXTENSIONS = {
 GOVARCHIVE_DEDUP_AFTER_CRAWL = True  # link reposts of what each crawl archived
 GOVARCHIVE_TEMPLATE_AFTER_CRAWL = True  # trim documents read before their site's template was learned
 
+# The long-lived crawl worker (crawler.worker) is replaced after this many crawls, or once it
+# holds this much memory (MB), finishing its crawls first (as Scrapyd and Celery workers are).
+GOVARCHIVE_WORKER_MAX_CRAWLS = int(os.environ.get("GOVARCHIVE_WORKER_MAX_CRAWLS", "500"))
+GOVARCHIVE_WORKER_MAX_RSS_MB = int(os.environ.get("GOVARCHIVE_WORKER_MAX_RSS_MB", "1024"))
+
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -200,9 +200,30 @@ def _one_line(file: Path, site: str, err: dict) -> str:
     return f"{file}: site {site}: field '{field}': {msg}"
 
 
+# The last file read, by path and (mtime, size): a long-lived worker starts a crawler per site
+# and each spider looks its site up; reading 1,000 sites for each of 1,000 crawls would be
+# quadratic.
+_LOADED: dict[Path, tuple[tuple[int, int], dict[str, "Site"]]] = {}
+
+
 def load_sites(path: str | os.PathLike | None = None) -> dict[str, Site]:
     """Read and validate the sites file; raise SiteConfigError with a one-line message."""
     file = sites_path(path)
+    try:
+        stat = file.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    if version is not None and (cached := _LOADED.get(file)) and cached[0] == version:
+        return dict(cached[1])
+    sites = _read_sites(file)
+    if version is not None:
+        _LOADED.clear()
+        _LOADED[file] = (version, sites)
+    return dict(sites)
+
+
+def _read_sites(file: Path) -> dict[str, Site]:
     try:
         raw = yaml.safe_load(file.read_text(encoding="utf-8"))
     except FileNotFoundError:

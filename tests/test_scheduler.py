@@ -150,16 +150,17 @@ def test_run_now_respects_the_site_lock(workspace, server):
                                         % __import__("os").getpid())
 
 
-# mid-crawl: 8 s leaves a crawl process time to start (4 s under a loaded machine) and open its
-# run record before the limit, while every page of the site takes 20 s to answer
+# mid-crawl: 8 s leaves a crawl time to start (4 s under a loaded machine) and open its run
+# record before the limit, while every page of the site takes 30 s to answer: a crawl not
+# ended would take over 60 s (its list, then its documents)
 @pytest.mark.parametrize("limit", [1, 8], ids=["before-its-run-record", "mid-crawl"])
 def test_hung_crawl_is_ended_at_its_time_limit(workspace, limit):
     site = ColumnSite(1, 3, 3)
-    with FixtureSite(site.routes(), delay=20) as hung:
+    with FixtureSite(site.routes(), delay=30) as hung:
         write(workspace, site_entry("hung", hung, 0, time_limit=limit))
         started = time.monotonic()
         proc = scheduler(workspace, "run", "hung")
-        assert time.monotonic() - started < 40
+        assert time.monotonic() - started < 55
     assert proc.returncode == 124
     statuses = [r[2] for r in runs(workspace)]
     if limit == 1:  # stopped while starting: its run record may not exist yet, never left open

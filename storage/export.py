@@ -118,7 +118,8 @@ def _write(archive: Archive, fh, site: str | None, **options) -> int:
 
 # --- CSV and Parquet ---------------------------------------------------------------------------
 
-FIELDS = ("url", "urls", "site", *DocumentRecord.METADATA, "body", "attachments", "content_hash", "duplicate_of",
+FIELDS = ("url", "urls", "site", *DocumentRecord.METADATA, "body", "attachments", "full_text", "content_hash",
+          "duplicate_of",
           "versions", "status", "gone_at", "first_seen", "last_seen")
 LIST_FIELDS = ("urls", "attachments", "history")
 
@@ -145,7 +146,10 @@ def parquet_schema(versions: bool = False):
     fields = [("url", text_), ("urls", pa.list_(text_)), ("site", text_)]
     fields += [(name, pa.date32() if name in ("written_at", "published_at") else text_)
                for name in DocumentRecord.METADATA]
-    fields += [("body", text_), ("attachments", pa.list_(pa.struct([("name", text_), ("url", text_)]))),
+    attachment = pa.struct([("name", text_), ("url", text_), ("media_type", text_), ("size", pa.int64()),
+                            ("sha256", text_), ("pages", pa.int32()), ("status", text_), ("error", text_),
+                            ("text", text_)])
+    fields += [("body", text_), ("attachments", pa.list_(attachment)), ("full_text", text_),
                ("content_hash", text_), ("duplicate_of", text_), ("versions", pa.int32()), ("status", text_),
                ("gone_at", pa.timestamp("us", tz="UTC")), ("first_seen", pa.timestamp("us", tz="UTC")),
                ("last_seen", pa.timestamp("us", tz="UTC"))]

@@ -64,7 +64,8 @@ def test_csv_opens_in_a_spreadsheet(archive, tmp_path):
     assert [r["title"] for r in rows] == ["关于春运期间交通管制的通告", "2024年交通运输工作要点", "2023年工作总结", "无日期的旧文件"]
     first = rows[0]
     assert first["body"] == "关于春运期间交通管制的通告。全文，含“引号”, 逗号。" and first["doc_no"] == "浙交〔2024〕12号"
-    assert json.loads(first["attachments"]) == [{"name": "附件1.pdf", "url": "http://zj-jt.example.gov.cn/a/1.html.pdf"}]
+    assert [{k: a[k] for k in ("name", "url", "status")} for a in json.loads(first["attachments"])] == [
+        {"name": "附件1.pdf", "url": "http://zj-jt.example.gov.cn/a/1.html.pdf", "status": "not_fetched"}]
     assert rows[2]["status"] == "gone" and rows[3]["published_at"] == ""
 
 
@@ -79,7 +80,9 @@ def test_parquet_has_typed_columns(archive, tmp_path):
     assert table.schema.field("urls").type == pa.list_(pa.string())
     rows = table.to_pylist()
     assert rows[0]["published_at"] == dt.date(2024, 1, 10) and rows[3]["published_at"] is None
-    assert rows[0]["attachments"] == [{"name": "附件1.pdf", "url": "http://zj-jt.example.gov.cn/a/1.html.pdf"}]
+    assert [{k: a[k] for k in ("name", "url", "status")} for a in rows[0]["attachments"]] == [
+        {"name": "附件1.pdf", "url": "http://zj-jt.example.gov.cn/a/1.html.pdf", "status": "not_fetched"}]
+    assert table.schema.field("attachments").type.value_type.field("pages").type == pa.int32()
     assert rows[2]["gone_at"].tzinfo is not None and json.loads(rows[0]["history"])[0]["record"]["title"] == rows[0]["title"]
     # an empty selection is an empty table with the same columns, not a missing file
     assert write_parquet(archive, str(out), site="hz-gov", since="2030-01-01", versions=True) == 0

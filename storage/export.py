@@ -119,8 +119,7 @@ def _write(archive: Archive, fh, site: str | None, **options) -> int:
 # --- CSV and Parquet ---------------------------------------------------------------------------
 
 FIELDS = ("url", "urls", "site", *DocumentRecord.METADATA, "body", "attachments", "full_text", "content_hash",
-          "duplicate_of",
-          "versions", "status", "gone_at", "first_seen", "last_seen")
+          "duplicate_of", "versions", "status", "gone_at", "first_seen", "last_seen")
 LIST_FIELDS = ("urls", "attachments", "history")
 
 

@@ -159,17 +159,7 @@ class CrawlRunner:
         code = outcome["code"]
         with self.archive.session() as session:
             run = runs.latest(session, site, since=pending.launched)
-        if code == ExitCode.LOCKED:
-            log.info("%s: skipped, another crawl holds the site (%s)", site, path)
-        elif code == ExitCode.TIMED_OUT:
-            log.warning("%s: crawl ended at its time limit, log %s", site, path)
-        elif code == ExitCode.FAILED:
-            log.warning("%s: crawl failed (nothing archived or confirmed), log %s", site, path)
-        elif code:
-            log.warning("%s: crawl ended with code %s, log %s", site, code, path)
-        else:
-            log.info("%s: crawl %s, log %s", site, run.status if run else "ended", path)
-        return CrawlResult(code, path, run)
+        return _reported(CrawlResult(code, path, run), site)
 
     def running(self) -> list[str]:
         with self._guard:
@@ -328,17 +318,7 @@ class ProcessRunner:
             run = runs.latest(session, site, since=launched)
             if run is not None and run.status == RunStatus.RUNNING and code not in (ExitCode.OK, ExitCode.LOCKED):
                 runs.fail(session, run.id, f"crawl process exited {code}")  # died before closing its run
-        if code == ExitCode.LOCKED:
-            log.info("%s: skipped, another crawl holds the site (%s)", site, path)
-        elif code == ExitCode.TIMED_OUT:
-            log.warning("%s: crawl ended at its time limit, log %s", site, path)
-        elif code == ExitCode.FAILED:
-            log.warning("%s: crawl failed (nothing archived or confirmed), log %s", site, path)
-        elif code:
-            log.warning("%s: crawl exited %s, log %s", site, code, path)
-        else:
-            log.info("%s: crawl %s, log %s", site, run.status if run else "ended", path)
-        return CrawlResult(code, path, run)
+        return _reported(CrawlResult(code, path, run), site)
 
     def running(self) -> list[str]:
         with self._guard:
@@ -372,3 +352,19 @@ class ProcessRunner:
 
     def close(self, wait: float = 0) -> None:
         """Nothing outlives a crawl here."""
+
+
+def _reported(result: CrawlResult, site: str) -> CrawlResult:
+    """The daemon's log line for a crawl that ended, however it was run."""
+    code, path, run = result.code, result.log_path, result.run
+    if code == ExitCode.LOCKED:
+        log.info("%s: skipped, another crawl holds the site (%s)", site, path)
+    elif code == ExitCode.TIMED_OUT:
+        log.warning("%s: crawl ended at its time limit, log %s", site, path)
+    elif code == ExitCode.FAILED:
+        log.warning("%s: crawl failed (nothing archived or confirmed), log %s", site, path)
+    elif code:
+        log.warning("%s: crawl ended with code %s, log %s", site, code, path)
+    else:
+        log.info("%s: crawl %s, log %s", site, run.status if run else "ended", path)
+    return result

@@ -37,6 +37,7 @@ class Case:
     platform: str = "built"
     body_start: str | None = None  # first EDGE characters of the body, whitespace removed
     body_end: str | None = None
+    held_out: bool = False  # labelled as never to be looked at while writing rules
 
     def __post_init__(self) -> None:
         if self.body is not None and self.body_start is None:
@@ -114,7 +115,8 @@ def real_cases() -> list[Case]:
                 continue
             seen.add(digest)
             cases.append(Case(entry["page"], html, entry["url"], entry["fields"], None, entry.get("attachments"),
-                              entry["host"], entry["platform"], entry["body_start"], entry["body_end"]))
+                              entry["host"], entry["platform"], entry["body_start"], entry["body_end"],
+                              entry.get("held_out", False)))
     return cases
 
 

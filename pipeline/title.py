@@ -1,10 +1,12 @@
 """The document's title, from the sources a page gives it in.
 
 In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">`, the page's
-headlines (h1 …), its `<title>` without the site and column names. A source that names the
+headlines (h1 …), its `<title>` without the site and column names, an h2/h3 whose class or id
+says title. A source that names the
 site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
 sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
-the one not cut short (`…细则（2020`) wins.
+the one not cut short (`…细则（2020`) wins; a title cut short wherever it is shown is completed
+from a link's title attribute (its attachment's) that says it whole.
 """
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ _DOCUMENTISH = re.compile(r"关于|的|《")
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
 _CUT = re.compile(r"(?:\.\.\.|…+)$")
+# lesser headings that say they are the title (h2.xxgkNbXqTitle): the last resort, after a
+# <title> that only names the site
+_TITLED_HEADINGS = ("//*[self::h2 or self::h3][contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
 
 
 def is_name(text: str, site_name: str | None = None) -> bool:
@@ -40,6 +45,7 @@ def read_title(tree, meta: dict, labelled: dict) -> str | None:
     candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names)]
     candidates += [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
     candidates.append(clean_title(tree.findtext(".//title"), names))
+    candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates = [c for c in candidates if c]
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is None:
@@ -52,4 +58,9 @@ def read_title(tree, meta: dict, labelled: dict) -> str | None:
             chosen = other  # the same title with the column's name run into it
         elif _unbalanced(chosen) and other.startswith(_CUT.sub("", chosen)) and len(other) > len(chosen):
             chosen = other  # the same title, cut short
+    if _unbalanced(chosen):  # cut short everywhere it is shown: a link's title (its attachment's) may say it whole
+        stem = _CUT.sub("", chosen)
+        chosen = next((whole for whole in map(clean_text, tree.xpath("//a/@title"))
+                       if whole and whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)),
+                      chosen)
     return chosen

@@ -158,6 +158,16 @@ CLASSES = {
         _page("", "<p>【字号：大 中 小】</p><p>分享订阅</p><p>各单位：现将有关事项通知如下，请认真贯彻落实。</p>"
                   "<p>（责任编辑：张三）</p><p>【打印】【关闭】</p>"),
         {"body": "各单位：现将有关事项通知如下，请认真贯彻落实。"}),
+    "a headline cut short everywhere but in its attachment's link title (nfj.nea)": (
+        _page("", head="<title>关于印发《示例市道路运输管理办法》（2024</title>",
+              around="<h1>关于印发《示例市道路运输管理办法》（2024</h1><p><a href='/f/1.pdf' title="
+                     "'关于印发《示例市道路运输管理办法》（2024年版）的通知'>关于印发…</a></p>"),
+        {"title": "关于印发《示例市道路运输管理办法》（2024年版）的通知"}),
+    "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
+        _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
+              around="<h2>相关链接</h2>").replace(
+            "<div id='zoom'>", "<h2 class='xxgkNbXqTitle'>国家统计局工业司统计师解读工业企业利润数据</h2><div id='zoom'>"),
+        {"title": "国家统计局工业司统计师解读工业企业利润数据", "subject": "数据解读"}),
 }
 
 

@@ -2,13 +2,15 @@
 
 A breadcrumb is a short run of links joined by separators, usually after a lead-in such as
 `您当前所在的位置：`. It is found by that shape, in elements a CMS names as one (crumb,
-position, location …) or in any text block, lead-in first.
+position, location …) or in any text block, lead-in first; without a lead-in, a trail starts at
+the home page (首页, or a first link to the site's root).
 """
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from pipeline.blocks import Block
+from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
 from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_SEPARATORS, BREADCRUMB_XPATHS
 
@@ -29,7 +31,7 @@ def parts_of(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _crumb(text: str, link_chars: int, named: bool) -> list[str] | None:
+def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> list[str] | None:
     if len(text) > MAX_LENGTH:
         return None
     lead = LEAD.match(text)
@@ -43,7 +45,18 @@ def _crumb(text: str, link_chars: int, named: bool) -> list[str] | None:
         return None  # the current page's name may be plain text, the way there is links
     if len(parts) < 2 or not _SEPARATOR.search(text):
         return parts if named else None
-    return parts if named or HOME.match(parts[0]) else None
+    return parts if named or home_link or HOME.match(parts[0]) else None
+
+
+_HOME_PATH = re.compile(r"^/?(?:index\.[a-z]+)?$")
+
+
+def _starts_at_home(el) -> bool:
+    """Whether the first link of an element goes to the site's home page (`/`, `/index.html`):
+    a trail that names its first step after the site (中国科普网 > 时政新闻) starts there too."""
+    first = next(el.iter("a"), None)
+    href = urlsplit((first.get("href") or "").strip()) if first is not None else None
+    return bool(href) and not href.query and bool(_HOME_PATH.match(href.path)) and bool(href.netloc or href.path)
 
 
 def _visible_text(el) -> str:
@@ -81,13 +94,15 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
         named.extend(tree.xpath(xpath))
     found: tuple[list[str], object] | None = None
     for el in named:
+        if is_hidden(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read below, not as a trail
+            continue
         parts, holder = _widest(el)
         if parts:
             found = (parts, holder)
             break
     if found is None:
         for block in blocks:
-            parts = _crumb(block.text, block.link_chars, named=False)
+            parts = _crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
             if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
                 wider, holder = _widest(block.owner)
                 found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)

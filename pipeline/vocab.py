@@ -71,13 +71,14 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
 HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
 
 # Breadcrumb containers and the lead-in words they start with.
+_CLASS_ID = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 BREADCRUMB_XPATHS: tuple[str, ...] = (
-    '//*[contains(@class, "breadcrumb") or contains(@class, "crumb") or contains(@class, "position")'
-    ' or contains(@class, "location") or contains(@id, "position") or contains(@id, "location")'
-    ' or contains(@class, "dqwz") or contains(@class, "curmb")]',
+    f'//*[contains({_CLASS_ID}, "crumb") or contains({_CLASS_ID}, "position") or contains({_CLASS_ID}, "location")'
+    f' or contains({_CLASS_ID}, "dqwz") or contains({_CLASS_ID}, "curmb")]',
 )
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置")
-BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*"
+# 》 only after a space (首页 》专题栏目): elsewhere it closes a book title (《办法》)
+BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*"
 
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (

@@ -163,6 +163,15 @@ CLASSES = {
               around="<h1>关于印发《示例市道路运输管理办法》（2024</h1><p><a href='/f/1.pdf' title="
                      "'关于印发《示例市道路运输管理办法》（2024年版）的通知'>关于印发…</a></p>"),
         {"title": "关于印发《示例市道路运输管理办法》（2024年版）的通知"}),
+    "a trail without lead-in or 首页 whose first link is the site's root (kepu)": (
+        _page("<div class='t-left'><span><a href='http://www.example.gov.cn/index.html'>示例网</a></span><span>&gt;</span>"
+              "<span><a href='http://www.example.gov.cn/politics/index.html'>时政新闻</a></span><span>&gt;</span></div>"),
+        {"column": "示例网 > 时政新闻"}),
+    "a trail in a class='Position' element, parts led by 》 (jrj.sh)": (
+        _page("<div class='Position'><a href='/index.html'>首页</a> <a href='/ZTLM/index.html'>》专题栏目</a> "
+              "<a href='/JSGK/index.html'>》建设概况</a></div><div id='hiddenLocation' style='display:none'>"
+              "<span id='col1_name'>建设概况</span></div>"),
+        {"column": "首页 > 专题栏目 > 建设概况"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

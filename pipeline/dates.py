@@ -1,16 +1,18 @@
 """Which of a page's dates is its publication date.
 
-Sources by reliability: the page's visible, labelled 发布日期; its `<meta name="PubDate">`
+Sources by reliability: the page's visible, labelled 发布日期, else a bare date line printed
+between the headline and the text (`2023-12-01 14:43` beside 来源：…); its `<meta name="PubDate">`
 (on many sites the time the page was generated or re-published, years after the document);
 htmldate's reading of the page. A meta date that agrees with the visible day only adds the time
 of day; one long after the document was written is suspect and gives way.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
-from pipeline.normalize import normalize_date
+from pipeline.normalize import clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
 
@@ -38,3 +40,26 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
     if plausible(guessed, written_at):
         return guessed
     return tagged or guessed
+
+
+# a line that is a date and nothing else (a weekday at most): 2023-12-01 14:43, 2024年6月7日
+_BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                        r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*星期[一二三四五六日天])?$")
+
+
+def date_line(page: list, title: str | None, container) -> str | None:
+    """The date printed alone on a line after the headline and before the text, as news-style
+    pages show it without a label. Only there: a date alone in the page's top bar is today's."""
+    if not title or container is None:
+        return None
+    inside = set(container.iter())
+    after_title = False
+    for block in page:
+        if block.owner in inside:
+            return None
+        text = clean_text(block.text) or ""
+        if text == title or title in text and len(text) <= 2 * len(title):
+            after_title = True
+        elif after_title and _BARE_DATE.match(text):
+            return text
+    return None

@@ -19,7 +19,7 @@ from lxml import etree
 from pipeline.blocks import Block, blocks
 from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose
 from pipeline.breadcrumb import read_breadcrumb
-from pipeline.dates import publication_date
+from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import labelled_pairs
@@ -174,7 +174,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         publisher=clean_text(labelled.get("publisher")),
         doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or doc_no_in_title(title),
         written_at=written_at,
-        published_at=publication_date(labelled.get("published_at"), from_meta.get("published_at"),
+        published_at=publication_date(labelled.get("published_at") or date_line(page, title, container),
+                                      from_meta.get("published_at"),
                                       written_at, lambda: _htmldate(tree)),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),

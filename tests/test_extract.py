@@ -172,6 +172,11 @@ CLASSES = {
               "<a href='/JSGK/index.html'>》建设概况</a></div><div id='hiddenLocation' style='display:none'>"
               "<span id='col1_name'>建设概况</span></div>"),
         {"column": "首页 > 专题栏目 > 建设概况"}),
+    "a bare date line between the headline and the text, not the top bar's (kepu)": (
+        _page("<div class='top'>2024年6月10日 星期一</div><div class='detail-title'><div>关于做好道路运输工作的通知</div>"
+              "<ul><li>来源：示例市交通运输局</li><li>作者：</li><li>2024-06-07 15:56</li></ul></div>",
+              head="<title>关于做好道路运输工作的通知</title>"),
+        {"published_at": "2024-06-07T15:56"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -65,14 +65,36 @@ def read_meta(tree) -> dict[str, str]:
 _SCRIPT_VALUE = re.compile(r"""\bvar\s+(\w+)\s*=\s*(['"])([^'"\n]{1,60})\2""")
 
 
+_WRITE = re.compile(r"""document\.write(?:ln)?\(\s*(?:(['"])([^'"\n]{1,60})\1|(\w+))\s*\)""")
+
+
+def _written(script: str, values: dict[str, str]) -> str | None:
+    """What an inline script writes in place: a variable it set (`var laiyuan = "中国人民银行"`)
+    before the fallback literal it writes when the variable is empty."""
+    writes = _WRITE.findall(script)
+    return (next((values[name] for _, _, name in writes if name and values.get(name, "").strip()), None)
+            or next((literal for _, literal, _ in writes if literal.strip()), None))
+
+
+def _text_before(el) -> str:
+    before = el.getprevious()
+    return (before.tail if before is not None else el.getparent().text) or ""
+
+
 def fill_scripted_values(tree) -> None:
-    """Values a page's script writes after their label (`<span id="file_status">文件状态：</span>`
-    and `var file_status = '失效'; $('#file_status').parent().append(file_status)`): put where
-    the script would put them, so the label reads like any other."""
+    """Values a page's script writes after their label: `<span id="file_status">文件状态：</span>`
+    and `var file_status = '失效'; $('#file_status').parent().append(file_status)`, or
+    `来源：<script>var laiyuan = "…"; … document.write(laiyuan)</script>`: put where the script
+    would put them, so the label reads like any other."""
     values = {}
     for script in tree.iter("script"):
-        for name, _, value in _SCRIPT_VALUE.findall(script.text or ""):
+        own = {name: value for name, _, value in _SCRIPT_VALUE.findall(script.text or "")}
+        for name, value in own.items():
             values.setdefault(name, value)
+        if ("document.write" in (script.text or "") and script.getparent() is not None
+                and _text_before(script).strip().endswith((":", "："))
+                and (written := _written(script.text, own))):
+            script.tail = written + (script.tail or "")
     if not values:
         return
     for el in tree.iter():

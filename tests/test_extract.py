@@ -177,6 +177,11 @@ CLASSES = {
               "<ul><li>来源：示例市交通运输局</li><li>作者：</li><li>2024-06-07 15:56</li></ul></div>",
               head="<title>关于做好道路运输工作的通知</title>"),
         {"published_at": "2024-06-07T15:56"}),
+    "a value a script writes after its label, with a fallback (jr.jl)": (
+        _page("<div>来源：<script>var laiyuan = \"中国人民银行\"; if(laiyuan == \"\"){document.write(\"示例局\");}"
+              "else{document.write(laiyuan);}</script></div><div>发布机构：<script>var fbjg = \"\";"
+              "if(fbjg == \"\"){document.write(\"示例市交通运输局\");}else{document.write(fbjg);}</script></div>"),
+        {"source": "中国人民银行", "publisher": "示例市交通运输局"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -104,17 +104,21 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
 def _header_span(lines: list[Line], start: int, title: str | None) -> int:
     """How many lines from `start` are the document's header: the title printed again
     (possibly over several lines, under its issuing offices, with its 文号). The header is a run
-    of short lines without sentence punctuation, ending at its last title or 文号 line; what
-    follows it (a byline, the salutation) is the text."""
+    of short lines without sentence punctuation, ending at its last title or 文号 line (or, when
+    its first line starts with the title, a news headline with its 引题/副题, at its last short
+    line); what follows it (a byline, the salutation, a dateline) is the text."""
     keys = _title_keys(title)
     run = ""
     last = 0
+    led = False  # a news headline led by the title (…座谈会强调 / 推动… / 李强蔡奇出席): all of it is header
     for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
         text = line.text
         if not _headline(text) or text.endswith((":", "：")):
             break
         run += normalized_body(text)
-        if _is_doc_no(text) or _DOCUMENT_TYPE.search(text) or any(run == k or run.endswith(k) for k in keys):
+        led = led or n == 1 and any(run.startswith(k) for k in keys)
+        if (led or _is_doc_no(text) or _DOCUMENT_TYPE.search(text)
+                or any(run == k or run.endswith(k) for k in keys)):
             last = n
     return last
 

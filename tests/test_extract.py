@@ -182,6 +182,11 @@ CLASSES = {
               "else{document.write(laiyuan);}</script></div><div>发布机构：<script>var fbjg = \"\";"
               "if(fbjg == \"\"){document.write(\"示例市交通运输局\");}else{document.write(fbjg);}</script></div>"),
         {"source": "中国人民银行", "publisher": "示例市交通运输局"}),
+    "a news headline led by the title, with its 副题 and 出席 line, is header (kepu)": (
+        _page("", "<p><strong>示例市召开交通工作会议强调</strong></p><p><strong>推动交通运输高质量发展</strong></p>"
+                  "<p>张三李四出席</p><p>新华社示例6月5日电 示例市5日召开交通工作会议，部署下一阶段工作。</p>",
+              head="<title>示例市召开交通工作会议</title>"),
+        {"title": "示例市召开交通工作会议", "body": "新华社示例6月5日电 示例市5日召开交通工作会议，部署下一阶段工作。"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -47,7 +47,7 @@ _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
-_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TITLES)})\s*\S{{2,4}}$")
+_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
@@ -261,7 +261,7 @@ def signature_date(lines: list[str]) -> str | None:
     the line above), else a date line closing the text, else the date of its 印发 line."""
     for above, text in zip(lines, lines[1:]):
         match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and _headline(above) and _ISSUER.search(above.strip()):
+        if match and not match.group("issued") and _headline(above) and _ISSUER.search(re.sub(r"\s", "", above)):
             if day := _day(match.group("date")):
                 return day
     issued = None

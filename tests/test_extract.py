@@ -187,6 +187,11 @@ CLASSES = {
                   "<p>张三李四出席</p><p>新华社示例6月5日电 示例市5日召开交通工作会议，部署下一阶段工作。</p>",
               head="<title>示例市召开交通工作会议</title>"),
         {"title": "示例市召开交通工作会议", "body": "新华社示例6月5日电 示例市5日召开交通工作会议，部署下一阶段工作。"}),
+    "a 令 signed by the mayor (市 长：name) over its date (gz 令)": (
+        _page("", "<p>《示例市道路运输管理办法》已经2024年5月8日市政府常务会议通过，现予公布，自2024年7月1日起施行。</p>"
+                  "<p>市 长：张三</p><p>2024年5月20日</p><p>第一条 为规范道路运输市场秩序，制定本办法。</p>"
+                  "<p>公开方式：主动公开</p><p>示例市人民政府办公厅 2024年5月24日印发</p>"),
+        {"written_at": "2024-05-20"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

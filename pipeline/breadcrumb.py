@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
-from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_SEPARATORS, BREADCRUMB_XPATHS
+from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS
 
 # "您当前所在的位置：", "当前位置:", "所在位置：" …: a few words ending in a lead word, then a colon
 LEAD = re.compile(rf"^\s*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
@@ -21,6 +21,7 @@ _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
 MAX_LENGTH = 200
 HOME = re.compile(r"^(?:首页|网站首页|主页|返回首页)$")
+_NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 
 
 def parts_of(text: str) -> list[str]:
@@ -89,9 +90,8 @@ def _widest(el) -> tuple[list[str] | None, object]:
 
 def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
     """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
-    named = []
-    for xpath in BREADCRUMB_XPATHS:
-        named.extend(tree.xpath(xpath))
+    named = [el for el in tree.xpath("//*[@class or @id]")
+             if _NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
     found: tuple[list[str], object] | None = None
     for el in named:
         if is_hidden(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read below, not as a trail

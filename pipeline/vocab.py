@@ -70,12 +70,8 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
 # Class names that hide an element in every common CSS framework (AngularJS, Bootstrap …).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
 
-# Breadcrumb containers and the lead-in words they start with.
-_CLASS_ID = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-BREADCRUMB_XPATHS: tuple[str, ...] = (
-    f'//*[contains({_CLASS_ID}, "crumb") or contains({_CLASS_ID}, "position") or contains({_CLASS_ID}, "location")'
-    f' or contains({_CLASS_ID}, "dqwz") or contains({_CLASS_ID}, "curmb")]',
-)
+# Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case.
+BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "curmb")
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置")
 # 》 only after a space (首页 》专题栏目): elsewhere it closes a book title (《办法》)
 BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*"

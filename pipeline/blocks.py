@@ -34,6 +34,20 @@ class Block(NamedTuple):
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+# a template's condition that compares two different literals ('工作情况'=='规范性文件'): the
+# framework (avalon ms-if, Vue v-if, Angular ng-if) never renders the element
+_NEVER = re.compile(r"""^\s*(['"])(.*?)\1\s*(===?|!==?)\s*(['"])(.*?)\4\s*$""")
+TEMPLATE_IFS = ("ms-if", "v-if", "ng-if")
+
+
+def _never_rendered(el) -> bool:
+    """An element under a template condition comparing two literals that can never hold."""
+    for attribute in TEMPLATE_IFS:
+        if (condition := el.get(attribute)) and (match := _NEVER.match(condition)):
+            return (match.group(2) == match.group(5)) == match.group(3).startswith("!")
+    return False
+
+
 def is_hidden(el) -> bool:
     if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
         return True
@@ -73,8 +87,8 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
         if el.tail and el is not root:
             stack.append(("text", el.tail, in_link))
-        if tag is None or tag in SKIP_TAGS or el in skip:
-            continue
+        if tag is None or tag in SKIP_TAGS or el in skip or _never_rendered(el):
+            continue  # (what a template never renders is not on the page at all, unlike display:none)
         block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
         inner_hidden = hidden or is_hidden(el)

@@ -193,6 +193,11 @@ CLASSES = {
                   f"<p>第{n}条 为规范道路运输市场秩序，制定本办法。</p>" for n in "一二三四五六七八") +
                   "<p>公开方式：主动公开</p><p>示例市人民政府办公厅 2024年5月24日印发</p>"),
         {"written_at": "2024-05-20"}),
+    "a row a template never renders (ms-if comparing two literals) is not read (swj.putian)": (
+        _page("<table><tr><td>索引号</td><td>11350100MB0000000X/2024-00123</td></tr>"
+              "<tr ms-if=\"'工作情况'=='规范性文件'\"><td>有效性</td><td>有效</td></tr>"
+              "<tr v-if=\"'通知'=='通知'\"><td>主题分类</td><td>交通</td></tr></table>"),
+        {"index_no": "11350100MB0000000X/2024-00123", "validity": None, "subject": "交通"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -66,13 +66,26 @@ class Tally:
         return self.prose - self.links - OTHER_WEIGHT * self.other
 
 
+# a navigation element: <nav>, or a class/id made of the word nav or menu (nav-biglist, main_menu)
+_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:nav|menu|navbar|mainnav)(?:$|[\s_-])", re.I)
+
+
+def _in_navigation(el) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.tag == "nav" or _NAVIGATION.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
 def weigh(blocks: list[Block]) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor)."""
     tallies: dict = {}
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
         links = min(block.link_chars, size)
-        if is_prose(block):
+        if is_prose(block) and _in_navigation(block.owner):
+            kind = ((size, "links"),)  # a menu's panel describing the offices is navigation, however worded
+        elif is_prose(block):
             kind = ((size - links, "prose"), (links, "links"))
         elif is_furniture(block.text):
             kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
@@ -143,6 +156,36 @@ def _widened(best, tallies: dict):
     return best
 
 
+def _data_table(best, tallies: dict):
+    """A cell of prose in a table of data (a 行政处罚 record, a list of trainees) is one field of
+    the document, not the document: the table is, when it is a table of data rather than of
+    layout (no table inside it, rows of cells, not mostly links)."""
+    cell = next((a for a in (best, *best.iterancestors()) if a.tag in ("td", "th")), None)
+    if cell is None:
+        return best
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    if (table is None or table not in tallies or table.find(".//table") is not None
+            or len(table.xpath(".//tr")) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total):
+        return best
+    return _widened(table, tallies)
+
+
+def is_tabular(container) -> bool:
+    """Whether a container's text is one table of data (the document is a table, not prose
+    with a table in it): a table without tables inside holding nearly all of its text."""
+    if container is None:
+        return False
+    tables = [container] if container.tag == "table" else container.xpath(".//table[not(.//table)]")
+    if len(tables) != 1:
+        return False
+    whole = _visible_length(container)
+    return whole > 0 and _visible_length(tables[0]) >= 0.9 * whole
+
+
+def _visible_length(el) -> int:
+    return len(_SPACE.sub("", "".join(el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]"))))
+
+
 LINK_SHARE = 0.2  # what a container may add or drop is link-free if its links are this share of its prose
 NARROW_SHARE = 0.85
 MIN_NAVIGATION = 20  # link characters: fewer is a link or two in the text, not a navigation
@@ -173,7 +216,7 @@ def find_container(blocks: list[Block]):
     if not tallies:
         return None
     best = max(tallies, key=lambda el: tallies[el].score)
-    best = _widened(_narrowed(_one_region(best, tallies), tallies), tallies)
+    best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies), tallies)
     top = tallies[best]
     if top.prose == 0:
         return None

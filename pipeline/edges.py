@@ -66,9 +66,12 @@ class DocumentText:
         return "\n".join(self.lines) or None
 
 
-def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset()) -> DocumentText:
+def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset(),
+                  tabular: bool = False) -> DocumentText:
+    """The text's lines between its header and its tail. A document that is a table of data
+    (`tabular`) has no header printed above it: its first row (序号, 当事人名称, 文号 …) starts it."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no, heading = _head_end(lines, title, template)
+    start, doc_no, heading = (0, None, None) if tabular else _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     return DocumentText(kept, doc_no, signature_date(kept), edges_of([line.text for line in lines]), heading)

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks
-from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose
+from pipeline.body import is_tabular, Line, blocks_inside, container_lines, find_container, holds, is_prose
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, with_signature
@@ -182,7 +182,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if crumb_el is not None:
         furniture.append(crumb_el)
     title = read_title(tree, meta, labelled)
-    text = document_text(body_lines(container, furniture), title, template)
+    text = document_text(body_lines(container, furniture), title, template, tabular=is_tabular(container))
 
     if (title is None or is_name(title, meta.get("SiteName"))) and text.heading:
         title = text.heading  # the page's headlines name the site; the document's header names it

@@ -198,6 +198,15 @@ CLASSES = {
               "<tr ms-if=\"'工作情况'=='规范性文件'\"><td>有效性</td><td>有效</td></tr>"
               "<tr v-if=\"'通知'=='通知'\"><td>主题分类</td><td>交通</td></tr></table>"),
         {"index_no": "11350100MB0000000X/2024-00123", "validity": None, "subject": "交通"}),
+    "a document that is a table of data beside a menu's prose panels (nfra)": (
+        _page("", "", around="<div class='nav-biglist'><div class='panel'><p>" + "依法对示例行业实行统一监督管理，"
+              "强化机构监管、行为监管、功能监管、穿透式监管、持续监管，维护示例行业合法、稳健运行。" * 3 + "</p></div></div>"
+              ).replace("<div id='zoom'></div>", "<div id='wenzhang-content'><table><tr><td>序号</td><td>当事人名称</td>"
+              "<td>行政处罚决定书文号</td><td>主要违法违规行为</td><td>行政处罚内容</td></tr><tr><td>1</td>"
+              "<td>示例财产保险股份有限公司示例分公司</td><td>示金罚决字〔2024〕52号</td><td>给予投保人保险合同约定以外的其他利益；"
+              "编制或者提供虚假的报告、报表、文件、资料</td><td>罚款56万元</td></tr></table></div>"),
+        {"body": "序号 当事人名称 行政处罚决定书文号 主要违法违规行为 行政处罚内容\n1 示例财产保险股份有限公司示例分公司 "
+                 "示金罚决字〔2024〕52号 给予投保人保险合同约定以外的其他利益；编制或者提供虚假的报告、报表、文件、资料 罚款56万元"}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -10,6 +10,13 @@ from sqlalchemy import distinct, select
 
 from storage.db import Archive, ArchiveError, archive_url, data_dir
 from storage.models import Document
+from storage.runs import ExitCode
+
+
+def fail(command, message: str, code: ExitCode = ExitCode.CONFIG) -> None:
+    """What every command does with bad input: one line on stderr naming it, and an exit code."""
+    print(f"error: {message}", file=sys.stderr)
+    command.exitcode = code
 
 
 def open_archive(command) -> Archive | None:
@@ -18,8 +25,7 @@ def open_archive(command) -> Archive | None:
     try:
         return Archive(archive_url(settings.get("GOVARCHIVE_DB"), data_dir(settings.get("GOVARCHIVE_DATA"))))
     except ArchiveError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        command.exitcode = 2
+        fail(command, str(exc))
         return None
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.commands import fail
 from crawler.commands.discover import claims
 from crawler.listing import ListPage, ListRequest
 from crawler.sites import Site, SiteConfigError, load_sites
@@ -42,21 +43,15 @@ class Command(ScrapyCommand):
             raise UsageError("give the URL of a column (a list page)")
         for url in args:
             if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-                print(f"error: {url}: not an http(s) URL", file=sys.stderr)
-                self.exitcode = ExitCode.CONFIG
-                return
+                return fail(self, f"{url}: not an http(s) URL")
         try:
             site = load_sites()[opts.name] if opts.name else Site(name="check", start_urls=args)
         except KeyError:
             site = None
         except SiteConfigError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            self.exitcode = ExitCode.CONFIG
-            return
+            return fail(self, str(exc))
         if site is None:
-            print(f"error: --name {opts.name}: no such site in the sites file", file=sys.stderr)
-            self.exitcode = ExitCode.CONFIG
-            return
+            return fail(self, f"--name {opts.name}: no such site in the sites file")
         crawler = self.crawler_process.create_crawler(CheckSpider)
         self.crawler_process.crawl(crawler, site=site, urls=args, documents=max(0, opts.documents))
         self.crawler_process.start()

@@ -13,7 +13,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from crawler import settings as project
-from crawler.commands import progress_bar
+from crawler.commands import fail, progress_bar
 from crawler.discovery.sitesfile import site_name_for, write_site
 from crawler.discovery.walk import ColumnWalk
 from crawler.sites import SiteConfigError, load_sites, sites_path
@@ -59,19 +59,16 @@ class Command(ScrapyCommand):
             elif value is not None:
                 self.settings.set(setting, value, priority="cmdline")
 
-    def fail(self, message: str, code: ExitCode = ExitCode.CONFIG) -> None:
-        print(f"error: {message}", file=sys.stderr)
-        self.exitcode = code
 
     def run(self, args, opts):
         if len(args) > 1:
             raise UsageError("one root URL at most")
         if self.bad_option:
-            return self.fail(self.bad_option)
+            return fail(self, self.bad_option)
         try:
             root, site = self.target(args[0] if args else None, opts)
         except SiteConfigError as exc:
-            return self.fail(str(exc))
+            return fail(self, str(exc))
         hosts = [*opts.domain, *(site.domains if site else [])]
         crawler = self.crawler_process.create_crawler(DiscoverSpider)
         started = time.monotonic()
@@ -84,7 +81,7 @@ class Command(ScrapyCommand):
         report(walk, time.monotonic() - started, stopped=crawler.stats.get_value("finish_reason"))
         if not walk.columns:
             why = walk.unread.get(root) or walk.skipped.get(root)
-            return self.fail(f"{root}: no column of documents found{f' (the root: {why})' if why else ''}",
+            return fail(self, f"{root}: no column of documents found{f' (the root: {why})' if why else ''}",
                              ExitCode.FAILED)
         if opts.write:
             self.write(opts.name or (site.name if site else site_name_for(root)), root, walk)
@@ -112,7 +109,7 @@ class Command(ScrapyCommand):
         try:
             written = write_site(sites_path(), name, root, columns)
         except SiteConfigError as exc:
-            return self.fail(str(exc))
+            return fail(self, str(exc))
         if written.added_site:
             print(f"wrote site {name} to {sites_path()}: root and {len(columns)} start_urls")
         else:

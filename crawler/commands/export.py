@@ -10,10 +10,9 @@ from pathlib import PurePath
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands import iso_date, open_archive, unknown_site
+from crawler.commands import fail, iso_date, open_archive, unknown_site
 from storage.db import data_dir
 from storage.export import WRITERS, write_jsonl
-from storage.runs import ExitCode
 
 WACZ = ".wacz"
 
@@ -40,51 +39,48 @@ class Command(ScrapyCommand):
         parser.add_argument("--unique", action="store_true", help="originals only, no reposts")
         parser.add_argument("--versions", action="store_true", help="add `history`: every version's record")
 
-    def fail(self, message: str) -> None:
-        print(f"error: {message}", file=sys.stderr)
-        self.exitcode = ExitCode.CONFIG
 
     def run(self, args, opts):
         if args:
             raise UsageError("unexpected arguments: " + " ".join(args))
         suffix = PurePath(opts.output).suffix.lower()
         if opts.output != "-" and suffix not in WRITERS and suffix != WACZ:
-            return self.fail(f"-o {opts.output}: name the file .jsonl, .jl, .ndjson (JSON lines), .csv, .parquet, "
+            return fail(self, f"-o {opts.output}: name the file .jsonl, .jl, .ndjson (JSON lines), .csv, .parquet, "
                              ".wacz (a site's web archive) or use - for JSON lines on stdout")
         if suffix == WACZ and not opts.site:
-            return self.fail(f"-o {opts.output}: a WACZ holds one site's captures; name it with --site NAME")
+            return fail(self, f"-o {opts.output}: a WACZ holds one site's captures; name it with --site NAME")
         if suffix == WACZ and (unused := [o for o in ("since", "until", "column", "unique", "versions")
                                           if getattr(opts, o)]):
-            return self.fail(f"-o {opts.output}: a WACZ holds every capture of the site; --{unused[0]} does not apply")
+            return fail(self, f"-o {opts.output}: a WACZ holds every capture of the site; --{unused[0]} does not apply")
         try:
             filters = {"since": iso_date("--since", opts.since), "until": iso_date("--until", opts.until),
                        "column": opts.column, "unique": opts.unique, "versions": opts.versions}
         except ValueError as exc:
-            return self.fail(str(exc))
+            return fail(self, str(exc))
         archive = open_archive(self)
         if archive is None:
             return
         try:
             if opts.site and (problem := unknown_site(archive, opts.site)):
-                return self.fail(problem)
+                return fail(self, problem)
             if suffix == WACZ:
                 from storage.wacz import WaczError, write_wacz
                 try:
                     result = write_wacz(archive, data_dir(self.settings.get("GOVARCHIVE_DATA")), opts.output, opts.site)
                 except WaczError as exc:
-                    return self.fail(str(exc))
+                    return fail(self, str(exc))
                 print(f"packed {result.captures} captures ({result.pages} documents) of {opts.site} "
                       f"into {opts.output}", file=sys.stderr)
                 return
             writer = write_jsonl if opts.output == "-" else WRITERS[suffix]
             count = writer(archive, opts.output, site=opts.site, **filters)
         except ImportError as exc:  # pyarrow, wacz: extras of the package
-            return self.fail(f"-o {opts.output}: needs {exc.name}: pip install 'govarchive[export]'")
+            return fail(self, f"-o {opts.output}: needs {exc.name}: pip install 'govarchive[export]'")
         except BrokenPipeError:  # `export -o - | head`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
             return
         except OSError as exc:
-            return self.fail(f"{opts.output}: {exc.strerror}")
+            return fail(self, f"{opts.output}: {exc.strerror}")
         finally:
             archive.dispose()
         print(f"exported {count} documents to {opts.output}", file=sys.stderr)

@@ -9,10 +9,9 @@ from dataclasses import asdict
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands import iso_date, open_archive, progress_bar, unknown_site
+from crawler.commands import fail, iso_date, open_archive, progress_bar, unknown_site
 from storage.db import data_dir
 from storage.locks import archive_task_lock
-from storage.runs import ExitCode
 from storage.search import rebuild, search
 
 
@@ -36,9 +35,6 @@ class Command(ScrapyCommand):
         parser.add_argument("--json", action="store_true", help="one JSON object per hit")
         parser.add_argument("--rebuild", action="store_true", help="index the whole archive again first")
 
-    def fail(self, message: str) -> None:
-        print(f"error: {message}", file=sys.stderr)
-        self.exitcode = ExitCode.CONFIG
 
     def run(self, args, opts):
         query = " ".join(args).strip()
@@ -47,13 +43,13 @@ class Command(ScrapyCommand):
         try:
             since, until = iso_date("--since", opts.since), iso_date("--until", opts.until)
         except ValueError as exc:
-            return self.fail(str(exc))
+            return fail(self, str(exc))
         archive = open_archive(self)
         if archive is None:
             return
         try:
             if opts.site and (problem := unknown_site(archive, opts.site)):
-                return self.fail(problem)
+                return fail(self, problem)
             if opts.rebuild:
                 with archive_task_lock(data_dir(self.settings.get("GOVARCHIVE_DATA")), "search"), \
                         progress_bar("indexing") as progress:

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands import open_archive
+from crawler.commands import fail, open_archive
 from storage.overview import document_details, lookup
-from storage.runs import ExitCode
 
 # the record's fields as a Chinese reader knows them
 LABELS = {"title": "标题", "index_no": "索引号", "publisher": "发文机关", "doc_no": "发文字号", "written_at": "成文日期",
@@ -46,8 +44,7 @@ class Command(ScrapyCommand):
         finally:
             archive.dispose()
         if record is None:
-            print(f"error: {args[0]}: no archived document has this URL (or id)", file=sys.stderr)
-            self.exitcode = ExitCode.CONFIG
+            fail(self, f"{args[0]}: no archived document has this URL (or id)")
             return
         print(json.dumps(record, ensure_ascii=False, indent=1) if opts.json else readable(record))
 

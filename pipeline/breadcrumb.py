@@ -14,8 +14,8 @@ from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
 from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS
 
-# "您当前所在的位置：", "当前位置:", "所在位置：" …: a few words ending in a lead word, then a colon
-LEAD = re.compile(rf"^\s*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
+# "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon
+LEAD = re.compile(rf"^[\s|｜]*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
@@ -90,8 +90,8 @@ def _widest(el) -> tuple[list[str] | None, object]:
 
 def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
     """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
-    named = [el for el in tree.xpath("//*[@class or @id]")
-             if _NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    named = [el for el in tree.xpath("//*[@class or @id or @aria-label]")
+             if _NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}")]
     found: tuple[list[str], object] | None = None
     for el in named:
         if is_hidden(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read below, not as a trail

@@ -85,6 +85,9 @@ def _value(text: str) -> str:
 
 
 _WORD = re.compile(r"[\w\u4e00-\u9fa5]")
+# fields that name something: a bare date in the next cell (文章来源：<empty> | 2018-10-19 16:00) is not one
+NAMED_FIELDS = frozenset({"source", "publisher", "subject", "keywords", "title"})
+_ONLY_DATE = re.compile(r"^[\d\s:：/.\-年月日时分秒]+$")
 _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
 
 
@@ -102,5 +105,5 @@ def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
                 nxt_text, nxt_el = segs[i + 1][:2]
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
-            if field and value and len(value) <= MAX_VALUE:
+            if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
                 yield field, value, holders

@@ -98,6 +98,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"[-\d]+\s*次",
     r"(?:浏览次数|访问量|点击数|阅读次数|访问次数)\s*[:：]?\s*[-\d]*\s*(?:分享[:：]?)?",
     r"视力保护色\s*[:：]?.*",
+    # a viewer hint beside an attachment: "附件内容为PDF格式，请确认您的计算机系统中已安装了Acrobat Reader软件…"
+    r".{0,20}请(?:确认|先)?.{0,12}(?:安装|下载).{0,20}(?:Reader|阅读器|阅读软件|WPS|Office).*",
 )
 # What a document's title ends with (公文种类 and common genres): a header line ending so is
 # the title printed again.

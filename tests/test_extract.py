@@ -207,6 +207,19 @@ CLASSES = {
               "编制或者提供虚假的报告、报表、文件、资料</td><td>罚款56万元</td></tr></table></div>"),
         {"body": "序号 当事人名称 行政处罚决定书文号 主要违法违规行为 行政处罚内容\n1 示例财产保险股份有限公司示例分公司 "
                  "示金罚决字〔2024〕52号 给予投保人保险合同约定以外的其他利益；编制或者提供虚假的报告、报表、文件、资料 罚款56万元"}),
+    "a trail in <nav aria-label=breadcrumb>, cells of a table (fzggw.jiangsu)": (
+        _page("<nav aria-label='breadcrumb'><table><tr><td><a href='/index.html'>首页</a></td><td> &gt; "
+              "<a href='/col/col275/index.html'>要闻动态</a></td><td> &gt; <a href='/col/col284/index.html'>通知公告</a>"
+              "</td></tr></table></nav>"),
+        {"column": "首页 > 要闻动态 > 通知公告"}),
+    "a bare attachment page: a trail led by '| 我的位置:', an empty 来源 beside the date, a viewer hint (pbc)": (
+        "<html><head><meta charset='utf-8'><title>示例贷款投向统计报告</title></head><body><table><tr><td><script>document.write(year+'年')</script>"
+        " | 我的位置:<a href='/a/index.html'>沟通交流</a> &gt; <a href='/a/b/index.html'>新闻</a></td></tr></table>"
+        "<h2>示例贷款投向统计报告</h2><table><tr><td>字号 <a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a></td>"
+        "<td>文章来源：<span id='laiyuan'></span></td><td>2018-10-19 16:00:00</td></tr></table>"
+        "<div id='zoom'><p>附件内容为PDF格式，请确认您的计算机系统中已安装了Acrobat Reader软件，否则可能无法打开。</p>"
+        "<p><a href='/a/b/2018.pdf'>示例贷款投向统计报告.pdf</a></p></div></body></html>",
+        {"column": "沟通交流 > 新闻", "source": None, "published_at": "2018-10-19T16:00:00", "body": None}),
     "a <title> naming the site, the title in an h2 that says so (stats.gov.cn)": (
         _page("<div><span>信息类别</span>数据解读</div>", head="<title>国家统计局信息公开</title>",
               around="<h2>相关链接</h2>").replace(

@@ -56,7 +56,10 @@ def _starts_at_home(el) -> bool:
     """Whether the first link of an element goes to the site's home page (`/`, `/index.html`):
     a trail that names its first step after the site (中国科普网 > 时政新闻) starts there too."""
     first = next(el.iter("a"), None)
-    href = urlsplit((first.get("href") or "").strip()) if first is not None else None
+    try:
+        href = urlsplit((first.get("href") or "").strip()) if first is not None else None
+    except ValueError:  # a malformed link (http://[::1, a full-width colon in the host) goes nowhere
+        return False
     return bool(href) and not href.query and bool(_HOME_PATH.match(href.path)) and bool(href.netloc or href.path)
 
 

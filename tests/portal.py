@@ -271,7 +271,8 @@ class Portal:
         page = replaced(page, r"recordCount:'\d+'", f"recordCount:'{len(column.docs)}'")
         return mounted(page, PINGTAN_HOSTS).encode("utf-8")
 
-    def hanweb_column(self, number: str, name: str, docs: list[Doc]) -> bytes:
+    def hanweb_column(self, number: str, names: tuple[str, ...], docs: list[Doc]) -> bytes:
+        org, name = names[0], names[-1]
         page = (CORPUS / "jiangsu-fzggw_hanweb_datastore_list_1.html").read_text("utf-8")
         records = "".join(f'<record><![CDATA[\n    <li class="clearfix bt-list-new"><a title=\'{d.title}\' target="_blank" '
                           f'href="{d.path.removeprefix(HANWEB_MOUNT[:-1])}">{d.title}</a><span class="bt-list-time">'
@@ -285,6 +286,8 @@ class Portal:
         page = replaced(page, r'(<meta name="(?:ColumnName|channel)" content=")通知公告', rf"\g<1>{name}")
         page = replaced(page, r'<a href="/col/col284/index.html"class="bt_link">通知公告',
                         f'<a href="/col/col{number}/index.html"class="bt_link">{name}')
+        # the breadcrumb (<nav aria-label="breadcrumb">) names the department where the real page has 要闻动态
+        page = replaced(page, r'(<a href="/col/col275/index.html"\s*class="bt_link">)要闻动态', rf"\g<1>{org}")
         page = replaced(page, r"columnid:284", f"columnid:{number}")
         return re.sub(r'(href|src)="/', rf'\1="{HANWEB_MOUNT}', page).encode("utf-8")
 
@@ -296,7 +299,7 @@ class Portal:
             path = url.split("?")[0]
             if column.family == "hanweb":
                 number = re.search(r"col(\d+)/", url).group(1)
-                routes[path] = html(self.hanweb_column(number, column.names[-1], column.docs))
+                routes[path] = html(self.hanweb_column(number, column.names, column.docs))
             elif "/fdzdgknr/" in path:
                 department = next(d for p, d in self.map.items() if path.startswith(p))
                 routes[path] = html(self.trt_list(column, department))

@@ -199,17 +199,20 @@ class _Sqlite:
     backwards, stopped at the page: a common word costs what its first hits do."""
     matches = f"SELECT rowid & {ID_MASK} FROM {INDEX} WHERE {INDEX} MATCH :e"
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
         everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
         metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
         self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
+        # the days the 发布日期 bounds allow, as a range of rowids the index seeks to (the bounds
+        # themselves are checked on the documents)
+        self.days = (f" AND {INDEX}.rowid >= {date_rank(since) << ID_BITS}" if since else "") + \
+            (f" AND {INDEX}.rowid < {date_rank(until + '~') + 1 << ID_BITS}" if until else "")
 
-    @staticmethod
-    def tier(session, expression: str, where: str, params: dict, n: int) -> list[int]:
+    def tier(self, session, expression: str, where: str, params: dict, n: int) -> list[int]:
         # CROSS JOIN: the index drives (read backwards), each hit's document looked up by id
         select = (f"SELECT {INDEX}.rowid AS key, d.id, d.published_at FROM {INDEX} CROSS JOIN documents d "
-                  f"ON d.id = {INDEX}.rowid & {ID_MASK} WHERE {INDEX} MATCH :e{where}")
+                  f"ON d.id = {INDEX}.rowid & {ID_MASK} WHERE {INDEX} MATCH :e{self.days}{where}")
         params = {**params, "e": expression}
         rows = session.execute(text(f"{select} ORDER BY {INDEX}.rowid DESC LIMIT {n}"), params).all()
         if len(rows) == n:  # the last hit's day may hold more, later in 发布日期 or id: read it all
@@ -223,7 +226,7 @@ class _Postgres:
     """The tsvector side: the same as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
     matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
         everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
         self.identifiers = _tsquery(words, "B")
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
@@ -253,7 +256,7 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    side = _Postgres(words) if _postgres(session) else _Sqlite(words)
+    side = (_Postgres if _postgres(session) else _Sqlite)(words, since, until)
     where, params = _filters(site, since, until)
     wanted = max(int(offset), 0) + int(limit)
     ranked: list[tuple[int, float]] = []

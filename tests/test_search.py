@@ -225,6 +225,10 @@ def test_newest_first_however_the_date_is_written(empty_archive):
         order = sorted(range(len(days)), key=lambda i: (days[i] is not None, days[i] or "", ids[i]), reverse=True)
         for limit in range(1, len(days) + 1):
             assert [h.document_id for h in hits(empty_archive, "交通管制", limit=limit)] == [ids[i] for i in order[:limit]]
+        for since, until in (("2024-06-01", "2024-06-01"), ("2024-06-02", None), (None, "2024-05-31"), ("2024", "2024")):
+            wanted = [ids[i] for i in order if days[i] is not None and (not since or days[i] >= since)
+                      and (not until or days[i] < until + "~")]
+            assert [h.document_id for h in hits(empty_archive, "交通管制", since=since, until=until, limit=20)] == wanted
         return order
 
     first, *_, last = check_order()

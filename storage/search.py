@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -362,8 +363,30 @@ def _index(connection, ids: list[int]) -> None:
                            [{"id": r.id, "terms": tsvector(r._mapping)} for r in rows])
     else:
         columns = ", ".join(FIELDS)
+        # in rowid order: FTS5 writes out what it holds whenever a rowid comes lower than the last
         connection.execute(text(f"INSERT INTO {INDEX} (rowid, {columns}) SELECT key, {columns} FROM {SOURCE} "
-                                "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+                                "WHERE id IN :ids ORDER BY key").bindparams(bindparam("ids", expanding=True)),
+                           {"ids": ids})
+
+
+def index_all_sqlite(connection, chunk: int = 2000, progress=None) -> None:
+    """SQLite: the whole archive indexed again, in rowid (发布日期, id) order, read from the
+    发布日期 index a day at a time — FTS5's own 'rebuild' reads in id order, and a lower rowid
+    after a higher one makes it write out a segment each time (half the build rate at 1M)."""
+    connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')"))
+    rows = connection.execute(text("SELECT id, published_at FROM documents ORDER BY published_at, id"))
+    keys: list[int] = []
+    for _, day in groupby((index_key(published_at, doc_id) for doc_id, published_at in rows), lambda k: k >> ID_BITS):
+        keys += sorted(day)  # a day's documents by id, whatever their 发布日期's time of day
+        if len(keys) >= chunk:
+            _index(connection, [k & ID_MASK for k in keys])
+            if progress:
+                progress(len(keys))
+            keys = []
+    if keys:
+        _index(connection, [k & ID_MASK for k in keys])
+        if progress:
+            progress(len(keys))
 
 
 def tsvector(fields) -> str:
@@ -393,9 +416,7 @@ def rebuild(archive, *, chunk: int = 2000, progress=None) -> int:
         connection = session.connection()
         total = connection.execute(text("SELECT count(*) FROM documents")).scalar()
         if connection.dialect.name != "postgresql":
-            connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')"))
-            if progress:
-                progress(total)
+            index_all_sqlite(connection, chunk, progress)
             return total
         connection.execute(text(f"DELETE FROM {INDEX}"))
     last = 0
@@ -427,7 +448,6 @@ def sqlite_ddl() -> list[str]:
         # detail=column: which field a term is in (the title tier) without every position
         f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='key', "
         "tokenize='unicode61 remove_diacritics 0', detail=column)",
-        f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')",
     ]
 
 

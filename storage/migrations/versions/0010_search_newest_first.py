@@ -14,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 
-def _recreate(statements: list[str]) -> None:
+def _recreate(statements: list[str], index) -> None:
     if op.get_bind().dialect.name == "postgresql":
         return
     # the alembic CLI's connection is not the archive's: give it the index's functions too
@@ -23,12 +23,14 @@ def _recreate(statements: list[str]) -> None:
     op.execute(f"DROP VIEW {search.SOURCE}")
     for statement in statements:
         op.execute(statement)
+    index(op.get_bind())
 
 
 def upgrade() -> None:
-    _recreate(search.sqlite_ddl())
+    _recreate(search.sqlite_ddl(), search.index_all_sqlite)
 
 
 def downgrade() -> None:  # 0007's index: rowid = document id
     _recreate([statement.replace(f"{search.KEY_FUNCTION}(published_at, id) AS key, ", "")
-               .replace("content_rowid='key'", "content_rowid='id'") for statement in search.sqlite_ddl()])
+               .replace("content_rowid='key'", "content_rowid='id'") for statement in search.sqlite_ddl()],
+              lambda bind: bind.exec_driver_sql(f"INSERT INTO {search.INDEX}({search.INDEX}) VALUES ('rebuild')"))

@@ -13,11 +13,13 @@ terms: SQLite keeps them in an FTS5 table (its content read through a view calli
 `govarchive_terms`, so the text is not stored twice), PostgreSQL as a tsvector (GIN index) written
 from the same terms — no database parser or locale in between. Ranking is the same on both:
 tiers (the exact 文号/索引号, every word in the title, every word in 文号/索引号/发文机关, the text),
-newest first within a tier.
+newest first within a tier. On SQLite a document's rowid in the index is its 发布日期 (by day)
+above its id (`index_key`), so a tier is read from the index newest first and stops at the page:
+a word in half the archive costs what its first hits do, not a sort of its matches.
 
 Indexing is incremental: the archive's sessions call `unindex_changed` before and
 `index_changed` after each flush (storage.db), like the repost queue, for documents whose
-searchable fields are new or changed — whoever writes them (crawl, reparse, an edit).
+searchable fields or 发布日期 are new or changed — whoever writes them (crawl, reparse, an edit).
 `rebuild` indexes the whole archive again.
 """
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -40,8 +43,14 @@ FIELDS = ("title", "doc_no", "index_no", "publisher", "body")
 INDEX = "search_index"
 SOURCE = "search_source"  # SQLite: the view FTS5 reads the terms through
 TERMS_FUNCTION = "govarchive_terms"
+KEY_FUNCTION = "govarchive_index_key"  # SQLite: the FTS5 rowid of a document (index_key)
 # PostgreSQL: a tsvector weight per field (A title, B 文号/索引号, C 发文机关, D text)
 PG_WEIGHTS = {"title": "A", "doc_no": "B", "index_no": "B", "publisher": "C", "body": "D"}
+# what a document is indexed again for: its searchable text, and on SQLite its 发布日期 (in its rowid)
+INDEXED = FIELDS + ("published_at",)
+# SQLite: an index rowid is the document's 发布日期 (date_rank) above its id's ID_BITS bits
+ID_BITS = 36
+ID_MASK = (1 << ID_BITS) - 1
 # Characters of a text indexed, on both databases (as repost detection reads 200,000): a
 # tsvector holds at most 1 MB, and no query needs the far end of a book-length page.
 BODY_CHARS = 200_000
@@ -51,6 +60,7 @@ LONGEST_WORD = 60  # letters and digits in a row beyond this are no word (base64
 EXACT, IN_TITLE, IN_METADATA, IN_TEXT = 3.0, 2.0, 1.0, 0.0
 SNIPPET_BEFORE, SNIPPET_AFTER = 30, 90
 
+_DATE_SHAPE = "dddd-dd-dd"  # YYYY-MM-DD: d a digit
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_HAN}]+)|([^\W_{_HAN}]+)")
 # brackets and spaces people write a 文号 with in many ways: 〔2024〕, [2024], （2024）, 【2024】
@@ -85,6 +95,34 @@ def terms(value: str | None) -> str:
         elif len(word) <= LONGEST_WORD:
             out.append(word)
     return " ".join(out)
+
+
+def date_rank(published_at: str | None) -> int:
+    """A 发布日期 as a number in its order (compared as text, as the databases compare it): the
+    greatest YYYY-MM-DD at or below it as YYYYMMDD + 2; 1 below every such date, 0 for none. Any
+    text maps to one, never out of order, so the SQLite index keeps documents newest first by
+    day, and only a day's documents are sorted by their full 发布日期 (a time of day, or a text
+    of another shape)."""
+    if published_at is None:
+        return 0
+    digits = 0  # the YYYYMMDD read so far
+    for i, shape in enumerate(_DATE_SHAPE):
+        char = published_at[i] if i < len(published_at) else ""
+        if shape == "-" and char == "-":
+            continue
+        if shape == "d" and "0" <= char <= "9":
+            digits = digits * 10 + int(char)
+            continue
+        # it leaves the shape here: below every date so far (it ends, a smaller character) or above
+        span = 10 ** _DATE_SHAPE[i:].count("d")
+        below = char < ("0" if shape == "d" else "-")
+        return digits * span + (1 if below else span + 1)
+    return digits + 2
+
+
+def index_key(published_at: str | None, document_id: int) -> int:
+    """SQLite: a document's rowid in the search index, in (发布日期, id) order."""
+    return date_rank(published_at) << ID_BITS | document_id
 
 
 def identifier_key(value: str | None) -> str:
@@ -157,28 +195,54 @@ def _tsquery(words: list[Word], weights: str = "") -> str:
 
 
 class _Sqlite:
-    """The FTS5 side: the query in every field, in the title, in 文号/索引号/发文机关 (column filters)."""
-    matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :e"
-    walk = "INDEXED BY ix_documents_published_at"  # the planner would sort every match instead
-    newest = "d.published_at DESC, d.id DESC"  # NULLs sort last going down: the index's order
+    """The FTS5 side: the query in every field, in the title, in 文号/索引号/发文机关 (column filters).
+    The index's rowid is `index_key` (发布日期, then id), so a tier newest first is the index read
+    backwards, stopped at the page: a common word costs what its first hits do."""
+    matches = f"SELECT rowid & {ID_MASK} FROM {INDEX} WHERE {INDEX} MATCH :e"
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
         everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
         metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
         self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
+        # the days the 发布日期 bounds allow, as a range of rowids the index seeks to (the bounds
+        # themselves are checked on the documents)
+        self.days = (f" AND {INDEX}.rowid >= {date_rank(since) << ID_BITS}" if since else "") + \
+            (f" AND {INDEX}.rowid < {date_rank(until + '~') + 1 << ID_BITS}" if until else "")
+
+    def tier(self, session, expression: str, where: str, params: dict, n: int) -> list[int]:
+        # CROSS JOIN: the index drives (read backwards), each hit's document looked up by id
+        select = (f"SELECT {INDEX}.rowid AS key, d.id, d.published_at FROM {INDEX} CROSS JOIN documents d "
+                  f"ON d.id = {INDEX}.rowid & {ID_MASK} WHERE {INDEX} MATCH :e{self.days}{where}")
+        params = {**params, "e": expression}
+        rows = session.execute(text(f"{select} ORDER BY {INDEX}.rowid DESC LIMIT {n}"), params).all()
+        if len(rows) == n:  # the last hit's day may hold more, later in 发布日期 or id: read it all
+            last = rows[-1].key
+            rows += session.execute(text(f"{select} AND {INDEX}.rowid >= :floor AND {INDEX}.rowid < :last"),
+                                    {**params, "floor": last >> ID_BITS << ID_BITS, "last": last}).all()
+        return [r.id for r in sorted(rows, key=_newest, reverse=True)[:n]]
 
 
 class _Postgres:
     """The tsvector side: the same as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
     matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
-    walk = None  # the planner chooses how to meet the order
-    newest = "d.published_at DESC NULLS LAST, d.id DESC"
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
         everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
         self.identifiers = _tsquery(words, "B")
         self.everywhere, self.title, self.metadata = everywhere, title, metadata
+
+    @classmethod
+    def tier(cls, session, expression: str, where: str, params: dict, n: int) -> list[int]:
+        return list(session.execute(text(
+            f"SELECT d.id FROM documents d WHERE d.id IN ({cls.matches}){where} "
+            f"ORDER BY d.published_at DESC NULLS LAST, d.id DESC LIMIT {n}"), {**params, "e": expression}).scalars())
+
+
+def _newest(row) -> tuple:
+    """A document's place newest first (reversed): undated last, then 发布日期, then the later id —
+    what the SQL orders say."""
+    return row.published_at is not None, row.published_at or "", row.id
 
 
 # --- searching ---------------------------------------------------------------------------------
@@ -188,40 +252,27 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
     """Documents matching every word of the query, best first: the exact 文号/索引号, then every
     word in the title, in 文号/索引号/发文机关, in the text; newest (发布日期) first within each.
     `since`, `until`: 发布日期 bounds, inclusive (YYYY-MM-DD); documents without a date are then
-    left out. Tiers are read one after the other until the page is full, so a common word costs
-    no more than the hits it shows."""
+    left out. Tiers are read one after the other until the page is full, each no further than
+    the page needs."""
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    side = _Postgres(words) if _postgres(session) else _Sqlite(words)
+    side = (_Postgres if _postgres(session) else _Sqlite)(words, since, until)
     where, params = _filters(site, since, until)
     wanted = max(int(offset), 0) + int(limit)
-    exact = _exact_ids(session, query, side)
     ranked: list[tuple[int, float]] = []
+    exact = _exact_ids(session, query, side)
     if exact:
-        rows = session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({_ids(exact)}){where} "
-                                    f"ORDER BY {side.newest} LIMIT {wanted}"), params).scalars()
-        ranked += [(doc_id, EXACT) for doc_id in rows]
-        where += f" AND d.id NOT IN ({_ids(exact)})"
-    few = _matches(session, side, side.everywhere, FEW + 1)
-    if len(few) <= FEW:  # most queries: rank every match here, three index lookups in all
-        title, metadata = set(_matches(session, side, side.title)), set(_matches(session, side, side.metadata))
-        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(few)}){where}"),
-                               params).all() if few else []
-        # tier, then newest (no date last), then the later document: what the SQL orders say
-        rows.sort(key=lambda r: (r.published_at is not None, r.published_at or "", r.id), reverse=True)
-        ranked += [(r.id, IN_TITLE if r.id in title else IN_METADATA if r.id in metadata else IN_TEXT) for r in rows]
-        ranked.sort(key=lambda hit: -hit[1])  # stable: newest first within a tier
-    else:  # a common word: tier by tier, each cut at the page
-        documents = session.execute(text("SELECT max(id) FROM documents")).scalar() or 0  # ids are dense enough
-        # a tier is read only when those above it did not fill the page: all their hits are in
-        # `ranked`, and leaving those out is what makes the tier (no NOT in the index's query)
-        for tier, expression in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
-            if len(ranked) >= wanted:
-                break
-            above = f" AND d.id NOT IN ({_ids(i for i, _ in ranked)})" if ranked else ""
-            ranked += [(doc_id, tier) for doc_id in
-                       _tier(session, side, expression, where + above, params, wanted - len(ranked), documents)]
+        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(exact)}){where}"),
+                               params).all()
+        ranked += [(r.id, EXACT) for r in sorted(rows, key=_newest, reverse=True)[:wanted]]
+    # a tier is read only when those above it did not fill the page: all their hits are in
+    # `ranked`, and leaving those out is what makes the tier (no NOT in the index's query)
+    for tier, expression in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
+        if len(ranked) >= wanted:
+            break
+        above = f" AND d.id NOT IN ({_ids(exact + [i for i, _ in ranked])})" if exact or ranked else ""
+        ranked += [(doc_id, tier) for doc_id in side.tier(session, expression, where + above, params, wanted - len(ranked))]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -229,43 +280,6 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
         f"SELECT id, title, site, url, published_at, body FROM documents WHERE id IN ({_ids(i for i, _ in page)})"))}
     return [SearchHit(i, rows[i].title, rows[i].site, rows[i].url, rows[i].published_at,
                       snippet(rows[i].body, rows[i].title, words), score) for i, score in page]
-
-
-FEW = 2000  # matches ranked at once; more, and the ranking is done tier by tier
-
-
-def _matches(session, side, expression: str, limit: int | None = None) -> list[int]:
-    return list(session.execute(text(side.matches + (f" LIMIT {limit}" if limit else "")), {"e": expression}).scalars())
-
-
-# A tier matching at least WALK_FROM documents is walked newest first through the 发布日期 index
-# (its matches read once) instead of sorted; the walk looks at no more than WALK_SLACK times the
-# documents it should need before a tier of old documents is sorted after all.
-WALK_FROM, WALK_SLACK = 2000, 20
-
-
-def _tier(session, side, expression: str, where: str, params: dict, n: int, documents: int) -> list[int]:
-    """The n newest documents of one tier, the same whichever way they are found. Few matches:
-    all of them, sorted. Many (a common word): documents in date order, each looked up among the
-    matches, until n are found — about n × documents / matches of them, never a sort of half
-    the archive."""
-    params = {**params, "e": expression, "n": n}
-    newest = f"ORDER BY {side.newest} LIMIT :n"
-    if side.walk is not None:
-        # counted up to a twentieth of the archive: the walk's length is known within 20 × n
-        enough = max(WALK_FROM, documents // 20)
-        count = session.execute(text(f"SELECT count(*) FROM ({side.matches} LIMIT {enough}) AS m"), params).scalar()
-        if not count:
-            return []
-        if count >= WALK_FROM:
-            params["window"] = min(documents, WALK_SLACK * n * documents // count + n)
-            walked = list(session.execute(text(
-                f"SELECT d.id FROM (SELECT d.id, d.published_at FROM documents d {side.walk} WHERE 1 = 1{where} "
-                f"ORDER BY {side.newest} LIMIT :window) AS d WHERE d.id IN ({side.matches}) {newest}"), params).scalars())
-            if len(walked) == n:
-                return walked
-    return list(session.execute(text(f"SELECT d.id FROM documents d WHERE d.id IN ({side.matches}){where} {newest}"),
-                                params).scalars())
 
 
 def _filters(site: str | None, since: str | None, until: str | None) -> tuple[str, dict]:
@@ -310,9 +324,10 @@ def snippet(body: str | None, title: str | None, words: list[Word]) -> str:
 # --- indexing ----------------------------------------------------------------------------------
 
 def register_functions(dbapi_connection) -> None:
-    """SQLite: the terms function FTS5 reads the documents through (every connection of the
-    archive has it: writing a document updates the index)."""
+    """SQLite: the functions FTS5 reads the documents through (every connection of the archive
+    has them: writing a document updates the index)."""
     dbapi_connection.create_function(TERMS_FUNCTION, 1, terms, deterministic=True)
+    dbapi_connection.create_function(KEY_FUNCTION, 2, index_key, deterministic=True)
 
 
 def _postgres(session: Session) -> bool:
@@ -323,15 +338,18 @@ def unindex_changed(session: Session, _flush_context, _instances) -> None:
     """before_flush hook: SQLite's index forgets the documents about to get new searchable
     text while the view still shows their old text (an FTS5 table reading its content elsewhere
     removes what that content says now)."""
-    ids = [doc.id for doc in changed_documents(session, FIELDS, new=False)]
+    ids = [doc.id for doc in changed_documents(session, INDEXED, new=False)]
     if ids and not _postgres(session):
-        session.connection().execute(text(f"DELETE FROM {INDEX} WHERE rowid IN :ids")
+        # its old terms given back: FTS5 would look its rowid up in the view, where it is no column
+        columns = ", ".join(FIELDS)
+        session.connection().execute(text(f"INSERT INTO {INDEX}({INDEX}, rowid, {columns}) SELECT 'delete', key, "
+                                          f"{columns} FROM {SOURCE} WHERE id IN :ids")
                                      .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
 
 
 def index_changed(session: Session, _flush_context) -> None:
     """after_flush hook: documents new or with changed searchable text are (re)indexed."""
-    docs = list(changed_documents(session, FIELDS))
+    docs = list(changed_documents(session, INDEXED))
     if docs:
         _index(session.connection(), [doc.id for doc in docs])
 
@@ -345,8 +363,30 @@ def _index(connection, ids: list[int]) -> None:
                            [{"id": r.id, "terms": tsvector(r._mapping)} for r in rows])
     else:
         columns = ", ".join(FIELDS)
-        connection.execute(text(f"INSERT INTO {INDEX} (rowid, {columns}) SELECT id, {columns} FROM {SOURCE} "
-                                "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+        # in rowid order: FTS5 writes out what it holds whenever a rowid comes lower than the last
+        connection.execute(text(f"INSERT INTO {INDEX} (rowid, {columns}) SELECT key, {columns} FROM {SOURCE} "
+                                "WHERE id IN :ids ORDER BY key").bindparams(bindparam("ids", expanding=True)),
+                           {"ids": ids})
+
+
+def index_all_sqlite(connection, chunk: int = 2000, progress=None) -> None:
+    """SQLite: the whole archive indexed again, in rowid (发布日期, id) order, read from the
+    发布日期 index a day at a time — FTS5's own 'rebuild' reads in id order, and a lower rowid
+    after a higher one makes it write out a segment each time (half the build rate at 1M)."""
+    connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')"))
+    rows = connection.execute(text("SELECT id, published_at FROM documents ORDER BY published_at, id"))
+    keys: list[int] = []
+    for _, day in groupby((index_key(published_at, doc_id) for doc_id, published_at in rows), lambda k: k >> ID_BITS):
+        keys += sorted(day)  # a day's documents by id, whatever their 发布日期's time of day
+        if len(keys) >= chunk:
+            _index(connection, [k & ID_MASK for k in keys])
+            if progress:
+                progress(len(keys))
+            keys = []
+    if keys:
+        _index(connection, [k & ID_MASK for k in keys])
+        if progress:
+            progress(len(keys))
 
 
 def tsvector(fields) -> str:
@@ -376,9 +416,7 @@ def rebuild(archive, *, chunk: int = 2000, progress=None) -> int:
         connection = session.connection()
         total = connection.execute(text("SELECT count(*) FROM documents")).scalar()
         if connection.dialect.name != "postgresql":
-            connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')"))
-            if progress:
-                progress(total)
+            index_all_sqlite(connection, chunk, progress)
             return total
         connection.execute(text(f"DELETE FROM {INDEX}"))
     last = 0
@@ -404,13 +442,12 @@ def search_tables(name: str | None, type_: str, _parent_names) -> bool:
 def sqlite_ddl() -> list[str]:
     columns = ", ".join(FIELDS)
     return [
-        f"CREATE VIEW {SOURCE} AS SELECT id, "
+        f"CREATE VIEW {SOURCE} AS SELECT id, {KEY_FUNCTION}(published_at, id) AS key, "
         + ", ".join(f"{TERMS_FUNCTION}(substr(body, 1, {BODY_CHARS})) AS body" if f == "body" else
                     f"{TERMS_FUNCTION}({f}) AS {f}" for f in FIELDS) + " FROM documents",
         # detail=column: which field a term is in (the title tier) without every position
-        f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='id', "
+        f"CREATE VIRTUAL TABLE {INDEX} USING fts5({columns}, content='{SOURCE}', content_rowid='key', "
         "tokenize='unicode61 remove_diacritics 0', detail=column)",
-        f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')",
     ]
 
 

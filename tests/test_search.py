@@ -7,15 +7,18 @@ import json
 from contextlib import ExitStack
 
 import pytest
-from sqlalchemy import text
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select, text
 
 from pipeline import extract
 from pipeline.encoding import decode_html
 from pipeline.record import DocumentRecord
 from storage.archive import store_document
 from storage.db import Archive
-from storage import search as search_module
-from storage.search import INDEX, rebuild, search
+from storage.models import Document
+from storage.search import (BODY_CHARS, EXACT, FIELDS, IN_METADATA, IN_TEXT, IN_TITLE, INDEX, date_rank, identifier_key,
+                            query_words, rebuild, search, terms)
 from tests.extraction_cases import real_cases
 from tests.test_postgres import throwaway_database
 
@@ -165,32 +168,94 @@ def test_filters_and_pages(fixture_archive):
     assert "电力市场" in hits(archive, "电力市场")[0].snippet
 
 
-def test_every_way_of_ranking_gives_the_same_page(fixture_archive, monkeypatch):
-    """Few matches are ranked at once; many, tier by tier — each tier sorted, or walked newest
-    first through the date index (and sorted after all when the walk ends short): the same hits
-    in the same order every way."""
+def reference_page(archive: Archive, query: str, *, limit: int, offset: int = 0, site=None, since=None, until=None):
+    """The page search() must give, by its definition, from every document's own terms (no index):
+    the exact 文号/索引号, every word in the title, in 文号/索引号/发文机关, in the text; newest
+    发布日期 first (none last), then the later id."""
+    words, key = query_words(query), identifier_key(query)
+    with archive.session() as session:
+        docs = session.execute(select(Document)).scalars().all()
+
+    def has(doc, fields) -> bool:
+        present = set(" ".join(terms(getattr(doc, f) and getattr(doc, f)[:BODY_CHARS]) for f in fields).split())
+        return all(g in present or (w.prefix and any(t.startswith(g) for t in present)) for w in words for g in w.grams)
+
+    def tier(doc) -> float:
+        if len(key) >= 4 and any(c.isdigit() for c in key) and has(doc, ("doc_no", "index_no")) \
+                and key in (identifier_key(doc.doc_no), identifier_key(doc.index_no)):
+            return EXACT
+        return next((t for t, fields in ((IN_TITLE, ("title",)), (IN_METADATA, ("doc_no", "index_no", "publisher")),
+                                         (IN_TEXT, FIELDS)) if has(doc, fields)), None)
+
+    kept = [(tier(d), d) for d in docs if (not site or d.site == site) and (not (since or until) or d.published_at)
+            and (not since or d.published_at >= since) and (not until or d.published_at < until + "~")]
+    kept = sorted(((t, d) for t, d in kept if t is not None),
+                  key=lambda td: (td[0], td[1].published_at is not None, td[1].published_at or "", td[1].id), reverse=True)
+    return [(d.id, t) for t, d in kept[offset:offset + limit]]
+
+
+RANKED = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {}),
+          ("穗府办规〔2021〕7号", {}), ("税", {}), ("电力市场", {"since": "2025-01-01"})]
+
+
+def test_pages_are_the_tiers_newest_first(fixture_archive):
+    """Each page, at any offset, is what the tiers and 发布日期 say, checked against the documents'
+    own terms: the index read newest first and stopped at the page loses and reorders nothing."""
     archive, _ = fixture_archive
-    queries = [("电力市场", {}), ("通知", {"site": "www.gz.gov.cn"}), ("答复", {"until": "2024-12-31"}), ("关于", {}),
-               ("穗府办规〔2021〕7号", {})]
+    for query, options in RANKED:
+        for limit, offset in ((10, 0), (15, 3), (1000, 0)):
+            found = [(h.document_id, h.score) for h in hits(archive, query, limit=limit, offset=offset, **options)]
+            assert found == reference_page(archive, query, limit=limit, offset=offset, **options), (query, options)
+            assert found or offset
 
-    def pages():
-        return [[(h.document_id, h.score) for h in hits(archive, q, limit=15, offset=3, **o)] for q, o in queries]
 
-    at_once = pages()
-    monkeypatch.setattr(search_module, "FEW", 3)
-    monkeypatch.setattr(search_module, "WALK_FROM", 10**9)
-    sorted_ = pages()
-    monkeypatch.setattr(search_module, "WALK_FROM", 2)
-    walked = pages()
-    monkeypatch.setattr(search_module, "WALK_SLACK", 1)  # some walks end short: sorted after all
-    assert at_once == sorted_ == walked == pages() and all(at_once[:4])
+def test_newest_first_however_the_date_is_written(empty_archive):
+    """发布日期 are compared as text on both databases: a time of day after the bare day, other
+    shapes where their text sorts, none last; ties by the later id. An edited 发布日期 moves its
+    document."""
+    days = ["2024-06-01", "2024-06-01T10:00", "2024-6-1", None, "2024-06-01", "", "2024", "2024-06-01 09:00:00",
+            "2025-01-01", "二〇二四年", "2023-12-31T23:59:59", "2024-06-02"]
+    with empty_archive.session() as session:
+        ids = [store_document(session, site="s", url=f"http://s.gov.cn/{i}.html", capture_id=None,
+                              record=DocumentRecord(f"http://s.gov.cn/{i}.html", title="春运交通管制的通知",
+                                                    published_at=day, body=f"各市：春运交通管制。附件{i}。")).document_id
+               for i, day in enumerate(days)]
+
+    def check_order():
+        order = sorted(range(len(days)), key=lambda i: (days[i] is not None, days[i] or "", ids[i]), reverse=True)
+        for limit in range(1, len(days) + 1):
+            assert [h.document_id for h in hits(empty_archive, "交通管制", limit=limit)] == [ids[i] for i in order[:limit]]
+        for since, until in (("2024-06-01", "2024-06-01"), ("2024-06-02", None), (None, "2024-05-31"), ("2024", "2024")):
+            wanted = [ids[i] for i in order if days[i] is not None and (not since or days[i] >= since)
+                      and (not until or days[i] < until + "~")]
+            assert [h.document_id for h in hits(empty_archive, "交通管制", since=since, until=until, limit=20)] == wanted
+        return order
+
+    first, *_, last = check_order()
+    with empty_archive.session() as session:
+        session.get(Document, ids[first]).published_at, session.get(Document, ids[last]).published_at = None, "2024-06-01"
+    days[first], days[last] = None, "2024-06-01"
+    check_order()
+    check_index(empty_archive)
+
+
+@given(st.text(alphabet="0123456789-T: 年/", max_size=14), st.text(alphabet="0123456789-T: 年/", max_size=14))
+def test_date_rank_keeps_the_order_of_the_text(a, b):
+    """The SQLite index's date rank never puts two 发布日期 out of their order as text …"""
+    a, b = sorted((a, b))
+    assert date_rank(None) < date_rank(a) <= date_rank(b)
+
+
+def test_date_rank_tells_days_apart():
+    """… and tells days apart, so only one day's documents are sorted beyond what the index reads."""
+    ranks = [date_rank(d) for d in ("", "2023-12-31T23:59:59", "2024-06-01", "2024-06-02", "2024-6-1", "二〇二四年")]
+    assert ranks == sorted(set(ranks)) and date_rank("2024-06-01") == date_rank("2024-06-01T10:00")
 
 
 def test_same_answers_on_sqlite_and_postgresql(sqlite_archive, postgresql_archive):
     """Both databases index the same terms and rank by the same tiers: the same hits, in the
     same order, for every labelled query and with filters."""
-    queries = [(q, {}) for q in LABELLED] + [("电力市场", {"since": "2025-01-01"}), ("通知", {"site": "www.gz.gov.cn"}),
-                                            ("答复", {"until": "2024-12-31"}), ("税", {})]
+    queries = [(q, {}) for q in LABELLED] + RANKED
     for query, options in queries:
         mine = [(h.url, h.score, h.snippet) for h in hits(sqlite_archive[0], query, limit=50, **options)]
         theirs = [(h.url, h.score, h.snippet) for h in hits(postgresql_archive[0], query, limit=50, **options)]

@@ -29,6 +29,7 @@ def upgrade() -> None:
         search.register_functions(bind.connection.driver_connection)
         for statement in search.sqlite_ddl():
             op.execute(statement)
+        search.index_all_sqlite(bind)
 
 
 def downgrade() -> None:

@@ -42,8 +42,9 @@ DOCUMENTS = 10
 
 def site_routes(k: int) -> dict:
     """Site k: one column of its own documents (URLs and ids k*10 …). Their texts are the few
-    real pages ColumnSite is made of, so every document is a near copy of thousands on other
-    sites (at 1,000 sites, four repost groups of about 2,000): the most work repost linking gets."""
+    real pages ColumnSite is made of, so two in three documents are near copies of those on
+    every other site: four repost groups (of about 1,700 at 1,000 sites), as a text every site
+    reposts makes, and the most work repost linking gets."""
     site = ColumnSite(1, DOCUMENTS, DOCUMENTS)
     site.docs = {0: [f"c0d{k * DOCUMENTS + i}" for i in range(DOCUMENTS)]}
     return site.routes()

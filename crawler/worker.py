@@ -152,6 +152,7 @@ class CrawlWorker:
         self.max_rss = self.settings.getfloat("GOVARCHIVE_WORKER_MAX_RSS_MB", 1024)
         self.crawls: dict[str, _Crawl] = {}
         self.crawls_started = 0
+        self.ended_since_trim = 0  # crawls ended since freed memory was last given back
         self.draining = False   # takes no new crawl (stdin closed, SIGTERM)
         self.recycling = False  # wants to be replaced; exits when idle if exit_when_recycled
         self.exit_when_recycled = False
@@ -314,6 +315,7 @@ class CrawlWorker:
         if HELD_LOCKS.get(site) is crawl.lock:
             del HELD_LOCKS[site]
         crawl.lock.release()
+        self.ended_since_trim += 1
         self.draining_check()
 
     def _close_run(self, crawl: _Crawl, status: RunStatus | None, reason: str | None = None) -> None:
@@ -355,8 +357,20 @@ class CrawlWorker:
         crawl.done(CrawlOutcome(crawl.job.id, crawl.job.site, int(code), crawl.job.log_path, run_id, status))
 
     def open(self) -> None:
-        """Open the archive once (schema upgrade, data folder) before the first crawl."""
+        """Open the archive once (schema upgrade, data folder) before the first crawl; give
+        back what ended crawls freed every few seconds."""
+        from twisted.internet import task
+
         self._archive()
+        task.LoopingCall(self.give_back_memory).start(TRIM_EVERY, now=False)
+
+    def give_back_memory(self) -> None:
+        """Return the heap that ended crawls freed to the system. glibc keeps it for the
+        process otherwise: a worker's memory would stay at its busiest, and a recycled one
+        finishing its last crawls would hold that beside its successor's."""
+        if self.ended_since_trim and _LIBC is not None:
+            self.ended_since_trim = 0
+            _LIBC.malloc_trim(0)
 
     def close(self) -> None:
         from crawler.extractor import Extractor
@@ -364,6 +378,21 @@ class CrawlWorker:
 
         Extractor.close_shared()
         close_shared()
+
+
+def _libc():
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim  # glibc only
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _libc()
+TRIM_EVERY = 5.0  # seconds between give_back_memory calls
 
 
 def _append(path: str | None, line: str) -> None:

@@ -55,6 +55,7 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
             session.execute(update(Document).values(duplicate_of_id=None))
             session.execute(insert(RepostQueue).from_select(["document_id"], select(Document.id)))
     indexed = matched = 0
+    candidates = CandidateShingles()
     while True:
         with archive.session() as session:
             db = session.connection()  # Core statements: the ORM layer would double the cost per row
@@ -63,7 +64,7 @@ def link_reposts(archive: Archive, *, rebuild: bool = False, chunk: int = CHUNK,
             rows = db.execute(select(Document.id, TEXT, Document.content_hash, *IDENTITY_FIELDS)
                               .select_from(RepostQueue).join(Document, RepostQueue.document_id == Document.id)
                               .order_by(RepostQueue.document_id).limit(chunk)).all()
-            matched += sum(_index(db, row) for row in rows)
+            matched += sum(_index(db, row, candidates) for row in rows)
         if not rows:
             break
         indexed += len(rows)
@@ -80,7 +81,34 @@ def pending(archive: Archive) -> int:
         return session.scalar(select(func.count()).select_from(RepostQueue))
 
 
-def _index(db: Connection, row) -> bool:
+class CandidateShingles:
+    """The shingle sets of the candidate texts one pass has read. The candidates of a text
+    reposted on many sites are the same few documents (those a band key took first) for every
+    copy: shingled once a pass, not once a copy. Bounded by characters (a set costs ~150 bytes
+    a character); a text read again is used only if it is still the same."""
+
+    MAX_CHARS = 100_000
+
+    def __init__(self) -> None:
+        self.sets: dict[int, tuple[str | None, set[str]]] = {}
+        self.chars = 0
+
+    def of(self, doc_id: int, text: str | None) -> set[str]:
+        held = self.sets.get(doc_id)
+        if held is not None and held[0] == text:
+            return held[1]
+        grams = shingles(text)
+        if held is not None:
+            self.chars -= len(held[0] or "")
+        if self.chars + len(text or "") > self.MAX_CHARS:
+            self.sets.clear()
+            self.chars = 0
+        self.sets[doc_id] = (text, grams)
+        self.chars += len(text or "")
+        return grams
+
+
+def _index(db: Connection, row, candidates: CandidateShingles) -> bool:
     db.execute(delete(RepostQueue).where(RepostQueue.document_id == row.id))
     # indexed before: its text changed, so its bands go and its own link is decided again
     if db.execute(delete(RepostBand).where(RepostBand.document_id == row.id)).rowcount:
@@ -97,7 +125,7 @@ def _index(db: Connection, row) -> bool:
                              .where(RepostBand.band_key.in_(keys))).all()
         shared = Counter(doc_id for _, doc_id in buckets)
         shared.update({doc_id: BANDS for doc_id in same_text})
-        best = _best_match(db, row, grams, shared)
+        best = _best_match(db, row, grams, shared, candidates)
         if best is not None:
             _join_group(db, row.id, best)
         full = {key for key, size in Counter(key for key, _ in buckets).items() if size >= BUCKET_CAP}
@@ -106,7 +134,7 @@ def _index(db: Connection, row) -> bool:
     return best is not None
 
 
-def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | None:
+def _best_match(db: Connection, row, grams: set[str], shared: Counter, candidates: CandidateShingles) -> int | None:
     """The candidate most like this document at exact Jaccard ≥ THRESHOLD, or None. Candidates
     it is told apart from (索引号, 发文字号, a title on the same site) are dropped before any
     text is read."""
@@ -119,7 +147,7 @@ def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | 
     if not ranked:
         return None
     bodies = db.execute(select(Document.id, TEXT).where(Document.id.in_(ranked))).all()
-    scored = [(jaccard(grams, shingles(b.body)), -b.id) for b in bodies]
+    scored = [(jaccard(grams, candidates.of(b.id, b.body)), -b.id) for b in bodies]
     similarity, neg_id = max(scored)
     return -neg_id if similarity >= THRESHOLD else None
 
@@ -127,7 +155,18 @@ def _best_match(db: Connection, row, grams: set[str], shared: Counter) -> int | 
 def _join_group(db: Connection, doc_id: int, match: int) -> None:
     """The new document joins the group of the document it copies; the group points at its
     original (gov page first, then earliest)."""
-    roots = {db.scalar(select(func.coalesce(Document.duplicate_of_id, Document.id)).where(Document.id == match))}
+    root = db.scalar(select(func.coalesce(Document.duplicate_of_id, Document.id)).where(Document.id == match))
+    pair = {m.id: dict(m._mapping) for m in db.execute(select(*GROUP_FIELDS).where(Document.id.in_([root, doc_id])))}
+    original, doc = pair[root], pair[doc_id]
+    if original["duplicate_of_id"] is None and original_key(original) < original_key(doc):
+        # The group keeps its original (each join leaves the first member by original_key at
+        # the root), so every other member's link stands: only the new one's is decided. A
+        # text reposted on every site makes a group of thousands, read whole on each join else.
+        target = None if distinct_documents(doc, original) else root
+        if target != doc["duplicate_of_id"]:
+            db.execute(update(Document).where(Document.id == doc_id).values(duplicate_of_id=target))
+        return
+    roots = {root}
     members = [dict(m._mapping) for m in db.execute(
         select(*GROUP_FIELDS).where(or_(Document.id.in_(roots | {doc_id}), Document.duplicate_of_id.in_(roots))))]
     members.sort(key=original_key)

@@ -204,3 +204,20 @@ def test_a_series_on_one_site_is_not_a_repost_of_itself(archive):
     links = {url: r["duplicate_of"] for url, r in exported(archive).items()}
     assert links["http://news.example.com/a/9.html"] == "http://www.example.gov.cn/jtgz/t2.html"
     assert [links[f"http://www.example.gov.cn/jtgz/t{n}.html"] for n in (1, 2, 3)] == [None, None, None]
+
+
+def test_copies_joining_one_by_one_link_as_a_rebuild_does(tmp_path):
+    """A pass after each crawl adds copies to a group one at a time (most join an original that
+    stays, some are earlier and become it): the links end as a pass over everything makes them."""
+    archive = Archive(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+    days = random.Random(7).sample(range(1, 29), 24)
+    for n, day in enumerate(days):
+        store(archive, f"portal{n}", f"http://portal{n}.example.com/a/1.html",
+              page("通知", f"（第{n}号网站转载）" + BODY, f"2024-02-{day:02d}"))
+        link_reposts(archive)
+    links = lambda: {url: r["duplicate_of"] for url, r in exported(archive).items()}  # noqa: E731
+    joined = links()
+    earliest = f"http://portal{days.index(min(days))}.example.com/a/1.html"
+    assert joined[earliest] is None and all(joined[url] == earliest for url in joined if url != earliest)
+    assert link_reposts(archive, rebuild=True).linked == len(days) - 1
+    assert links() == joined

@@ -102,6 +102,29 @@ def test_sigterm_lets_a_running_crawl_end_and_leaves_no_run_running(workspace, t
     assert statuses and "running" not in statuses
 
 
+def test_a_site_waiting_for_a_crawl_slot_is_crawled_however_long_it_waits(workspace, tmp_path):
+    """--max-crawls 1, two sites due at start: the second waits out the first crawl (worker
+    start-up and three 1.5 s pages), longer than the misfire grace time of 3 s, and is crawled
+    all the same: a wait for a slot is no misfire (in APScheduler's pool it was: dropped)."""
+    site = ColumnSite(2, 2, 2)
+    with FixtureSite(site.routes(), delay=1.5) as slow:
+        write(workspace, site_entry("first", slow, 0), site_entry("second", slow, 1))
+        log = open(tmp_path / "daemon.log", "w+")
+        daemon = subprocess.Popen([sys.executable, "scheduler.py", "--jitter", "0", "--poll", "0.3", "--grace", "5",
+                                   "--max-crawls", "1", "--misfire-grace", "3"],
+                                  cwd=ROOT, env=workspace.env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for(lambda: sum(r[2] == "finished" for r in runs(workspace)) == 2
+                     or "was missed" in Path(log.name).read_text(), what="both runs, or a missed fire")
+            daemon.send_signal(signal.SIGTERM)
+            assert daemon.wait(timeout=60) == 0
+        finally:
+            if daemon.poll() is None:
+                daemon.kill()
+    assert "was missed" not in Path(log.name).read_text()
+    assert sorted(r[:3] for r in runs(workspace)) == [("first", "scheduled", "finished"), ("second", "scheduled", "finished")]
+
+
 def test_run_now_and_status(workspace, server, tmp_path):
     write(workspace, site_entry("alpha", server, 0), site_entry("down", server, 0, schedule="*/5 * * * *"))
     # paths relative to where scheduler.py is run are the paths its crawls use (they run in the

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, NAVIGATION_NAMES, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SPACE = re.compile(r"\s+")
@@ -66,8 +66,8 @@ class Tally:
         return self.prose - self.links - OTHER_WEIGHT * self.other
 
 
-# a navigation element: <nav>, or a class/id made of the word nav or menu (nav-biglist, main_menu)
-_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:nav|menu|navbar|mainnav)(?:$|[\s_-])", re.I)
+# a navigation element: <nav>, or a class/id made of one of its words (nav-biglist, main_menu)
+_NAVIGATION = re.compile(rf"(?:^|[\s_-])(?:{'|'.join(NAVIGATION_NAMES)})(?:$|[\s_-])", re.I)
 
 
 def _in_navigation(el) -> bool:

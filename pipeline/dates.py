@@ -47,6 +47,9 @@ _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1
                         r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
+HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date
+
+
 def date_line(page: list, title: str | None, container) -> str | None:
     """The date printed alone on a line just after the headline, before the text (when there
     is one), as news-style pages show it without a label. Only there: a date alone in the
@@ -69,5 +72,3 @@ def date_line(page: list, title: str | None, container) -> str | None:
                 return None
     return None
 
-
-HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks
-from pipeline.body import is_tabular, Line, blocks_inside, container_lines, find_container, holds, is_prose
+from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose, is_tabular
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, with_signature

@@ -70,6 +70,10 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
 # Class names that hide an element in every common CSS framework (AngularJS, Bootstrap …).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
 
+# Words of a class or id that make an element navigation (nav-biglist, main_menu): prose inside
+# one (a mega-menu's panels describing the offices) is not the document.
+NAVIGATION_NAMES: tuple[str, ...] = ("nav", "menu", "navbar", "mainnav")
+
 # Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case.
 BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "curmb")
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置")

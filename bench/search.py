@@ -10,8 +10,8 @@ year changed) and the rest 发文机关 + 关于 + a phrase of the text + 的通
 pages, a 文号 for two in five (a real prefix, a year and a number). Each batch of documents is a
 pure function of where it starts.
 They are inserted with plain INSERTs, then `storage.search.rebuild` indexes them all (the build
-rate); the size is the pages of the index's own tables (FTS5's; the tsvector table with its GIN
-index). `--keep DIR` keeps the SQLite archive, and a later run with the same --docs searches it
+rate); the size is the pages of the index's own tables (FTS5's; the tsvector table with its B-tree
+and GIN indexes). `--keep DIR` keeps the SQLite archive, and a later run with the same --docs searches it
 again instead of building it (with --db, that database's documents); `--rebuild` indexes a kept
 archive again, timed.
 

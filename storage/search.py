@@ -10,12 +10,13 @@ dictionary to load when a crawl stores a document; jieba on the query side keeps
 
 The terms are computed here, in Python, for both databases, so both index exactly the same
 terms: SQLite keeps them in an FTS5 table (its content read through a view calling
-`govarchive_terms`, so the text is not stored twice), PostgreSQL as a tsvector (GIN index) written
-from the same terms — no database parser or locale in between. Ranking is the same on both:
-tiers (the exact 文号/索引号, every word in the title, every word in 文号/索引号/发文机关, the text),
-newest first within a tier. On SQLite a document's rowid in the index is its 发布日期 (by day)
-above its id (`index_key`), so a tier is read from the index newest first and stops at the page:
-a word in half the archive costs what its first hits do, not a sort of its matches.
+`govarchive_terms`, so the text is not stored twice), PostgreSQL as tsvectors (GIN indexes), one
+per place the words are looked for, written from the same terms — no database parser or locale
+in between. Ranking is the same on both: tiers (the exact 文号/索引号, every word in the title,
+every word in 文号/索引号/发文机关, the text), newest first within a tier. Each document has a
+key in the index, its 发布日期 (by day) above its id (`index_key`; SQLite's rowid, a B-tree
+column on PostgreSQL), so a tier is read from the index newest first and stops at the page: a
+word in half the archive costs what its first hits do, not a sort of its matches.
 
 Indexing is incremental: the archive's sessions call `unindex_changed` before and
 `index_changed` after each flush (storage.db), like the repost queue, for documents whose
@@ -34,7 +35,7 @@ from itertools import groupby
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from storage.models import Document, changed_documents
+from storage.models import changed_documents
 
 log = logging.getLogger("govarchive.search")
 # what is searched, in the order of the FTS5 table's columns
@@ -44,11 +45,13 @@ INDEX = "search_index"
 SOURCE = "search_source"  # SQLite: the view FTS5 reads the terms through
 TERMS_FUNCTION = "govarchive_terms"
 KEY_FUNCTION = "govarchive_index_key"  # SQLite: the FTS5 rowid of a document (index_key)
-# PostgreSQL: a tsvector weight per field (A title, B 文号/索引号, C 发文机关, D text)
-PG_WEIGHTS = {"title": "A", "doc_no": "B", "index_no": "B", "publisher": "C", "body": "D"}
-# what a document is indexed again for: its searchable text, and on SQLite its 发布日期 (in its rowid)
+# the places a query's words are looked for, by tier, and their fields (SQLite: FTS5 column
+# filters; PostgreSQL: a tsvector column of each name)
+PLACES = {"title": ("title",), "identifiers": ("doc_no", "index_no"),
+          "metadata": ("doc_no", "index_no", "publisher"), "terms": FIELDS}
+# what a document is indexed again for: its searchable text, and its 发布日期 (in its key)
 INDEXED = FIELDS + ("published_at",)
-# SQLite: an index rowid is the document's 发布日期 (date_rank) above its id's ID_BITS bits
+# an index key (SQLite: the rowid) is the document's 发布日期 (date_rank) above its id's ID_BITS bits
 ID_BITS = 36
 ID_MASK = (1 << ID_BITS) - 1
 # Characters of a text indexed, on both databases (as repost detection reads 200,000): a
@@ -121,7 +124,7 @@ def date_rank(published_at: str | None) -> int:
 
 
 def index_key(published_at: str | None, document_id: int) -> int:
-    """SQLite: a document's rowid in the search index, in (发布日期, id) order."""
+    """A document's key in the search index (SQLite: its rowid), in (发布日期, id) order."""
     return date_rank(published_at) << ID_BITS | document_id
 
 
@@ -186,57 +189,139 @@ def _fts_expression(words: list[Word], columns: tuple[str, ...] | None = None) -
     return f"{{{' '.join(columns)}}} : ({expression})" if columns else f"({expression})"
 
 
-def _tsquery(words: list[Word], weights: str = "") -> str:
-    parts = []
-    for w in words:
-        parts.extend(f"'{g}':*{weights}" if w.prefix else (f"'{g}':{weights}" if weights else f"'{g}'")
-                     for g in w.grams)
-    return "(" + " & ".join(parts) + ")"
+def _tsquery(words: list[Word]) -> str:
+    return " & ".join(f"'{g}':*" if w.prefix else f"'{g}'" for w in words for g in w.grams)
 
 
-class _Sqlite:
-    """The FTS5 side: the query in every field, in the title, in 文号/索引号/发文机关 (column filters).
-    The index's rowid is `index_key` (发布日期, then id), so a tier newest first is the index read
-    backwards, stopped at the page: a common word costs what its first hits do."""
-    matches = f"SELECT rowid & {ID_MASK} FROM {INDEX} WHERE {INDEX} MATCH :e"
+@dataclass(frozen=True)
+class Tier:
+    """Where a tier's words must be, as SQL over `_Side.source` (binding :e to `expression`)."""
+    condition: str
+    expression: str
 
-    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
-        everywhere, title = _fts_expression(words), _fts_expression(words, ("title",))
-        metadata = _fts_expression(words, ("doc_no", "index_no", "publisher"))
-        self.identifiers = _fts_expression(words, ("doc_no", "index_no"))
-        self.everywhere, self.title, self.metadata = everywhere, title, metadata
-        # the days the 发布日期 bounds allow, as a range of rowids the index seeks to (the bounds
-        # themselves are checked on the documents)
-        self.days = (f" AND {INDEX}.rowid >= {date_rank(since) << ID_BITS}" if since else "") + \
-            (f" AND {INDEX}.rowid < {date_rank(until + '~') + 1 << ID_BITS}" if until else "")
 
-    def tier(self, session, expression: str, where: str, params: dict, n: int) -> list[int]:
-        # CROSS JOIN: the index drives (read backwards), each hit's document looked up by id
-        select = (f"SELECT {INDEX}.rowid AS key, d.id, d.published_at FROM {INDEX} CROSS JOIN documents d "
-                  f"ON d.id = {INDEX}.rowid & {ID_MASK} WHERE {INDEX} MATCH :e{self.days}{where}")
-        params = {**params, "e": expression}
-        rows = session.execute(text(f"{select} ORDER BY {INDEX}.rowid DESC LIMIT {n}"), params).all()
+class _Side:
+    """What search reads on one database: the index joined to its documents (`source`), the index
+    key (`key`: index_key, 发布日期 then id), the filters on the documents and a Tier per place
+    the words may be. A tier is read the same way on both, newest first by key and stopped at
+    the page: a common word costs what its first hits do, not a sort of its matches."""
+    source = key = document = ""
+
+    def __init__(self, words: list[Word], site: str | None, since: str | None, until: str | None) -> None:
+        # the days the 发布日期 bounds allow, as a range of keys (the bounds themselves are
+        # checked on the documents)
+        self.days = (f" AND {self.key} >= {date_rank(since) << ID_BITS}" if since else "") + \
+            (f" AND {self.key} < {date_rank(until + '~') + 1 << ID_BITS}" if until else "")
+        self.filters, self.params = _filters(site, since, until)
+
+    def tier(self, session, tier: Tier, above: list[int], n: int) -> list[int]:
+        """The tier's first n documents newest first, but for those in `above` (the tiers above
+        it: leaving them out is what makes the tier, no NOT in the index's query)."""
+        params = {**self.params, "e": tier.expression}
+        excluded = f" AND {self.document} NOT IN ({_ids(above)})" if above else ""
+        rows = self.first(session, tier, excluded, params, n)
         if len(rows) == n:  # the last hit's day may hold more, later in 发布日期 or id: read it all
             last = rows[-1].key
-            rows += session.execute(text(f"{select} AND {INDEX}.rowid >= :floor AND {INDEX}.rowid < :last"),
+            rows += session.execute(text(f"{self.select(tier, excluded)} AND {self.key} >= :floor AND {self.key} < :last"),
                                     {**params, "floor": last >> ID_BITS << ID_BITS, "last": last}).all()
         return [r.id for r in sorted(rows, key=_newest, reverse=True)[:n]]
 
+    def select(self, tier: Tier, excluded: str) -> str:
+        return (f"SELECT {self.key} AS key, d.id, d.published_at FROM {self.source} "
+                f"WHERE {tier.condition}{self.days}{self.filters}{excluded}")
 
-class _Postgres:
-    """The tsvector side: the same as tsqueries (weights A title, B 文号/索引号, C 发文机关)."""
-    matches = f"SELECT document_id FROM {INDEX} WHERE terms @@ CAST(:e AS tsquery)"
+    def first(self, session, tier: Tier, excluded: str, params: dict, n: int) -> list:
+        """The tier's first n hits by key."""
+        return session.execute(text(f"{self.select(tier, excluded)} ORDER BY {self.key} DESC LIMIT {n}"), params).all()
 
-    def __init__(self, words: list[Word], since: str | None = None, until: str | None = None) -> None:
-        everywhere, title, metadata = _tsquery(words), _tsquery(words, "A"), _tsquery(words, "BC")
-        self.identifiers = _tsquery(words, "B")
-        self.everywhere, self.title, self.metadata = everywhere, title, metadata
+    def identified(self, session, tier: Tier) -> list:
+        """Documents with every word in 文号/索引号, newest first (at most 1,000)."""
+        return session.execute(text(f"SELECT d.id, d.doc_no, d.index_no FROM {self.source} WHERE {tier.condition} "
+                                    f"ORDER BY {self.key} DESC LIMIT 1000"), {"e": tier.expression}).all()
 
-    @classmethod
-    def tier(cls, session, expression: str, where: str, params: dict, n: int) -> list[int]:
-        return list(session.execute(text(
-            f"SELECT d.id FROM documents d WHERE d.id IN ({cls.matches}){where} "
-            f"ORDER BY d.published_at DESC NULLS LAST, d.id DESC LIMIT {n}"), {**params, "e": expression}).scalars())
+
+class _Sqlite(_Side):
+    """FTS5: column filters say where the words are; the rowid is the key."""
+    source = f"{INDEX} CROSS JOIN documents d ON d.id = {INDEX}.rowid & {ID_MASK}"  # the index drives
+    key = f"{INDEX}.rowid"
+    document = "d.id"
+
+    def __init__(self, words: list[Word], site: str | None = None, since: str | None = None,
+                 until: str | None = None) -> None:
+        super().__init__(words, site, since, until)
+        match = f"{INDEX} MATCH :e"
+        self.title = Tier(match, _fts_expression(words, ("title",)))
+        self.identifiers = Tier(match, _fts_expression(words, PLACES["identifiers"]))
+        self.metadata = Tier(match, _fts_expression(words, PLACES["metadata"]))
+        self.everywhere = Tier(match, _fts_expression(words))
+
+
+class _Postgres(_Side):
+    """A tsvector column (GIN-indexed) per place the words may be; the key a column (B-tree).
+    Left to itself, PostgreSQL's planner reads a word's GIN entries whole and sorts every match
+    whenever it believes the word rare — and it believes every word rare, taking a word's
+    bigrams to be independent. So a tier is read newest first in key ranges, choosing for each
+    the way that reads fewer rows: the `walk` newest rows one by one (a word in many documents has
+    its page there); then, from the hits they held, as many more as the page should need, if that
+    is fewer than the word's matches in the whole index; else the rest of its matches through
+    the GIN index, sorted."""
+    source = f"{INDEX} s JOIN documents d ON d.id = s.document_id"
+    key = "s.key"
+    document = "s.document_id"
+    walk = 500  # rows: 7 ms of tsvectors of 2,000-character texts
+
+    def __init__(self, words: list[Word], site: str | None = None, since: str | None = None,
+                 until: str | None = None) -> None:
+        super().__init__(words, site, since, until)
+        query = _tsquery(words)
+        self.title, self.identifiers, self.metadata, self.everywhere = (
+            Tier(f"s.{column} @@ CAST(:e AS tsquery)", query) for column in ("title", "identifiers", "metadata", "terms"))
+
+    def first(self, session, tier: Tier, excluded: str, params: dict, n: int) -> list:
+        rows: list = []
+        ceiling, walk, walked = None, self.walk, 0  # keys at or above the ceiling are read: `walked` rows
+        while len(rows) < n:
+            floor = session.execute(text(f"SELECT key FROM {INDEX} s WHERE TRUE{self.days}{self._below(ceiling)} "
+                                         f"ORDER BY key DESC OFFSET {walk - 1} LIMIT 1")).scalar()
+            if floor is None:  # the rest of the index is shorter than the walk
+                break
+            rows += self._read(session, tier, excluded, params, n - len(rows), floor, ceiling)
+            ceiling, walked = floor, walked + walk
+            if not rows or len(rows) == n:
+                break
+            # rows to walk for the rest of the page at the rate found so far (and a half more),
+            # against the rows the GIN index would give: the word's matches in the whole index
+            walk = max((n - len(rows)) * walked * 3 // (2 * len(rows)), 1)
+            total = session.execute(text(f"SELECT reltuples FROM pg_class WHERE oid = '{INDEX}'::regclass")).scalar()
+            if walk > total * len(rows) / walked:
+                break
+        if len(rows) < n:
+            rows += self._read(session, tier, excluded, params, n - len(rows), None, ceiling)
+        return rows
+
+    def _read(self, session, tier: Tier, excluded: str, params: dict, n: int, floor: int | None,
+              ceiling: int | None) -> list:
+        """The first n hits with a key in [floor, ceiling) (no floor: down to the oldest)."""
+        bounds = (f" AND s.key >= {floor}" if floor is not None else "") + self._below(ceiling)
+        if floor is not None:  # a range of the walk: the key index, read in order
+            return session.execute(text(f"{self.select(tier, excluded)}{bounds} ORDER BY s.key DESC LIMIT {n}"),
+                                   params).all()
+        # the rest: every match from the GIN index, then sorted (MATERIALIZED: the planner would
+        # walk the key index instead, as it takes the word for a common one) …
+        hits = f"WITH hits AS MATERIALIZED (SELECT key, document_id FROM {INDEX} s WHERE {tier.condition}{self.days}" \
+               f"{excluded}{bounds}) "
+        if self.filters:  # … joined to their documents, filtered
+            return session.execute(text(f"{hits}SELECT h.key, d.id, d.published_at FROM hits h JOIN documents d "
+                                        f"ON d.id = h.document_id WHERE TRUE{self.filters} ORDER BY h.key DESC LIMIT {n}"),
+                                   params).all()
+        # … or the page's documents only
+        return session.execute(text(f"{hits}SELECT h.key, d.id, d.published_at FROM (SELECT * FROM hits ORDER BY key DESC "
+                                    f"LIMIT {n}) h JOIN documents d ON d.id = h.document_id ORDER BY h.key DESC"),
+                               params).all()
+
+    @staticmethod
+    def _below(ceiling: int | None) -> str:
+        return f" AND s.key < {ceiling}" if ceiling is not None else ""
 
 
 def _newest(row) -> tuple:
@@ -257,22 +342,20 @@ def search(session, query: str, *, site: str | None = None, since: str | None = 
     words = query_words(query)
     if not words or limit <= 0:
         return []
-    side = (_Postgres if _postgres(session) else _Sqlite)(words, since, until)
-    where, params = _filters(site, since, until)
+    side = (_Postgres if _postgres(session) else _Sqlite)(words, site, since, until)
     wanted = max(int(offset), 0) + int(limit)
     ranked: list[tuple[int, float]] = []
     exact = _exact_ids(session, query, side)
     if exact:
-        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(exact)}){where}"),
-                               params).all()
+        rows = session.execute(text(f"SELECT d.id, d.published_at FROM documents d WHERE d.id IN ({_ids(exact)})"
+                                    f"{side.filters}"), side.params).all()
         ranked += [(r.id, EXACT) for r in sorted(rows, key=_newest, reverse=True)[:wanted]]
-    # a tier is read only when those above it did not fill the page: all their hits are in
-    # `ranked`, and leaving those out is what makes the tier (no NOT in the index's query)
-    for tier, expression in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
+    # a tier is read only when those above it did not fill the page
+    for score, tier in ((IN_TITLE, side.title), (IN_METADATA, side.metadata), (IN_TEXT, side.everywhere)):
         if len(ranked) >= wanted:
             break
-        above = f" AND d.id NOT IN ({_ids(exact + [i for i, _ in ranked])})" if exact or ranked else ""
-        ranked += [(doc_id, tier) for doc_id in side.tier(session, expression, where + above, params, wanted - len(ranked))]
+        above = exact + [i for i, _ in ranked]
+        ranked += [(doc_id, score) for doc_id in side.tier(session, tier, above, wanted - len(ranked))]
     page = ranked[max(int(offset), 0):wanted]
     if not page:
         return []
@@ -305,9 +388,8 @@ def _exact_ids(session, query: str, side) -> list[int]:
     key = identifier_key(query)
     if len(key) < 4 or not any(c.isdigit() for c in key):
         return []
-    rows = session.execute(text(f"SELECT id, doc_no, index_no FROM documents WHERE id IN ({side.matches}) LIMIT 1000"),
-                           {"e": side.identifiers}).all()
-    return sorted(r.id for r in rows if key in (identifier_key(r.doc_no), identifier_key(r.index_no)))
+    return sorted(r.id for r in side.identified(session, side.identifiers)
+                  if key in (identifier_key(r.doc_no), identifier_key(r.index_no)))
 
 
 def snippet(body: str | None, title: str | None, words: list[Word]) -> str:
@@ -356,11 +438,14 @@ def index_changed(session: Session, _flush_context) -> None:
 
 def _index(connection, ids: list[int]) -> None:
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(text(f"SELECT id, url, {', '.join(FIELDS)} FROM documents WHERE id IN :ids")
-                                  .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
-        connection.execute(text(f"INSERT INTO {INDEX} (document_id, terms) VALUES (:id, CAST(:terms AS tsvector)) "
-                                "ON CONFLICT (document_id) DO UPDATE SET terms = excluded.terms"),
-                           [{"id": r.id, "terms": tsvector(r._mapping)} for r in rows])
+        rows = connection.execute(text(f"SELECT id, url, published_at, {', '.join(FIELDS)} FROM documents "
+                                       "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all()
+        columns = ("key",) + tuple(PLACES)
+        values = ", ".join([":key"] + [f"CAST(:{place} AS tsvector)" for place in PLACES])
+        connection.execute(text(f"INSERT INTO {INDEX} (document_id, {', '.join(columns)}) VALUES (:id, {values}) "
+                                "ON CONFLICT (document_id) DO UPDATE SET "
+                                + ", ".join(f"{column} = excluded.{column}" for column in columns)),
+                           [{"id": r.id, "key": index_key(r.published_at, r.id), **tsvectors(r._mapping)} for r in rows])
     else:
         columns = ", ".join(FIELDS)
         # in rowid order: FTS5 writes out what it holds whenever a rowid comes lower than the last
@@ -389,25 +474,29 @@ def index_all_sqlite(connection, chunk: int = 2000, progress=None) -> None:
             progress(len(keys))
 
 
-def tsvector(fields) -> str:
-    """The PostgreSQL tsvector (text form) of a document's fields: the same terms as SQLite's,
-    each once per field with that field's weight (a weight needs a position; how often a term
-    occurs does not rank here). A tsvector holds 1 MB: a text of more distinct terms than that
-    (200,000 characters of no language) keeps those that fit, with a warning — its document is
-    stored all the same."""
-    entries: dict[str, list[str]] = {}
-    position, size = 0, 0
-    for field in FIELDS:
-        value = fields[field][:BODY_CHARS] if field == "body" and fields[field] else fields[field]
-        for term in dict.fromkeys(terms(value).split()):
-            if size > TSVECTOR_BYTES:
-                log.warning("search index of %s: %s has more distinct terms than a tsvector holds; "
-                            "indexed up to %d", fields.get("url") or fields.get("id"), field, position)
-                break
-            position = min(position + 1, 16383)
-            entries.setdefault(term, []).append(f"{position}{PG_WEIGHTS[field]}")
-            size += len(term.encode()) + 12
-    return " ".join(f"'{term}':{','.join(positions)}" for term, positions in entries.items())
+def tsvectors(fields) -> dict[str, str]:
+    """The PostgreSQL tsvectors (text form) of a document's fields, one per place (PLACES): the
+    same terms as SQLite's, without positions (no query reads where a term is). A tsvector holds
+    1 MB: a text of more distinct terms than that (200,000 characters of no language) keeps those
+    that fit, with a warning — its document is stored all the same."""
+    cut = {field: terms(fields[field][:BODY_CHARS] if field == "body" and fields[field] else fields[field]).split()
+           for field in FIELDS}
+    out = {}
+    for place, names in PLACES.items():
+        kept: dict[str, None] = {}
+        size = 0
+        for field in names:
+            for term in cut[field]:
+                if term in kept:
+                    continue
+                if size > TSVECTOR_BYTES:
+                    log.warning("search index of %s: %s has more distinct terms than a tsvector holds; "
+                                "indexed up to %d", fields.get("url") or fields.get("id"), field, len(kept))
+                    break
+                kept[term] = None
+                size += len(term.encode()) + 4
+        out[place] = " ".join(f"'{term}'" for term in kept)
+    return out
 
 
 def rebuild(archive, *, chunk: int = 2000, progress=None) -> int:
@@ -454,6 +543,6 @@ def sqlite_ddl() -> list[str]:
 def postgres_ddl() -> list[str]:
     return [
         f"CREATE TABLE {INDEX} (document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE, "
-        "terms TSVECTOR NOT NULL)",
-        f"CREATE INDEX ix_{INDEX}_terms ON {INDEX} USING GIN (terms)",
-    ]
+        "key BIGINT NOT NULL, " + ", ".join(f"{place} TSVECTOR NOT NULL" for place in PLACES) + ")",
+        f"CREATE INDEX ix_{INDEX}_key ON {INDEX} (key)",
+    ] + [f"CREATE INDEX ix_{INDEX}_{place} ON {INDEX} USING GIN ({place})" for place in PLACES]

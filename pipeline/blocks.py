@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from pipeline.normalize import clean_text
 from pipeline.vocab import HIDDEN_CLASSES
 
 # Elements that start a block of their own; any other tag (span, font, a, b … and the custom
@@ -101,3 +102,28 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             stack.append(("text", el.text, inner_link))
     flush(root, False)
     return out
+
+
+HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date
+
+
+def after_headline(page: list[Block], title: str | None, container) -> Iterable[Block]:
+    """The blocks printed between the headline (the block that is the title) and the
+    document's text (its container), at most HEADER_BLOCKS: where a page shows the date, the
+    source and the 文号 of its document without labels."""
+    if not title:
+        return
+    inside = set(container.iter()) if container is not None else set()
+    since_title = None  # blocks read since the headline
+    for block in page:
+        if block.owner in inside:
+            return
+        text = clean_text(block.text) or ""
+        if text == title or title in text and len(text) <= 2 * len(title):
+            since_title = 0
+        elif since_title is not None:
+            yield block
+            since_title += 1
+            if since_title > HEADER_BLOCKS:
+                return
+

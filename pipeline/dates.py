@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from pipeline.blocks import after_headline
 from pipeline.normalize import clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
@@ -47,28 +48,9 @@ _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1
                         r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
-HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date
-
-
 def date_line(page: list, title: str | None, container) -> str | None:
     """The date printed alone on a line just after the headline, before the text (when there
     is one), as news-style pages show it without a label. Only there: a date alone in the
     page's top bar is today's."""
-    if not title:
-        return None
-    inside = set(container.iter()) if container is not None else set()
-    since_title = None  # blocks read since the headline
-    for block in page:
-        if block.owner in inside:
-            return None
-        text = clean_text(block.text) or ""
-        if text == title or title in text and len(text) <= 2 * len(title):
-            since_title = 0
-        elif since_title is not None:
-            if _BARE_DATE.match(text):
-                return text
-            since_title += 1
-            if since_title > HEADER_BLOCKS:
-                return None
-    return None
-
+    return next((text for block in after_headline(page, title, container)
+                 if _BARE_DATE.match(text := clean_text(block.text) or "")), None)

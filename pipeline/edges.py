@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.blocks import SKIP_TAGS
+from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dedup import normalized_body
 from pipeline.normalize import normalize_date, normalize_doc_no
@@ -36,8 +36,10 @@ _LABEL_LINE = re.compile(
     r"^[【\[]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
-_TAIL_HEADING = re.compile(rf"^[【\[]?\s*(?:{'|'.join(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?\s*$")
-_TAIL_HEADED = re.compile(rf"^[【\[]?\s*(?:{'|'.join(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
+# one heading or two joined (相关政策与解读, 政策解读及相关链接)
+_TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
+_TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
+_TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号
 _DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{1,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
            r"|令\s*第\s*\d{1,5}\s*号)")
@@ -160,6 +162,16 @@ def _headline(text: str) -> bool:
 
 
 _TITLE_DOC_NO = re.compile(rf"[（(【〔]\s*({_DOC_NO})\s*[）)】〕]$")
+
+
+def header_doc_no(page: list, title: str | None, container) -> str | None:
+    """A 文号 printed as an element of its own between the headline and the text, in the bar
+    that holds the date and the tools (`<span class="sc_fwh">国科发火〔2016〕32号</span>`)."""
+    for block in after_headline(page, title, container):
+        for el in block.owner.iter():
+            if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and _is_doc_no(text := el.text_content().strip()):
+                return normalize_doc_no(text)
+    return None
 
 
 def doc_no_in_title(title: str | None) -> str | None:

@@ -20,7 +20,7 @@ from pipeline.blocks import Block, blocks
 from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose, is_tabular
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -194,7 +194,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         index_no=index_no,
         index_no_valid=valid,
         publisher=clean_text(labelled.get("publisher")),
-        doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or doc_no_in_title(title),
+        doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or header_doc_no(page, title, container)
+        or doc_no_in_title(title),
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container),
                                       from_meta.get("published_at"),

@@ -7,7 +7,8 @@ colon; its value is the rest of the text up to the next label, or, if that is em
 block inside the same row (td → td, dt → dd, th → td, div → div). That one rule covers tables of
 two or four columns, ul/li with label spans, dl/dt/dd, div rows and
 `发布日期：… 信息来源：… 浏览次数：` lines. A value ends where another label starts, known or not
-(`文号： 时效：有效` has an empty 文号), and at a `|` (`上海市财政局 | 查看更多属性`).
+(`文号： 时效：有效` has an empty 文号), at a `|` (`上海市财政局 | 查看更多属性`) and at the page's
+tools (`国家能源局 大中小`).
 """
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ import re
 from collections.abc import Iterator
 
 from pipeline.blocks import Block
-from pipeline.vocab import FIELD_LABELS, IGNORED_LABELS
+from pipeline.vocab import FIELD_LABELS, FONT_SIZE_TOOL, IGNORED_LABELS, TABLE_LABELS, TOOL_WORDS
 
 _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.items() for label in labels}
+_TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
+_LABEL_FIELD.update({label: f for f, labels in TABLE_LABELS.items() for label in labels})
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
 _SPACED = "|".join(
     r"\s*".join(map(re.escape, label)) for label in sorted(_LABEL_FIELD, key=len, reverse=True)
@@ -70,6 +73,9 @@ def _same_row(label_el, value_el) -> bool:
 _EDGE = " \t\n\u3000\xa0|｜:："
 _CLOSERS = "]】)）"  # of a bracketed label: "[发文机构] 北京市…"
 _UNKNOWN_LABEL = re.compile(r"(?:^|\s)[\u4e00-\u9fa5]{2,6}\s*[:：]")
+# page tools a value runs into, apart from it: "国家能源局 大中小", "… 打印 关闭"
+_TOOLS_AFTER = re.compile(r"(?:\s+(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
+    map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))))
 
 
 def _value(text: str) -> str:
@@ -79,7 +85,7 @@ def _value(text: str) -> str:
     text = re.split(r"[|｜]", text, maxsplit=1)[0]
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]
-    text = text.strip(_EDGE)
+    text = _TOOLS_AFTER.sub("", text).strip(_EDGE)
     # "*" of a form's required field, "Aa" of a font-size tool: no value
     return text if _WORD.search(text) and not _GLYPH.fullmatch(text) else ""
 
@@ -93,11 +99,24 @@ _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
 
 def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
     """(field, raw value, elements holding label and value) for every recognised label, in
-    document order."""
+    document order; a TABLE_LABELS label only in a table holding other labels."""
+    pairs = list(_pairs(segs))
+    tables = {_table(holders[0]) for _, _, holders, label in pairs if label not in _TABLE_ONLY} - {None}
+    for field, value, holders, label in pairs:
+        if label not in _TABLE_ONLY or _table(holders[0]) in tables:
+            yield field, value, holders
+
+
+def _table(el):
+    return next(el.iterancestors("table", "dl"), None)
+
+
+def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, *_) in enumerate(segs):
         matches = _label_matches(text)
         for j, match in enumerate(matches):
-            field = _LABEL_FIELD.get(_WS.sub("", match.group(1)))
+            label = _WS.sub("", match.group(1))
+            field = _LABEL_FIELD.get(label)
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
             value = _value(text[match.end(): end])
             holders: tuple = (el,)
@@ -106,4 +125,4 @@ def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
-                yield field, value, holders
+                yield field, value, holders, label

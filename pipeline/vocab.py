@@ -12,12 +12,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "doc_no": ("发文字号", "文号", "发文文号", "文件编号"),
     "written_at": ("成文日期", "生成日期", "发文日期", "发文时间", "成文时间", "制发日期", "印发日期"),
     "published_at": ("发布日期", "发布时间", "公开日期", "公开时间", "时间", "日期", "发表时间"),
-    "subject": ("主题分类", "所属主题", "分类", "主题", "信息分类", "信息类别", "组配分类"),
+    "subject": ("主题分类", "所属主题", "分类", "主题", "信息分类", "信息类别", "组配分类", "政策主题"),
     "keywords": ("主题词", "关键词", "关键字"),
     "title": ("标题", "名称", "文件名称", "信息名称", "公文名称"),
     "source": ("信息来源", "来源", "文章来源"),
     "validity": ("有效性", "时效性", "效力状态", "有效期", "是否有效", "文件状态", "文件效力", "效力"),
     "implemented_at": ("实施日期", "生效日期"),
+}
+
+# Labels that name a field only among other labels, in a metadata table (目录项的基本信息:
+# 索引号 / 主办单位 / 制发日期); elsewhere, in a site's footer, 主办单位 names the site's owner.
+TABLE_LABELS: dict[str, tuple[str, ...]] = {
+    "publisher": ("主办单位",),
 }
 
 # Labels that end the previous value but carry nothing we keep (counters, tools, links), and
@@ -135,6 +141,8 @@ TOOL_WORDS: frozenset[str] = frozenset({
     "分享到微博", "分享文章到", "语音播报", "朗读", "听全文", "微博", "微信", "新浪微博", "QQ空间", "QQ好友",
     "微信好友", "人人网", "豆瓣", "取消", "大", "中", "小", "默认", "超大", "字号", "字体", "[大]", "[中]", "[小]",
 })
+# 字号 大中小 written as one word after a value (来源：国家能源局 大中小)
+FONT_SIZE_TOOL = r"(?:(?:字体|字号)\s*[:：]?\s*)?(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}"
 # Blocks removed from the body text before it is split into lines: server-template leftovers
 # (JSP/ASP comments and directives) that leak into pages.
 BOILERPLATE_BLOCKS: tuple[str, ...] = (r"<%--.*?--%>", r"<%[@=!]?.*?%>")

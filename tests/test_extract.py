@@ -225,6 +225,31 @@ CLASSES = {
               around="<h2>相关链接</h2>").replace(
             "<div id='zoom'>", "<h2 class='xxgkNbXqTitle'>国家统计局工业司统计师解读工业企业利润数据</h2><div id='zoom'>"),
         {"title": "国家统计局工业司统计师解读工业企业利润数据", "subject": "数据解读"}),
+    "a value run into the font-size tool beside it (www.nea)": (
+        _page("<div class='info'><span>2026-09-09</span> <span>来源：国家能源局</span> <span class='switchsize'>"
+              "<b>大</b><b>中</b><b>小</b></span></div>"),
+        {"source": "国家能源局"}),
+    "主办单位 in a metadata table is the publisher, in the footer the site's owner (www.nea)": (
+        _page("<table><tr><td>索引号:</td><td>000019705/2026-000154</td><td>主办单位:</td><td>国家能源局</td></tr>"
+              "<tr><td>制发日期:</td><td>2026-09-16</td></tr></table>",
+              around="<div class='footer'><p>主办单位：示例市人民政府办公厅 网站标识码：1100000001</p></div>"),
+        {"publisher": "国家能源局", "written_at": "2026-09-16"}),
+    "主办单位 in the footer only names no publisher (www.gz)": (
+        _page("<p>发布日期：2024-06-05</p>",
+              around="<div class='footer'><span>示例市人民政府 版权所有</span><span>主办单位：示例市人民政府办公厅</span></div>"),
+        {"publisher": None, "published_at": "2024-06-05"}),
+    "a 文号 alone in the bar under the headline; 政策主题 (zc.gjzwfw)": (
+        _page("", head="<title>示例部等三部门关于修订印发《示例认定管理办法》的通知</title>").replace(
+            "<div id='zoom'>", "<div class='title'>示例部等三部门关于修订印发《示例认定管理办法》的通知</div>"
+            "<div class='time'><a class='qh_head'><span>政策正文</span></a><span class='sc_fwh'> 示科发火〔2016〕32号</span>"
+            "<a href='/o.html'>原文链接</a><span>发布日期：2016-02-01</span></div><div class='tt'><ul>"
+            "<li><strong>适用对象：</strong><span>私营企业,国有企业</span></li><li><strong>政策主题：</strong>"
+            "<span>市场监管,产业发展</span></li></ul></div><div id='zoom'>"),
+        {"doc_no": "示科发火〔2016〕32号", "subject": "市场监管,产业发展", "published_at": "2016-02-01"}),
+    "two tail headings joined end the text (www.nea)": (
+        _page("", TEXT + "<p><strong>相关政策与解读</strong></p><p><a href='/c.html'>关于印发《示例办法》的通知"
+              "(示发〔2026〕582号)</a></p>"),
+        {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
 }
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.normalize import clean_text
-from pipeline.vocab import HIDDEN_CLASSES
+from pipeline.vocab import CHROME_NAMES, CHROME_TAGS, HIDDEN_CLASSES, NAVIGATION_NAMES, NAVIGATION_TAGS
 
 # Elements that start a block of their own; any other tag (span, font, a, b … and the custom
 # tags CMS templates invent, <publishtime>, <c>) runs inline with the text around it.
@@ -126,4 +126,27 @@ def after_headline(page: list[Block], title: str | None, container) -> Iterable[
             since_title += 1
             if since_title > HEADER_BLOCKS:
                 return
+
+
+def class_words(names) -> re.Pattern:
+    """A class or id holding one of `names` as a word of its own (nav-biglist, main_menu, nav2)."""
+    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(names)})(?:$|[\s_-]|\d)", re.I)
+
+
+_NAVIGATION, _CHROME = class_words(NAVIGATION_NAMES), class_words(CHROME_NAMES)
+
+
+def _marked(nodes, words: re.Pattern, tags: frozenset) -> bool:
+    return any(isinstance(node.tag, str) and (node.tag in tags or words.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
+               for node in nodes)
+
+
+def in_navigation(el) -> bool:
+    """An element that is, or is inside, a navigation menu."""
+    return _marked((el, *el.iterancestors()), _NAVIGATION, NAVIGATION_TAGS)
+
+
+def in_chrome(el) -> bool:
+    """An element inside the page's chrome (navigation, header, footer, side bars …)."""
+    return _marked(el.iterancestors(), _CHROME, CHROME_TAGS)
 

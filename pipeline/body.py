@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, NAVIGATION_NAMES, TOOL_WORDS
+from pipeline.blocks import SKIP_TAGS, Block, in_navigation
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SPACE = re.compile(r"\s+")
@@ -66,24 +66,13 @@ class Tally:
         return self.prose - self.links - OTHER_WEIGHT * self.other
 
 
-# a navigation element: <nav>, or a class/id made of one of its words (nav-biglist, main_menu)
-_NAVIGATION = re.compile(rf"(?:^|[\s_-])(?:{'|'.join(NAVIGATION_NAMES)})(?:$|[\s_-])", re.I)
-
-
-def _in_navigation(el) -> bool:
-    for node in (el, *el.iterancestors()):
-        if node.tag == "nav" or _NAVIGATION.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
-
-
 def weigh(blocks: list[Block]) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor)."""
     tallies: dict = {}
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
         links = min(block.link_chars, size)
-        if is_prose(block) and _in_navigation(block.owner):
+        if is_prose(block) and in_navigation(block.owner):
             kind = ((size, "links"),)  # a menu's panel describing the offices is navigation, however worded
         elif is_prose(block):
             kind = ((size - links, "prose"), (links, "links"))

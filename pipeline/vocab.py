@@ -76,9 +76,19 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
 # Class names that hide an element in every common CSS framework (AngularJS, Bootstrap …).
 HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
 
-# Words of a class or id that make an element navigation (nav-biglist, main_menu): prose inside
-# one (a mega-menu's panels describing the offices) is not the document.
+# Words of a class or id (whole, a digit may follow: nav2) that make an element navigation
+# (nav-biglist, main_menu): prose inside one (a mega-menu's panels describing the offices) is not
+# the document.
 NAVIGATION_NAMES: tuple[str, ...] = ("nav", "menu", "navbar", "mainnav")
+NAVIGATION_TAGS: frozenset[str] = frozenset({"nav"})
+# Page chrome, the same way: navigation and every other region around a page's document or list
+# (header, footer, side bars, share and search boxes); its links are never a list's items.
+CHROME_NAMES: tuple[str, ...] = NAVIGATION_NAMES + (
+    "navs", "menus", "header", "head", "top", "topbar", "footer", "foot", "bottom", "sidebar", "side", "aside",
+    "banner", "friend", "friendlink", "links", "yqlj", "copyright", "breadcrumb", "crumb", "position", "location",
+    "dqwz", "share", "search", "login", "toolbar", "logo",
+)
+CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
 
 # Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case.
 BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "curmb")

@@ -15,13 +15,12 @@ from crawler.listing import ListItem, ListPage, pager_guard, script_number
 from crawler.listing.patterns import (
     COLUMN_URL,
     DOCUMENT_URL_PATTERNS,
-    FURNITURE,
-    FURNITURE_TAGS,
     ITEM_TAGS,
     LAST_PAGE_TEXTS,
     NEXT_PAGE_TEXTS,
     PAGE_URL,
 )
+from pipeline.blocks import in_chrome
 from pipeline.normalize import clean_text, normalize_date
 
 _CREATE_PAGE_HTML = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]")
@@ -29,16 +28,6 @@ _CREATE_PAGE_HTML = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"
 
 def is_document_url(url: str) -> bool:
     return any(p.search(url) for p in DOCUMENT_URL_PATTERNS)
-
-
-def in_furniture(el) -> bool:
-    for node in el.iterancestors():
-        if node.tag in FURNITURE_TAGS:
-            return True
-        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and FURNITURE.search(marks):
-            return True
-    return False
 
 
 def _item_of(a):
@@ -76,7 +65,7 @@ class GenericList:
 
         groups: dict[object, list] = defaultdict(list)
         for a, url in links:
-            if url in pager or in_furniture(a):
+            if url in pager or in_chrome(a):
                 continue
             item = _item_of(a)
             container = item.getparent() if item is not None else None
@@ -121,7 +110,7 @@ class GenericList:
             bare = url.split("?")[0]
             if (bare.startswith(folder) and len(bare) > len(folder) and COLUMN_URL.search(bare)
                     and not is_document_url(url) and url not in pager and not PAGE_URL.search(url)
-                    and bare.rsplit("/", 1)[0] + "/" != folder and not in_furniture(a) and url not in found):
+                    and bare.rsplit("/", 1)[0] + "/" != folder and not in_chrome(a) and url not in found):
                 found.append(url)
         return found
 

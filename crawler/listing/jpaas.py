@@ -30,9 +30,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from scrapy.http import HtmlResponse
 
 from crawler.listing import ListPage, ListRequest, list_state
-from crawler.listing.generic import GenericList, in_furniture
+from crawler.listing.generic import GenericList
 from crawler.listing.patterns import ITEM_TAGS
 from crawler.listing.records import dig, load_json
+from pipeline.blocks import in_chrome
 from pipeline.edges import DOC_NO_LINE
 from pipeline.normalize import clean_text, normalize_doc_no
 from pipeline.urls import strip_tracking
@@ -84,7 +85,7 @@ def _rank(script) -> int:
         score += 1
     if OTHER_NAME.search(name):
         score -= 2
-    if in_furniture(script.root):
+    if in_chrome(script.root):
         score -= 2
     return score
 

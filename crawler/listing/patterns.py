@@ -1,4 +1,4 @@
-"""Vocabulary of list pages: document URL shapes, pager words, page furniture. Data only."""
+"""Vocabulary of list pages: document URL shapes, pager words. Data only (page chrome: pipeline.vocab)."""
 import re
 
 # URL shapes of document (detail) pages on the platforms disclosure sites run.
@@ -18,15 +18,6 @@ DOCUMENT_URL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 NEXT_PAGE_TEXTS = ("下一页", "下页", "后页", "下一頁", "next", ">", "›", "»", ">>")
 LAST_PAGE_TEXTS = ("尾页", "末页", "最后一页", "last")
 PAGE_URL = re.compile(r"(?:index|list|default)_(\d+)\.s?html?$|[?&](?:page|pageindex|pageno|pagenum|curpage|p)=(\d+)", re.I)
-
-# class/id words of page furniture whose links are never list items.
-FURNITURE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navs|navbar|menu|menus|header|head|top|topbar|footer|foot|bottom|"
-    r"sidebar|side|aside|banner|friend|friendlink|links|yqlj|copyright|breadcrumb|crumb|"
-    r"position|location|dqwz|share|search|login|toolbar|logo)(?:$|[\s_-]|\d)",
-    re.I,
-)
-FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside"})
 
 # An element holding list items, and what a list item element is.
 ITEM_TAGS = ("li", "tr", "dd", "dt", "p")

@@ -1,6 +1,6 @@
 """Page times of the read-only web app (`python -m web`) on an archive of 100k documents.
 
-    .venv/bin/python -m bench.web [--docs 100000] [--requests 40] [--keep DIR]
+    .venv/bin/python -m bench.web [--docs 100000] [--requests 40] [--keep DIR] [--db URL]
 
 Builds a real SQLite archive in bulk (alembic schema, synthetic rows: the documents of
 bench.dedup — realistic Chinese text from the labelled real pages, 3% reposts — with titles,
@@ -8,6 +8,7 @@ publishers, columns, URLs, versions, a gone document in a hundred, 50 sites of 2
 captures in a real WARC), serves it with `python -m web` on 127.0.0.1 and times each page over
 one kept-alive HTTP connection: p95 of --requests requests after a warm-up, and as a ratio to
 the trivial page /ping, the baseline measured in the same run. The goal is every page ≤ 200 ms.
+`--db URL`: the archive in that (empty) database instead of a new SQLite file — PostgreSQL.
 """
 from __future__ import annotations
 
@@ -70,9 +71,9 @@ def rows(i: int, captures: list[int]) -> tuple[dict, dict, dict]:
     return row, url, version
 
 
-def build(folder: Path, n: int) -> tuple[str, Path]:
+def build(folder: Path, n: int, url: str | None = None) -> tuple[str, Path]:
     data = folder / "data"
-    url = f"sqlite:///{data / 'archive.sqlite3'}"
+    url = url or f"sqlite:///{data / 'archive.sqlite3'}"
     archive = Archive(url)
     warc = WarcStore(data / "warc")
     captures = []
@@ -170,11 +171,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=40, help="timed requests per page (default 40)")
     parser.add_argument("--keep", help="build the archive in this folder and leave it there")
+    parser.add_argument("--db", help="SQLAlchemy URL of an empty database (default: a new SQLite file)")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-web-"))
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    url, data = build(folder, args.docs)
+    url, data = build(folder, args.docs, args.db)
     print(f"archive of {args.docs} documents built in {time.perf_counter() - start:.0f} s ({folder})", flush=True)
 
     n = args.docs
@@ -207,7 +209,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"reproduce: .venv/bin/python -m bench.web --docs {args.docs} --requests {args.requests}")
+    print(f"reproduce: .venv/bin/python -m bench.web --docs {args.docs} --requests {args.requests}"
+          + (f" --db {args.db}" if args.db else ""))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import io
 import json
 import tempfile
 from dataclasses import dataclass
-from datetime import timezone
 from pathlib import Path
 
 from sqlalchemy import select

@@ -138,6 +138,9 @@ CLASSES = {
     "bracketed labels, stray bracket": (
         _page("<p>[发文机构] 北京市人民政府办公厅</p><p>【发文字号】]京政办发〔2011〕8号</p>"),
         {"publisher": "北京市人民政府办公厅", "doc_no": "京政办发〔2011〕8号"}),
+    "[制发单位] is the publisher (jxj.beijing)": (
+        _page("<ul><li>[制发单位] <span>北京市经济和信息化局</span></li><li>[有效性] <span>有效</span></li></ul>"),
+        {"publisher": "北京市经济和信息化局", "validity": "有效"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None}),
     "a registration number is not the 文号; 印发日期 is a 成文日期": (

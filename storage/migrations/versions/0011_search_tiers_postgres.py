@@ -35,6 +35,7 @@ def upgrade() -> None:
     for statement in search.postgres_ddl():
         op.execute(statement)
     _reindex(search._index)
+    search.analyze(op.get_bind())
 
 
 def _weighted(fields) -> str:

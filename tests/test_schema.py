@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from storage.db import Archive, alembic_config
 from storage.dedup import link_reposts
 from storage.export import iter_documents
-from storage.models import Base
+from storage.models import Base, made_on
 from storage.search import search_tables
 from tests.conftest import ROOT
 from tests.test_postgres import throwaway_database
@@ -35,7 +35,8 @@ def database_url(request, tmp_path):
 def test_migrations_build_exactly_the_models(database_url):
     archive = Archive(database_url)
     with archive.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"include_name": search_tables})
+        context = MigrationContext.configure(connection, opts={"include_name": search_tables,
+                                                               "include_object": made_on(connection.dialect.name)})
         differences = compare_metadata(context, Base.metadata)
     archive.dispose()
     assert differences == []

@@ -3,7 +3,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from storage.db import archive_url
-from storage.models import Base
+from storage.models import Base, made_on
 from storage.search import search_tables
 
 config = context.config
@@ -16,6 +16,7 @@ def run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters via table copies
         include_name=search_tables,  # the search index is no model (storage.search)
+        include_object=made_on(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()

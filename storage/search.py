@@ -275,7 +275,7 @@ class _Postgres(_Side):
         super().__init__(words, site, since, until)
         query = _tsquery(words)
         self.title, self.identifiers, self.metadata, self.everywhere = (
-            Tier(f"s.{column} @@ CAST(:e AS tsquery)", query) for column in ("title", "identifiers", "metadata", "terms"))
+            Tier(f"s.{column} @@ CAST(:e AS tsquery)", query) for column in PLACES)
 
     def first(self, session, tier: Tier, excluded: str, params: dict, n: int) -> list:
         rows: list = []

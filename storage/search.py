@@ -274,6 +274,7 @@ class _Postgres(_Side):
                  until: str | None = None) -> None:
         super().__init__(words, site, since, until)
         query = _tsquery(words)
+        self._rows: float | None = None  # _indexed
         self.title, self.identifiers, self.metadata, self.everywhere = (
             Tier(f"s.{column} @@ CAST(:e AS tsquery)", query) for column in PLACES)
 
@@ -292,12 +293,17 @@ class _Postgres(_Side):
             # rows to walk for the rest of the page at the rate found so far (and a half more),
             # against the rows the GIN index would give: the word's matches in the whole index
             walk = max((n - len(rows)) * walked * 3 // (2 * len(rows)), 1)
-            total = session.execute(text(f"SELECT reltuples FROM pg_class WHERE oid = '{INDEX}'::regclass")).scalar()
-            if walk > total * len(rows) / walked:
+            if walk > self._indexed(session) * len(rows) / walked:
                 break
         if len(rows) < n:
             rows += self._read(session, tier, excluded, params, n - len(rows), None, ceiling)
         return rows
+
+    def _indexed(self, session) -> float:
+        """Rows in the index, as the planner's statistics have it (read once a search)."""
+        if self._rows is None:
+            self._rows = session.execute(text(f"SELECT reltuples FROM pg_class WHERE oid = '{INDEX}'::regclass")).scalar()
+        return self._rows
 
     def _read(self, session, tier: Tier, excluded: str, params: dict, n: int, floor: int | None,
               ceiling: int | None) -> list:

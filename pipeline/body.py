@@ -5,6 +5,7 @@ sentence punctuation, not link lists): of all elements, the one whose prose outw
 other text it holds by most. A CMS's own content container (vocab.CONTENT_CONTAINERS) is
 preferred when it holds that same prose: it knows the document's edges better. So a chat
 widget, a search box or a column of links never wins because its class name matched first.
+A page without any prose can still hold a document: one table of data.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, in_navigation
+from pipeline.blocks import SKIP_TAGS, Block, in_chrome, in_navigation
+from pipeline.labels import labelled_pairs
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
@@ -159,16 +161,21 @@ def _data_table(best, tallies: dict):
     return _widened(table, tallies)
 
 
-def is_tabular(container) -> bool:
-    """Whether a container's text is one table of data (the document is a table, not prose
-    with a table in it): a table without tables inside holding nearly all of its text."""
+def table_kind(container) -> str | None:
+    """What kind of table of data a container's text is, if it is one (a table without tables
+    inside holding nearly all of its text): "record", one record of label and value cells (a
+    行政处罚 decision), or "rows", a list of records in rows of three or more cells under a
+    header row (licences to collect). None for prose, with or without a table in it."""
     if container is None:
-        return False
+        return None
     tables = [container] if container.tag == "table" else container.xpath(".//table[not(.//table)]")
     if len(tables) != 1:
-        return False
+        return None
     whole = _visible_length(container)
-    return whole > 0 and _visible_length(tables[0]) >= 0.9 * whole
+    if not (whole > 0 and _visible_length(tables[0]) >= 0.9 * whole):
+        return None
+    widths = sorted(len(row.xpath("./td|./th")) for row in tables[0].xpath(".//tr"))
+    return "rows" if widths and widths[len(widths) // 2] >= 3 else "record"
 
 
 def _visible_length(el) -> int:
@@ -202,8 +209,8 @@ def find_container(blocks: list[Block]):
     tallies = weigh([b for b in blocks if not b.hidden])
     if not any(t.prose for t in tallies.values()):
         tallies = weigh(blocks)
-    if not tallies:
-        return None
+    if not any(t.prose for t in tallies.values()):
+        return _table_document(blocks, tallies)
     best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies), tallies)
     top = tallies[best]
@@ -223,6 +230,25 @@ def find_container(blocks: list[Block]):
         if ok:
             known.append((rank, el))
     return min(known, key=lambda pair: pair[0])[1] if known else best
+
+
+MIN_TABLE_ROWS = 3
+MIN_TABLE_TEXT = 60  # characters: less is a form or a layout table, not a document
+
+
+def _table_document(blocks: list[Block], tallies: dict):
+    """A page without prose whose document is one table of data (licences to collect, approved
+    projects): the table holding the most text, of rows of cells with no table inside, not
+    mostly links, not in the page's chrome and not its metadata block (labelled cells)."""
+    def is_document(table) -> bool:
+        tally = tallies[table]
+        if (table.find(".//table") is not None or len(table.xpath(".//tr")) < MIN_TABLE_ROWS
+                or tally.other < MIN_TABLE_TEXT or tally.links > LINK_SHARE * tally.total or in_chrome(table)):
+            return False
+        return len({name for name, _, _ in labelled_pairs(blocks_inside(blocks, table))}) < 2
+
+    tables = [el for el in tallies if isinstance(el.tag, str) and el.tag == "table" and is_document(el)]
+    return max(tables, key=lambda t: tallies[t].other, default=None)
 
 
 def _inside(el, ancestor) -> bool:

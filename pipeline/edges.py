@@ -69,14 +69,17 @@ class DocumentText:
 
 
 def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset(),
-                  tabular: bool = False) -> DocumentText:
+                  table: str | None = None) -> DocumentText:
     """The text's lines between its header and its tail. A document that is a table of data
-    (`tabular`) has no header printed above it: its first row (序号, 当事人名称, 文号 …) starts it."""
+    (`table`, see pipeline.body.table_kind) has no header printed above it: its first row (序号,
+    当事人名称, 文号 …) starts it; a list of records ("rows") has no signature either: the date
+    closing its last row is a record's."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no, heading = (0, None, None) if tabular else _head_end(lines, title, template)
+    start, doc_no, heading = (0, None, None) if table else _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
-    return DocumentText(kept, doc_no, signature_date(kept), edges_of([line.text for line in lines]), heading)
+    signed_at = None if table == "rows" else signature_date(kept)
+    return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading)
 
 
 # --- the head ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks
-from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose, is_tabular
+from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
@@ -154,8 +154,8 @@ def _first(*values):
 
 def body_lines(container, furniture: list) -> list[Line]:
     """The container's lines without the metadata found in it. A page with no prose and no
-    CMS content container (a cover page whose document is only its 附件) has no body: a
-    generic extractor would hand back its navigation."""
+    table of data (a cover page whose document is only its 附件) has no body: a generic
+    extractor would hand back its navigation."""
     return container_lines(container, skip=furniture) if container is not None else []
 
 
@@ -182,7 +182,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if crumb_el is not None:
         furniture.append(crumb_el)
     title = read_title(tree, meta, labelled)
-    text = document_text(body_lines(container, furniture), title, template, tabular=is_tabular(container))
+    text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 
     if (title is None or is_name(title, meta.get("SiteName"))) and text.heading:
         title = text.heading  # the page's headlines name the site; the document's header names it

@@ -253,6 +253,13 @@ CLASSES = {
         _page("", TEXT + "<p><strong>相关政策与解读</strong></p><p><a href='/c.html'>关于印发《示例办法》的通知"
               "(示发〔2026〕582号)</a></p>"),
         {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
+        _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
+              "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"
+              "<tr><td>1</td><td>CXHS2000009国</td><td>示例药业有限公司</td><td>2020年9月8日</td></tr>"
+              "<tr><td>2</td><td>CYHB1903002国</td><td>示例制药有限公司</td><td>2020年9月1日</td></tr></table>"),
+        {"body": "序号 受理号 申请单位 签发日期\n1 CXHS2000009国 示例药业有限公司 2020年9月8日\n"
+                 "2 CYHB1903002国 示例制药有限公司 2020年9月1日", "written_at": None}),
 }
 
 

@@ -142,7 +142,13 @@ CLASSES = {
         _page("<ul><li>[制发单位] <span>北京市经济和信息化局</span></li><li>[有效性] <span>有效</span></li></ul>"),
         {"publisher": "北京市经济和信息化局", "validity": "有效"}),
     "an empty value does not swallow the next label": (
-        _page("<p>文号： 时效：有效</p>"), {"doc_no": None}),
+        _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
+    "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (
+        _page("<table><tr><td>所属机构：</td><td>示例市交通运输局</td><td>文件字号：</td><td>示交〔2024〕3号</td></tr>"
+              "<tr><td>签发日期：</td><td>2024年3月4日</td><td>公布日期：</td><td>2024年3月6日</td></tr>"
+              "<tr><td>稿件来源：</td><td>示例市交通运输局办公室</td><td>所属类别：</td><td>交通</td></tr></table>"),
+        {"publisher": "示例市交通运输局", "doc_no": "示交〔2024〕3号", "written_at": "2024-03-04",
+         "published_at": "2024-03-06", "source": "示例市交通运输局办公室", "subject": "交通"}),
     "a registration number is not the 文号; 印发日期 is a 成文日期": (
         _page("<table><tr><td>规范性文件编号</td><td>GZ0320240034</td></tr><tr><td>印发日期</td><td>2024年3月4日</td></tr></table>"),
         {"doc_no": None, "written_at": "2024-03-04"}),

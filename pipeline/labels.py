@@ -35,7 +35,8 @@ def _starts_row(match: re.Match, text: str) -> bool:
     return not text[: match.start()].strip(" 【[|｜")
 
 
-_SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；】]）)")
+_OPENING, _CLOSING = ("【", "["), ("】", "]")
+_SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
 def _label_matches(text: str) -> list[re.Match]:
@@ -49,7 +50,9 @@ def _label_matches(text: str) -> list[re.Match]:
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
         whole_cell = match.end() == len(text.rstrip())
-        if match.group(2) or (_starts_row(match, text) and (len(label) > 2 or whole_cell)):
+        # brackets around a label mark it as a colon does: 【文 号】 晋医保发〔2021〕14号
+        bracketed = text[match.start() - 1:match.start()] in _OPENING and text[match.end():match.end() + 1] in _CLOSING
+        if match.group(2) or bracketed or (_starts_row(match, text) and (len(label) > 2 or whole_cell)):
             found.append(match)
     return found
 

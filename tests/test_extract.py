@@ -138,6 +138,10 @@ CLASSES = {
     "bracketed labels, stray bracket": (
         _page("<p>[发文机构] 北京市人民政府办公厅</p><p>【发文字号】]京政办发〔2011〕8号</p>"),
         {"publisher": "北京市人民政府办公厅", "doc_no": "京政办发〔2011〕8号"}),
+    "a short label spaced out inside brackets, no colon (shanxi.chinatax)": (
+        _page("<p class='text-des'>【文&ensp;&ensp;&ensp;&ensp;号】 晋医保发〔2021〕14号<br>【成文日期】 2021-07-28<br>"
+              "【是否有效】 全文有效<br></p>"),
+        {"doc_no": "晋医保发〔2021〕14号", "written_at": "2021-07-28", "validity": "全文有效"}),
     "[制发单位] is the publisher (jxj.beijing)": (
         _page("<ul><li>[制发单位] <span>北京市经济和信息化局</span></li><li>[有效性] <span>有效</span></li></ul>"),
         {"publisher": "北京市经济和信息化局", "validity": "有效"}),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.blocks import after_headline
+from pipeline.labels import before_labels
 from pipeline.normalize import clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
@@ -50,7 +51,8 @@ _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1
 
 def date_line(page: list, title: str | None, container) -> str | None:
     """The date printed alone on a line just after the headline, before the text (when there
-    is one), as news-style pages show it without a label. Only there: a date alone in the
-    page's top bar is today's."""
+    is one), as news-style pages show it without a label, or ahead of the line's labelled items
+    (`2026年07月29日 18:00 来源：中国网信网`). Only there: a date alone in the page's top bar is
+    today's."""
     return next((text for block in after_headline(page, title, container)
-                 if _BARE_DATE.match(text := clean_text(block.text) or "")), None)
+                 if _BARE_DATE.match(text := before_labels(clean_text(block.text) or ""))), None)

@@ -52,9 +52,17 @@ def _label_matches(text: str) -> list[re.Match]:
         whole_cell = match.end() == len(text.rstrip())
         # brackets around a label mark it as a colon does: 【文 号】 晋医保发〔2021〕14号
         bracketed = text[match.start() - 1:match.start()] in _OPENING and text[match.end():match.end() + 1] in _CLOSING
-        if match.group(2) or bracketed or (_starts_row(match, text) and (len(label) > 2 or whole_cell)):
+        # so does spacing a label out to a column's width (文　　号): running text never does
+        padded = label != match.group(1)
+        if match.group(2) or bracketed or (_starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)
     return found
+
+
+def before_labels(text: str) -> str:
+    """What a line says before its first label (`2026年07月29日 18:00 来源：中国网信网` → the date)."""
+    matches = _label_matches(text)
+    return text[: matches[0].start()].strip() if matches else text
 
 
 def _same_row(label_el, value_el) -> bool:
@@ -76,8 +84,9 @@ def _same_row(label_el, value_el) -> bool:
 _EDGE = " \t\n\u3000\xa0|｜:："
 _CLOSERS = "]】)）"  # of a bracketed label: "[发文机构] 北京市…"
 _UNKNOWN_LABEL = re.compile(r"(?:^|\s)[\u4e00-\u9fa5]{2,6}\s*[:：]")
-# page tools a value runs into, apart from it: "国家能源局 大中小", "… 打印 关闭"
-_TOOLS_AFTER = re.compile(r"(?:\s+(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
+# page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
+# 大中小", "… 打印 关闭", "《中国教育报》收藏"
+_TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
     map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))))
 
 
@@ -114,6 +123,15 @@ def _table(el):
     return next(el.iterancestors("table", "dl"), None)
 
 
+def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
+    """The further lines of a value cell broken by <br> (five co-issuing offices, one a line):
+    blocks of the same element, up to one holding a label."""
+    for text, el, *_ in segs[start:]:
+        if el is not value_el or _label_matches(text):
+            return
+        yield _value(text)
+
+
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, *_) in enumerate(segs):
         matches = _label_matches(text)
@@ -127,5 +145,6 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                 nxt_text, nxt_el = segs[i + 1][:2]
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
+                    value = " ".join((value, *_lines_after(segs, i + 2, nxt_el)))
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
                 yield field, value, holders, label

@@ -1,7 +1,7 @@
 """The document's title, from the sources a page gives it in.
 
-In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">`, the page's
-headlines (h1 …), its `<title>` without the site and column names, an h2/h3 whose class or id
+In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">` (unless the
+page prints it as the 副题 under its headline), the page's headlines (h1 …), its `<title>` without the site and column names, an h2/h3 whose class or id
 says title. A source that names the
 site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
 sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
@@ -40,6 +40,15 @@ def _names_in(suffix: str, meta: dict) -> bool:
     return any(name and name in suffix for name in (meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")))
 
 
+_SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")
+
+
+def _printed_as_subtitle(tree, title: str) -> bool:
+    """Whether the page prints `title` as a 副题: a heading led by a dash (——我国…综述)."""
+    return any(_SUBTITLE_DASH.match(text) and _SUBTITLE_DASH.sub("", text) == title
+               for text in map(clean_text, (h.text_content() for h in tree.xpath("//h2|//h3|//h4"))) if text)
+
+
 def read_title(tree, meta: dict, labelled: dict) -> str | None:
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names)]
@@ -50,6 +59,9 @@ def read_title(tree, meta: dict, labelled: dict) -> str | None:
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is None:
         return candidates[0] if candidates else None
+    headlines = [c for c in map(clean_text, (h.text_content() for h in tree.xpath("//h1")[:3])) if c and not is_name(c)]
+    if headlines and chosen not in headlines and _printed_as_subtitle(tree, chosen):
+        chosen = headlines[0]  # ArticleTitle holds the 副题 (——…综述) printed under the headline
     for other in candidates:
         if other == chosen:
             continue

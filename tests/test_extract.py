@@ -263,6 +263,28 @@ CLASSES = {
         _page("", TEXT + "<p><strong>相关政策与解读</strong></p><p><a href='/c.html'>关于印发《示例办法》的通知"
               "(示发〔2026〕582号)</a></p>"),
         {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "labels spaced out to a column's width, no colon; a value broken over lines by <br> (www.mee)": (
+        _page("<ul><li><div><span>文\u3000\u3000号</span>环科财〔2026〕51号</div><div><span>分\u3000\u3000类</span>"
+              "其他生态环境管理业务信息</div></li><li><div><span>发布机关</span><div>生态环境部<br>科学技术部<br>"
+              "中国人民银行</div></div><div><span>生成日期</span>2026-08-27</div></li></ul>"),
+        {"doc_no": "环科财〔2026〕51号", "subject": "其他生态环境管理业务信息",
+         "publisher": "生态环境部 科学技术部 中国人民银行", "written_at": "2026-08-27"}),
+    "a date ahead of the labelled source on the line under the headline (www.cac)": (
+        _page("", head="<title>关于做好道路运输工作的通知</title>").replace(
+            "<div id='zoom'>", "<h1 class='title'>关于做好道路运输工作的通知</h1><div class='info'><span id='pubtime'>"
+            "\n2026年07月29日 18:00\n</span><span id='source'>来源：\n<a href='/'>示例网</a>\n</span></div><div id='zoom'>"),
+        {"published_at": "2026-07-29T18:00", "source": "示例网"}),
+    "a page tool run into a value after its closing mark (www.moe)": (
+        _page("<div class='shuxing'>2025-04-17\u3000来源：《中国教育报》<span class='shoucang'>收藏</span></div>"),
+        {"source": "《中国教育报》"}),
+    "the web editor's note under the text is not the text; 机构分类 names the publisher (xxgk.mot)": (
+        _page("<label>机构分类：</label><div><p>公路局</p></div>", TEXT + "<p>（本文有删减）</p>"),
+        {"publisher": "公路局", "body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "ArticleTitle holding the 副题 printed under the headline (www.moe)": (
+        _page("", head="<meta name='ArticleTitle' content='我国教育数字化战略行动实施三年成效综述'>").replace(
+            "<div id='zoom'>", "<h1>驶入“新赛道” 跑出“加速度”</h1><h2>——我国教育数字化战略行动实施三年成效综述</h2>"
+            "<div id='zoom'>"),
+        {"title": "驶入“新赛道” 跑出“加速度”"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

@@ -44,7 +44,7 @@ def test_show_every_field_readable(crawled):
                         ("published_at (发布日期)", "published_at"), ("subject (主题分类)", "subject"),
                         ("validity (有效性)", "validity"), ("column (栏目)", "column")):
         assert f"  {label:<24}{fields[name]}\n" in out, label
-    assert out.startswith(f"document ") and fields["title"] in out.splitlines()[0]
+    assert out.startswith("document ") and fields["title"] in out.splitlines()[0]
     assert "  status                  live\n" in out and "versions (1):" in out and ".warc.gz @ " in out
     assert "text (" in out and "交通管制" in out.split("text (")[1]
     missing = workspace.scrapy("show", base + "/nowhere.html", check=False)
@@ -76,7 +76,7 @@ def test_stats_per_site(crawled):
     assert lines[0].split() == ["site", "documents", "live", "gone", "reposts", "last", "run"]
     row = lines[2]
     assert row.split()[:5] == ["example", str(len(EXPECTED)), str(len(EXPECTED)), "0", "0"]
-    assert f"finished " in row and f"{len(EXPECTED)} new, 0 changed, 0 gone, 0 errors" in row
+    assert "finished " in row and f"{len(EXPECTED)} new, 0 changed, 0 gone, 0 errors" in row
 
 
 @pytest.fixture(scope="module")

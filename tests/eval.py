@@ -7,7 +7,8 @@ Hosts are split into FOLDS folds by a fixed-seed hash of the host name; fold N (
 held out, `--rotate` prints every fold's held-out figures in turn. The hosts of the first
 labelled pages (real_pages.json, which the rules were first written on) are never held out.
 A label may also say `"held_out": true`: such a page (a batch labelled to measure hosts nobody
-has looked at) is held out in every fold and has its own column, "labelled held out".
+has looked at) is held out in every fold and has its own column, "labelled held out"; once
+measured and studied (`"held_out": false, "studied": true`) its hosts are never held out again.
 `-v` lists the misses on pages that are not held out: rules are written from those only.
 """
 from __future__ import annotations
@@ -96,7 +97,8 @@ def main() -> None:
         known = {c.name: sorted(m) for c in real if (m := misses(c, extract(c.html, c.url)))}
         (EVAL / "known_misses.json").write_text(json.dumps(known, ensure_ascii=False, indent=1) + "\n", "utf-8")
         print(f"{sum(map(len, known.values()))} misses on {len(known)} of {len(real)} pages written")
-    tuned = {c.host for c in real if not c.name.startswith("real/")}
+    # hosts rules were written from: the first labelled pages', and those of held-out batches studied since
+    tuned = {c.host for c in real if not c.name.startswith("real/") or c.studied}
     platforms = sorted({c.platform.split(":")[0] for c in real})
     print(f"{len(real)} real pages from {len({c.host for c in real})} hosts, platforms: {', '.join(platforms)}; "
           f"{len(cases) - len(real)} built pages")

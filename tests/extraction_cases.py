@@ -38,6 +38,7 @@ class Case:
     body_start: str | None = None  # first EDGE characters of the body, whitespace removed
     body_end: str | None = None
     held_out: bool = False  # labelled as never to be looked at while writing rules
+    studied: bool = False  # of a held-out batch that rules were written from after its one measurement
 
     def __post_init__(self) -> None:
         if self.body is not None and self.body_start is None:
@@ -116,7 +117,7 @@ def real_cases() -> list[Case]:
             seen.add(digest)
             cases.append(Case(entry["page"], html, entry["url"], entry["fields"], None, entry.get("attachments"),
                               entry["host"], entry["platform"], entry["body_start"], entry["body_end"],
-                              entry.get("held_out", False)))
+                              entry.get("held_out", False), entry.get("studied", False)))
     return cases
 
 

@@ -93,7 +93,7 @@ _TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$"
 def _value(text: str) -> str:
     """The value after a label: up to a `|` or another (unknown) label, without the closing
     bracket or colon of its own label."""
-    text = text.lstrip(_EDGE + _CLOSERS)
+    text = _WS.sub(" ", text).lstrip(_EDGE + _CLOSERS)  # one space a run: _TOOLS_AFTER backtracks on long runs
     text = re.split(r"[|｜]", text, maxsplit=1)[0]
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]

@@ -41,7 +41,7 @@ _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEAD
 _TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
 _TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号
-_DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{1,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
+_DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
            r"|令\s*第\s*\d{1,5}\s*号)")
 DOC_NO_LINE = re.compile(rf"^{_DOC_NO}$")
 _DOC_NO_LEAD = re.compile(rf"^({_DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -81,11 +82,30 @@ def _text_before(el) -> str:
     return (before.tail if before is not None else el.getparent().text) or ""
 
 
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_CHINA = timezone(timedelta(hours=8))
+
+
+def _fill_hidden_timestamps(tree) -> None:
+    """A cell holding only a hidden input with a Unix time (`<td><input type="hidden"
+    value="1645150682000"/><span></span></td>` after 发文日期), which the page's script shows as
+    a date: that date, in China's time zone, where the script would show it."""
+    for el in tree.iter("input"):
+        value, parent = (el.get("value") or "").strip(), el.getparent()
+        if ((el.get("type") or "").lower() != "hidden" or not _EPOCH.match(value) or parent is None
+                or parent.text_content().strip()):
+            continue
+        moment = datetime.fromtimestamp(int(value[:10]), _CHINA)
+        if 1990 <= moment.year <= 2100:
+            el.tail = moment.date().isoformat() + (el.tail or "")
+
+
 def fill_scripted_values(tree) -> None:
     """Values a page's script writes after their label: `<span id="file_status">文件状态：</span>`
     and `var file_status = '失效'; $('#file_status').parent().append(file_status)`, or
     `来源：<script>var laiyuan = "…"; … document.write(laiyuan)</script>`: put where the script
     would put them, so the label reads like any other."""
+    _fill_hidden_timestamps(tree)
     values = {}
     for script in tree.iter("script"):
         own = {name: value for name, _, value in _SCRIPT_VALUE.findall(script.text or "")}

@@ -285,6 +285,13 @@ CLASSES = {
             "<div id='zoom'>", "<h1>驶入“新赛道” 跑出“加速度”</h1><h2>——我国教育数字化战略行动实施三年成效综述</h2>"
             "<div id='zoom'>"),
         {"title": "驶入“新赛道” 跑出“加速度”"}),
+    "a 文号 line with no office before its year heads the text (www.csrc)": (
+        _page("", "<p align='center'><span>〔</span><span>2022〕64号</span></p>" + TEXT),
+        {"doc_no": "〔2022〕64号", "body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "a date cell filled by script from a hidden Unix time (www.csrc)": (
+        _page("<table><tr><th>索引号</th><td>40000895X/2022-00001</td><th>发文日期</th><td><input class='fwrq' "
+              "type='hidden' value='1645150682000'/><span id='fwrqBox'></span></td></tr></table>"),
+        {"index_no": "40000895X/2022-00001", "written_at": "2022-02-18"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

@@ -42,7 +42,8 @@ def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> 
     if lead and lead.group().strip():
         return parts
     # without a lead-in: links joined by separators, starting at the home page when not named
-    if not named and link_chars * 3 < len(re.sub(r"\s", "", text)):
+    home_linked = bool(HOME.match(parts[0])) and link_chars >= len(parts[0])
+    if not named and link_chars * 3 < len(re.sub(r"\s", "", text)) and not home_linked:
         return None  # the current page's name may be plain text, the way there is links
     if len(parts) < 2 or not _SEPARATOR.search(text):
         return parts if named else None

@@ -124,10 +124,11 @@ def _table(el):
 
 
 def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
-    """The further lines of a value cell broken by <br> (five co-issuing offices, one a line):
-    blocks of the same element, up to one holding a label."""
+    """The further lines of a value cell: broken by <br> (five co-issuing offices, one a line)
+    or by a block inside it (`<dd>…旅游强国建设<div>“十五五”规划》的通知</div></dd>`), up to a
+    line holding a label."""
     for text, el, *_ in segs[start:]:
-        if el is not value_el or _label_matches(text):
+        if not (el is value_el or any(a is value_el for a in el.iterancestors())) or _label_matches(text):
             return
         yield _value(text)
 

@@ -292,6 +292,16 @@ CLASSES = {
         _page("<table><tr><th>索引号</th><td>40000895X/2022-00001</td><th>发文日期</th><td><input class='fwrq' "
               "type='hidden' value='1645150682000'/><span id='fwrqBox'></span></td></tr></table>"),
         {"index_no": "40000895X/2022-00001", "written_at": "2022-02-18"}),
+    "a labelled value with a block inside it (zwgk.mct)": (
+        _page("<dl><dt>标　　题：</dt><dd>示例部关于印发《示例建设<div>“十五五”规划》的通知</div></dd>"
+              "<dt>发文字号：</dt><dd>示发〔2026〕5号</dd></dl>"),
+        {"title": "示例部关于印发《示例建设 “十五五”规划》的通知", "doc_no": "示发〔2026〕5号"}),
+    "a trail in an element named 面包屑 in pinyin, no lead-in (zwgk.mct)": (
+        _page("<div class='mbx'><a href='https://www.example.gov.cn/'>示例网</a> &gt; 规划计划</div>"),
+        {"column": "示例网 > 规划计划"}),
+    "a trail from a 首页 link to a plain-text column, in no named element (zwgk.mct)": (
+        _page("<div class='top-x'><a href='/index.html'>首页</a> &gt; 规划计划</div>"),
+        {"column": "首页 > 规划计划"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

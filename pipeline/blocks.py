@@ -104,6 +104,15 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
     return out
 
 
+def holds(el, other) -> bool:
+    """Whether `other` is `el` or inside it."""
+    return other is el or any(a is el for a in other.iterancestors())
+
+
+def blocks_inside(blocks: list[Block], el) -> list[Block]:
+    return [b for b in blocks if holds(el, b.owner)]
+
+
 HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, in_chrome, in_navigation
+from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, in_chrome, in_navigation
 from pipeline.labels import labelled_pairs
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
@@ -313,15 +313,6 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             stack.append(("text", item.text, inner))
     newline()
     return lines
-
-
-def holds(el, other) -> bool:
-    """Whether `other` is `el` or inside it."""
-    return other is el or _inside(other, el)
-
-
-def blocks_inside(blocks: list[Block], el) -> list[Block]:
-    return [b for b in blocks if holds(el, b.owner)]
 
 
 def text_of(el) -> str:

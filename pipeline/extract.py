@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline.blocks import Block, blocks
-from pipeline.body import Line, blocks_inside, container_lines, find_container, holds, is_prose, table_kind
+from pipeline.blocks import Block, blocks, blocks_inside, holds
+from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.blocks import Block
+from pipeline.blocks import Block, holds
 from pipeline.vocab import FIELD_LABELS, FONT_SIZE_TOOL, IGNORED_LABELS, TABLE_LABELS, TOOL_WORDS
 
 _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.items() for label in labels}
@@ -128,7 +128,7 @@ def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
     or by a block inside it (`<dd>…旅游强国建设<div>“十五五”规划》的通知</div></dd>`), up to a
     line holding a label."""
     for text, el, *_ in segs[start:]:
-        if not (el is value_el or any(a is value_el for a in el.iterancestors())) or _label_matches(text):
+        if not holds(value_el, el) or _label_matches(text):
             return
         yield _value(text)
 

@@ -1,9 +1,9 @@
 """The document's title, from the sources a page gives it in.
 
 In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">` (unless the
-page prints it as the 副题 under its headline), the page's headlines (h1 …), its `<title>` without the site and column names, an h2/h3 whose class or id
-says title. A source that names the
-site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
+page prints it as the 副题 under its headline), the page's headlines (h1 …), its `<title>`
+without the site and column names, an h2/h3 whose class or id says title. A source that names
+the site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
 sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
 the one not cut short (`…细则（2020`) wins; a title cut short wherever it is shown is completed
 from a link's title attribute (its attachment's) that says it whole.
@@ -51,17 +51,17 @@ def _printed_as_subtitle(tree, title: str) -> bool:
 
 def read_title(tree, meta: dict, labelled: dict) -> str | None:
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
-    candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names)]
-    candidates += [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names), *headlines]
     candidates.append(clean_title(tree.findtext(".//title"), names))
     candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates = [c for c in candidates if c]
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is None:
         return candidates[0] if candidates else None
-    headlines = [c for c in map(clean_text, (h.text_content() for h in tree.xpath("//h1")[:3])) if c and not is_name(c)]
-    if headlines and chosen not in headlines and _printed_as_subtitle(tree, chosen):
-        chosen = headlines[0]  # ArticleTitle holds the 副题 (——…综述) printed under the headline
+    headline = next((h for h in headlines if h and not is_name(h)), None)
+    if headline and chosen not in headlines and _printed_as_subtitle(tree, chosen):
+        chosen = headline  # ArticleTitle holds the 副题 (——…综述) printed under the headline
     for other in candidates:
         if other == chosen:
             continue

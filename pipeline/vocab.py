@@ -95,8 +95,8 @@ CHROME_NAMES: tuple[str, ...] = NAVIGATION_NAMES + (
 )
 CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
 
-# Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case.
-# class/id words of a breadcrumb's element; mbx, mianbao: 面包屑 in pinyin, dqwz: 当前位置
+# Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case;
+# mbx, mianbao: 面包屑 in pinyin, dqwz: 当前位置
 BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "curmb", "mbx", "mianbao")
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置")
 # 》 only after a space (首页 》专题栏目): elsewhere it closes a book title (《办法》)

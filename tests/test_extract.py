@@ -119,6 +119,10 @@ def _page(meta_block: str, body: str = TEXT,
             f"{meta_block}<div id='zoom'>{body}</div>{around}</body></html>")
 
 
+SUMMARY = ("根据《示例部关于种子种源进口税收优惠政策的通知》，示例部会同有关部门制定了《进口种子种源免征增值税商品清单》，"
+           "现予以公布，自2026年1月1日起实施。")
+
+
 # The classes of real pages issue 11 names, one page each: (page, field, value)
 CLASSES = {
     "th/td without colons, four columns": (
@@ -302,6 +306,13 @@ CLASSES = {
     "a trail from a 首页 link to a plain-text column, in no named element (zwgk.mct)": (
         _page("<div class='top-x'><a href='/index.html'>首页</a> &gt; 规划计划</div>"),
         {"column": "首页 > 规划计划"}),
+    "信息所属单位 names the publisher; the catalogue's 内容概述 in a mobile copy of the grid is not the text (www.moa)": (
+        "<html><head><meta charset='utf-8'></head><body><div class='nav'><a href='/'>首页</a></div><div class='content'>"
+        + "".join(f"<div class='head {k}'><dl><dt>索 引  号</dt><dd>07B080214202600211</dd></dl><dl><dt>信息所属单位</dt>"
+                  f"<dd>国际合作司</dd></dl><dl><dt>发布日期</dt><dd>2026年09月02日</dd></dl><dl><dt>内容概述</dt><dd>{SUMMARY}"
+                  "</dd></dl></div>" for k in ("mhide", "pchide"))
+        + f"<div class='text'><p>{SUMMARY}</p><p>特此公告。</p></div></div></body></html>",
+        {"publisher": "国际合作司", "published_at": "2026-09-02", "body": f"{SUMMARY}\n特此公告。"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

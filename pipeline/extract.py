@@ -23,7 +23,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
 from pipeline.encoding import decode_html
-from pipeline.labels import labelled_pairs
+from pipeline.labels import OFFICE, labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.record import DocumentRecord
 from pipeline.title import is_name, read_title
@@ -213,7 +213,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         title=title,
         index_no=index_no,
         index_no_valid=valid,
-        publisher=clean_text(labelled.get("publisher")),
+        publisher=clean_text(labelled.get("publisher") or labelled.get(OFFICE)),
         doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or header_doc_no(page, title, container)
         or doc_no_in_title(title),
         written_at=written_at,

@@ -16,7 +16,16 @@ import re
 from collections.abc import Iterator
 
 from pipeline.blocks import Block, holds
-from pipeline.vocab import FIELD_LABELS, FONT_SIZE_TOOL, IGNORED_LABELS, TABLE_LABELS, TOOL_WORDS
+from pipeline.vocab import (
+    FIELD_LABELS,
+    FONT_SIZE_TOOL,
+    IGNORED_LABELS,
+    ISSUER_ENDINGS,
+    OFFICE_LABEL_ENDINGS,
+    OTHER_OFFICE_WORDS,
+    TABLE_LABELS,
+    TOOL_WORDS,
+)
 
 _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.items() for label in labels}
 _TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
@@ -57,6 +66,24 @@ def _label_matches(text: str) -> list[re.Match]:
         if match.group(2) or bracketed or (_starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)
     return found
+
+
+OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
+# group 1 the label (as LABEL_RE's), 2 a closing bracket, 3 a colon
+_OFFICE_LABEL = re.compile(
+    rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([:：])?")
+_OFFICE_NAME = re.compile(rf"^[^。；，！？:：]{{2,40}}(?:{'|'.join(ISSUER_ENDINGS)})$")
+NEAR_LABELS = 3  # levels up an unknown office label shares an element with a known label
+
+
+def _office_label(text: str) -> list[re.Match]:
+    """An unknown label naming an office, a cell of its own, in brackets or before a colon
+    (信息所属单位, [制发单位]); group 1 is the label, as LABEL_RE's."""
+    match = _OFFICE_LABEL.match(text)
+    if (match is None or any(word in match.group(1) for word in OTHER_OFFICE_WORDS)
+            or not (match.group(2) or match.group(3) or match.end() == len(text.rstrip()))):
+        return []
+    return [match]
 
 
 def before_labels(text: str) -> str:
@@ -111,12 +138,23 @@ _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
 
 def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
     """(field, raw value, elements holding label and value) for every recognised label, in
-    document order; a TABLE_LABELS label only in a table holding other labels."""
+    document order; a TABLE_LABELS label only in a table holding other labels; an unknown
+    label naming an office (OFFICE) only near known labels, its value an office's name."""
     pairs = list(_pairs(segs))
-    tables = {_table(holders[0]) for _, _, holders, label in pairs if label not in _TABLE_ONLY} - {None}
+    known = [holders[0] for field, _, holders, label in pairs if label not in _TABLE_ONLY and field != OFFICE]
+    tables = {_table(el) for el in known} - {None}
     for field, value, holders, label in pairs:
-        if label not in _TABLE_ONLY or _table(holders[0]) in tables:
+        if field == OFFICE:
+            if _OFFICE_NAME.match(value) and _near(holders[0], known):
+                yield field, value, holders
+        elif label not in _TABLE_ONLY or _table(holders[0]) in tables:
             yield field, value, holders
+
+
+def _near(el, others: list) -> bool:
+    """Whether an element shares an ancestor NEAR_LABELS levels up or less with one of others."""
+    around = [a for a in list(el.iterancestors())[:NEAR_LABELS] if a.tag not in ("body", "html")]
+    return any(other is not el and any(holds(a, other) for a in around) for other in others)
 
 
 def _table(el):
@@ -135,10 +173,10 @@ def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
 
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, *_) in enumerate(segs):
-        matches = _label_matches(text)
+        matches = _label_matches(text) or _office_label(text)
         for j, match in enumerate(matches):
             label = _WS.sub("", match.group(1))
-            field = _LABEL_FIELD.get(label)
+            field = _LABEL_FIELD[label] if label in _LABEL_FIELD else OFFICE
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
             value = _value(text[match.end(): end])
             holders: tuple = (el,)

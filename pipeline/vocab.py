@@ -27,6 +27,15 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "summary": ("内容概述", "内容摘要", "内容提要", "摘要"),
 }
 
+# An unknown label naming an office (…单位, …机构, …机关, …部门: 信息所属单位, 制发单位) among a
+# metadata block's labels names the publisher when no known label does (field "office"); labels
+# holding these words name other offices (recipients, contacts, the site's owner and host).
+OFFICE_LABEL_ENDINGS: tuple[str, ...] = ("单位", "机构", "机关", "部门")
+OTHER_OFFICE_WORDS: tuple[str, ...] = (
+    "主送", "抄送", "联系", "协办", "承办", "主办", "主管", "监督", "投诉", "受理", "咨询", "办理", "技术", "维护",
+    "支持", "实施", "执行", "起草", "解读", "各",
+)
+
 # Labels that name a field only among other labels, in a metadata table (目录项的基本信息:
 # 索引号 / 主办单位 / 制发日期); elsewhere, in a site's footer, 主办单位 names the site's owner.
 TABLE_LABELS: dict[str, tuple[str, ...]] = {

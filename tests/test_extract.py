@@ -313,6 +313,14 @@ CLASSES = {
                   "</dd></dl></div>" for k in ("mhide", "pchide"))
         + f"<div class='text'><p>{SUMMARY}</p><p>特此公告。</p></div></div></body></html>",
         {"publisher": "国际合作司", "published_at": "2026-09-02", "body": f"{SUMMARY}\n特此公告。"}),
+    "an office label nobody listed, among a block's labels, names the publisher (信息所属单位, [制发单位] …)": (
+        _page("<div class='head'><dl><dt>索 引 号</dt><dd>07B080214202600211</dd></dl><dl><dt>信息提供单位</dt>"
+              "<dd>示例市交通运输局</dd></dl><dl><dt>发布日期</dt><dd>2026年09月02日</dd></dl></div>"),
+        {"publisher": "示例市交通运输局"}),
+    "an office label is no publisher alone, in a footer or before a salutation": (
+        _page("<div><p>编制单位：示例市交通运输局</p></div>", "<p>各有关单位：</p>" + TEXT,
+              around="<div class='footer'><p>主管单位：示例市人民政府办公厅</p><p>发布日期：2026-09-02</p></div>"),
+        {"publisher": None}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

@@ -40,9 +40,9 @@ _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in
 _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
 _TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
 _TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
-# A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号
+# A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
 _DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
-           r"|令\s*第\s*\d{1,5}\s*号)")
+           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
 DOC_NO_LINE = re.compile(rf"^{_DOC_NO}$")
 _DOC_NO_LEAD = re.compile(rf"^({_DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
 _SENTENCE_MARKS = re.compile(r"[。；，！？]")

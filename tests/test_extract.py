@@ -321,6 +321,16 @@ CLASSES = {
         _page("<div><p>编制单位：示例市交通运输局</p></div>", "<p>各有关单位：</p>" + TEXT,
               around="<div class='footer'><p>主管单位：示例市人民政府办公厅</p><p>发布日期：2026-09-02</p></div>"),
         {"publisher": None}),
+    "a 公告 number under the headline is the 文号 (fgk.chinatax)": (
+        _page("", head="<title>财政部 税务总局关于明确非应税交易等增值税有关事项的公告</title>").replace(
+            "<div id='zoom'>", "<h3>财政部 税务总局关于明确非应税交易等增值税有关事项的公告</h3><div class='arctips'>"
+            "<h5 class='actfwzh'>财政部 税务总局公告2026年第25号</h5></div><div id='zoom'>"),
+        {"doc_no": "财政部税务总局公告2026年第25号"}),
+    "a trail of list items floated right prints in reverse; a step in plain text (chinajob.mohrss)": (
+        _page("<ul class='list_position fl'><li class='fr ml20 selected'><a href='/ywpd/pxjd/zyxw/'>重要新闻</a></li>"
+              "<li class='fr ml20'><a href='/ywpd/pxjd/'>培训鉴定</a></li><li class='fr ml20'>业务频道</li>"
+              "<li class='fr'><a href='https://www.example.gov.cn/'>首页</a></li></ul>"),
+        {"column": "首页 > 业务频道 > 培训鉴定 > 重要新闻"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

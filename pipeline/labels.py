@@ -8,7 +8,8 @@ block inside the same row (td → td, dt → dd, th → td, div → div). That o
 two or four columns, ul/li with label spans, dl/dt/dd, div rows and
 `发布日期：… 信息来源：… 浏览次数：` lines. A value ends where another label starts, known or not
 (`文号： 时效：有效` has an empty 文号), at a `|` (`上海市财政局 | 查看更多属性`) and at the page's
-tools (`国家能源局 大中小`).
+tools (`国家能源局 大中小`). A label nobody listed that names an office (信息所属单位, [制发单位]) is
+read too, among known labels (field OFFICE): the publisher's last fallback.
 """
 from __future__ import annotations
 

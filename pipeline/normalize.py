@@ -114,7 +114,8 @@ _SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|�
 
 
 def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
-    """A page title without the column/site suffixes a CMS appends (…_计划规划_某某人民政府)."""
+    """A page title without the column/site suffixes a CMS appends (…_计划规划_某某人民政府), or the
+    site name it puts first."""
     text = clean_text(title)
     if text is None:
         return None
@@ -127,4 +128,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     # Behind a site name comes the column name: short, and unlike a document title.
     if stripped and len(tokens) > 2 and len(tokens[-1]) <= 10 and not _TITLE_WORDS.search(tokens[-1]):
         del tokens[-2:]
+    # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案).
+    if len(tokens) > 2 and (tokens[0] in known or _SUFFIX_HINT.search(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
+        del tokens[:2]
     return clean_text("".join(tokens))

@@ -331,6 +331,9 @@ CLASSES = {
               "<li class='fr ml20'><a href='/ywpd/pxjd/'>培训鉴定</a></li><li class='fr ml20'>业务频道</li>"
               "<li class='fr'><a href='https://www.example.gov.cn/'>首页</a></li></ul>"),
         {"column": "首页 > 业务频道 > 培训鉴定 > 重要新闻"}),
+    "a <title> led by the site's name, the headline in no h1 (www.kaili)": (
+        _page("", head="<title>\t\t示例市人民政府-\t\t示例市教育系统2024年公开招聘事业单位工作人员实施方案\t</title>"),
+        {"title": "示例市教育系统2024年公开招聘事业单位工作人员实施方案"}),
     "a document that is only a table of records, its last row ending in a date (www.nmpa)": (
         _page("<div class='footer'><table><tr><td>主办单位：示例局</td></tr></table></div>",
               "<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>"

@@ -109,8 +109,19 @@ def holds(el, other) -> bool:
     return other is el or any(a is el for a in other.iterancestors())
 
 
+def partition(blocks: list[Block], el) -> tuple[list[Block], list[Block]]:
+    """The blocks inside `el` and those outside it (one set of its elements, not a walk up from
+    every block)."""
+    members = set(el.iter())
+    inside: list[Block] = []
+    outside: list[Block] = []
+    for block in blocks:
+        (inside if block.owner in members else outside).append(block)
+    return inside, outside
+
+
 def blocks_inside(blocks: list[Block], el) -> list[Block]:
-    return [b for b in blocks if holds(el, b.owner)]
+    return partition(blocks, el)[0]
 
 
 HEADER_BLOCKS = 8  # the lines between a headline and its text: source, author, tools, the date

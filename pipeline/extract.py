@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline.blocks import Block, blocks, blocks_inside, holds
+from pipeline.blocks import Block, blocks, partition
 from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
@@ -130,8 +130,7 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     if container is None:
         outside, head = page, []
     else:
-        outside = [b for b in page if not holds(container, b.owner)]
-        inside = blocks_inside(page, container)
+        inside, outside = partition(page, container)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
         first_prose = next((i for i, b in enumerate(inside) if is_prose(b) and b.owner not in paired), len(inside))
         head = inside[:first_prose]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, in_chrome, in_navigation
+from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, holds, in_chrome, in_navigation
 from pipeline.labels import labelled_pairs
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
@@ -221,9 +221,9 @@ def find_container(blocks: list[Block]):
         rank = _known_rank(el) if isinstance(el.tag, str) else None
         if rank is None:
             continue
-        if el is best or _inside(el, best):  # narrower: must keep most of the prose
+        if holds(best, el):  # narrower: must keep most of the prose
             ok = tally.prose >= 0.8 * top.prose
-        elif _inside(best, el):  # wider: the CMS's container around it, not a page column
+        elif holds(el, best):  # wider: the CMS's container around it, not a page column
             ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total
         else:  # elsewhere: a document of table cells and short lines, beside a prose footer
             ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
@@ -249,10 +249,6 @@ def _table_document(blocks: list[Block], tallies: dict):
 
     tables = [el for el in tallies if isinstance(el.tag, str) and el.tag == "table" and is_document(el)]
     return max(tables, key=lambda t: tallies[t].other, default=None)
-
-
-def _inside(el, ancestor) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
 
 
 _BLOCK_NEWLINE = frozenset(

@@ -167,8 +167,18 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
     return found
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _first(*values):
     return next((v for v in values if v), None)
+
+
+def _named(value: str | None) -> str | None:
+    """A meta tag's value when it names someone: a source is an office or a paper, written in
+    Chinese; a CMS's own code for its feed (`SZfaguiku`) tells a reader nothing."""
+    value = clean_text(value)
+    return value if value and _HAN.search(value) else None
 
 
 def body_lines(container, furniture: list) -> list[Line]:
@@ -221,7 +231,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
                                       written_at, lambda: _htmldate(tree)),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),
-        source=_first(clean_text(labelled.get("source")), clean_text(from_meta.get("source"))),
+        source=_first(clean_text(labelled.get("source")), _named(from_meta.get("source"))),
         validity=clean_text(labelled.get("validity")),
         column=" > ".join(breadcrumb) if breadcrumb else None,
         breadcrumb=breadcrumb,

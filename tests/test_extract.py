@@ -149,6 +149,10 @@ CLASSES = {
     "[制发单位] is the publisher (jxj.beijing)": (
         _page("<ul><li>[制发单位] <span>北京市经济和信息化局</span></li><li>[有效性] <span>有效</span></li></ul>"),
         {"publisher": "北京市经济和信息化局", "validity": "有效"}),
+    "a CMS's feed code in <meta name=ContentSource> is not a source (fgk.chinatax)": (
+        _page("", head="<meta name='ContentSource' content='SZfaguiku'>"), {"source": None}),
+    "a name in <meta name=ContentSource> is the source when the page shows none": (
+        _page("", head="<meta name='ContentSource' content='示例市交通运输局'>"), {"source": "示例市交通运输局"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -210,7 +210,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     breadcrumb, crumb_el = read_breadcrumb(tree, page)
     if crumb_el is not None:
         furniture.append(crumb_el)
-    title = read_title(tree, meta, labelled)
+    title = read_title(tree, meta, labelled, tuple(breadcrumb))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 
     if (title is None or is_name(title, meta.get("SiteName"))) and text.heading:

@@ -2,8 +2,10 @@
 
 In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">` (unless the
 page prints it as the 副题 under its headline), the page's headlines (h1 …), its `<title>`
-without the site and column names, an h2/h3 whose class or id says title. A source that names
-the site or an office instead of a document (a banner h1 `国家统计局信息公开`) is passed over; of two
+without the site and column names, an h2/h3 whose class or id says title, and last any other
+element that says so (`div.detil-new-title`). A source that names the site or an office instead
+of a document (a banner h1 `国家统计局信息公开`), or an h1 that heads the column (a step of the
+breadcrumb: `<h1>通知公告</h1>`), is passed over; of two
 sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
 the one not cut short (`…细则（2020`) wins; a title cut short wherever it is shown is completed
 from a link's title attribute (its attachment's) that says it whole.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
 from pipeline.normalize import clean_text, clean_title
 from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
 
@@ -23,6 +26,8 @@ _CUT = re.compile(r"(?:\.\.\.|…+)$")
 # lesser headings that say they are the title (h2.xxgkNbXqTitle): the last resort, after a
 # <title> that only names the site
 _TITLED_HEADINGS = ("//*[self::h2 or self::h3][contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
+_TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or self::h4 or self::strong]"
+                  "[contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
 
 
 def is_name(text: str, site_name: str | None = None) -> bool:
@@ -49,16 +54,48 @@ def _printed_as_subtitle(tree, title: str) -> bool:
                for text in map(clean_text, (h.text_content() for h in tree.xpath("//h2|//h3|//h4"))) if text)
 
 
-def read_title(tree, meta: dict, labelled: dict) -> str | None:
+def _lead(el) -> str:
+    """An element's first line: its text up to its first block child, or that child's first
+    line when nothing comes before it (a title over a list of its source and date)."""
+    out = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            out.append(child.tail or "")
+            continue
+        if child.tag in BLOCK_TAGS:
+            return "".join(out) if "".join(out).strip() else _lead(child)
+        out += [child.text_content(), child.tail or ""]
+    return "".join(out)
+
+
+def _titled_blocks(tree) -> list[str]:
+    """Texts of other elements whose class or id says title, long enough for a document's
+    and not mostly links (a side list's items, a breadcrumb): the last resort of a page whose
+    h1 heads a column and whose <title> names only the site."""
+    found = []
+    for el in tree.xpath(_TITLED_BLOCKS):
+        text = clean_text(_lead(el))
+        linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
+                     if words and text and words in text)
+        if text and len(text) >= 8 and linked * 2 < len(text):
+            found.append(text)
+    return found[:3]
+
+
+def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = ()) -> str | None:
+    """`columns`: the breadcrumb's steps; a headline that says one of them heads the column."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    headlines = [h for h in headlines if h and h not in columns and h not in names]
     candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names), *headlines]
     candidates.append(clean_title(tree.findtext(".//title"), names))
     candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates = [c for c in candidates if c]
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is None:
-        return candidates[0] if candidates else None
+        chosen = next((c for c in _titled_blocks(tree) if not is_name(c, meta.get("SiteName"))), None)
+        if chosen is None:
+            return candidates[0] if candidates else None
     headline = next((h for h in headlines if h and not is_name(h)), None)
     if headline and chosen not in headlines and _printed_as_subtitle(tree, chosen):
         chosen = headline  # ArticleTitle holds the 副题 (——…综述) printed under the headline

@@ -153,6 +153,16 @@ CLASSES = {
         _page("", head="<meta name='ContentSource' content='SZfaguiku'>"), {"source": None}),
     "a name in <meta name=ContentSource> is the source when the page shows none": (
         _page("", head="<meta name='ContentSource' content='示例市交通运输局'>"), {"source": "示例市交通运输局"}),
+    "an h1 that heads the column (a step of the breadcrumb) is not the title": (
+        _page("<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a></div>"
+              "<h1>通知公告</h1><h2 class='art-tit'>关于开展2024年安全生产检查的通知</h2>",
+              head="<title>关于开展2024年安全生产检查的通知-示例县人民政府</title>"),
+        {"title": "关于开展2024年安全生产检查的通知", "column": "首页 > 通知公告"}),
+    "the title in a div that says so, over its source and date, when h1 and <title> name column and site": (
+        _page("<div class='crumb'><a href='/'>首页</a> &gt; <a href='/zcwj/'>政策文件</a></div><h1>政策文件</h1>"
+              "<div class='detail-title'><div>关于开展2024年安全生产检查的通知</div><ul><li>来源：示例县应急管理局</li>"
+              "<li>2024-06-05 10:00</li></ul></div>", head="<title>示例县人民政府</title>"),
+        {"title": "关于开展2024年安全生产检查的通知", "source": "示例县应急管理局"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

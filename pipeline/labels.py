@@ -46,6 +46,7 @@ def _starts_row(match: re.Match, text: str) -> bool:
 
 
 _OPENING, _CLOSING = ("【", "["), ("】", "]")
+_HAN = re.compile(r"[\u4e00-\u9fa5]")
 _SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
@@ -54,8 +55,11 @@ def _label_matches(text: str) -> list[re.Match]:
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
         # Inside running text a short label must stand apart: "… 来源：市交通局" is a label,
-        # "管制时间：5月25日" is a sentence.
-        if len(label) <= 2 and match.start() and text[match.start() - 1] not in _SEPARATORS:
+        # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a labelled
+        # value that is not words (日期:2024-06-05来源:县应急局) a colon marks it.
+        before = text[match.start() - 1] if match.start() else " "
+        if (len(label) <= 2 and before not in _SEPARATORS
+                and not (found and match.group(2) and not _HAN.match(before))):
             continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
@@ -111,7 +115,7 @@ def _same_row(label_el, value_el) -> bool:
 
 _EDGE = " \t\n\u3000\xa0|｜:："
 _CLOSERS = "]】)）"  # of a bracketed label: "[发文机构] 北京市…"
-_UNKNOWN_LABEL = re.compile(r"(?:^|\s)[\u4e00-\u9fa5]{2,6}\s*[:：]")
+_UNKNOWN_LABEL = re.compile(r"(?:^|\s|[【\[])[\u4e00-\u9fa5]{2,6}\s*[:：]")
 # page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
 # 大中小", "… 打印 关闭", "《中国教育报》收藏"
 _TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
@@ -126,6 +130,8 @@ def _value(text: str) -> str:
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]
     text = _TOOLS_AFTER.sub("", text).strip(_EDGE)
+    if text[-1:] in _CLOSERS and not any(opening in text for opening in "[【(（"):
+        text = text[:-1].rstrip(_EDGE)  # the bracket closing the pair: 【来源：县应急局】
     # "*" of a form's required field, "Aa" of a font-size tool: no value
     return text if _WORD.search(text) and not _GLYPH.fullmatch(text) else ""
 

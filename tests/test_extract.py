@@ -163,6 +163,12 @@ CLASSES = {
               "<div class='detail-title'><div>关于开展2024年安全生产检查的通知</div><ul><li>来源：示例县应急管理局</li>"
               "<li>2024-06-05 10:00</li></ul></div>", head="<title>示例县人民政府</title>"),
         {"title": "关于开展2024年安全生产检查的通知", "source": "示例县应急管理局"}),
+    "labelled values run together without spacing: a colon marks a short label after a date": (
+        _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
+        {"published_at": "2024-06-05", "source": "示例县应急局"}),
+    "pairs each in brackets: 【来源：…】 ends at its bracket": (
+        _page("<div>【发布时间：2024-06-05】【来源：示例县应急局】【字体：大 中 小】</div>"),
+        {"published_at": "2024-06-05", "source": "示例县应急局"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

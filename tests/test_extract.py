@@ -119,6 +119,8 @@ def _page(meta_block: str, body: str = TEXT,
             f"{meta_block}<div id='zoom'>{body}</div>{around}</body></html>")
 
 
+BODY = "\n".join(p.removesuffix("</p>") for p in TEXT.split("<p>") if p)  # TEXT as extract gives it
+
 SUMMARY = ("根据《示例部关于种子种源进口税收优惠政策的通知》，示例部会同有关部门制定了《进口种子种源免征增值税商品清单》，"
            "现予以公布，自2026年1月1日起实施。")
 
@@ -169,6 +171,13 @@ CLASSES = {
     "pairs each in brackets: 【来源：…】 ends at its bracket": (
         _page("<div>【发布时间：2024-06-05】【来源：示例县应急局】【字体：大 中 小】</div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),
+    "a share line with a colon, its services run together, is furniture": (
+        _page("", TEXT + "<div>分享：<a>QQ空间</a><a>新浪微博</a><a>微信</a></div>"), {"body": BODY}),
+    "a site footer inside the text's container (主办：… 承办：…)": (
+        _page("", TEXT + "<p>主办：示例县人民政府办公室 承办：示例县大数据中心</p><p>网站标识码：3301000001 浙ICP备12345678号</p>"),
+        {"body": BODY}),
+    "the pager of a text printed over several pages": (
+        _page("", TEXT + "<p>上一页 1 2 下一页</p>"), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -150,13 +150,15 @@ def _widened(best, tallies: dict):
 def _data_table(best, tallies: dict):
     """A cell of prose in a table of data (a 行政处罚 record, a list of trainees) is one field of
     the document, not the document: the table is, when it is a table of data rather than of
-    layout (no table inside it, rows of cells, not mostly links)."""
+    layout (no table inside it, rows of several cells, not mostly links)."""
     cell = next((a for a in (best, *best.iterancestors()) if a.tag in ("td", "th")), None)
     if cell is None:
         return best
     table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    rows = table.xpath(".//tr") if table is not None else []
     if (table is None or table not in tallies or table.find(".//table") is not None
-            or len(table.xpath(".//tr")) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total):
+            or len(rows) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total
+            or all(len(row.xpath("./td|./th")) == 1 for row in rows)):  # one cell a row: a page's layout
         return best
     return _widened(table, tallies)
 

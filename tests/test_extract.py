@@ -178,6 +178,10 @@ CLASSES = {
         {"body": BODY}),
     "the pager of a text printed over several pages": (
         _page("", TEXT + "<p>上一页 1 2 下一页</p>"), {"body": BODY}),
+    "a layout table, one cell a row (headline, text, footer), is not a table of data": (
+        "<html><body><table><tr><td><h1>关于开展安全检查的通知</h1></td></tr><tr><td class='bt_content'>" + TEXT
+        + "</td></tr><tr><td>主办：示例县人民政府</td></tr></table></body></html>",
+        {"title": "关于开展安全检查的通知", "body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

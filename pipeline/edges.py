@@ -48,6 +48,11 @@ _DOC_NO_LEAD = re.compile(rf"^({_DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179�
 _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def opens_section(text: str) -> bool:
+    """Whether a line opens a part of the text's structure (一、…, 第一条, （一）)."""
+    return bool(_STRUCTURE.match(text))
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
 _ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")

@@ -21,7 +21,7 @@ from pipeline.blocks import Block, blocks, partition
 from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -125,15 +125,17 @@ def fill_scripted_values(tree) -> None:
 
 def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     """Labelled values and the elements holding them. Outside the document's container every
-    label counts; inside it only a metadata block at its head, before the first prose (a
-    `时间：` line further down is the document's text, not its metadata)."""
+    label counts; inside it only a metadata block at its head, before the first prose or the
+    first section of the text (a `时间：` line further down, the `名称：` of a procurement
+    notice's 一、二、… items, is the document's text, not its metadata)."""
     if container is None:
         outside, head = page, []
     else:
         inside, outside = partition(page, container)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
-        first_prose = next((i for i, b in enumerate(inside) if is_prose(b) and b.owner not in paired), len(inside))
-        head = inside[:first_prose]
+        first_text = next((i for i, b in enumerate(inside)
+                           if b.owner not in paired and (is_prose(b) or opens_section(b.text.strip()))), len(inside))
+        head = inside[:first_text]
     values: dict[str, str] = {}
     holders: list = []
     for part in (outside, head):

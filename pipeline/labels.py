@@ -50,7 +50,7 @@ _HAN = re.compile(r"[\u4e00-\u9fa5]")
 _SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
-def _label_matches(text: str) -> list[re.Match]:
+def label_matches(text: str) -> list[re.Match]:
     found = []
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
@@ -93,7 +93,7 @@ def _office_label(text: str) -> list[re.Match]:
 
 def before_labels(text: str) -> str:
     """What a line says before its first label (`2026年07月29日 18:00 来源：中国网信网` → the date)."""
-    matches = _label_matches(text)
+    matches = label_matches(text)
     return text[: matches[0].start()].strip() if matches else text
 
 
@@ -173,14 +173,14 @@ def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
     or by a block inside it (`<dd>…旅游强国建设<div>“十五五”规划》的通知</div></dd>`), up to a
     line holding a label."""
     for text, el, *_ in segs[start:]:
-        if not holds(value_el, el) or _label_matches(text):
+        if not holds(value_el, el) or label_matches(text):
             return
         yield _value(text)
 
 
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, *_) in enumerate(segs):
-        matches = _label_matches(text) or _office_label(text)
+        matches = label_matches(text) or _office_label(text)
         for j, match in enumerate(matches):
             label = _WS.sub("", match.group(1))
             field = _LABEL_FIELD[label] if label in _LABEL_FIELD else OFFICE
@@ -189,7 +189,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
             holders: tuple = (el,)
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
                 nxt_text, nxt_el = segs[i + 1][:2]
-                if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in _label_matches(nxt_text)):
+                if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
                     value = " ".join((value, *_lines_after(segs, i + 2, nxt_el)))
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):

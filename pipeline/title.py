@@ -3,7 +3,7 @@
 In order: a labelled 标题/名称 of the metadata block, `<meta name="ArticleTitle">` (unless the
 page prints it as the 副题 under its headline), the page's headlines (h1 …), its `<title>`
 without the site and column names, an h2/h3 whose class or id says title, and last any other
-element that says so (`div.detil-new-title`). A source that names the site or an office instead
+element that says so (`div.detil-new-title`, `td.news_tit`). A source that names the site or an office instead
 of a document (a banner h1 `国家统计局信息公开`), or an h1 that heads the column (a step of the
 breadcrumb: `<h1>通知公告</h1>`), is passed over; of two
 sources that say the same title, the one without a column suffix (`…的决议__2007年第23号`) and
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
+from pipeline.labels import label_matches
 from pipeline.normalize import clean_text, clean_title
 from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
 
@@ -27,7 +28,7 @@ _CUT = re.compile(r"(?:\.\.\.|…+)$")
 # <title> that only names the site
 _TITLED_HEADINGS = ("//*[self::h2 or self::h3][contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
 _TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or self::h4 or self::strong]"
-                  "[contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
+                  "[contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'tit')]")
 
 
 def is_name(text: str, site_name: str | None = None) -> bool:
@@ -70,14 +71,15 @@ def _lead(el) -> str:
 
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
-    and not mostly links (a side list's items, a breadcrumb): the last resort of a page whose
+    and neither mostly links (a side list's items, a breadcrumb) nor labelled values (发布时间：…
+    信息来源：…): the last resort of a page whose
     h1 heads a column and whose <title> names only the site."""
     found = []
     for el in tree.xpath(_TITLED_BLOCKS):
         text = clean_text(_lead(el))
         linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
                      if words and text and words in text)
-        if text and len(text) >= 8 and linked * 2 < len(text):
+        if text and len(text) >= 8 and linked * 2 < len(text) and not label_matches(text):
             found.append(text)
     return found[:3]
 

@@ -182,6 +182,17 @@ CLASSES = {
         "<html><body><table><tr><td><h1>关于开展安全检查的通知</h1></td></tr><tr><td class='bt_content'>" + TEXT
         + "</td></tr><tr><td>主办：示例县人民政府</td></tr></table></body></html>",
         {"title": "关于开展安全检查的通知", "body": BODY}),
+    "a 名称： among a procurement notice's numbered items is its text, not the title's label": (
+        "<html><body><h1>示例县人民医院医用氧气供应成交结果公告</h1><div class='article'><p>成交结果公告</p>"
+        "<p>一、项目编号：示采〔2022〕67号</p><p>二、项目名称：示例县人民医院医用氧气供应</p><p>三、主要标的信息：</p>"
+        "<p>名称：医用氧气</p><p>四、联系方式：</p><p>名称：示例县人民医院</p><p>地址：示例县人民路1号</p>"
+        "<p>本项目代理服务费由成交单位在领取成交通知书时一次性支付，请各方知悉。</p></div></body></html>",
+        {"title": "示例县人民医院医用氧气供应成交结果公告"}),
+    "the headline in a cell whose class says tit (td.news_tit), the <title> naming the site": (
+        "<html><head><title>示例市政府采购网</title></head><body><table><tr><td class='news_tit'>"
+        "示例县人民医院医用氧气供应成交结果公告</td></tr><tr><td>发布日期：2022-10-13 浏览数：</td></tr>"
+        f"<tr><td id='zoom'><p>成交结果公告</p>{TEXT}</td></tr></table></body></html>",
+        {"title": "示例县人民医院医用氧气供应成交结果公告", "published_at": "2022-10-13"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

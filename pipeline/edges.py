@@ -22,6 +22,7 @@ from pipeline.vocab import (
     BOILERPLATE_MARKERS,
     BREADCRUMB_LEADS,
     DOCUMENT_TYPES,
+    EDITOR_LABELS,
     FIELD_LABELS,
     ISSUER_ENDINGS,
     SIGNER_TITLES,
@@ -31,7 +32,7 @@ from pipeline.vocab import (
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
 _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
 _BREADCRUMB = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
-_LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs]
+_LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
 _LABEL_LINE = re.compile(
     r"^[【\[]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )

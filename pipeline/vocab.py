@@ -42,6 +42,11 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
     "publisher": ("主办单位",),
 }
 
+# The web editors' review chain (三审: 初审 复审 终审) and credits printed under a text: a line
+# of them at the text's edge is the site's, not the document's. (公开方式 / 信息公开选项 lines are
+# printed in the document itself, in its 版记, and stay.)
+EDITOR_LABELS: tuple[str, ...] = ("初审", "复审", "终审", "审核", "审校", "校对", "撰稿", "供稿")
+
 # Labels that end the previous value but carry nothing we keep (counters, tools, links), and
 # look-alikes of kept labels that are something else: a registration number (规范性文件编号,
 # 统一登记号) is not the 文号; the longest label wins, so these shadow 文件编号 and 登记.
@@ -50,7 +55,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "编辑", "网站", "分享到", "文章类型", "发布人", "【字体", "扫一扫", "打印", "访问次数",
     "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
     "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类",
-)
+    "信息公开选项", "公开选项", "公开属性",
+) + EDITOR_LABELS
 
 # Values meaning "nothing here": the field is null, never the word.
 NULL_VALUES: frozenset[str] = frozenset({"无", "暂无", "-", "--", "/", "空", "null", "none", "无文号"})
@@ -116,11 +122,12 @@ BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*"
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?.*[大中小].*",
-    r"[（(【\[]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{0,30}[）)】\]]?",
+    r"[（(【\[]?\s*(?:责任编辑|编辑|审核|校对|责编|初审|复审|终审|审校|撰稿|供稿)\s*[:：].{0,40}[）)】\]]?",
     r"[（(]\s*(?:本文|全文|原文|文章)?有删[减节]\s*[）)]",  # the web editor's note that the text is abridged
-    r".{0,4}(?:扫一扫|扫描二维码|用手机扫描).*",
+    r".{0,4}(?:扫一扫|扫描二维码|用手机扫描|手机扫码|扫码阅读|扫码查看).*",
     r".{0,40}(?:版权所有|ICP备|网站标识码|公网安备|网站地图|联系我们).*",
     r"(?:本网站|本站)?(?:所有|刊登的)?.{0,10}如需转载.*",
+    r".{0,30}转载(?:请|须|务必)?注明(?:出处|来源).*",
     r".{0,6}凡本(?:站|网).{0,20}(?:转载|作品|稿件).*",
     r"版权(?:与|和)?免责声明.{0,10}",
     r"(?:【\s*[大中小]\s*】\s*)+",
@@ -140,6 +147,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"##paid(?:begin|end)##",
     r"[-\d]+\s*次",
     r"(?:浏览次数|访问量|点击数|阅读次数|访问次数)\s*[:：]?\s*[-\d]*\s*(?:分享[:：]?)?",
+    r"(?:阅读|点击|点击量|点击率|浏览|浏览量|阅读量|访问)\s*[:：]\s*[\[【(（]?\s*\d*\s*[\]】)）]?\s*次?",
     r"视力保护色\s*[:：]?.*",
     # a viewer hint beside an attachment: "附件内容为PDF格式，请确认您的计算机系统中已安装了Acrobat Reader软件…"
     r".{0,20}请(?:确认|先)?.{0,12}(?:安装|下载).{0,20}(?:Reader|阅读器|阅读软件|WPS|Office).*",

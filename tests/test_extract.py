@@ -193,6 +193,14 @@ CLASSES = {
         "示例县人民医院医用氧气供应成交结果公告</td></tr><tr><td>发布日期：2022-10-13 浏览数：</td></tr>"
         f"<tr><td id='zoom'><p>成交结果公告</p>{TEXT}</td></tr></table></body></html>",
         {"title": "示例县人民医院医用氧气供应成交结果公告", "published_at": "2022-10-13"}),
+    "the web editors' review chain (初审 复审 终审) under the text and over it is the site's": (
+        _page("", "<p>【初审：张三 复审：李四 终审：王五】</p>" + TEXT + "<p>初审：张三　审核：李四　终审：王五</p>"),
+        {"body": BODY}),
+    "a reading counter, a scan-to-read box and a reposting notice under the text are the site's": (
+        _page("", TEXT + "<p>阅读：1234次</p><p>点击量：[1234]</p><div class='ewm'><img src='qr.png'><p>手机扫码阅读</p></div>"
+              "<p>本文来源于示例县人民政府网站，转载请注明出处。</p>"), {"body": BODY}),
+    "公开方式：主动公开 printed at the end of the document (its 版记) is the document's": (
+        _page("", TEXT + "<p>公开方式：主动公开</p>"), {"body": BODY + "\n公开方式：主动公开"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -94,11 +94,17 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
     start = 0
+    titled = False  # the line before was the title printed again
     while start < len(lines):
         text = lines[start].text
         if span := _title_span(lines, start, title):
             start += span
+            titled = True
             continue
+        if titled and _TITLE_DATE.match(text):
+            start += 1  # the date printed under the title, bare or as its 题注: （2024年6月3日）
+            continue
+        titled = False
         if _is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
         elif not (is_furniture(text, template) or _link_line(lines[start]) or _LABEL_LINE.match(text)
@@ -110,6 +116,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             doc_no = doc_no or next((normalize_doc_no(t) for t in printed if _is_doc_no(t)), None)
             heading = heading or next((t for t in reversed(printed) if _DOCUMENT_TYPE.search(t)), None)
             start += header
+            titled = True
             continue
         start += 1
     return start, doc_no, heading
@@ -220,6 +227,8 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
     return lines
 
 
+_TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                         r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -234,14 +243,16 @@ def _dated(lines: list[Line], at: int, template: frozenset) -> bool:
 
 def _metadata_line(text: str) -> bool:
     """A header line of values, not a sentence: `2025-12-03 来源：市医保局 分享到`,
-    `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`."""
+    `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`,
+    `2024-06-05 10:00 示例县应急局`."""
     if len(text) > 120 or _SENTENCE_END.search(text):
         return False
     return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not _STRUCTURE.match(text)
-                or _DATELINE.match(text))
+                or _DATELINE.match(text) or _DATE_FIRST.match(text))
 
 
 _SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
+_DATE_FIRST = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d，。:：]{2,20}$")
 _DATELINE = re.compile(r"^[^\d（(\[【]{2,20}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 

@@ -122,6 +122,7 @@ BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*"
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?.*[大中小].*",
+    r"[【\[]?\s*(?:字体|字号)\s*[:：]?[\sA-Za-z+\-|｜【】\[\]]*",  # 字号：T | T, 字体：A+ A A-
     r"[（(【\[]?\s*(?:责任编辑|编辑|审核|校对|责编|初审|复审|终审|审校|撰稿|供稿)\s*[:：].{0,40}[）)】\]]?",
     r"[（(]\s*(?:本文|全文|原文|文章)?有删[减节]\s*[）)]",  # the web editor's note that the text is abridged
     r".{0,4}(?:扫一扫|扫描二维码|用手机扫描|手机扫码|扫码阅读|扫码查看).*",

@@ -201,6 +201,16 @@ CLASSES = {
               "<p>本文来源于示例县人民政府网站，转载请注明出处。</p>"), {"body": BODY}),
     "公开方式：主动公开 printed at the end of the document (its 版记) is the document's": (
         _page("", TEXT + "<p>公开方式：主动公开</p>"), {"body": BODY + "\n公开方式：主动公开"}),
+    "the date printed under the title inside the text's container, bare or as its 题注, is header": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<h2>关于开展安全检查的通知</h2><p>2024-06-05</p>" + TEXT),
+        {"body": BODY}),
+    "a 题注 date under the 文号 and title printed in the text": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<p>示应急〔2024〕7号</p><p>关于开展安全检查的通知</p><p>（2024年6月3日）</p>"
+              + TEXT), {"doc_no": "示应急〔2024〕7号", "body": BODY}),
+    "a date, then the source, with no labels, over the text": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<p>2024-06-05 10:00 示例县应急局</p>" + TEXT), {"body": BODY}),
+    "a font-size tool drawn with letters (字号：T | T)": (
+        _page("", "<p>字号：T | T</p>" + TEXT), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -23,7 +23,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, with_signature
 from pipeline.encoding import decode_html
-from pipeline.labels import OFFICE, labelled_pairs
+from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.record import DocumentRecord
 from pipeline.title import is_name, read_title
@@ -82,6 +82,18 @@ def _text_before(el) -> str:
     return (before.tail if before is not None else el.getparent().text) or ""
 
 
+def _after_label(script) -> bool:
+    """Whether a script writes in a label's place: after `来源：` in the same element, or
+    alone in the cell after a label's cell (`<td>发布机构：</td><td><script>…</script></td>`)."""
+    before = _text_before(script).strip()
+    if before:
+        return before.endswith((":", "："))
+    cell = script.getparent()
+    label = cell.getprevious() if script.getprevious() is None else None
+    text = re.sub(r"\s+", "", label.text_content()) if label is not None else ""
+    return bool(text) and (text.endswith((":", "：")) or any(m.end() == len(text) for m in label_matches(text)))
+
+
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _CHINA = timezone(timedelta(hours=8))
 
@@ -112,8 +124,7 @@ def fill_scripted_values(tree) -> None:
         for name, value in own.items():
             values.setdefault(name, value)
         if ("document.write" in (script.text or "") and script.getparent() is not None
-                and _text_before(script).strip().endswith((":", "："))
-                and (written := _written(script.text, own))):
+                and _after_label(script) and (written := _written(script.text, values | own))):
             script.tail = written + (script.tail or "")
     if not values:
         return

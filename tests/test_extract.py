@@ -211,6 +211,13 @@ CLASSES = {
         _page("<h1>关于开展安全检查的通知</h1>", "<p>2024-06-05 10:00 示例县应急局</p>" + TEXT), {"body": BODY}),
     "a font-size tool drawn with letters (字号：T | T)": (
         _page("", "<p>字号：T | T</p>" + TEXT), {"body": BODY}),
+    "a value a script writes alone in the cell after its label's cell, from a variable set earlier": (
+        _page("<script>var fbjg = '示例县人民政府办公室';</script><table><tr><td>发布机构：</td>"
+              "<td><script>document.write(fbjg);</script></td></tr><tr><td>文号：</td>"
+              "<td><script>document.write('示政办〔2024〕5号');</script></td></tr></table>"),
+        {"publisher": "示例县人民政府办公室", "doc_no": "示政办〔2024〕5号"}),
+    "发布于 before a date and time": (
+        _page("<div class='info'>发布于 2024-06-05 10:30</div>"), {"published_at": "2024-06-05T10:30"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

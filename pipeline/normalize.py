@@ -109,8 +109,20 @@ def normalize_index_no(value: str | None) -> tuple[str | None, bool | None]:
     return text, any(p.fullmatch(text) for p in INDEX_NO_PATTERNS)
 
 
-_TITLE_WORDS = re.compile(r"[《》〔〕关于通知公告决定意见办法]")
+_TITLE_WORDS = re.compile(r"[《》〔〕]|关于|的")  # a part of a title, not a column's name (通知公告)
 _SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
+
+
+# a site's name set off by a space only (示例县人民政府 关于…的通知, …的通知 示例县人民政府)
+_SITE = r"\S{2,20}(?:人民政府|门户网站|政府网|网站)"
+_SPACED_SITE = re.compile(rf"^{_SITE}\s+(?=\S{{6}})|(?<=\S{{6}})\s+{_SITE}$")
+
+
+def _column_before_site(tokens: list[str]) -> bool:
+    """Whether the last part is a column's name after the site's (… - 示例县人民政府 - 政务公开)."""
+    last = tokens[-1]
+    return (len(last) <= 10 and not _TITLE_WORDS.search(last)
+            and any(_SUFFIX_HINT.search(t) for t in tokens[2:-1:2]))
 
 
 def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
@@ -122,7 +134,8 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     known = {clean_text(n) for n in names if n} - {None}
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
-    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _SUFFIX_HINT.search(tokens[-1])):
+    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _SUFFIX_HINT.search(tokens[-1])
+                               or _column_before_site(tokens)):
         del tokens[-2:]
         stripped += 1
     # Behind a site name comes the column name: short, and unlike a document title.
@@ -131,4 +144,4 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案).
     if len(tokens) > 2 and (tokens[0] in known or _SUFFIX_HINT.search(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
         del tokens[:2]
-    return clean_text("".join(tokens))
+    return clean_text(_SPACED_SITE.sub("", "".join(tokens)))

@@ -21,6 +21,7 @@ from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
 
 _NAME = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS + SITE_NAME_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
+COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
 _CUT = re.compile(r"(?:\.\.\.|…+)$")
@@ -87,10 +88,13 @@ def _titled_blocks(tree) -> list[str]:
 def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = ()) -> str | None:
     """`columns`: the breadcrumb's steps; a headline that says one of them heads the column."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
+    article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
     headlines = [h for h in headlines if h and h not in columns and h not in names]
-    candidates = [clean_text(labelled.get("title")), clean_title(meta.get("ArticleTitle"), names), *headlines]
-    candidates.append(clean_title(tree.findtext(".//title"), names))
+    if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):
+        # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
+        headlines = [h for h in headlines if len(h) > COLUMN_LENGTH or _DOCUMENTISH.search(h)]
+    candidates = [clean_text(labelled.get("title")), article_title, *headlines, page_title]
     candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates = [c for c in candidates if c]
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)

@@ -198,4 +198,4 @@ ATTACHMENT_EXTENSIONS: tuple[str, ...] = (
 )
 
 # Suffixes of <title> that name the column or site, not the document.
-TITLE_SEPARATORS = r"\s*[_|｜\-—－]\s*"
+TITLE_SEPARATORS = r"\s*(?:[_|｜—－]|(?<!\d)-|-(?!\d))\s*"  # a hyphen between digits is a range: 2024-2025年

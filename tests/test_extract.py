@@ -218,6 +218,9 @@ CLASSES = {
         {"publisher": "示例县人民政府办公室", "doc_no": "示政办〔2024〕5号"}),
     "发布于 before a date and time": (
         _page("<div class='info'>发布于 2024-06-05 10:30</div>"), {"published_at": "2024-06-05T10:30"}),
+    "a short h1 naming the column, with no breadcrumb, when the <title> says more": (
+        _page("<h1>通知公告</h1>", head="<title>关于开展2024年安全生产检查的通知_示例县人民政府</title>"),
+        {"title": "关于开展2024年安全生产检查的通知"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

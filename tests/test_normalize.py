@@ -53,6 +53,18 @@ def test_index_numbers(raw, value, valid):
     ("关于X的通知 - 中国政府网", "关于X的通知"),
     ("关于印发《A-B》的通知", "关于印发《A-B》的通知"),
     ("示例市交通管制通告（2024年第3号）-示例市人民政府", "示例市交通管制通告（2024年第3号）"),
+    # a column whose name has 通知/公告 in it is still a column
+    ("关于开展安全检查的通知_通知公告_示例县人民政府门户网站", "关于开展安全检查的通知"),
+    # a hyphen between years is a range, not a separator
+    ("2024-2025年度工作计划_示例县人民政府", "2024-2025年度工作计划"),
+    ("示例县2024-2025年度工作计划_政务公开_示例县人民政府", "示例县2024-2025年度工作计划"),
+    # the column after the site
+    ("关于开展安全检查的通知 - 示例县人民政府 - 政务公开", "关于开展安全检查的通知"),
+    # the site set off by a space only
+    ("示例县人民政府 关于开展安全检查的通知", "关于开展安全检查的通知"),
+    ("关于开展安全检查的通知 示例县人民政府", "关于开展安全检查的通知"),
+    # a tag in brackets is the page's title as shown
+    ("【关注】学历型人才引进入户申报指南_示例市人力资源和社会保障局", "【关注】学历型人才引进入户申报指南"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

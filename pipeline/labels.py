@@ -4,8 +4,9 @@ The page is read as text blocks (pipeline.blocks: one per block-level element; i
 such as span, font, b do not split, so `<span>名</span>称` is one label). A label starts a
 block (colon and brackets optional: `[发文机构]`, `【发文字号】`) or appears anywhere followed by a
 colon; its value is the rest of the text up to the next label, or, if that is empty, the next
-block inside the same row (td → td, dt → dd, th → td, div → div). That one rule covers tables of
-two or four columns, ul/li with label spans, dl/dt/dd, div rows and
+block inside the same row (td → td, dt → dd, th → td, div → div), or, in a header row of labels,
+the cell under it. That covers tables of two or four columns or of a header row over a row of
+values, ul/li with label spans, dl/dt/dd, div rows and
 `发布日期：… 信息来源：… 浏览次数：` lines. A value ends where another label starts, known or not
 (`文号： 时效：有效` has an empty 文号), at a `|` (`上海市财政局 | 查看更多属性`) and at the page's
 tools (`国家能源局 大中小`). A label nobody listed that names an office (信息所属单位, [制发单位]) is
@@ -178,6 +179,27 @@ def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
         yield _value(text)
 
 
+def _cell_below(el):
+    """The value under a label in a header row of labels (<tr><th>索引号</th><th>发布机构</th>…
+    </tr><tr><td>…</td><td>…</td>…</tr>): the cell in the same column of the next row."""
+    cell = el if el.tag in ("td", "th") else el.getparent()
+    if cell is None or cell.tag not in ("td", "th"):
+        return None
+    row, below = cell.getparent(), cell.getparent().getnext()
+    if row is None or below is None or below.tag != "tr":
+        return None
+    cells, under = row.xpath("./td|./th"), below.xpath("./td|./th")
+    if len(cells) < 2 or len(cells) != len(under) or not all(_whole_label(c.text_content()) for c in cells):
+        return None
+    value_cell = under[cells.index(cell)]
+    return None if _whole_label(value_cell.text_content()) else value_cell
+
+
+def _whole_label(text: str) -> bool:
+    text = _WS.sub("", text).strip("：:")
+    return any(m.start() == 0 and m.end() >= len(text) for m in label_matches(text))
+
+
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, *_) in enumerate(segs):
         matches = label_matches(text) or _office_label(text)
@@ -192,5 +214,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                 if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
                     value = " ".join((value, *_lines_after(segs, i + 2, nxt_el)))
+                elif (below := _cell_below(el)) is not None:
+                    value, holders = _value(below.text_content()), (el, below)
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
                 yield field, value, holders, label

@@ -221,6 +221,10 @@ CLASSES = {
     "a short h1 naming the column, with no breadcrumb, when the <title> says more": (
         _page("<h1>通知公告</h1>", head="<title>关于开展2024年安全生产检查的通知_示例县人民政府</title>"),
         {"title": "关于开展2024年安全生产检查的通知"}),
+    "a header row of labels over a row of values": (
+        _page("<table><tr><th>索引号</th><th>发布机构</th><th>文号</th></tr><tr><td>11330100/2024-00012</td>"
+              "<td>示例县人民政府办公室</td><td>示政办〔2024〕5号</td></tr></table>"),
+        {"index_no": "11330100/2024-00012", "publisher": "示例县人民政府办公室", "doc_no": "示政办〔2024〕5号"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

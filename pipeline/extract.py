@@ -138,22 +138,28 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     """Labelled values and the elements holding them. Outside the document's container every
     label counts; inside it only a metadata block at its head, before the first prose or the
     first section of the text (a `时间：` line further down, the `名称：` of a procurement
-    notice's 一、二、… items, is the document's text, not its metadata)."""
+    notice's 一、二、… items, is the document's text, not its metadata), and one after its last
+    prose that names two fields or more (信息公开属性 printed under the text)."""
+    tail: list[Block] = []
     if container is None:
         outside, head = page, []
     else:
         inside, outside = partition(page, container)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
-        first_text = next((i for i, b in enumerate(inside)
-                           if b.owner not in paired and (is_prose(b) or opens_section(b.text.strip()))), len(inside))
-        head = inside[:first_text]
+        text = [i for i, b in enumerate(inside) if b.owner not in paired and (is_prose(b) or opens_section(b.text.strip()))]
+        head = inside[:text[0]] if text else inside
+        prose = [i for i in text if is_prose(inside[i])]
+        tail = inside[prose[-1] + 1:] if prose else []
     values: dict[str, str] = {}
     holders: list = []
-    for part in (outside, head):
+    for part in (outside, head, tail):
         pairs = list(labelled_pairs(part))
+        block = len({field for field, _, _ in pairs}) >= 2
+        if part is tail and not block:
+            continue  # a lone 时间： line under the text is the text's
         # inside the text, a lone labelled row (行政处罚决定书文号 of a table that is the
         # document) is read, but stays text; a block of metadata does not
-        if part is outside or len({field for field, _, _ in pairs}) >= 2:
+        if part is outside or block:
             holders.extend(el for _, _, elements in pairs for el in elements)
         for field, value, _ in pairs:
             values.setdefault(field, value)

@@ -225,6 +225,14 @@ CLASSES = {
         _page("<table><tr><th>索引号</th><th>发布机构</th><th>文号</th></tr><tr><td>11330100/2024-00012</td>"
               "<td>示例县人民政府办公室</td><td>示政办〔2024〕5号</td></tr></table>"),
         {"index_no": "11330100/2024-00012", "publisher": "示例县人民政府办公室", "doc_no": "示政办〔2024〕5号"}),
+    "a metadata table under the text, inside its container": (
+        _page("", TEXT + "<table class='xxgk'><tr><td>索引号：</td><td>11330100/2024-00012</td><td>发布机构：</td>"
+              "<td>示例县人民政府办公室</td></tr><tr><td>成文日期：</td><td>2024-06-03</td><td>文号：</td>"
+              "<td>示政办〔2024〕5号</td></tr></table>"),
+        {"index_no": "11330100/2024-00012", "publisher": "示例县人民政府办公室", "doc_no": "示政办〔2024〕5号",
+         "written_at": "2024-06-03", "body": BODY}),
+    "a lone 时间： line under the text is the text's, not the publication date": (
+        _page("<div>发布日期：2024-06-05</div>", TEXT + "<p>时间：2024年7月1日</p>"), {"published_at": "2024-06-05"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -460,6 +460,7 @@ def test_browser_hostile_capture_runs_nothing_loads_nothing(archived, web, brows
 
 def test_browser_search_finds_the_document(archived, web, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     pytest.importorskip("storage.search", reason="this version has no full-text search (storage.search)")
     driver = browser
@@ -467,9 +468,11 @@ def test_browser_search_finds_the_document(archived, web, browser):
     box = driver.find_element(By.ID, "search-q")
     box.send_keys(PHRASE)
     driver.find_element(By.ID, "search-go").click()
-    hits = driver.find_elements(By.CLASS_NAME, "hit-link")
-    assert hits and PHRASE in hits[0].text
+    # the click submits a form: wait for the results page rather than read the old one under load
+    hits = WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CLASS_NAME, "hit-link"))
+    assert PHRASE in hits[0].text
     assert PHRASE.startswith(hits[0].find_elements(By.TAG_NAME, "mark")[0].text)  # the query's words marked
     driver.save_screenshot(str(driver.shots / "6-search.png"))
     hits[0].click()
-    assert PHRASE in driver.find_element(By.ID, "document-title").text
+    title = WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "document-title"))
+    assert PHRASE in title[0].text

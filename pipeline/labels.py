@@ -56,11 +56,10 @@ def label_matches(text: str) -> list[re.Match]:
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
         # Inside running text a short label must stand apart: "… 来源：市交通局" is a label,
-        # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a labelled
-        # value that is not words (日期:2024-06-05来源:县应急局) a colon marks it.
+        # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
+        # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…) a colon marks it.
         before = text[match.start() - 1] if match.start() else " "
-        if (len(label) <= 2 and before not in _SEPARATORS
-                and not (found and match.group(2) and not _HAN.match(before))):
+        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not _HAN.match(before)):
             continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
@@ -133,6 +132,7 @@ def _value(text: str) -> str:
     text = _TOOLS_AFTER.sub("", text).strip(_EDGE)
     if text[-1:] in _CLOSERS and not any(opening in text for opening in "[【(（"):
         text = text[:-1].rstrip(_EDGE)  # the bracket closing the pair: 【来源：县应急局】
+    text = text.rstrip("【[" + _EDGE)  # the bracket opening the next label: …采购网【打印】
     # "*" of a form's required field, "Aa" of a font-size tool: no value
     return text if _WORD.search(text) and not _GLYPH.fullmatch(text) else ""
 

@@ -233,6 +233,11 @@ CLASSES = {
          "written_at": "2024-06-03", "body": BODY}),
     "a lone 时间： line under the text is the text's, not the publication date": (
         _page("<div>发布日期：2024-06-05</div>", TEXT + "<p>时间：2024年7月1日</p>"), {"published_at": "2024-06-05"}),
+    "a time run into 来源： with no space, a bracketed tool after the value (ccgp's header)": (
+        _page("<h2 class='tc'>示例县人民医院医用氧气供应项目中标公告</h2><p class='tc'><span id='pubTime'>"
+              "2024年06月05日 10:30</span><span>来源：<a href='http://x'>示例县政府采购网</a></span><span>【打印】</span></p>",
+              head="<title>示例县人民医院医用氧气供应项目中标公告_地方公告_中国政府采购网</title>"),
+        {"published_at": "2024-06-05T10:30", "source": "示例县政府采购网"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

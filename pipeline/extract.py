@@ -170,20 +170,29 @@ _ATTACHMENT_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#
 
 
 def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
-    """附件 links (by file extension of the link or of its text), names and absolute URLs."""
-    seen: set[str] = set()
-    found = []
+    """附件 links (by file extension of the link or of its text), names and absolute URLs. A
+    link whose href is script takes the file its onclick opens (`download('/u/a.pdf')`); of
+    two links to one file (an icon, then its name), the named one names it."""
+    found: dict[str, dict[str, str]] = {}
     for a in tree.iter("a"):
-        href = a.get("href") or ""
-        if not (_ATTACHMENT_HREF.search(href.strip()) or _ATTACHMENT_HREF.search((a.text or "").strip())):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith("javascript:"):
+            opened = _ONCLICK_FILE.search(a.get("onclick") or "")
+            href = opened.group(1) if opened else href
+        if not (_ATTACHMENT_HREF.search(href) or _ATTACHMENT_HREF.search((a.text or "").strip())):
             continue
         url = absolute_url(href, base_url)
-        if url is None or url in seen:
+        if url is None:
             continue
-        seen.add(url)
         name = clean_text(a.text_content()) or clean_text(a.get("title"))
-        found.append({"name": name or urlsplit(url).path.rsplit("/", 1)[-1], "url": url})
-    return found
+        if url not in found:
+            found[url] = {"name": name or urlsplit(url).path.rsplit("/", 1)[-1], "url": url}
+        elif name and found[url]["name"] == urlsplit(url).path.rsplit("/", 1)[-1]:
+            found[url]["name"] = name
+    return list(found.values())
+
+
+_ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)}))['"]""", re.I)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -470,3 +470,13 @@ def test_links_beside_a_one_paragraph_text_are_not_its_signature():
                                "<p>2024年6月1日</p>")
     record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
     assert record.body == LONG and record.written_at is None
+
+
+def test_attachment_opened_by_script_and_named_by_its_second_link():
+    """A link whose href is script names its file in onclick; an icon linking to a file
+    before its named link leaves the name to that link."""
+    page = _page("", TEXT + "<p><a href='javascript:void(0)' onclick=\"download('/u/rules.pdf')\">附件1.pdf</a></p>"
+                 "<p><a href='/u/form.docx'><img src='doc.gif'></a><a href='/u/form.docx'>申请表</a></p>")
+    record = extract(page, "http://x.gov.cn/a/t20240605_1.html")
+    assert record.attachments == [{"name": "附件1.pdf", "url": "http://x.gov.cn/u/rules.pdf"},
+                                  {"name": "申请表", "url": "http://x.gov.cn/u/form.docx"}]

@@ -5,7 +5,8 @@ sentence punctuation, not link lists): of all elements, the one whose prose outw
 other text it holds by most. A CMS's own content container (vocab.CONTENT_CONTAINERS) is
 preferred when it holds that same prose: it knows the document's edges better. So a chat
 widget, a search box or a column of links never wins because its class name matched first.
-A page without any prose can still hold a document: one table of data.
+A short text holds the prose that follows the page's headline, whatever box of prose weighs
+more beside it. A page without any prose can still hold a document: one table of data.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, holds, in_chrome, in_navigation
 from pipeline.labels import labelled_pairs
+from pipeline.title import is_name
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
@@ -215,6 +217,7 @@ def find_container(blocks: list[Block]):
         return _table_document(blocks, tallies)
     best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies), tallies)
+    best = _under_headline(best, blocks, tallies)
     top = tallies[best]
     if top.prose == 0:
         return None
@@ -232,6 +235,31 @@ def find_container(blocks: list[Block]):
         if ok:
             known.append((rank, el))
     return min(known, key=lambda pair: pair[0])[1] if known else best
+
+
+SHORT_TEXT = 300  # characters of prose: a text this short can lose to a box of prose beside it
+
+
+def _under_headline(best, blocks: list[Block], tallies: dict):
+    """A short text (现将《…》予以公布，详见附件) can weigh less than a box of prose in a side
+    column (领导致辞, 温馨提示). The document's text is the prose that follows the page's
+    headline: when the best-scoring element does not hold it, the best-scoring element that
+    does (and does not hold the other) is the container."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return best
+    anchor = _first_prose_after_headline(blocks)
+    if anchor is None or holds(best, anchor.owner):
+        return best
+    around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
+    return max((anchor.owner, *around), key=lambda el: tallies[el].score if el in tallies else float("-inf"))
+
+
+def _first_prose_after_headline(blocks: list[Block]):
+    """The first prose block after the page's first h1 that reads like a document's title."""
+    for i, block in enumerate(blocks):
+        if block.owner.tag == "h1" and not is_name(block.text):
+            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b)), None)
+    return None
 
 
 MIN_TABLE_ROWS = 3

@@ -238,6 +238,14 @@ CLASSES = {
               "2024年06月05日 10:30</span><span>来源：<a href='http://x'>示例县政府采购网</a></span><span>【打印】</span></p>",
               head="<title>示例县人民医院医用氧气供应项目中标公告_地方公告_中国政府采购网</title>"),
         {"published_at": "2024-06-05T10:30", "source": "示例县政府采购网"}),
+    "a short text (详见附件) under the headline, beside a side box of more prose": (
+        "<html><body><div class='nav'>" + "".join(f"<a href='/{i}'>栏目名称{i}</a>" for i in range(10)) + "</div>"
+        "<div class='main'><div class='left'><div class='box'><h3>领导致辞</h3><p>欢迎您访问示例县人民政府门户网站！示例县位于"
+        "示例省东南部，山清水秀，人杰地灵，我们真诚欢迎各界朋友来示例县投资兴业。</p></div><ul>"
+        + "".join(f"<li><a href='/n{i}'>关于做好第{i}项重点工作的通知</a></li>" for i in range(6)) + "</ul></div>"
+        "<div class='right'><h1>关于公布示例县2024年安全生产检查工作方案的通知</h1><div id='zoom'><p>现将《示例县2024年"
+        "安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。</p></div></div></div></body></html>",
+        {"body": "现将《示例县2024年安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

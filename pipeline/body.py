@@ -18,7 +18,7 @@ from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, holds, in_chrome, in_navigation
 from pipeline.labels import labelled_pairs
-from pipeline.title import is_name
+from pipeline.title import headline
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
@@ -255,10 +255,13 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
 
 
 def _first_prose_after_headline(blocks: list[Block]):
-    """The first prose block after the page's first h1 that reads like a document's title."""
+    """The first prose block after the page's headline (pipeline.title.headline)."""
+    head = headline(blocks[0].owner.getroottree()) if blocks else None
+    if head is None:
+        return None
     for i, block in enumerate(blocks):
-        if block.owner.tag == "h1" and not is_name(block.text):
-            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b)), None)
+        if block.owner is head or holds(head, block.owner):
+            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b) and not holds(head, b.owner)), None)
     return None
 
 

@@ -70,6 +70,21 @@ def _lead(el) -> str:
     return "".join(out)
 
 
+def headline(tree):
+    """The element printing the document's title over its text, if one says so: the first h1
+    that names no site or office, else an h2 (or an h3 whose class or id says title) worded as
+    a document's title is (关于…的通知) and not a link."""
+    for h in tree.xpath("//h1"):
+        text = clean_text(h.text_content())
+        if text and not is_name(text):
+            return h
+    for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2"):
+        text = clean_text(h.text_content())
+        if text and len(text) >= 8 and not is_name(text) and _DOCUMENTISH.search(text) and not h.xpath(".//a"):
+            return h
+    return None
+
+
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
     and neither mostly links (a side list's items, a breadcrumb) nor labelled values (发布时间：…

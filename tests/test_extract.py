@@ -246,6 +246,14 @@ CLASSES = {
         "<div class='right'><h1>关于公布示例县2024年安全生产检查工作方案的通知</h1><div id='zoom'><p>现将《示例县2024年"
         "安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。</p></div></div></div></body></html>",
         {"body": "现将《示例县2024年安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。"}),
+    "a short text under an h2 headline, the side box after it, no CMS container": (
+        "<html><body><div class='nav'>" + "".join(f"<a href='/{i}'>栏目名称{i}</a>" for i in range(10)) + "</div>"
+        "<div class='main'><div class='right'><h2>关于公布示例县2024年安全生产检查工作方案的通知</h2><div class='con'><p>现将《示例县2024年"
+        "安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。</p></div></div><div class='left'><div class='box'><h3>领导致辞</h3><p>欢迎您访问示例县人民政府门户网站！示例县位于"
+        "示例省东南部，山清水秀，人杰地灵，我们真诚欢迎各界朋友来示例县投资兴业。</p></div><ul>"
+        + "".join(f"<li><a href='/n{i}'>关于做好第{i}项重点工作的通知</a></li>" for i in range(6)) + "</ul></div>"
+        "</div></body></html>",
+        {"body": "现将《示例县2024年安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -49,10 +49,24 @@ _BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1
                         r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
+_NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+# a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`
+DATE_BESIDE_NAME = re.compile(rf"^[^\d（(\[【]{{2,20}}\s*(?P<after>{_NUMERIC_DATE})$"
+                              rf"|^(?P<before>{_NUMERIC_DATE})\s+[^\d，。:：]{{2,20}}$")
+
+
+def _printed_date(text: str) -> str | None:
+    if _BARE_DATE.match(text):
+        return text
+    match = DATE_BESIDE_NAME.match(text)
+    return (match.group("after") or match.group("before")) if match else None
+
+
 def date_line(page: list, title: str | None, container) -> str | None:
-    """The date printed alone on a line just after the headline, before the text (when there
-    is one), as news-style pages show it without a label, or ahead of the line's labelled items
+    """The date printed on a line just after the headline, before the text (when there is
+    one), as news-style pages show it without a label: alone, beside the name of its source
+    (`2024-06-05 10:00 示例县应急局`), or ahead of the line's labelled items
     (`2026年07月29日 18:00 来源：中国网信网`). Only there: a date alone in the page's top bar is
     today's."""
-    return next((text for block in after_headline(page, title, container)
-                 if _BARE_DATE.match(text := before_labels(clean_text(block.text) or ""))), None)
+    return next((day for block in after_headline(page, title, container)
+                 if (day := _printed_date(before_labels(clean_text(block.text) or "")))), None)

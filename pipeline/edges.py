@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import FILE_NAME, Line, is_furniture
+from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
 from pipeline.normalize import normalize_date, normalize_doc_no
 from pipeline.template import edges_of
@@ -248,12 +249,10 @@ def _metadata_line(text: str) -> bool:
     if len(text) > 120 or _SENTENCE_END.search(text):
         return False
     return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not _STRUCTURE.match(text)
-                or _DATELINE.match(text) or _DATE_FIRST.match(text))
+                or DATE_BESIDE_NAME.match(text))
 
 
 _SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
-_DATE_FIRST = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d，。:：]{2,20}$")
-_DATELINE = re.compile(r"^[^\d（(\[【]{2,20}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 # --- the tail ----------------------------------------------------------------------------

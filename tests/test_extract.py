@@ -254,6 +254,12 @@ CLASSES = {
         + "".join(f"<li><a href='/n{i}'>关于做好第{i}项重点工作的通知</a></li>" for i in range(6)) + "</ul></div>"
         "</div></body></html>",
         {"body": "现将《示例县2024年安全生产检查工作方案》予以公布，请各单位认真贯彻执行，详见附件。"}),
+    "the date printed beside its source's name, no labels, under the headline": (
+        _page("<h1>关于开展安全检查的通知</h1><div class='info'>2024-06-05 10:00 示例县应急局</div>"),
+        {"published_at": "2024-06-05T10:00"}),
+    "the source's name, then the date, under the headline": (
+        _page("<h1>关于开展安全检查的通知</h1><div class='info'>示例县应急局 2024-06-05 10:00</div>"),
+        {"published_at": "2024-06-05T10:00"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

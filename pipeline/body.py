@@ -40,10 +40,13 @@ def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
     if text in template or len(text) > FURNITURE_LENGTH:
         return text in template
     tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
-    return bool(tokens and all(t in TOOL_WORDS for t in tokens) or _BOILERPLATE.fullmatch(text))
+    return bool(tokens and all(t in TOOL_WORDS or _TOOL_RUN.fullmatch(t) for t in tokens)
+                or _BOILERPLATE.fullmatch(text))
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]|｜/:：·]+")
+# tool words run together (打印关闭, 收藏打印), the longest first so 打印本页 is not 打印 + 本页
+_TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)))
 
 
 def is_prose(block: Block) -> bool:
@@ -84,6 +87,8 @@ def weigh(blocks: list[Block]) -> dict:
             kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
         elif FILE_NAME.search(block.text):
             kind = ((size, "other"),)  # a link to the document's own file is not navigation
+        elif links and block.text.rstrip().endswith((":", "：")):
+            kind = ((size, "other"),)  # nor is a salutation that happens to be a link (各有关单位：)
         else:
             kind = ((size - links, "other"), (links, "links"))
         el = block.owner
@@ -145,8 +150,16 @@ def _widened(best, tallies: dict):
         prose, links = outer.prose - inner.prose, outer.links - inner.links
         if prose > 0 and links <= LINK_SHARE * prose:
             best = parent
+        elif el is best and _paragraph(best) and links == 0:
+            best = parent  # a text of one paragraph: its salutation and signature are beside it
         el = parent
     return best
+
+
+def _paragraph(el) -> bool:
+    """A block of text with no block inside it (a <p>), never a whole document's container."""
+    return el.tag in ("p", "span", "font") and not any(
+        isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol", "li") for d in el.iterdescendants())
 
 
 def _data_table(best, tallies: dict):

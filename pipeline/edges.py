@@ -22,6 +22,8 @@ from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
     BREADCRUMB_LEADS,
+    DISCLAIMER_HEADINGS,
+    DISCLAIMER_WORDS,
     DOCUMENT_TYPES,
     EDITOR_LABELS,
     FIELD_LABELS,
@@ -60,6 +62,7 @@ _ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TIT
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
+DISCLAIMER_SPAN = 8  # a site's notice under the text is among the container's last lines
 
 
 @dataclass
@@ -95,7 +98,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
     start = 0
-    titled = False  # the line before was the title printed again
+    titled = False  # the line before was the title printed again, or the header's metadata
     while start < len(lines):
         text = lines[start].text
         if span := _title_span(lines, start, title):
@@ -103,13 +106,15 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             titled = True
             continue
         if titled and _TITLE_DATE.match(text):
-            start += 1  # the date printed under the title, bare or as its 题注: （2024年6月3日）
+            start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）
             continue
         titled = False
         if _is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
-        elif not (is_furniture(text, template) or _link_line(lines[start]) or _LABEL_LINE.match(text)
-                  or _BREADCRUMB.match(text) or _metadata_line(text) or _dated(lines, start, template)):
+        elif _LABEL_LINE.match(text) or _metadata_line(text):
+            titled = True
+        elif not (is_furniture(text, template) or _link_line(lines[start])
+                  or _BREADCRUMB.match(text) or _dated(lines, start, template)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -262,6 +267,12 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
     under their 附件 heading: the record lists them), source lines and tools after the text
     go. A 附件 list naming the document's annexes (not files) is the text's own."""
     end = len(lines)
+    # the site's notices under their heading (版权与免责声明 1.凡本网站注明…), to the end
+    for i in range(max(start, end - DISCLAIMER_SPAN), end):
+        if lines[i].text.strip("【】[]：: ") in DISCLAIMER_HEADINGS and all(
+                any(word in line.text for word in DISCLAIMER_WORDS) for line in lines[i + 1:end]):
+            end = i
+            break
     # a block of related links or downloads under its heading, to the end of the container
     for i in range(end - 1, start - 1, -1):
         text = lines[i].text

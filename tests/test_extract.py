@@ -121,6 +121,10 @@ def _page(meta_block: str, body: str = TEXT,
 
 BODY = "\n".join(p.removesuffix("</p>") for p in TEXT.split("<p>") if p)  # TEXT as extract gives it
 
+LONG = ("为规范示例市道路运输市场秩序，根据《中华人民共和国道路运输条例》等有关规定，结合本市实际，"
+        "我局研究制定了《示例市道路运输管理办法（试行）》，现印发给你们，请认真贯彻执行，执行中遇到的问题请及时反馈。")
+
+
 SUMMARY = ("根据《示例部关于种子种源进口税收优惠政策的通知》，示例部会同有关部门制定了《进口种子种源免征增值税商品清单》，"
            "现予以公布，自2026年1月1日起实施。")
 
@@ -260,6 +264,19 @@ CLASSES = {
     "the source's name, then the date, under the headline": (
         _page("<h1>关于开展安全检查的通知</h1><div class='info'>示例县应急局 2024-06-05 10:00</div>"),
         {"published_at": "2024-06-05T10:00"}),
+    "a text of one paragraph in an unknown CMS: its salutation (a link) and signature beside it": (
+        "<html><body><div class='nav'>" + "".join(f"<a href='/{i}'>栏目名称{i}</a>" for i in range(10)) + "</div>"
+        "<h1>关于开展安全检查的通知</h1><div class='article'><p><a href='/org'>各乡镇人民政府、县直各单位：</a></p>"
+        f"<p>{LONG}</p><p>示例县应急管理局</p><p>2024年6月3日</p></div></body></html>",
+        {"written_at": "2024-06-03", "body": f"各乡镇人民政府、县直各单位：\n{LONG}\n示例县应急管理局\n2024年6月3日"}),
+    "page tools run together (打印关闭) and drawn with letters (A+大 A+中 A+小)": (
+        _page("", "<p>A+大 A+中 A+小</p>" + TEXT + "<p>打印关闭</p><p>【打印此页】 【关闭窗口】</p>"), {"body": BODY}),
+    "the site's 版权与免责声明 under the text, its points in sentences": (
+        _page("", TEXT + f"<p>{LONG}</p><p>版权与免责声明</p><p>1.凡本网站注明“文章来源：示例市地方金融工作局”或“文章来源：示例市地方金融工作局网站”"
+              "的所有作品，其版权属于示例市地方金融工作局。</p><p>2.如因作品内容、版权等问题需要同本网联系的，请在30日内进行。</p>"),
+        {"body": f"{BODY}\n{LONG}"}),
+    "a bare date under the header's 来源 line": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<p>来源：示例县应急管理局</p><p>2024-06-05</p>" + TEXT), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (
@@ -461,9 +478,6 @@ def test_classes_of_real_pages(name):
     record = extract(html, "http://www.example.gov.cn/a/t20240605_1.html")
     assert {f: getattr(record, f) for f in expected} == expected
 
-
-LONG = ("为规范示例市道路运输市场秩序，根据《中华人民共和国道路运输条例》等有关规定，结合本市实际，"
-        "我局研究制定了《示例市道路运输管理办法（试行）》，现印发给你们，请认真贯彻执行，执行中遇到的问题请及时反馈。")
 
 
 SALUTATION = "各区交通运输局、示例市道路运输服务中心、示例交通投资集团有限公司、示例公交集团有限公司、示例港务集团有限公司："

@@ -3,8 +3,8 @@
     .venv/bin/python -m tests.eval [-v] [--fold N] [--rotate]
 
 Printed over every real page, over the pages of hosts held out from rule-writing, and over
-every real page again with the known CMS containers' class and id names renamed (a CMS nobody
-listed: the text must be found by what it is).
+every real page again with the class and id names extraction knows renamed (content
+containers, breadcrumbs: a CMS nobody listed, whose text and trail must be found by what they are).
 Hosts are split into FOLDS folds by a fixed-seed hash of the host name; fold N (default 0) is
 held out, `--rotate` prints every fold's held-out figures in turn. The hosts of the first
 labelled pages (real_pages.json, which the rules were first written on) are never held out.
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline import extract
-from pipeline.vocab import CONTENT_CONTAINERS
+from pipeline.vocab import BREADCRUMB_NAMES, CONTENT_CONTAINERS
 from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, squeeze
 
 FOLDS = 5
@@ -77,16 +77,25 @@ def evaluate(cases: Iterable[Case]) -> Score:
     return score
 
 
-# the known CMS content containers' names (vocab.CONTENT_CONTAINERS) in a class or id attribute
-_CMS_NAMES = re.compile(rb"""((?:id|class)\s*=\s*["'][^"']*?)\b(%s)\b""" % b"|".join(
+# class and id values, and in them the names extraction knows: CMS content containers (whole
+# words, vocab.CONTENT_CONTAINERS) and breadcrumbs (any part of a name, vocab.BREADCRUMB_NAMES)
+_NAMING = re.compile(rb"""((?:id|class)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
+_CMS_NAMES = re.compile(rb"\b(%s)\b" % b"|".join(
     re.escape(name.encode()) for name in sorted({name for _, name in CONTENT_CONTAINERS}, key=len, reverse=True)), re.I)
+_CRUMB_NAMES = re.compile(b"|".join(re.escape(name.encode()) for name in BREADCRUMB_NAMES), re.I)
 
 
 def unknown_cms(case: Case) -> Case:
-    """The page as a CMS nobody listed would print it: every known content container's class
-    or id renamed (`TRS_Editor` → `cms0`), so the text is found by what it is, not by name."""
+    """The page as a CMS nobody listed would print it: the class and id names extraction knows
+    renamed (`TRS_Editor` → `cms0`, `breadcrumb` → `zz`), so the text and the trail are found
+    by what they are, not by name."""
     names: dict[bytes, bytes] = {}
-    html = _CMS_NAMES.sub(lambda m: m.group(1) + names.setdefault(m.group(2).lower(), b"cms%d" % len(names)), case.html)
+
+    def rename(value: bytes) -> bytes:
+        value = _CMS_NAMES.sub(lambda m: names.setdefault(m.group(1).lower(), b"cms%d" % len(names)), value)
+        return _CRUMB_NAMES.sub(b"zz", value)
+
+    html = _NAMING.sub(lambda m: m.group(1) + m.group(2) + rename(m.group(3)) + m.group(2), case.html)
     return dataclasses.replace(case, html=html)
 
 

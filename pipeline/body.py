@@ -57,12 +57,13 @@ def is_prose(block: Block) -> bool:
 
 
 class Tally:
-    """Characters of text inside one element: prose, link text, other text."""
+    """Characters of text inside one element: prose, link text, other text; and how many of
+    its blocks hold link text (a menu has many, a text's 附件 link one)."""
 
-    __slots__ = ("prose", "links", "other")
+    __slots__ = ("prose", "links", "other", "linked_blocks")
 
     def __init__(self) -> None:
-        self.prose = self.links = self.other = 0
+        self.prose = self.links = self.other = self.linked_blocks = 0
 
     @property
     def total(self) -> int:
@@ -98,6 +99,7 @@ def weigh(blocks: list[Block]) -> dict:
                 tally = tallies[el] = Tally()
             for amount, name in kind:
                 setattr(tally, name, getattr(tally, name) + amount)
+            tally.linked_blocks += any(name == "links" and amount for amount, name in kind)
             el = el.getparent()
     return tallies
 
@@ -135,6 +137,7 @@ def _copies(a, b) -> bool:
 
 
 WIDEN_LEVELS = 3
+MAX_LONE_LINK = 60  # characters of one link beside a text (its 附件 named without a file type)
 
 
 def _widened(best, tallies: dict):
@@ -148,8 +151,9 @@ def _widened(best, tallies: dict):
             break
         inner, outer = tallies[best], tallies[parent]
         prose, links = outer.prose - inner.prose, outer.links - inner.links
-        if prose > 0 and links <= LINK_SHARE * prose:
-            best = parent
+        lone_link = outer.linked_blocks - inner.linked_blocks <= 1 and links <= MAX_LONE_LINK
+        if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
+            best = parent  # more of the text, with at most its one 附件 or 解读 link
         elif el is best and _paragraph(best) and links == 0:
             best = parent  # a text of one paragraph: its salutation and signature are beside it
         el = parent

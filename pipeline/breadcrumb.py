@@ -2,8 +2,9 @@
 
 A breadcrumb is a short run of links joined by separators, usually after a lead-in such as
 `您当前所在的位置：`. It is found by that shape, in elements a CMS names as one (crumb,
-position, location …) or in any text block, lead-in first; without a lead-in, a trail starts at
-the home page (首页, or a first link to the site's root).
+position, location …) or in any text block, lead-in first (alone, over a list of the steps);
+without a lead-in, a trail starts at the home page (首页, or a first link to the site's root) or
+is three links or more.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
 MAX_LENGTH = 200
+MIN_LINKED_STEPS = 3
+_ARROW = re.compile(r">|＞|»|›|→")
 HOME = re.compile(r"^(?:首页|网站首页|主页|返回首页)$")
 _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 
@@ -47,7 +50,10 @@ def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> 
         return None  # the current page's name may be plain text, the way there is links
     if len(parts) < 2 or not _SEPARATOR.search(text):
         return parts if named else None
-    return parts if named or home_link or HOME.match(parts[0]) else None
+    # three steps or more, every one a link (政务公开 > 政策法规 > 委局文件): a trail wherever it starts
+    linked_trail = (len(parts) >= MIN_LINKED_STEPS and link_chars >= sum(map(len, parts)) - 2
+                    and bool(_ARROW.search(text)))  # not a link printing a file's path (upload/file/….pdf)
+    return parts if named or home_link or HOME.match(parts[0]) or linked_trail else None
 
 
 _HOME_PATH = re.compile(r"^/?(?:index\.[a-z]+)?$")
@@ -110,6 +116,11 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
             break
     if found is None:
         for block in blocks:
+            if LEAD.fullmatch(block.text.strip()):  # the lead-in alone, the steps in a list after it
+                wider, holder = _widest(block.owner)
+                if wider and len(wider) >= 2:
+                    found = (wider, holder)
+                    break
             parts = _crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
             if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
                 wider, holder = _widest(block.owner)
@@ -117,10 +128,30 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
                 break
             if parts and found is None:
                 found = (parts, block.owner)
+    if found is None:
+        found = _listed_trail(tree)
     if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data
         if parts := hanweb_location(tree):
             return parts, None
     return found or ([], None)
+
+
+MAX_STEPS = 6
+
+
+def _listed_trail(tree) -> tuple[list[str], object] | None:
+    """A trail in a list of its steps, one item each, from 首页, with no name saying so: an <ol>
+    (Bootstrap's breadcrumb), or a list whose further items start with a separator
+    (`<li>首页</li><li>&gt; 要闻</li>`). A menu is a longer list, its items bare."""
+    for el in tree.xpath("//ol|//ul"):
+        items = [clean_text(li.text_content()) or "" for li in el.xpath("./li")]
+        if not (2 <= len(items) <= MAX_STEPS and HOME.match(items[0]) and el.find(".//a") is not None) or is_hidden(el):
+            continue
+        if el.tag == "ol" or all(_SEPARATOR.match(item) for item in items[1:]):
+            parts = _element_crumb(el)
+            if parts and len(parts) >= 2:
+                return parts, el
+    return None
 
 
 def hanweb_location(tree) -> list[str]:

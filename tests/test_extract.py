@@ -277,6 +277,24 @@ CLASSES = {
         {"body": f"{BODY}\n{LONG}"}),
     "a bare date under the header's 来源 line": (
         _page("<h1>关于开展安全检查的通知</h1>", "<p>来源：示例县应急管理局</p><p>2024-06-05</p>" + TEXT), {"body": BODY}),
+    "a text in an unknown CMS with one 附件 link (no file type) among its paragraphs": (
+        "<html><body><div class='nav'>" + "".join(f"<a href='/{i}'>栏目名称{i}</a>" for i in range(10)) + "</div>"
+        "<h1>关于开展安全检查的通知</h1><div class='article'><p>各乡镇人民政府、县直各单位：</p>"
+        f"<p>{LONG}</p><p>请于6月30日前报送。</p>"
+        "<p>附件：<a href='/att/1'>示例县2024年安全生产大检查工作实施方案及任务分工表</a></p><p>示例县应急管理局</p><p>2024年6月3日</p></div></body></html>",
+        {"written_at": "2024-06-03", "body": f"各乡镇人民政府、县直各单位：\n{LONG}\n请于6月30日前报送。"
+                                             "\n附件：示例县2024年安全生产大检查工作实施方案及任务分工表\n示例县应急管理局\n2024年6月3日"}),
+    "a breadcrumb's lead-in alone over a list of its steps, no name saying so": (
+        _page("<div><span>当前位置：</span><ul><li><a href='/'>首页</a></li><li><a href='/zwgk/'>政务公开</a></li>"
+              "<li><a href='/tzgg/'>通知公告</a></li></ul></div>"), {"column": "首页 > 政务公开 > 通知公告"}),
+    "three links joined by > from a column, not from 首页, no name or lead-in": (
+        _page("<div><img src='bread.png'><a href='../../'>政务公开</a> &gt; <a href='../'>政策法规</a> &gt; "
+              "<a href='./'>委局文件</a></div>"), {"column": "政务公开 > 政策法规 > 委局文件"}),
+    "an <ol> of steps from 首页, separators drawn by CSS, no name saying so": (
+        _page("<ol><li><a href='/web'>首页</a></li><li><a href='/zcwj'>政策文件</a></li><li class='active'>"
+              "<a href='/zcwj/zx'>最新文件</a></li></ol>"), {"column": "首页 > 政策文件 > 最新文件"}),
+    "a file's path printed as its link is no trail": (
+        _page("", TEXT + "<p><a href='/upload/file/20210209/a.pdf'>upload/file/20210209/a.pdf</a></p>"), {"column": None}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

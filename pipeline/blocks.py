@@ -93,6 +93,8 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
         inner_hidden = hidden or is_hidden(el)
+        if inner_hidden and not hidden and not block:
+            continue  # a hidden run inside shown text (a `----` placeholder beside the value) is not read
         if block:
             flush(owner, hidden)
             stack.append(("leave", el, inner_hidden))

@@ -26,6 +26,7 @@ from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.record import DocumentRecord
+from pipeline.stylesheet import hide_styled
 from pipeline.title import is_name, read_title
 from pipeline.urls import absolute_url
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
@@ -232,6 +233,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
             from_meta[field] = value
 
     fill_scripted_values(tree)
+    hide_styled(tree)
     page = blocks(tree.body if tree.body is not None else tree)
     container = with_signature(find_container(page))
     labelled, furniture = read_labels(page, container)

@@ -1,0 +1,117 @@
+"""What a page's own stylesheet hides: `<style>.zfdw,.ztfl{display:none}.z_show{display:inline}</style>`.
+
+A CMS often prints a value twice, a placeholder (`----`) and the value, and lets a class in the
+page's <style> decide which one shows. Those rules are read the way a browser cascades them (the
+most specific selector wins, then the later rule), for the elements they select; rules inside
+@media (a phone's layout) and inline `style` attributes are left to pipeline.blocks. Elements the
+sheet hides get the `hidden` attribute, which pipeline.blocks treats as display:none.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import tinycss2
+from cssselect import GenericTranslator, SelectorError, parse
+
+_MAY_HIDE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+MAX_SHEET = 200_000  # characters of <style> read per page: a page is not a stylesheet library
+
+
+def hide_styled(tree) -> None:
+    """Mark the elements the page's <style> hides (display:none, visibility:hidden)."""
+    sheets = [el.text for el in tree.iter("style") if el.text and _MAY_HIDE.search(el.text)]
+    if not sheets:
+        return
+    rules = _rules_for(tree, "".join(sheets)[:MAX_SHEET])
+    if not rules:
+        return
+    parsed = []  # (order, prelude, hidden)
+    for rule in tinycss2.parse_stylesheet(rules, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule" and (hidden := _hides(rule.content)) is not None:
+            parsed.append((len(parsed), tinycss2.serialize(rule.prelude).strip(), hidden))
+    # what a hiding rule selects, then whether a rule that shows it outranks that rule
+    decided: dict = {}  # element → (specificity, order, hidden)
+    for order, prelude, _ in (r for r in parsed if r[2]):
+        _decide(tree, prelude, order, True, decided)
+    if not decided:
+        return
+    names = {name for el in decided for value in (el.get("class"), el.get("id")) if value for name in value.split()}
+    for order, prelude, _ in (r for r in parsed if not r[2]):
+        if names.intersection(_NAME.findall(prelude)):
+            _decide(tree, prelude, order, False, decided, only=decided)
+    for el, (_, _, hidden) in decided.items():
+        if hidden:
+            el.set("hidden", "")
+
+
+def _decide(tree, prelude: str, order: int, hidden: bool, decided: dict, only: dict | None = None) -> None:
+    for xpath, specificity in _selectors(prelude):
+        for el in tree.xpath(xpath):
+            if (only is None or el in only) and decided.get(el, ((-1,), -1, False))[:2] < (specificity, order):
+                decided[el] = (specificity, order, hidden)
+
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_BRACE = re.compile(r"[{}]")
+_NAME = re.compile(r"[.#]([\w-]+)")
+
+
+def _rules_for(tree, sheet: str) -> str:
+    """The top-level rules of a sheet that set display or visibility for a class or id the
+    page uses: a CMS's pages carry whole CSS frameworks inline (380 kB), and parsing them all
+    would cost more than the rest of reading the page."""
+    used = {name for value in tree.xpath("//@class|//@id") for name in value.split()}
+    sheet = _COMMENT.sub("", sheet)
+    kept, depth, start = [], 0, 0
+    for brace in _BRACE.finditer(sheet):
+        if brace.group() == "{":
+            if depth == 0:
+                selector_start = start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                rule = sheet[selector_start:brace.end()]
+                start = brace.end()
+                selector = rule[:rule.index("{")].rsplit(";", 1)[-1]  # after an @charset/@import statement
+                if (not selector.lstrip().startswith("@") and _MAY_DECIDE.search(rule)
+                        and any(name in used for name in _NAME.findall(selector))):
+                    kept.append(selector + rule[rule.index("{"):])
+    return "\n".join(kept)
+
+
+_MAY_DECIDE = re.compile(r"display|visibility", re.I)
+
+
+def _hides(content) -> bool | None:
+    """Whether a rule's declarations hide (True), show (False), or say nothing of it (None)."""
+    said = None
+    for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
+        if declaration.type != "declaration" or declaration.lower_name not in ("display", "visibility"):
+            continue
+        value = tinycss2.serialize(declaration.value).strip().lower()
+        if declaration.lower_name == "display":
+            said = value == "none"
+        elif value == "hidden":
+            said = True
+    return said
+
+
+@lru_cache(maxsize=4096)
+def _selectors(prelude: str) -> tuple[tuple[str, tuple], ...]:
+    """XPath and specificity of each selector of a rule; none for what cssselect cannot read
+    (pseudo-elements, :hover … never hide text that a reader sees)."""
+    try:
+        parsed = parse(prelude)
+    except SelectorError:
+        return ()
+    out = []
+    for selector in parsed:
+        if selector.pseudo_element is not None:
+            continue
+        try:
+            out.append((GenericTranslator().selector_to_xpath(selector), selector.specificity()))
+        except SelectorError:
+            continue
+    return tuple(out)

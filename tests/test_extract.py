@@ -295,6 +295,13 @@ CLASSES = {
               "<a href='/zcwj/zx'>最新文件</a></li></ol>"), {"column": "首页 > 政策文件 > 最新文件"}),
     "a file's path printed as its link is no trail": (
         _page("", TEXT + "<p><a href='/upload/file/20210209/a.pdf'>upload/file/20210209/a.pdf</a></p>"), {"column": None}),
+    "a placeholder the page's <style> hides beside the value it shows; [文件来源] is the source": (
+        _page("<ol class='doc-info'><li>[主题分类] <span class='ztflx z_show'>农业、林业、水利</span><span class='ztfl'>----</span></li>"
+              "<li>[发文机构] <span class='zfdw'>----</span><span class='fwdw z_show'>示例市农业农村局</span></li>"
+              "<li>[文件来源] <a href='/gb'><span>政府公报 2025年 第25期</span></a></li></ol>",
+              head="<style>.ztflx,.ztfl,.zfdw,.fwdw{display:none;}.z_show{display:inline;}"
+                   "@media (max-width:750px){.z_show{display:none}}</style>"),
+        {"subject": "农业、林业、水利", "publisher": "示例市农业农村局", "source": "政府公报 2025年 第25期"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (
@@ -534,3 +541,18 @@ def test_attachment_opened_by_script_and_named_by_its_second_link():
     record = extract(page, "http://x.gov.cn/a/t20240605_1.html")
     assert record.attachments == [{"name": "附件1.pdf", "url": "http://x.gov.cn/u/rules.pdf"},
                                   {"name": "申请表", "url": "http://x.gov.cn/u/form.docx"}]
+
+
+def test_a_page_stylesheet_hides_by_the_cascade():
+    """The most specific selector decides, then the later rule; @media rules (a phone's layout)
+    and selectors cssselect cannot read are left alone."""
+    from pipeline.extract import parse_html
+    from pipeline.stylesheet import hide_styled
+
+    tree = parse_html("<html><head><style>#box .v{display:none} .v{display:block} .w{display:none} .w{display:inline}"
+                      "p.x:hover{display:none} @media print{.y{display:none}} .z{visibility:hidden}</style></head>"
+                      "<body><div id='box'><span class='v'>a</span><span class='w'>b</span><p class='x'>c</p>"
+                      "<span class='y'>d</span><span class='z'>e</span></div></body></html>")
+    hide_styled(tree)
+    assert {el.text: el.get("hidden") is not None for el in tree.iter("span", "p")} == {
+        "a": True, "b": False, "c": False, "d": False, "e": True}

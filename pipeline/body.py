@@ -40,11 +40,12 @@ def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
     if text in template or len(text) > FURNITURE_LENGTH:
         return text in template
     tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
-    return bool(tokens and all(t in TOOL_WORDS or _TOOL_RUN.fullmatch(t) for t in tokens)
+    return bool(tokens and all(t in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
                 or _BOILERPLATE.fullmatch(text))
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]|｜/:：·]+")
+MAX_TOOL_RUN = 16  # characters: tool words run together are short
 # tool words run together (打印关闭, 收藏打印), the longest first so 打印本页 is not 打印 + 本页
 _TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)))
 
@@ -80,9 +81,10 @@ def weigh(blocks: list[Block]) -> dict:
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
         links = min(block.link_chars, size)
-        if is_prose(block) and in_navigation(block.owner):
+        prose = is_prose(block)
+        if prose and in_navigation(block.owner):
             kind = ((size, "links"),)  # a menu's panel describing the offices is navigation, however worded
-        elif is_prose(block):
+        elif prose:
             kind = ((size - links, "prose"), (links, "links"))
         elif is_furniture(block.text):
             kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
@@ -92,6 +94,7 @@ def weigh(blocks: list[Block]) -> dict:
             kind = ((size, "other"),)  # nor is a salutation that happens to be a link (各有关单位：)
         else:
             kind = ((size - links, "other"), (links, "links"))
+        linked = any(name == "links" and amount for amount, name in kind)
         el = block.owner
         while el is not None:
             tally = tallies.get(el)
@@ -99,7 +102,7 @@ def weigh(blocks: list[Block]) -> dict:
                 tally = tallies[el] = Tally()
             for amount, name in kind:
                 setattr(tally, name, getattr(tally, name) + amount)
-            tally.linked_blocks += any(name == "links" and amount for amount, name in kind)
+            tally.linked_blocks += linked
             el = el.getparent()
     return tallies
 

@@ -61,24 +61,25 @@ def _rules_for(tree, sheet: str) -> str:
     """The top-level rules of a sheet that set display or visibility for a class or id the
     page uses: a CMS's pages carry whole CSS frameworks inline (380 kB), and parsing them all
     would cost more than the rest of reading the page."""
-    used = {name for value in tree.xpath("//@class|//@id") for name in value.split()}
     sheet = _COMMENT.sub("", sheet)
-    kept, depth, start = [], 0, 0
+    candidates, depth, start = [], 0, 0
     for brace in _BRACE.finditer(sheet):
         if brace.group() == "{":
             if depth == 0:
-                selector_start = start
+                opened, selector_start = brace.start(), start
             depth += 1
         elif depth:
             depth -= 1
             if depth == 0:
-                rule = sheet[selector_start:brace.end()]
                 start = brace.end()
-                selector = rule[:rule.index("{")].rsplit(";", 1)[-1]  # after an @charset/@import statement
-                if (not selector.lstrip().startswith("@") and _MAY_DECIDE.search(rule)
-                        and any(name in used for name in _NAME.findall(selector))):
-                    kept.append(selector + rule[rule.index("{"):])
-    return "\n".join(kept)
+                selector = sheet[selector_start:opened].rsplit(";", 1)[-1]  # after an @charset/@import statement
+                if not selector.lstrip().startswith("@") and _MAY_DECIDE.search(sheet, opened, start):
+                    candidates.append((selector, sheet[opened:start]))
+    if not candidates:
+        return ""
+    used = {name for value in tree.xpath("//@class|//@id") for name in value.split()}
+    return "\n".join(selector + body for selector, body in candidates
+                     if any(name in used for name in _NAME.findall(selector)))
 
 
 _MAY_DECIDE = re.compile(r"display|visibility", re.I)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.blocks import SKIP_TAGS, after_headline
+from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
@@ -174,6 +174,21 @@ def _title_keys(title: str | None) -> set[str]:
 
 
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
+
+
+def title_above(page: list, container) -> str | None:
+    """A title printed just above the text's container, outside it (a bold centered <p> over
+    the salutation), worded as one (…的通知(川发改价格〔2025〕480号)): the last resort of a page
+    whose headlines and <title> name only the site."""
+    first = next((i for i, block in enumerate(page) if container is not None and holds(container, block.owner)), None)
+    for block in reversed(page[max(0, (first or 0) - ABOVE_SPAN):first or 0]):
+        text = block.text.strip()
+        if _headline(text) and _DOCUMENT_TYPE.search(text) and not block.link_chars:
+            return text
+    return None
+
+
+ABOVE_SPAN = 3  # blocks above the text's container a title printed over it may be
 
 
 def _headline(text: str) -> bool:

@@ -21,7 +21,7 @@ from pipeline.blocks import Block, blocks, partition
 from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, title_above, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -243,8 +243,9 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     title = read_title(tree, meta, labelled, tuple(breadcrumb))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 
-    if (title is None or is_name(title, meta.get("SiteName"))) and text.heading:
-        title = text.heading  # the page's headlines name the site; the document's header names it
+    if title is None or is_name(title, meta.get("SiteName")):
+        # the page's headlines name the site; the document's header, or a title printed over it, names it
+        title = text.heading or title_above(page, container) or title
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     written_at = normalize_date(labelled.get("written_at")) or text.signed_at
     return DocumentRecord(

@@ -113,9 +113,21 @@ _TITLE_WORDS = re.compile(r"[《》〔〕]|关于|的")  # a part of a title, no
 _SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
 
 
-# a site's name set off by a space only (示例县人民政府 关于…的通知, …的通知 示例县人民政府)
+# a site's name set off by a space only (示例县人民政府 关于…的通知, …的通知 示例县人民政府), or a
+# site's and a column's (江苏省发展和改革委员会 通知公告 江苏省成品油价格调整公告): a column is short,
+# not worded as a title, and not another office (财政部 税务总局关于… are two issuers)
 _SITE = r"\S{2,20}(?:人民政府|门户网站|政府网|网站)"
-_SPACED_SITE = re.compile(rf"^{_SITE}\s+(?=\S{{6}})|(?<=\S{{6}})\s+{_SITE}$")
+_OFFICE_SITE = r"\S{2,20}(?:人民政府|门户网站|政府网|网站|委员会|局|厅|办公室|办公厅)"
+_COLUMN = r"[^\s关的《]{2,8}(?<![局委厅部办会室署院])"
+_SPACED_SITE = re.compile(rf"^{_OFFICE_SITE}\s+{_COLUMN}\s+(?=\S{{6}})|^{_SITE}\s+(?=\S{{6}})|(?<=\S{{6}})\s+{_SITE}$")
+
+
+MAX_COLUMNS = 2  # column names a <title> carries between the title and the site
+
+
+def _column_part(part: str) -> bool:
+    """A part of a <title> that names a column: short, and unlike a document title."""
+    return len(part) <= 10 and not _TITLE_WORDS.search(part)
 
 
 def _column_before_site(tokens: list[str]) -> bool:
@@ -138,10 +150,18 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
                                or _column_before_site(tokens)):
         del tokens[-2:]
         stripped += 1
-    # Behind a site name comes the column name: short, and unlike a document title.
-    if stripped and len(tokens) > 2 and len(tokens[-1]) <= 10 and not _TITLE_WORDS.search(tokens[-1]):
-        del tokens[-2:]
+    # Behind a site name come the column names (…的函_规划计划信息_政务公开_…建设信息网): short, and
+    # unlike a document title; behind an underscore a column needs no site after it (…的通知_价格管理):
+    # CMSs join title and column so, a title never ends in one.
+    for _ in range(MAX_COLUMNS):
+        if (len(tokens) > 2 and _column_part(tokens[-1]) and (stripped or "_" in tokens[-2])
+                and len("".join(tokens[:-2])) >= 8):
+            del tokens[-2:]
     # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案).
-    if len(tokens) > 2 and (tokens[0] in known or _SUFFIX_HINT.search(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
+    if len(tokens) > 2 and "".join(tokens[2:]).strip() and (
+            tokens[0] in known or _SUFFIX_HINT.search(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
         del tokens[:2]
-    return clean_text(_SPACED_SITE.sub("", "".join(tokens)))
+    title = _SPACED_SITE.sub("", "".join(tokens)).rstrip("_|｜-—－ ")
+    if title.startswith("【") and title.endswith("】") and title.count("【") == 1:
+        title = title[1:-1]  # the whole title in brackets: 【关于…的复函(发改办体改〔2026〕275号)】
+    return clean_text(title)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
+from pipeline.breadcrumb import LEAD
 from pipeline.labels import label_matches
 from pipeline.normalize import clean_text, clean_title
 from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
@@ -34,7 +35,7 @@ _TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or s
 
 def is_name(text: str, site_name: str | None = None) -> bool:
     """A site's or an office's name rather than a document's title."""
-    bare = _TRAILING_NOTE.sub("", text).strip()
+    bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
     return text == site_name or bool(_NAME.search(bare)) and not _DOCUMENTISH.search(bare)
 
 
@@ -85,6 +86,22 @@ def headline(tree):
     return None
 
 
+def _column_like(headline: str) -> bool:
+    """A headline as short as a column's name and not worded as a document's title."""
+    return len(headline) <= COLUMN_LENGTH and not _DOCUMENTISH.search(headline)
+
+
+def _worded_headings(tree) -> list[str]:
+    """h2/h3 headings worded as a document's title (…关于…的公告), not links: the last
+    candidates of a page without an h1 whose <title> names only the site."""
+    found = []
+    for h in tree.xpath("//h2|//h3"):
+        text = clean_text(h.text_content())
+        if text and len(text) >= 8 and _DOCUMENTISH.search(text) and not h.xpath(".//a"):
+            found.append(text)
+    return found[:2]
+
+
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
     and neither mostly links (a side list's items, a breadcrumb) nor labelled values (发布时间：…
@@ -105,14 +122,19 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = ()) 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
-    headlines = [h for h in headlines if h and h not in columns and h not in names]
+    # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
+    headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):
         # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
-        headlines = [h for h in headlines if len(h) > COLUMN_LENGTH or _DOCUMENTISH.search(h)]
+        headlines = [h for h in headlines if not _column_like(h)]
     candidates = [clean_text(labelled.get("title")), article_title, *headlines, page_title]
     candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
-    candidates = [c for c in candidates if c]
+    candidates += _worded_headings(tree)
+    candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
+    if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):
+        # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying so
+        chosen = next((t for t in _titled_blocks(tree) if _DOCUMENTISH.search(t) and not is_name(t)), chosen)
     if chosen is None:
         chosen = next((c for c in _titled_blocks(tree) if not is_name(c, meta.get("SiteName"))), None)
         if chosen is None:

@@ -162,7 +162,7 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "指南", "要点", "总结", "公示", "声明", "答复", "通讯", "守则", "章程", "标准", "目录", "清单",
 )
 # How a site's name ends (a banner headline is no document title).
-SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏")
+SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏", "库")
 # Titles a signature's name line starts with: 市长 温国辉 over the date is a signature too.
 SIGNER_TITLES: tuple[str, ...] = ("市长", "省长", "区长", "县长", "主席", "主任", "局长", "厅长", "部长", "总理", "书记", "署长")
 # How the name of an issuing office ends: the line above a signature's date.

@@ -302,6 +302,24 @@ CLASSES = {
               head="<style>.ztflx,.ztfl,.zfdw,.fwdw{display:none;}.z_show{display:inline;}"
                    "@media (max-width:750px){.z_show{display:none}}</style>"),
         {"subject": "农业、林业、水利", "publisher": "示例市农业农村局", "source": "政府公报 2025年 第25期"}),
+    "an h1 holding the breadcrumb, then the title's h1": (
+        "<html><head><title>示例县人民政府</title></head><body><h1>您当前所在的位置：<a href='/'>首页</a> &gt; "
+        "<a href='/tzgg/'>通知公告</a></h1><h1>2026年示例县积分制入学学位申请指引</h1>"
+        f"<div id='zoom'>{TEXT}</div></body></html>", {"title": "2026年示例县积分制入学学位申请指引"}),
+    "a <title> of column and site, the title in a block whose class says tit": (
+        "<html><head><title>通知公告_ 示例自治区能源局</title></head><body><div class='crumb'><a href='/'>首页</a> &gt; "
+        "<a href='/tzgg/'>通知公告</a></div><div class='tyxl_tit'><span>示例自治区能源局关于公开征求《示例电力市场规则》"
+        f"意见建议的公告</span></div><div id='zoom'>{TEXT}</div></body></html>",
+        {"title": "示例自治区能源局关于公开征求《示例电力市场规则》意见建议的公告"}),
+    "a plain h3 worded as a title, the <title> naming a database": (
+        "<html><head><title>示例税务局政策法规库</title></head><body><h3>示例部 示例总局关于明确增值税有关事项的公告</h3>"
+        f"<div id='zoom'>{TEXT}</div><h3 class='tit'>用户登录</h3></body></html>",
+        {"title": "示例部 示例总局关于明确增值税有关事项的公告"}),
+    "a bold centered title printed over the text's container, the <title> naming the site": (
+        "<html><head><title>示例省发展和改革委员会</title></head><body><div class='contText'>"
+        "<p style='text-align:center;font-weight:700'>关于印发《示例省电价改革实施方案》的通知(示发改价格〔2025〕480号)</p>"
+        f"<div class='body'>{TEXT}</div></div></body></html>",
+        {"title": "关于印发《示例省电价改革实施方案》的通知(示发改价格〔2025〕480号)", "body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

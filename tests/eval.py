@@ -87,8 +87,8 @@ _CRUMB_NAMES = re.compile(b"|".join(re.escape(name.encode()) for name in BREADCR
 
 def unknown_cms(case: Case) -> Case:
     """The page as a CMS nobody listed would print it: the class and id names extraction knows
-    renamed (`TRS_Editor` → `cms0`, `breadcrumb` → `zz`), so the text and the trail are found
-    by what they are, not by name."""
+    renamed (`TRS_Editor` → `cms0`, `breadcrumb` → `zz`) and no ArticleTitle meta tag, so the
+    text, the trail and the title are found by what they are, not by name."""
     names: dict[bytes, bytes] = {}
 
     def rename(value: bytes) -> bytes:
@@ -96,7 +96,11 @@ def unknown_cms(case: Case) -> Case:
         return _CRUMB_NAMES.sub(b"zz", value)
 
     html = _NAMING.sub(lambda m: m.group(1) + m.group(2) + rename(m.group(3)) + m.group(2), case.html)
-    return dataclasses.replace(case, html=html)
+    return dataclasses.replace(case, html=_ARTICLE_TITLE.sub(b"", html))
+
+
+# a CMS nobody listed rarely writes the gov meta tag that gives the title (labels never come from it)
+_ARTICLE_TITLE = re.compile(rb"""<meta\s[^>]*name\s*=\s*["']?ArticleTitle[^>]*>""", re.I)
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:

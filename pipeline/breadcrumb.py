@@ -116,6 +116,8 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
             break
     if found is None:
         for block in blocks:
+            if len(block.text) > MAX_LENGTH or not block.link_chars and not LEAD.match(block.text):
+                continue  # a trail is short, and made of links or led in
             if LEAD.fullmatch(block.text.strip()):  # the lead-in alone, the steps in a list after it
                 wider, holder = _widest(block.owner)
                 if wider and len(wider) >= 2:

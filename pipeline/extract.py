@@ -24,7 +24,7 @@ from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, title_above, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
-from pipeline.normalize import clean_text, normalize_date, normalize_doc_no, normalize_index_no
+from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
 from pipeline.title import is_name, read_title
@@ -147,20 +147,21 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     else:
         inside, outside = partition(page, container)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
-        text = [i for i, b in enumerate(inside) if b.owner not in paired and (is_prose(b) or opens_section(b.text.strip()))]
+        unpaired = [(i, is_prose(b)) for i, b in enumerate(inside) if b.owner not in paired]
+        text = [i for i, prose in unpaired if prose or opens_section(inside[i].text.strip())]
         head = inside[:text[0]] if text else inside
-        prose = [i for i in text if is_prose(inside[i])]
-        tail = inside[prose[-1] + 1:] if prose else []
+        last_prose = max((i for i, prose in unpaired if prose), default=None)
+        tail = inside[last_prose + 1:] if last_prose is not None else []
     values: dict[str, str] = {}
     holders: list = []
     for part in (outside, head, tail):
         pairs = list(labelled_pairs(part))
-        block = len({field for field, _, _ in pairs}) >= 2
-        if part is tail and not block:
+        metadata_block = len({field for field, _, _ in pairs}) >= 2
+        if part is tail and not metadata_block:
             continue  # a lone 时间： line under the text is the text's
         # inside the text, a lone labelled row (行政处罚决定书文号 of a table that is the
         # document) is read, but stays text; a block of metadata does not
-        if part is outside or block:
+        if part is outside or metadata_block:
             holders.extend(el for _, _, elements in pairs for el in elements)
         for field, value, _ in pairs:
             values.setdefault(field, value)
@@ -186,17 +187,16 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
         if url is None:
             continue
         name = clean_text(a.text_content()) or clean_text(a.get("title"))
+        file_name = urlsplit(url).path.rsplit("/", 1)[-1]
         if url not in found:
-            found[url] = {"name": name or urlsplit(url).path.rsplit("/", 1)[-1], "url": url}
-        elif name and found[url]["name"] == urlsplit(url).path.rsplit("/", 1)[-1]:
+            found[url] = {"name": name or file_name, "url": url}
+        elif name and found[url]["name"] == file_name:
             found[url]["name"] = name
     return list(found.values())
 
 
 _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)}))['"]""", re.I)
 
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _first(*values):
@@ -207,7 +207,7 @@ def _named(value: str | None) -> str | None:
     """A meta tag's value when it names someone: a source is an office or a paper, written in
     Chinese; a CMS's own code for its feed (`SZfaguiku`) tells a reader nothing."""
     value = clean_text(value)
-    return value if value and _HAN.search(value) else None
+    return value if value and HAN.search(value) else None
 
 
 def body_lines(container, furniture: list) -> list[Line]:

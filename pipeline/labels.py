@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.blocks import Block, holds
+from pipeline.normalize import HAN
 from pipeline.vocab import (
     FIELD_LABELS,
     FONT_SIZE_TOOL,
@@ -47,7 +48,6 @@ def _starts_row(match: re.Match, text: str) -> bool:
 
 
 _OPENING, _CLOSING = ("【", "["), ("】", "]")
-_HAN = re.compile(r"[\u4e00-\u9fa5]")
 _SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
@@ -59,7 +59,7 @@ def label_matches(text: str) -> list[re.Match]:
         # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
         # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…) a colon marks it.
         before = text[match.start() - 1] if match.start() else " "
-        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not _HAN.match(before)):
+        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not HAN.match(before)):
             continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.

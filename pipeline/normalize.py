@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from pipeline.vocab import NULL_VALUES, TITLE_SEPARATORS
 
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
+
 _SPACE = re.compile(r"\s+")
 
 

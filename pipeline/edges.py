@@ -98,21 +98,21 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
     start = 0
-    titled = False  # the line before was the title printed again, or the header's metadata
+    in_header = False  # the line before was the title printed again, or the header's metadata
     while start < len(lines):
         text = lines[start].text
         if span := _title_span(lines, start, title):
             start += span
-            titled = True
+            in_header = True
             continue
-        if titled and _TITLE_DATE.match(text):
+        if in_header and _TITLE_DATE.match(text):
             start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）
             continue
-        titled = False
+        in_header = False
         if _is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
         elif _LABEL_LINE.match(text) or _metadata_line(text):
-            titled = True
+            in_header = True
         elif not (is_furniture(text, template) or _link_line(lines[start])
                   or _BREADCRUMB.match(text) or _dated(lines, start, template)):
             header = _header_span(lines, start, title)
@@ -122,7 +122,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             doc_no = doc_no or next((normalize_doc_no(t) for t in printed if _is_doc_no(t)), None)
             heading = heading or next((t for t in reversed(printed) if _DOCUMENT_TYPE.search(t)), None)
             start += header
-            titled = True
+            in_header = True
             continue
         start += 1
     return start, doc_no, heading

@@ -79,11 +79,13 @@ def headline(tree):
         text = clean_text(h.text_content())
         if text and not is_name(text):
             return h
-    for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2"):
-        text = clean_text(h.text_content())
-        if text and len(text) >= 8 and not is_name(text) and _DOCUMENTISH.search(text) and not h.xpath(".//a"):
-            return h
-    return None
+    return next((h for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2") if _worded_as_title(h)), None)
+
+
+def _worded_as_title(heading) -> bool:
+    """A heading worded as a document's title (…关于…的公告), not a site's name, not a link."""
+    text = clean_text(heading.text_content())
+    return bool(text) and len(text) >= 8 and not is_name(text) and bool(_DOCUMENTISH.search(text)) and not heading.xpath(".//a")
 
 
 def _column_like(headline: str) -> bool:
@@ -94,12 +96,7 @@ def _column_like(headline: str) -> bool:
 def _worded_headings(tree) -> list[str]:
     """h2/h3 headings worded as a document's title (…关于…的公告), not links: the last
     candidates of a page without an h1 whose <title> names only the site."""
-    found = []
-    for h in tree.xpath("//h2|//h3"):
-        text = clean_text(h.text_content())
-        if text and len(text) >= 8 and _DOCUMENTISH.search(text) and not h.xpath(".//a"):
-            found.append(text)
-    return found[:2]
+    return [clean_text(h.text_content()) for h in tree.xpath("//h2|//h3") if _worded_as_title(h)][:2]
 
 
 def _titled_blocks(tree) -> list[str]:

@@ -320,6 +320,10 @@ CLASSES = {
         "<p style='text-align:center;font-weight:700'>关于印发《示例省电价改革实施方案》的通知(示发改价格〔2025〕480号)</p>"
         f"<div class='body'>{TEXT}</div></div></body></html>",
         {"title": "关于印发《示例省电价改革实施方案》的通知(示发改价格〔2025〕480号)", "body": BODY}),
+    "the site's lines under a text: 上一条/下一条, a player's placeholder, an empty 附件, comments, who keeps the page": (
+        _page("", TEXT + "<p>视频加载中...</p><p>附件下载：无</p><p>上一条：<a href='/1'>关于做好防汛工作的通知</a></p>"
+              "<p>下一条：<a href='/2'>关于开展消防检查的通知</a></p><p>用户评论</p><p>暂无评论</p>"
+              "<p>本页面内容由示例县人民政府办公室负责维护</p>"), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

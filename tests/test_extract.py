@@ -324,6 +324,9 @@ CLASSES = {
         _page("", TEXT + "<p>视频加载中...</p><p>附件下载：无</p><p>上一条：<a href='/1'>关于做好防汛工作的通知</a></p>"
               "<p>下一条：<a href='/2'>关于开展消防检查的通知</a></p><p>用户评论</p><p>暂无评论</p>"
               "<p>本页面内容由示例县人民政府办公室负责维护</p>"), {"body": BODY}),
+    "reading tools over the text: 阅读模式, 语音朗读, 无障碍阅读, 背景色：, A A A, T | T": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<p>阅读模式</p><p>语音朗读</p><p>无障碍阅读</p><p>背景色：</p><p>A A A</p>"
+              "<p>T | T</p>" + TEXT), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import tinycss2
+from lxml import etree
 from cssselect import GenericTranslator, SelectorError, parse
 
 _MAY_HIDE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -47,7 +48,11 @@ def hide_styled(tree) -> None:
 
 def _decide(tree, prelude: str, order: int, hidden: bool, decided: dict, only: dict | None = None) -> None:
     for xpath, specificity in _selectors(prelude):
-        for el in tree.xpath(xpath):
+        try:
+            selected = tree.xpath(xpath)
+        except etree.XPathError:  # a namespace prefix the page never declared (svg|a)
+            continue
+        for el in selected:
             if (only is None or el in only) and decided.get(el, ((-1,), -1, False))[:2] < (specificity, order):
                 decided[el] = (specificity, order, hidden)
 

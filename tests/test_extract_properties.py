@@ -83,3 +83,19 @@ def test_tool_lines_with_long_whitespace_runs_are_read_in_linear_time():
     record = extract(html, "http://x.gov.cn/a.html")
     assert time.perf_counter() - start < 0.5
     assert record.body == "各单位：现将有关事项通知如下，请遵照执行。"
+
+
+CSS_PARTS = [".a", "#b", "p", "div > .c", ".a.b", "[x=y]", ":hover", "::before", ":nth-child(2n+1)", "*", ",", " ",
+             "{display:none}", "{display:inline}", "{visibility:hidden}", "{", "}", "@media print{", "/*", "*/", ";",
+             "\\", "'", '"', "display", ":", "none", "!important", "\x00", "svg|a.a", "*|p"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CSS_PARTS), st.text(max_size=8)), max_size=30))
+def test_any_page_stylesheet(parts):
+    """A page's own <style> of any shape (broken rules, selectors cssselect cannot read) never
+    stops the reading of the page."""
+    sheet = "".join(parts).replace("<", "")
+    page = PAGE.replace("</head>", f"<style>{sheet} .a{{display:none}}</style></head>", 1).replace(
+        "<body>", "<body><p class='a b c' id='b'>一段文字，说明用。</p>", 1)
+    _check(extract(page, "http://x.gov.cn/a.html"))

@@ -68,9 +68,22 @@ def label_matches(text: str) -> list[re.Match]:
         bracketed = text[match.start() - 1:match.start()] in _OPENING and text[match.end():match.end() + 1] in _CLOSING
         # so does spacing a label out to a column's width (文　　号): running text never does
         padded = label != match.group(1)
-        if match.group(2) or bracketed or (_starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
+        # and, the label standing apart, a value of its own shape after it (文号 沪发改价管〔2026〕19号,
+        # 日期 2024-06-05)
+        shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
+        apart = before in _SEPARATORS
+        if (match.group(2) or bracketed or shaped and apart
+                or _starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)
     return found
+
+
+# What a field's value looks like, where its shape alone tells it: a 文号, a date
+_VALUE_SHAPES: dict = {
+    "doc_no": re.compile(r"\s*[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"),
+    "written_at": re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"),
+    "published_at": re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"),
+}
 
 
 OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one

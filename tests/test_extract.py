@@ -327,6 +327,12 @@ CLASSES = {
     "reading tools over the text: 阅读模式, 语音朗读, 无障碍阅读, 背景色：, A A A, T | T": (
         _page("<h1>关于开展安全检查的通知</h1>", "<p>阅读模式</p><p>语音朗读</p><p>无障碍阅读</p><p>背景色：</p><p>A A A</p>"
               "<p>T | T</p>" + TEXT), {"body": BODY}),
+    "short labels without a colon, told by the shape of their values (文号 沪发改…〔2026〕19号, 日期 2024-06-05)": (
+        _page("<h2 class='Article-title'><span>关于开展安全检查的通知</span> <small><span>(日期 2024年04月24日</span> "
+              "<span>文号 示发改价管〔2026〕19号)</span></small></h2>"),
+        {"doc_no": "示发改价管〔2026〕19号", "published_at": "2024-04-24"}),
+    "a short label without a colon before words is not read (文号 管理办法)": (
+        _page("<ul><li>文号 管理办法另行制定</li></ul>"), {"doc_no": None}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

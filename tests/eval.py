@@ -1,6 +1,6 @@
 """How right extract() is on the labelled pages: per field, and the body's exact edges.
 
-    .venv/bin/python -m tests.eval [-v] [--fold N] [--rotate]
+    .venv/bin/python -m tests.eval [-v] [--fold N] [--rotate] [--stress]
 
 Printed over every real page, over the pages of hosts held out from rule-writing, and over
 every real page again with the class and id names extraction knows renamed (content
@@ -103,6 +103,30 @@ def unknown_cms(case: Case) -> Case:
 _ARTICLE_TITLE = re.compile(rb"""<meta\s[^>]*name\s*=\s*["']?ArticleTitle[^>]*>""", re.I)
 
 
+# labels followed by a colon, full-width or not, in the page's bytes (UTF-8 or GBK alike: the
+# labels are matched in the page's own encoding)
+_LABEL_WORDS = ("索引号", "发布机构", "发文机关", "发文字号", "文号", "成文日期", "发布日期", "主题分类", "信息来源", "有效性")
+
+
+def without_colons(case: Case) -> Case:
+    """The page with its labels printed without colons (索引号 1133…, 文号 示发〔2024〕3号)."""
+    html = case.html
+    for encoding in ("utf-8", "gb18030"):
+        for word in _LABEL_WORDS:
+            for colon in ("：", ":"):
+                html = html.replace((word + colon).encode(encoding), word.encode(encoding))
+    return dataclasses.replace(case, html=html)
+
+
+def cells_as_blocks(case: Case) -> Case:
+    """The page with its table cells printed as divs (a CSS grid instead of a table)."""
+    return dataclasses.replace(case, html=_CELL.sub(lambda m: b"<" + m.group(1) + b"div", case.html))
+
+
+_CELL = re.compile(rb"<(/?)(?:td|th)\b", re.I)
+STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks}
+
+
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
     return case.held_out or case.real and case.host not in tuned and fold_of(case.host) == fold
 
@@ -119,6 +143,8 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list misses on pages not held out")
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
+    parser.add_argument("--stress", action="store_true",
+                        help="every real page again with its labels' colons dropped, and with its cells as divs")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()
@@ -140,6 +166,8 @@ def main() -> None:
     if any(c.held_out for c in real):
         columns.append(("labelled held out", evaluate(c for c in real if c.held_out)))
     columns.append(("real, CMS unknown", evaluate(map(unknown_cms, real))))
+    if args.stress:
+        columns += [(f"real, {name}", evaluate(map(stress, real))) for name, stress in STRESSES.items()]
     columns.append(("built", evaluate(c for c in cases if not c.real)))
     report(columns)
     if args.v:

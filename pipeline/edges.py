@@ -28,6 +28,7 @@ from pipeline.vocab import (
     EDITOR_LABELS,
     FIELD_LABELS,
     ISSUER_ENDINGS,
+    METADATA_HEADINGS,
     SIGNER_TITLES,
     TAIL_HEADINGS,
 )
@@ -113,7 +114,11 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             doc_no = doc_no or normalize_doc_no(text)
         elif _LABEL_LINE.match(text) or _metadata_line(text):
             in_header = True
-        elif not (is_furniture(text, template) or _link_line(lines[start])
+        elif _BARE_LABEL.fullmatch(text) and start + 1 < len(lines) and _headline(lines[start + 1].text):
+            start += 2  # a label alone, its value on the line under it (公开事项名称: / 关于…的通知)
+            in_header = True
+            continue
+        elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
                   or _BREADCRUMB.match(text) or _dated(lines, start, template)):
             header = _header_span(lines, start, title)
             if not header:
@@ -248,6 +253,7 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
     return lines
 
 
+_BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
 _TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")

@@ -183,6 +183,9 @@ TAIL_HEADINGS: tuple[str, ...] = (
     "推荐阅读", "热点推荐", "猜你喜欢", "图片解读", "文字解读", "相关内容", "解读", "一图读懂", "图解",
     "用户评论", "网友评论", "评论",
 )
+# Headings of a metadata block (目录项的基本信息 over 索引号, 发布机构 …): over the text, header.
+METADATA_HEADINGS: tuple[str, ...] = ("目录项的基本信息", "基本信息", "信息公开属性", "文件属性", "公开属性", "文件信息")
+
 # Headings of the site's notices printed under a text (版权与免责声明 over its numbered points):
 # from such a heading on, when every line after it speaks of the site, the page is the site's.
 DISCLAIMER_HEADINGS: tuple[str, ...] = ("版权与免责声明", "版权和免责声明", "免责声明", "版权声明", "版权说明", "网站声明")

@@ -333,6 +333,9 @@ CLASSES = {
         {"doc_no": "示发改价管〔2026〕19号", "published_at": "2024-04-24"}),
     "a short label without a colon before words is not read (文号 管理办法)": (
         _page("<ul><li>文号 管理办法另行制定</li></ul>"), {"doc_no": None}),
+    "a metadata block of divs over the text: its heading, labels alone with their values under them": (
+        _page("<h1>关于开展安全检查的通知</h1>", "<div><div>目录项的基本信息</div><div>公开事项名称:</div>"
+              "<div>关于开展安全检查的通知</div><div>公文种类：</div><div>通知</div></div>" + TEXT), {"body": BODY}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -29,6 +29,7 @@ _RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
 
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
+_ANNEX_LINE = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]")  # 附件：…, 附件1：…
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
 
 
@@ -88,8 +89,8 @@ def weigh(blocks: list[Block]) -> dict:
             kind = ((size - links, "prose"), (links, "links"))
         elif is_furniture(block.text):
             kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
-        elif FILE_NAME.search(block.text):
-            kind = ((size, "other"),)  # a link to the document's own file is not navigation
+        elif FILE_NAME.search(block.text) or _ANNEX_LINE.match(block.text):
+            kind = ((size, "other"),)  # a link to the document's own file (附件：…) is not navigation
         elif links and block.text.rstrip().endswith((":", "：")):
             kind = ((size, "other"),)  # nor is a salutation that happens to be a link (各有关单位：)
         else:

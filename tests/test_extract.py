@@ -336,6 +336,13 @@ CLASSES = {
     "a metadata block of divs over the text: its heading, labels alone with their values under them": (
         _page("<h1>关于开展安全检查的通知</h1>", "<div><div>目录项的基本信息</div><div>公开事项名称:</div>"
               "<div>关于开展安全检查的通知</div><div>公文种类：</div><div>通知</div></div>" + TEXT), {"body": BODY}),
+    "a one-paragraph text in an unknown CMS with its 附件 line (a link, no file type) before the signature": (
+        "<html><body><div class='nav'>" + "".join(f"<a href='/{i}'>栏目名称{i}</a>" for i in range(10)) + "</div>"
+        f"<h1>关于开展安全检查的通知</h1><div class='article'><p>{LONG}</p>"
+        "<p>附件：<a href='/att/2'>示例县2024年安全生产大检查工作实施方案及任务分工情况表</a></p>"
+        "<p>示例县应急管理局</p><p>2024年6月3日</p></div></body></html>",
+        {"written_at": "2024-06-03",
+         "body": f"{LONG}\n附件：示例县2024年安全生产大检查工作实施方案及任务分工情况表\n示例县应急管理局\n2024年6月3日"}),
     "an empty value does not swallow the next label": (
         _page("<p>文号： 时效：有效</p>"), {"doc_no": None, "validity": "有效"}),
     "label spellings of other sites: 所属机构, 签发日期, 公布日期, 稿件来源, 文件字号, 所属类别": (

@@ -2,9 +2,10 @@
 
 A CMS often prints a value twice, a placeholder (`----`) and the value, and lets a class in the
 page's <style> decide which one shows. Those rules are read the way a browser cascades them (the
-most specific selector wins, then the later rule), for the elements they select; rules inside
-@media (a phone's layout) and inline `style` attributes are left to pipeline.blocks. Elements the
-sheet hides get the `hidden` attribute, which pipeline.blocks treats as display:none.
+most specific selector wins, then the later rule; `!important` is not weighed), for the elements
+they select. Rules inside @media (a phone's layout) are left out; inline `style` attributes are
+pipeline.blocks' to read. Elements the sheet hides get the `hidden` attribute, which
+pipeline.blocks treats as display:none.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import re
 from functools import lru_cache
 
 import tinycss2
-from lxml import etree
 from cssselect import GenericTranslator, SelectorError, parse
+from lxml import etree
 
 _MAY_HIDE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 MAX_SHEET = 200_000  # characters of <style> read per page: a page is not a stylesheet library

@@ -132,10 +132,11 @@ def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
 
 
 def report(columns: list[tuple[str, Score]]) -> None:
-    print(f"{'':16s}" + "".join(f"{title:>22s}" for title, _ in columns))
-    print(f"{'pages / hosts':16s}" + "".join(f"{f'{s.pages} / {len(s.hosts)}':>22s}" for _, s in columns))
+    width = max(22, *(len(title) + 2 for title, _ in columns))  # a column's title never runs into the next
+    print(f"{'':16s}" + "".join(f"{title:>{width}s}" for title, _ in columns))
+    print(f"{'pages / hosts':16s}" + "".join(f"{f'{s.pages} / {len(s.hosts)}':>{width}s}" for _, s in columns))
     for measure in MEASURES:
-        print(f"{measure:16s}" + "".join(f"{s.rate(measure):22.3f}" for _, s in columns))
+        print(f"{measure:16s}" + "".join(f"{s.rate(measure):{width}.3f}" for _, s in columns))
 
 
 def main() -> None:

@@ -88,11 +88,12 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
         if el.tail and el is not root:
             stack.append(("text", el.tail, in_link))
-        if tag is None or tag in SKIP_TAGS or el in skip or _never_rendered(el):
+        attributed = bool(el.attrib)  # most elements have none: no condition, style or class to read
+        if tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el):
             continue  # (what a template never renders is not on the page at all, unlike display:none)
         block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
-        inner_hidden = hidden or is_hidden(el)
+        inner_hidden = hidden or attributed and is_hidden(el)
         if inner_hidden and not hidden and not block:
             continue  # a hidden run inside shown text (a `----` placeholder beside the value) is not read
         if block:

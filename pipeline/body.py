@@ -272,7 +272,7 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     if anchor is None or holds(best, anchor.owner):
         return best
     around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
-    return max((anchor.owner, *around), key=lambda el: tallies[el].score if el in tallies else float("-inf"))
+    return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
 
 
 def _first_prose_after_headline(blocks: list[Block]):

@@ -16,7 +16,7 @@ from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
-from pipeline.normalize import normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
@@ -46,10 +46,8 @@ _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEAD
 _TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
 _TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
-_DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
-           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
-DOC_NO_LINE = re.compile(rf"^{_DOC_NO}$")
-_DOC_NO_LEAD = re.compile(rf"^({_DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
+DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
+DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
 _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -203,7 +201,7 @@ def _headline(text: str) -> bool:
             and not text.startswith(("（", "(")))
 
 
-_TITLE_DOC_NO = re.compile(rf"[（(【〔]\s*({_DOC_NO})\s*[）)】〕]$")
+_TITLEDOC_NO = re.compile(rf"[（(【〔]\s*({DOC_NO})\s*[）)】〕]$")
 
 
 def header_doc_no(page: list, title: str | None, container) -> str | None:
@@ -218,7 +216,7 @@ def header_doc_no(page: list, title: str | None, container) -> str | None:
 
 def doc_no_in_title(title: str | None) -> str | None:
     """The 文号 a title ends with in brackets: …的通知（闽监能市场〔2018〕140号）."""
-    match = _TITLE_DOC_NO.search(title or "")
+    match = _TITLEDOC_NO.search(title or "")
     return normalize_doc_no(match.group(1)) if match else None
 
 
@@ -247,7 +245,7 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
             lines = lines[:i] + joined + ([Line(rest, 0)] if rest else []) + lines[i + 2:]
             break
     for i, line in enumerate(lines[:HEAD_SPAN]):
-        if match := _DOC_NO_LEAD.match(line.text):
+        if match := DOC_NO_LEAD.match(line.text):
             rest = line.text[match.end():]
             return lines[:i] + [Line(match.group(1), 0), Line(rest, line.link_chars)] + lines[i + 1:]
     return lines

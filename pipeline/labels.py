@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.blocks import Block, holds
-from pipeline.normalize import HAN
+from pipeline.normalize import DOC_NO, HAN
 from pipeline.vocab import (
     FIELD_LABELS,
     FONT_SIZE_TOOL,
@@ -79,10 +79,11 @@ def label_matches(text: str) -> list[re.Match]:
 
 
 # What a field's value looks like, where its shape alone tells it: a 文号, a date
+_DATE_SHAPE = re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
 _VALUE_SHAPES: dict = {
-    "doc_no": re.compile(r"\s*[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"),
-    "written_at": re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"),
-    "published_at": re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}"),
+    "doc_no": re.compile(rf"\s*{DOC_NO}"),
+    "written_at": _DATE_SHAPE,
+    "published_at": _DATE_SHAPE,
 }
 
 

@@ -16,7 +16,7 @@ from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
-from pipeline.normalize import DOC_NO, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
@@ -27,7 +27,6 @@ from pipeline.vocab import (
     DOCUMENT_TYPES,
     EDITOR_LABELS,
     FIELD_LABELS,
-    ISSUER_ENDINGS,
     METADATA_HEADINGS,
     SIGNER_TITLES,
     TAIL_HEADINGS,
@@ -53,15 +52,22 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
-def opens_section(text: str) -> bool:
-    """Whether a line opens a part of the text's structure (一、…, 第一条, （一）)."""
-    return bool(_STRUCTURE.match(text))
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
-_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$|^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
+_SIGNER = re.compile(rf"^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
 DISCLAIMER_SPAN = 8  # a site's notice under the text is among the container's last lines
+
+
+def opens_section(text: str) -> bool:
+    """Whether a line opens a part of the text's structure (一、…, 第一条, （一）)."""
+    return bool(_STRUCTURE.match(text))
+
+
+def _signs(text: str) -> bool:
+    """A signature's name line: an office (…人民政府) or an official (市长 温国辉)."""
+    return ends_as_office(text) or bool(_SIGNER.match(text))
 
 
 @dataclass
@@ -325,7 +331,7 @@ def signature_date(lines: list[str]) -> str | None:
     the line above), else a date line closing the text, else the date of its 印发 line."""
     for above, text in zip(lines, lines[1:]):
         match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and _headline(above) and _ISSUER.search(re.sub(r"\s", "", above)):
+        if match and not match.group("issued") and _headline(above) and _signs(re.sub(r"\s", "", above)):
             if day := _day(match.group("date")):
                 return day
     issued = None
@@ -370,7 +376,7 @@ def with_signature(container):
     if any(_SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":"))
            for text in lines):
         return container  # a salutation (各有关单位：) may name many addressees
-    signed = any(_ISSUER.search(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
+    signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
     return parent if signed else container
 
 

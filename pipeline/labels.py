@@ -18,12 +18,11 @@ import re
 from collections.abc import Iterator
 
 from pipeline.blocks import Block, holds
-from pipeline.normalize import DOC_NO, HAN
+from pipeline.normalize import DOC_NO, HAN, ends_as_office
 from pipeline.vocab import (
     FIELD_LABELS,
     FONT_SIZE_TOOL,
     IGNORED_LABELS,
-    ISSUER_ENDINGS,
     OFFICE_LABEL_ENDINGS,
     OTHER_OFFICE_WORDS,
     TABLE_LABELS,
@@ -91,7 +90,7 @@ OFFICE = "office"  # the field of an unknown label naming an office: the publish
 # group 1 the label (as LABEL_RE's), 2 a closing bracket, 3 a colon
 _OFFICE_LABEL = re.compile(
     rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([:：])?")
-_OFFICE_NAME = re.compile(rf"^[^。；，！？:：]{{2,40}}(?:{'|'.join(ISSUER_ENDINGS)})$")
+_OFFICE_SHAPE = re.compile(r"^[^。；，！？:：]{2,40}$")
 NEAR_LABELS = 3  # levels up an unknown office label shares an element with a known label
 
 
@@ -167,7 +166,7 @@ def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
     tables = {_table(el) for el in known} - {None}
     for field, value, holders, label in pairs:
         if field == OFFICE:
-            if _OFFICE_NAME.match(value) and _near(holders[0], known):
+            if _OFFICE_SHAPE.match(value) and ends_as_office(value) and _near(holders[0], known):
                 yield field, value, holders
         elif label not in _TABLE_ONLY or _table(holders[0]) in tables:
             yield field, value, holders

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from pipeline.vocab import NULL_VALUES, TITLE_SEPARATORS
+from pipeline.vocab import ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
@@ -13,6 +13,14 @@ DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\
           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
 
 _SPACE = re.compile(r"\s+")
+_ISSUER_END = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")
+_NOT_ISSUER_END = re.compile(rf"(?:{'|'.join(NOT_ISSUER_ENDINGS)})$")
+
+
+def ends_as_office(text: str) -> bool:
+    """Whether a line ends as an office's name does (…人民政府, …委员会, 市政府办), not as a
+    headline whose last word only looks so (…座谈会, 成功举办, 新格局)."""
+    return bool(_ISSUER_END.search(text)) and not _NOT_ISSUER_END.search(text)
 
 
 def clean_text(value: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pipeline.vocab import ISSUER_ENDINGS
+from pipeline.normalize import ends_as_office
 
 EDGE_LINES = 6  # lines at each end of a text container that are counted
 MIN_PAGES = 5  # pages of a site before it has a template
@@ -40,8 +40,7 @@ def learn(counts: Mapping[str, int], pages: int) -> frozenset[str]:
 
 def _documentish(line: str) -> bool:
     text = line.replace(" ", "")
-    return text.endswith((":", "：")) or bool(_SENTENCE.search(text)) or bool(_ISSUER.search(text))
+    return text.endswith((":", "：")) or bool(_SENTENCE.search(text)) or ends_as_office(text)
 
 
 _SENTENCE = re.compile(r"[。；！？]")
-_ISSUER = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")

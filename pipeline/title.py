@@ -17,10 +17,10 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import label_matches
-from pipeline.normalize import clean_text, clean_title
-from pipeline.vocab import ISSUER_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.normalize import clean_text, clean_title, ends_as_office
+from pipeline.vocab import SITE_NAME_ENDINGS
 
-_NAME = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS + SITE_NAME_ENDINGS)})$")
+_SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
@@ -36,7 +36,7 @@ _TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or s
 def is_name(text: str, site_name: str | None = None) -> bool:
     """A site's or an office's name rather than a document's title."""
     bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
-    return text == site_name or bool(_NAME.search(bare)) and not _DOCUMENTISH.search(bare)
+    return text == site_name or (ends_as_office(bare) or bool(_SITE_NAME.search(bare))) and not _DOCUMENTISH.search(bare)
 
 
 def _unbalanced(text: str) -> bool:

@@ -175,6 +175,16 @@ ISSUER_ENDINGS: tuple[str, ...] = (
     "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "署", "院", "会", "处", "所", "站", "中心",
     "公司", "集团", "监管局", "管委会", "街道办事处", "办", "组", "队", "司", "室", "社", "馆", "团",
 )
+# Last words that end as an office's name does but name no office: a headline's meeting
+# (…座谈会, 新闻发布会), its verb (成功举办) or its figure of speech (新格局, 以人民为中心).
+NOT_ISSUER_ENDINGS: tuple[str, ...] = (
+    "座谈会", "发布会", "推进会", "研讨会", "交流会", "培训会", "动员会", "现场会", "博览会", "招聘会", "运动会",
+    "见面会", "通气会", "调度会", "部署会", "宣讲会", "听证会", "说明会", "报告会", "观摩会", "启动会", "对接会",
+    "洽谈会", "推介会", "展销会", "交易会", "恳谈会", "分析会", "表彰会", "总结会", "年会", "例会", "茶话会",
+    "举办", "承办", "开办", "创办", "督办", "查办", "筹办", "合办", "联办", "兴办",
+    "格局", "布局", "开局", "大局", "全局", "新局", "结局", "全部", "内部", "局部", "大厅", "为中心", "场所",
+    "之处", "好处",
+)
 # Headings of blocks that follow the document on its page: related links, downloads, readings.
 # Such a heading with only links, files or furniture after it ends the text.
 TAIL_HEADINGS: tuple[str, ...] = (

@@ -169,6 +169,13 @@ CLASSES = {
               "<div class='detail-title'><div>关于开展2024年安全生产检查的通知</div><ul><li>来源：示例县应急管理局</li>"
               "<li>2024-06-05 10:00</li></ul></div>", head="<title>示例县人民政府</title>"),
         {"title": "关于开展2024年安全生产检查的通知", "source": "示例县应急管理局"}),
+    "a headline ending in a meeting is no office's name (kepu, cmse: …座谈会, …新闻发布会)": (
+        _page("<div class='detail-title'><div>示例市主持召开深入推进区域一体化发展座谈会</div></div>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例市主持召开深入推进区域一体化发展座谈会"}),
+    "nor one ending in its verb (putian: …成功举办)": (
+        _page("<div class='xl_tit1'>示例市第四期初创企业经营者能力提升培训班成功举办</div>", head="<title>示例县人民政府</title>"),
+        {"title": "示例市第四期初创企业经营者能力提升培训班成功举办"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline, holds
-from pipeline.body import FILE_NAME, Line, is_furniture
+from pipeline.body import FILE_NAME, Line, is_furniture, is_prose
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
-from pipeline.normalize import DOC_NO, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.labels import before_labels
+from pipeline.normalize import DOC_NO, HAN, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
+from pipeline.title import is_name
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -185,19 +187,70 @@ def _title_keys(title: str | None) -> set[str]:
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
 
 
-def title_above(page: list, container) -> str | None:
-    """A title printed just above the text's container, outside it (a bold centered <p> over
-    the salutation), worded as one (…的通知(川发改价格〔2025〕480号)): the last resort of a page
-    whose headlines and <title> name only the site."""
-    first = next((i for i, block in enumerate(page) if container is not None and holds(container, block.owner)), None)
-    for block in reversed(page[max(0, (first or 0) - ABOVE_SPAN):first or 0]):
-        text = block.text.strip()
-        if _headline(text) and _DOCUMENT_TYPE.search(text) and not block.link_chars:
-            return text
+def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: list = ()) -> str | None:
+    """The headline printed over the document's text, found by where it stands, not by its
+    tag or class: a heading at the head of the text's container, else the nearest block above
+    it that reads as a title. Dates, labelled values (those in `skip`, the metadata block's),
+    tools, links, contacts, short captions, a 副题 and steps of the breadcrumb between them are
+    passed over (a headline run into its labelled date is read up to the label); prose ends
+    the search. The structural source of a title when the page's
+    <title> and headings name only the site."""
+    if container is None:
+        return None
+    first = next((i for i, block in enumerate(page) if holds(container, block.owner)), None)
+    if first is None:
+        return None
+    head = range(first, min(first + ABOVE_SPAN, len(page)))
+    head = head[:next((n for n, i in enumerate(head) if not holds(container, page[i].owner) or is_prose(page[i])), len(head))]
+    labelled = [el for el in skip if el is not None]
+    # inside the container, only a heading printed at its head: its other short lines are the
+    # document's own header (issuing offices, a title over two lines, a speaker)
+    for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
+        for i in run:
+            block = page[i]
+            text = before_labels(block.text.strip())
+            if (block.hidden or not text or text in columns or _passed_over(text, block)
+                    or text == block.text.strip() and any(holds(el, block.owner) for el in labelled)):
+                continue
+            if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
+                return _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
+            break
     return None
 
 
-ABOVE_SPAN = 3  # blocks above the text's container a title printed over it may be
+def _whole_element(page: list, at: int, text: str) -> str:
+    """A title its element breaks over lines (`…税务局<br/>关于做好…的通知`), whole."""
+    owner = page[at].owner
+    lines = [b.text.strip() for b in page[max(0, at - 2):at] if b.owner is owner and _headline(b.text.strip())]
+    return "".join(lines + [text])
+
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号, tools one by one
+
+
+def _passed_over(text: str, block) -> bool:
+    """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
+    bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
+    the breadcrumb."""
+    return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
+            or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
+                    or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) or _BREADCRUMB.match(text)
+                    or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _SUBTITLE.match(text)))
+
+
+def _titled(text: str) -> bool:
+    """A line read as a title: short, not a sentence, not a part of a text's structure, not a
+    note in brackets, not a salutation, not an office's or a site's name."""
+    return (len(text) <= MAX_TITLE and not _SENTENCE_END.search(text) and not _STRUCTURE.match(text)
+            and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
+
+
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}")
+_SUBTITLE = re.compile(r"^[—–－-]{1,2}")
+MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
 
 
 def _headline(text: str) -> bool:

@@ -21,7 +21,7 @@ from pipeline.blocks import Block, blocks, partition
 from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, title_above, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, title_over_text, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -240,12 +240,12 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     breadcrumb, crumb_el = read_breadcrumb(tree, page)
     if crumb_el is not None:
         furniture.append(crumb_el)
-    title = read_title(tree, meta, labelled, tuple(breadcrumb))
+    title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 
     if title is None or is_name(title, meta.get("SiteName")):
-        # the page's headlines name the site; the document's header, or a title printed over it, names it
-        title = text.heading or title_above(page, container) or title
+        # the page's headlines name the site; the document's header names it
+        title = text.heading or title
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     written_at = normalize_date(labelled.get("written_at")) or text.signed_at
     return DocumentRecord(

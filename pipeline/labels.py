@@ -105,9 +105,10 @@ def _office_label(text: str) -> list[re.Match]:
 
 
 def before_labels(text: str) -> str:
-    """What a line says before its first label (`2026年07月29日 18:00 来源：中国网信网` → the date)."""
+    """What a line says before its first label (`2026年07月29日 18:00 来源：中国网信网` → the date,
+    `关于…的通知 (发布日期：… 文号：…)` → the title)."""
     matches = label_matches(text)
-    return text[: matches[0].start()].strip() if matches else text
+    return text[: matches[0].start()].rstrip(" \t\n\u3000\xa0(（【[") if matches else text
 
 
 def _same_row(label_el, value_el) -> bool:

@@ -16,12 +16,13 @@ import re
 
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
 from pipeline.breadcrumb import LEAD
-from pipeline.labels import label_matches
+from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import clean_text, clean_title, ends_as_office
-from pipeline.vocab import SITE_NAME_ENDINGS
+from pipeline.vocab import DOCUMENT_TYPES, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
+_DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})$")  # …投向统计报告, …成交公告
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
@@ -85,7 +86,8 @@ def headline(tree):
 def _worded_as_title(heading) -> bool:
     """A heading worded as a document's title (…关于…的公告), not a site's name, not a link."""
     text = clean_text(heading.text_content())
-    return bool(text) and len(text) >= 8 and not is_name(text) and bool(_DOCUMENTISH.search(text)) and not heading.xpath(".//a")
+    return (bool(text) and len(text) >= 8 and not is_name(text) and not heading.xpath(".//a")
+            and bool(_DOCUMENTISH.search(text) or _DOCUMENT_TYPE.search(text)))
 
 
 def _column_like(headline: str) -> bool:
@@ -96,26 +98,32 @@ def _column_like(headline: str) -> bool:
 def _worded_headings(tree) -> list[str]:
     """h2/h3 headings worded as a document's title (…关于…的公告), not links: the last
     candidates of a page without an h1 whose <title> names only the site."""
-    return [clean_text(h.text_content()) for h in tree.xpath("//h2|//h3") if _worded_as_title(h)][:2]
+    return [_heading_text(h) for h in tree.xpath("//h2|//h3") if _worded_as_title(h)][:2]
+
+
+def _heading_text(heading) -> str:
+    """A heading's text up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)."""
+    return before_labels(clean_text(heading.text_content()) or "")
 
 
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
-    and neither mostly links (a side list's items, a breadcrumb) nor labelled values (发布时间：…
-    信息来源：…): the last resort of a page whose
+    and neither mostly links (a side list's items, a breadcrumb), labelled values (发布时间：…
+    信息来源：…) nor sentences: the last resort of a page whose
     h1 heads a column and whose <title> names only the site."""
     found = []
     for el in tree.xpath(_TITLED_BLOCKS):
         text = clean_text(_lead(el))
         linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
                      if words and text and words in text)
-        if text and len(text) >= 8 and linked * 2 < len(text) and not label_matches(text):
+        if text and len(text) >= 8 and linked * 2 < len(text) and not label_matches(text) and "。" not in text:
             found.append(text)
     return found[:3]
 
 
-def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = ()) -> str | None:
-    """`columns`: the breadcrumb's steps; a headline that says one of them heads the column."""
+def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), over_text: str | None = None) -> str | None:
+    """`columns`: the breadcrumb's steps; a headline that says one of them heads the column.
+    `over_text`: the line printed over the text (pipeline.edges.title_over_text)."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
@@ -125,8 +133,8 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = ()) 
         # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
         headlines = [h for h in headlines if not _column_like(h)]
     candidates = [clean_text(labelled.get("title")), article_title, *headlines, page_title]
-    candidates += [clean_text(h.text_content()) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
-    candidates += _worded_headings(tree)
+    candidates += [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
+    candidates += [*_worded_headings(tree), clean_text(over_text)]
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):

@@ -176,6 +176,28 @@ CLASSES = {
     "nor one ending in its verb (putian: …成功举办)": (
         _page("<div class='xl_tit1'>示例市第四期初创企业经营者能力提升培训班成功举办</div>", head="<title>示例县人民政府</title>"),
         {"title": "示例市第四期初创企业经营者能力提升培训班成功举办"}),
+    "the title by where it stands: a plain block over the text's date, source and tools (the page's title names the site)": (
+        _page("<div>示例市西城区出台多项惠企措施，助力专精特新企业来京创业发展</div><p>发布时间：2024-06-11</p><p>来源：</p>"
+              "<p>字号：[大][中][小]</p>", head="<title>示例县人民政府</title>"),
+        {"title": "示例市西城区出台多项惠企措施，助力专精特新企业来京创业发展", "published_at": "2024-06-11"}),
+    "a title its element breaks over two lines, its issuers on the first": (
+        _page("<div>示例市医疗保障局 示例市财政局<br/>关于做好2024年城乡居民基本医疗保障工作的通知</div><p>2024-06-11</p>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例市医疗保障局 示例市财政局关于做好2024年城乡居民基本医疗保障工作的通知"}),
+    "a bar with the 文号, a contact and an index number between headline and text are no title": (
+        _page("<div>科技部等三部门修订印发高新技术企业认定管理办法</div><table><tr><td>索引号</td></tr><tr><td>000019705/2026-000154</td></tr></table>"
+              "<div>政策正文 国科发火〔2016〕32号 原文链接</div><div>联系人 黄先生 0745-2210959</div>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "科技部等三部门修订印发高新技术企业认定管理办法"}),
+    "an h2 worded by its kind (…统计报告, …成交公告) over a heading nearer the text (pbc, ccgp)": (
+        _page("<h2>2018年三季度金融机构贷款投向统计报告</h2><p>2018-10-19 16:00</p><p>【打印】</p><p>【关闭】</p>"
+              "<div>代理机构联系方式及地址</div>", head="<title>示例县人民政府</title>"),
+        {"title": "2018年三季度金融机构贷款投向统计报告"}),
+    "a title heading holding its labelled date and 文号 (fgw.sh)": (
+        _page("<h2 class='Article-title'><span>关于我市开展气电价格联动调整有关事项的通知</span> <small>"
+              "<span>(发布日期：2026年04月24日</span> <span>文号：沪发改价管〔2026〕19号)</span></small></h2>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "关于我市开展气电价格联动调整有关事项的通知", "doc_no": "沪发改价管〔2026〕19号"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -92,7 +92,7 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     当事人名称, 文号 …) starts it; a list of records ("rows") has no signature either: the date
     closing its last row is a record's."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no, heading = (0, None, None) if table else _head_end(lines, title, template)
+    start, doc_no, heading = (_furniture_run(lines, template), None, None) if table else _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     signed_at = None if table == "rows" else signature_date(kept)
@@ -100,6 +100,11 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
 
 
 # --- the head ----------------------------------------------------------------------------
+
+def _furniture_run(lines: list[Line], template: frozenset) -> int:
+    """How many lines of tools (分享 微信 微博, 打印) open the container."""
+    return next((i for i, line in enumerate(lines) if not is_furniture(line.text, template)), len(lines))
+
 
 def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None, str | None]:
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
@@ -351,11 +356,20 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
                 any(word in line.text for word in DISCLAIMER_WORDS) for line in lines[i + 1:end]):
             end = i
             break
-    # a block of related links or downloads under its heading, to the end of the container
+    while (trimmed := _trimmed(lines, start, end, template)) < end:
+        end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line
+    return end
+
+
+def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> int:
+    """`end` less what closes the text there: a list of links, a block under a tail heading,
+    furniture, files and labelled lines."""
+    end = _before_link_list(lines, start, end)
+    # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = lines[i].text
         headed = _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars
-        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:])):
+        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:end])):
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
@@ -372,6 +386,34 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
 
 
 _ANNEX = re.compile(r"^附\s*件")
+MIN_LINK_LIST = 2  # lines: one link closing a text may be its own (详见…)
+
+
+def _before_link_list(lines: list[Line], start: int, end: int) -> int:
+    """Where a list of links to other pages closing the container starts, with the short
+    heading over it that nobody listed (往期回顾, 更多阅读) or none: the site's, not the
+    document's. A 附件 list, files, and a signature over the list stay."""
+    run = end
+    while run > start and lines[run - 1].is_link and not _is_file(lines[run - 1]) and not _ANNEX.match(lines[run - 1].text):
+        run -= 1
+    if end - run < MIN_LINK_LIST or run == start or _ANNEX.match(lines[run - 1].text) and not _is_file(lines[run - 1]):
+        return end  # (under a 附件 line, links name the document's annexes)
+    if run - 1 > start and _list_heading(lines[run - 1].text):
+        run -= 1
+    return run
+
+
+def _list_heading(text: str) -> bool:
+    """A short heading over a list of links (往期回顾, 更多阅读：), not a line of the document
+    (its signature, its date, a 附件 line, a note in brackets such as （此件主动公开）, a
+    labelled line such as 公开方式：主动公开)."""
+    bare = text.rstrip(":： ")
+    return (len(bare) <= MAX_LIST_HEADING and not _SENTENCE_MARKS.search(bare) and ":" not in bare
+            and "：" not in bare and not bare.startswith(("（", "(", "【", "[")) and not _ANNEX.match(bare)
+            and not _signs(bare) and not _DATE_LINE.match(bare.replace(" ", "")))
+
+
+MAX_LIST_HEADING = 12  # characters
 
 
 def _is_file(line: Line) -> bool:
@@ -415,9 +457,14 @@ def with_signature(container):
     if parent is None:
         return container
     lines = [_SPACE.sub("", parent.text or "")]
+    children = [el for el in parent if isinstance(el.tag, str) and el.tag not in SKIP_TAGS]
+    # a list of links closing the parent (the site's, trimmed as the text's tail) does not keep it narrow
+    listed = len(children)
+    while listed > 0 and children[listed - 1] is not container and _all_links(children[listed - 1]):
+        listed -= 1
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
-        if el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        if el is container or el not in children[:listed]:
             continue
         text = _SPACE.sub("", el.text_content())
         if text and el.xpath(".//a[@href]") and not FILE_NAME.search(text):
@@ -431,6 +478,13 @@ def with_signature(container):
         return container  # a salutation (各有关单位：) may name many addressees
     signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
     return parent if signed else container
+
+
+def _all_links(el) -> bool:
+    """An element whose text is mostly its links' (a list of related pages), not files."""
+    text = _SPACE.sub("", el.text_content())
+    return bool(text) and not FILE_NAME.search(text) and len(
+        _SPACE.sub("", "".join(a.text_content() for a in el.iter("a")))) * 2 > len(text)
 
 
 _SPACE = re.compile(r"[\s\u3000]+")

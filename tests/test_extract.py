@@ -198,6 +198,18 @@ CLASSES = {
               "<span>(发布日期：2026年04月24日</span> <span>文号：沪发改价管〔2026〕19号)</span></small></h2>",
               head="<title>示例县人民政府</title>"),
         {"title": "关于我市开展气电价格联动调整有关事项的通知", "doc_no": "沪发改价管〔2026〕19号"}),
+    "a list of links under a heading nobody listed closes the container (往期回顾)": (
+        _page("", TEXT + "<p>往期回顾</p><p><a href='/a/1.html'>示例市召开安全生产工作会议</a></p>"
+                         "<p><a href='/a/2.html'>示例市开展防汛应急演练活动</a></p>"), {"body": BODY}),
+    "a list of links without a heading closes the container": (
+        _page("", TEXT + "<ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+                         "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li></ul>"), {"body": BODY}),
+    "annexes named by links under the text's 附件 line stay": (
+        _page("", TEXT + "<p>附件：<a href='/a/1.html'>1.示例市道路运输管理办法</a></p><p><a href='/a/2.html'>2.示例市道路运输管理细则</a></p>"),
+        {"body": BODY + "\n附件：1.示例市道路运输管理办法\n2.示例市道路运输管理细则"}),
+    "a 相关解读 block over a source line closing the container": (
+        _page("", TEXT + "<p>相关解读：</p><p><a href='/a/1.html'>图解示例市道路运输管理办法</a></p><p>来源：示例市应急管理局</p>"),
+        {"body": BODY}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),
@@ -594,6 +606,21 @@ def test_a_one_paragraph_text_keeps_its_signature_in_sibling_paragraphs():
     assert record.body.splitlines()[0] == SALUTATION
     assert record.body.splitlines()[-3:] == ["示例市交通运输局", "示例市发展和改革委员会", "2024年6月5日"]
     assert record.written_at == "2024-06-05"
+
+
+def test_tools_over_a_document_that_is_a_table_are_not_its_first_row():
+    from pipeline.body import Line
+    from pipeline.edges import document_text
+
+    lines = [Line("微信 微博 QQ空间", 10), Line("序号 受理号 申请单位", 0), Line("1 CXHS2000009国 示例药业有限公司", 0)]
+    assert document_text(lines, None, table="rows").lines == [line.text for line in lines[1:]]
+
+
+def test_a_list_of_links_after_a_one_paragraph_text_leaves_its_signature_to_it():
+    page = _one_paragraph_page("<p>示例市交通运输局</p><p>2024年6月5日</p><ul><li><a href='/a/1.html'>示例市召开交通工作会议</a></li>"
+                               "<li><a href='/a/2.html'>示例市开展道路运输安全检查</a></li></ul>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.splitlines() == [SALUTATION, LONG, "示例市交通运输局", "2024年6月5日"]
 
 
 def test_links_beside_a_one_paragraph_text_are_not_its_signature():

@@ -457,14 +457,11 @@ def with_signature(container):
     if parent is None:
         return container
     lines = [_SPACE.sub("", parent.text or "")]
-    children = [el for el in parent if isinstance(el.tag, str) and el.tag not in SKIP_TAGS]
-    # a list of links closing the parent (the site's, trimmed as the text's tail) does not keep it narrow
-    listed = len(children)
-    while listed > 0 and children[listed - 1] is not container and _all_links(children[listed - 1]):
-        listed -= 1
+    after = False  # past the paragraph, a list of links (the site's, cut from the text's tail) does not keep it narrow
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
-        if el is container or el not in children[:listed]:
+        after = after or el is container
+        if el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el):
             continue
         text = _SPACE.sub("", el.text_content())
         if text and el.xpath(".//a[@href]") and not FILE_NAME.search(text):
@@ -480,11 +477,12 @@ def with_signature(container):
     return parent if signed else container
 
 
-def _all_links(el) -> bool:
-    """An element whose text is mostly its links' (a list of related pages), not files."""
+def _link_list(el) -> bool:
+    """An element listing links to other pages (two or more, most of its text), not files."""
     text = _SPACE.sub("", el.text_content())
-    return bool(text) and not FILE_NAME.search(text) and len(
-        _SPACE.sub("", "".join(a.text_content() for a in el.iter("a")))) * 2 > len(text)
+    links = el.xpath(".//a[@href]")
+    return (len(links) >= MIN_LINK_LIST and not FILE_NAME.search(text)
+            and len(_SPACE.sub("", "".join(a.text_content() for a in links))) * 2 > len(text))
 
 
 _SPACE = re.compile(r"[\s\u3000]+")

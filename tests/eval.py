@@ -23,7 +23,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import lxml.html
+
 from pipeline import extract
+from pipeline.extract import parse_html
 from pipeline.vocab import BREADCRUMB_NAMES, CONTENT_CONTAINERS
 from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, squeeze
 
@@ -139,7 +142,27 @@ def site_titled(case: Case) -> Case:
 
 
 _TITLE = re.compile(rb"<title[^>]*>.*?</title>", re.I | re.S)
-STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled}
+RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+           "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
+
+
+def related_after(case: Case) -> Case:
+    """The page with a list of links to other pages, under a heading nobody listed (往期回顾),
+    printed right after the element holding the text's last characters (as labelled)."""
+    tree = parse_html(case.html)
+    tail = squeeze(case.body_end)[-8:]
+    if tree is None or not tail:
+        return case
+    holders = [el for el in tree.iter() if isinstance(el.tag, str) and tail in squeeze(el.text_content())]
+    if not holders or holders[-1].getparent() is None:
+        return case
+    for el in reversed(lxml.html.fragments_fromstring(RELATED)):
+        holders[-1].addnext(el)  # the deepest holder: iter() is in document order, a child after its parent
+    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+
+
+STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
+            "links after text": related_after}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -161,7 +184,7 @@ def main() -> None:
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
-                             "and with a <title> naming only the site")
+                             "with a <title> naming only the site, and with a list of links after its text")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

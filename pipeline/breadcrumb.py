@@ -78,9 +78,10 @@ def _element_crumb(el) -> list[str] | None:
     text = _visible_text(el)
     links = [t for a in el.iter("a") if (t := clean_text(a.text_content()))]
     parts = _crumb(text, sum(map(len, links)), named=True)
-    if parts and len(parts) == 1 and len(links) >= 2 and not _SEPARATOR.search(text):
-        # separators drawn by CSS: the list's items are the parts (a step may be plain text), else the links
-        items = [t for li in el.iter("li") if (t := clean_text(LEAD.sub("", li.text_content())))]
+    items = [t for li in el.iter("li") if (t := clean_text(LEAD.sub("", li.text_content())))]
+    if parts and len(parts) == 1 and max(len(links), len(items)) >= 2 and not _SEPARATOR.search(text):
+        # separators drawn by CSS: the list's items are the parts (a step, the last often, may be
+        # plain text: <li><a>首页</a></li><li class="active">经济运行</li>), else the links
         parts = [p for p in (items if len(items) >= len(links) else links) if not LEAD.fullmatch(p)]
     if parts and len(parts) >= 2 and HOME.match(parts[-1]) and not HOME.match(parts[0]):
         parts.reverse()  # floated right (li.fr), the steps print in reverse: a trail never ends at home

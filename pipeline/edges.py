@@ -362,9 +362,9 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
 
 
 def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> int:
-    """`end` less what closes the text there: a list of links, a block under a tail heading,
-    furniture, files and labelled lines."""
-    end = _before_link_list(lines, start, end)
+    """`end` less what closes the text there: a list of links, the site's services after the
+    text's files, a block under a tail heading, furniture, files and labelled lines."""
+    end = _before_services(lines, start, _before_link_list(lines, start, end), template)
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = lines[i].text
@@ -386,6 +386,27 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+
+
+def _before_services(lines: list[Line], start: int, end: int, template: frozenset) -> int:
+    """After the files closing a text (its 附件 downloads), the site's services and their notes
+    (政策性文件留言咨询 （注：只接收…）, [返回]): when what follows the last file holds a link or a
+    tool and no signature, date, sentence or 公开 note of the document's, it goes with them."""
+    last_file = next((i for i in range(end - 1, start - 1, -1) if _is_file(lines[i])), None)
+    if last_file is None or last_file + 1 == end:
+        return end
+    after = lines[last_file + 1:end]
+    if not any(line.is_link or is_furniture(line.text, template) for line in after):
+        return end
+    for line in after:
+        text = line.text.replace(" ", "")
+        if (_SENTENCE_END.search(text) or _signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text)
+                or "公开" in text or len(text) > MAX_SERVICE_LINE):
+            return end
+    return last_file + 1
+
+
+MAX_SERVICE_LINE = 80  # characters
 MIN_LINK_LIST = 2  # lines: one link closing a text may be its own (详见…)
 
 

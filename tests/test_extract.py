@@ -210,6 +210,19 @@ CLASSES = {
     "a 相关解读 block over a source line closing the container": (
         _page("", TEXT + "<p>相关解读：</p><p><a href='/a/1.html'>图解示例市道路运输管理办法</a></p><p>来源：示例市应急管理局</p>"),
         {"body": BODY}),
+    "a Bootstrap breadcrumb: steps as list items, the current one plain text, separators drawn by CSS (sheitc)": (
+        _page("<div class='cont'><ol class='breadcrumb'><li><a href='/' title='首页'>首页</a></li><li class='active'>经济运行</li>"
+              f"</ol><p>{LONG}</p></div>"),
+        {"column": "首页 > 经济运行"}),
+    "the site's consultation box and [返回] after the text's file are not the text (sheitc)": (
+        _page("", TEXT + "<a href='/f/1.docx' class='fj'>附件：示例市电力供应关键绩效指标报告.docx</a><div class='mc'>"
+                         "<a href='http://app.example.gov.cn/zxzx.do'>政策性文件留言咨询</a>"
+                         "<p>（注：1.只接收对该政策性文件的相关咨询;2.留言时请注明政策性文件名称）</p></div>"
+                         "<div><a href='javascript:history.back();'>[返回]</a></div>"), {"body": BODY}),
+    "a file link before the signature leaves the signature to the text": (
+        _page("", TEXT + "<p><a href='/f/1.docx'>附件：示例市道路运输管理办法.docx</a></p><p>示例市交通运输局</p>"
+                         "<p>2024年6月5日</p><p><a href='javascript:history.back();'>[返回]</a></p>"),
+        {"written_at": "2024-06-05"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -17,7 +17,7 @@ from pipeline.body import FILE_NAME, Line, is_furniture, is_prose
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.dedup import normalized_body
 from pipeline.labels import before_labels
-from pipeline.normalize import DOC_NO, HAN, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.title import is_name
 from pipeline.vocab import (
@@ -482,8 +482,9 @@ def with_signature(container):
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
         after = after or el is container
-        if el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el):
-            continue
+        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el)
+                or is_furniture(clean_text(el.text_content()) or "")):
+            continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
         text = _SPACE.sub("", el.text_content())
         if text and el.xpath(".//a[@href]") and not FILE_NAME.search(text):
             return container

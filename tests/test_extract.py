@@ -636,6 +636,12 @@ def test_a_list_of_links_after_a_one_paragraph_text_leaves_its_signature_to_it()
     assert record.body.splitlines() == [SALUTATION, LONG, "示例市交通运输局", "2024年6月5日"]
 
 
+def test_a_tool_beside_a_one_paragraph_text_leaves_its_signature_to_it():
+    page = _one_paragraph_page("<p>示例市交通运输局</p><p>2024年6月5日</p><p><a href='javascript:window.print()'>【打印】</a></p>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.splitlines() == [SALUTATION, LONG, "示例市交通运输局", "2024年6月5日"]
+
+
 def test_links_beside_a_one_paragraph_text_are_not_its_signature():
     page = _one_paragraph_page("<p><a href='/a/2.html'>示例市召开交通工作会议</a></p><p>示例市交通运输局</p>"
                                "<p>2024年6月1日</p>")

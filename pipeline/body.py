@@ -52,10 +52,9 @@ _TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WO
 
 
 def is_prose(block: Block) -> bool:
-    if is_furniture(block.text):
-        return False
     words = len(block.text) - block.link_chars
-    return words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
+    return (words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
+            and not is_furniture(block.text))  # (the patterns last: most blocks are too short to ask)
 
 
 class Tally:
@@ -89,10 +88,8 @@ def weigh(blocks: list[Block]) -> dict:
             kind = ((size - links, "prose"), (links, "links"))
         elif is_furniture(block.text):
             kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
-        elif FILE_NAME.search(block.text) or _ANNEX_LINE.match(block.text):
-            kind = ((size, "other"),)  # a link to the document's own file (附件：…) is not navigation
-        elif links and block.text.rstrip().endswith((":", "：")):
-            kind = ((size, "other"),)  # nor is a salutation that happens to be a link (各有关单位：)
+        elif _own_link(block.text):
+            kind = ((size, "other"),)  # a link to the document's own file (附件：…) or its salutation
         else:
             kind = ((size - links, "other"), (links, "links"))
         linked = any(name == "links" and amount for amount, name in kind)
@@ -106,6 +103,12 @@ def weigh(blocks: list[Block]) -> dict:
             tally.linked_blocks += linked
             el = el.getparent()
     return tallies
+
+
+def _own_link(text: str) -> bool:
+    """A link of the document's own: to its file (附件：…, ….pdf), or a salutation that happens to
+    be a link (各有关单位：); not navigation."""
+    return bool(FILE_NAME.search(text) or _ANNEX_LINE.match(text)) or text.rstrip().endswith((":", "："))
 
 
 def _known_rank(el) -> int | None:
@@ -144,24 +147,43 @@ WIDEN_LEVELS = 3
 MAX_LONE_LINK = 60  # characters of one link beside a text (its 附件 named without a file type)
 
 
-def _widened(best, tallies: dict):
+def _widened(best, tallies: dict, blocks: list[Block] = ()):
     """The best-scoring element can be one long paragraph of a document whose other lines
     (a salutation, a table of figures, a link to its 附件) cost more than they add: an
-    ancestor that adds prose, and not mostly links, holds the whole document."""
+    ancestor that adds prose, and not mostly links, holds the whole document. A list of links
+    closing the element's parent (往期回顾, cut from the text's tail) does not count against it."""
     el = best
     for _ in range(WIDEN_LEVELS):
         parent = el.getparent()
         if parent is None or parent not in tallies:
             break
         inner, outer = tallies[best], tallies[parent]
-        prose, links = outer.prose - inner.prose, outer.links - inner.links
-        lone_link = outer.linked_blocks - inner.linked_blocks <= 1 and links <= MAX_LONE_LINK
+        # (the parent of the text's own element only: higher up, a list may close a side column)
+        closing_chars, closing_blocks = _closing_links(parent, blocks) if el is best else (0, 0)
+        prose, links = outer.prose - inner.prose, outer.links - inner.links - closing_chars
+        lone_link = outer.linked_blocks - inner.linked_blocks - closing_blocks <= 1 and links <= MAX_LONE_LINK
         if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
             best = parent  # more of the text, with at most its one 附件 or 解读 link
         elif el is best and _paragraph(best) and links == 0:
             best = parent  # a text of one paragraph: its salutation and signature are beside it
         el = parent
     return best
+
+
+def _closing_links(el, blocks: list[Block]) -> tuple[int, int]:
+    """Link characters and blocks of the links closing `el` after its last prose: a list of
+    other pages, two links or more."""
+    members = set(el.iter()) if blocks else ()
+    chars = count = 0
+    for block in reversed(blocks):
+        if block.hidden or block.owner not in members:
+            if count or not members:
+                break  # past the element's last block (its blocks are consecutive)
+            continue
+        if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
+            break
+        chars, count = chars + block.link_chars, count + 1
+    return (chars, count) if count >= 2 else (0, 0)
 
 
 def _paragraph(el) -> bool:
@@ -237,7 +259,7 @@ def find_container(blocks: list[Block]):
     if not any(t.prose for t in tallies.values()):
         return _table_document(blocks, tallies)
     best = max(tallies, key=lambda el: tallies[el].score)
-    best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies), tallies)
+    best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
     best = _under_headline(best, blocks, tallies)
     top = tallies[best]
     if top.prose == 0:

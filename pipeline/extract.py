@@ -49,7 +49,12 @@ def parse_html(html: bytes | str):
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CLOSING = re.compile(r"</(?:body|html)\s*>", re.I)
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
+# lxml.html's own lookup picks each element's class in Python, on every access; one class for
+# all, chosen in C, keeps its methods (text_content …) at a fraction of the cost
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity))
 
 
 def read_meta(tree) -> dict[str, str]:

@@ -70,7 +70,7 @@ def label_matches(text: str) -> list[re.Match]:
         # and, the label standing apart, a value of its own shape after it (文号 沪发改价管〔2026〕19号,
         # 日期 2024-06-05)
         shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
-        apart = before in _SEPARATORS
+        apart = before in _SEPARATORS or before in ":："  # (after a label's colon: that label is empty)
         if (match.group(2) or bracketed or shaped and apart
                 or _starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)

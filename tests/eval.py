@@ -142,27 +142,35 @@ def site_titled(case: Case) -> Case:
 
 
 _TITLE = re.compile(rb"<title[^>]*>.*?</title>", re.I | re.S)
+SHARE = "<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
 RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
 
 
-def related_after(case: Case) -> Case:
-    """The page with a list of links to other pages, under a heading nobody listed (往期回顾),
-    printed right after the element holding the text's last characters (as labelled)."""
+def furniture_around(case: Case) -> Case:
+    """The page with a share bar printed right before the element holding the text's first
+    characters and a list of links to other pages, under a heading nobody listed (往期回顾),
+    right after the one holding its last (as labelled): tools and lists no vocabulary names."""
     tree = parse_html(case.html)
-    tail = squeeze(case.body_end)[-8:]
-    if tree is None or not tail:
+    if tree is None or not case.body_start or not case.body_end:
         return case
-    holders = [el for el in tree.iter() if isinstance(el.tag, str) and tail in squeeze(el.text_content())]
-    if not holders or holders[-1].getparent() is None:
+    first, last = _holder(tree, squeeze(case.body_start)[:8]), _holder(tree, squeeze(case.body_end)[-8:])
+    if first is None or last is None:
         return case
     for el in reversed(lxml.html.fragments_fromstring(RELATED)):
-        holders[-1].addnext(el)  # the deepest holder: iter() is in document order, a child after its parent
+        last.addnext(el)
+    first.addprevious(lxml.html.fragment_fromstring(SHARE))
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
+def _holder(tree, words: str):
+    """The deepest element whose text holds `words` (iter() gives a child after its parent)."""
+    holders = [el for el in tree.iter() if isinstance(el.tag, str) and words in squeeze(el.text_content())]
+    return holders[-1] if holders and holders[-1].getparent() is not None else None
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
-            "links after text": related_after}
+            "furniture around text": furniture_around}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -184,7 +192,7 @@ def main() -> None:
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
-                             "with a <title> naming only the site, and with a list of links after its text")
+                             "with a <title> naming only the site, and with a share bar before its text and links after it")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

@@ -223,6 +223,8 @@ CLASSES = {
         _page("", TEXT + "<p><a href='/f/1.docx'>附件：示例市道路运输管理办法.docx</a></p><p>示例市交通运输局</p>"
                          "<p>2024年6月5日</p><p><a href='javascript:history.back();'>[返回]</a></p>"),
         {"written_at": "2024-06-05"}),
+    "an empty label's colon, then a label run into its date without one (sheitc, printed without colons)": (
+        _page("<p><span>来源：</span><span>发布日期2024-04-30</span></p>"), {"source": None, "published_at": "2024-04-30"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),
@@ -634,6 +636,21 @@ def test_a_list_of_links_after_a_one_paragraph_text_leaves_its_signature_to_it()
                                "<li><a href='/a/2.html'>示例市开展道路运输安全检查</a></li></ul>")
     record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
     assert record.body.splitlines() == [SALUTATION, LONG, "示例市交通运输局", "2024年6月5日"]
+
+
+def test_a_list_of_links_closing_a_short_text_does_not_narrow_it_to_its_paragraph():
+    """A short text (a sentence, a table of figures, a signature) weighs little: the links of a
+    list closing its element (往期回顾) are cut from its tail, not counted against it."""
+    rows = "".join(f"<tr><td>{i}</td><td>示例公司负责人{i}</td><td>{i * 10}.5万元</td></tr>" for i in range(1, 4))
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='nav'><a href='/'>首页</a></div><div class='box'>"
+            "<p>根据有关规定，现对示例集团有限公司负责人2025年度薪酬信息进行披露。</p>"
+            f"<table><tr><td>序号</td><td>姓名</td><td>薪酬</td></tr>{rows}</table><p>示例市人事局</p><p>2026年9月16日</p>"
+            "<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li>"
+            "</ul></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20260916_1.html")
+    assert record.body.splitlines()[-2:] == ["示例市人事局", "2026年9月16日"] and record.written_at == "2026-09-16"
+    assert record.body.splitlines()[1] == "序号 姓名 薪酬"
 
 
 def test_a_tool_beside_a_one_paragraph_text_leaves_its_signature_to_it():

@@ -44,21 +44,28 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
     return tagged or guessed
 
 
+_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"  # 2023-12-01, 2024年6月7日
+_TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 # a line that is a date and nothing else (a weekday at most): 2023-12-01 14:43, 2024年6月7日
-_BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-                        r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s*星期[一二三四五六日天])?$")
+_BARE_DATE = re.compile(rf"^{_DAY}(?:\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
-_NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-# a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`
-DATE_BESIDE_NAME = re.compile(rf"^[^\d（(\[【]{{2,20}}\s*(?P<after>{_NUMERIC_DATE})$"
-                              rf"|^(?P<before>{_NUMERIC_DATE})\s+[^\d，。:：]{{2,20}}$")
+def _beside_name(day: str) -> re.Pattern:
+    return re.compile(rf"^[^\d（(\[【]{{2,20}}\s*(?P<after>{day}{_TIME})$|^(?P<before>{day}{_TIME})\s+[^\d，。:：]{{2,20}}$")
 
 
-def _printed_date(text: str) -> str | None:
+# a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.
+# In figures only: `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
+DATE_BESIDE_NAME = _beside_name(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# where only a byline can be (after the headline, read for the publication date), written either way
+_BYLINE = _beside_name(_DAY)
+
+
+def printed_date(text: str) -> str | None:
+    """The date a byline prints: alone, or beside its source's name."""
     if _BARE_DATE.match(text):
         return text
-    match = DATE_BESIDE_NAME.match(text)
+    match = _BYLINE.match(text)
     return (match.group("after") or match.group("before")) if match else None
 
 
@@ -69,4 +76,4 @@ def date_line(page: list, title: str | None, container) -> str | None:
     (`2026年07月29日 18:00 来源：中国网信网`). Only there: a date alone in the page's top bar is
     today's."""
     return next((day for block in after_headline(page, title, container)
-                 if (day := _printed_date(before_labels(clean_text(block.text) or "")))), None)
+                 if (day := printed_date(before_labels(clean_text(block.text) or "")))), None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture, is_prose
-from pipeline.dates import DATE_BESIDE_NAME
+from pipeline.dates import DATE_BESIDE_NAME, printed_date
 from pipeline.dedup import normalized_body
 from pipeline.labels import before_labels
 from pipeline.normalize import DOC_NO, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
@@ -79,6 +79,7 @@ class DocumentText:
     signed_at: str | None = None  # the date of its signature (落款), ISO
     edges: list[str] = field(default_factory=list)  # the container's edge lines, before trimming
     heading: str | None = None  # the title its header printed
+    dated: str | None = None  # the date its header printed (a byline: 中国人民银行网站 2025-05-30), as printed
 
     @property
     def body(self) -> str | None:
@@ -96,7 +97,8 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     signed_at = None if table == "rows" else signature_date(kept)
-    return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading)
+    dated = next((day for line in lines[:start] if (day := printed_date(before_labels(line.text)))), None)
+    return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading, dated)
 
 
 # --- the head ----------------------------------------------------------------------------

@@ -262,7 +262,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or header_doc_no(page, title, container)
         or doc_no_in_title(title),
         written_at=written_at,
-        published_at=publication_date(labelled.get("published_at") or date_line(page, title, container),
+        published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),
                                       written_at, lambda: _htmldate(tree)),
         subject=clean_text(labelled.get("subject")),

@@ -225,6 +225,9 @@ CLASSES = {
         {"written_at": "2024-06-05"}),
     "an empty label's colon, then a label run into its date without one (sheitc, printed without colons)": (
         _page("<p><span>来源：</span><span>发布日期2024-04-30</span></p>"), {"source": None, "published_at": "2024-04-30"}),
+    "a byline inside the text's container, over its first line, outranks a re-publication's PubDate": (
+        _page("", "<p class='artlabel'><span>中国人民银行网站</span> 2025-05-30</p>" + TEXT,
+              head="<meta name='PubDate' content='2029-01-13 10:00'>"), {"published_at": "2025-05-30", "body": BODY}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -118,12 +118,24 @@ def _fill_hidden_timestamps(tree) -> None:
             el.tail = moment.date().isoformat() + (el.tail or "")
 
 
+def _fill_form_values(tree) -> None:
+    """A value shown in a read-only form field after its label (`<td>发布机构</td><td><input
+    readonly value="示例局"></td>`): its text, where the field shows it. Fields a reader types
+    into (a search box's 请输入关键字) are not the page's text."""
+    for el in tree.iter("input"):
+        value = (el.get("value") or "").strip()
+        if (value and (el.get("type") or "text").lower() == "text"
+                and (el.get("readonly") is not None or el.get("disabled") is not None)):
+            el.tail = value + (el.tail or "")
+
+
 def fill_scripted_values(tree) -> None:
     """Values a page's script writes after their label: `<span id="file_status">文件状态：</span>`
     and `var file_status = '失效'; $('#file_status').parent().append(file_status)`, or
     `来源：<script>var laiyuan = "…"; … document.write(laiyuan)</script>`: put where the script
     would put them, so the label reads like any other."""
     _fill_hidden_timestamps(tree)
+    _fill_form_values(tree)
     values = {}
     for script in tree.iter("script"):
         own = {name: value for name, _, value in _SCRIPT_VALUE.findall(script.text or "")}

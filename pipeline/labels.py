@@ -140,6 +140,7 @@ def _value(text: str) -> str:
     """The value after a label: up to a `|` or another (unknown) label, without the closing
     bracket or colon of its own label."""
     text = _WS.sub(" ", text).lstrip(_EDGE + _CLOSERS)  # one space a run: _TOOLS_AFTER backtracks on long runs
+    text = _LEADERS.sub("", text)  # dots leading from a label to its value (发布机构……示例局)
     text = re.split(r"[|｜]", text, maxsplit=1)[0]
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]
@@ -152,6 +153,7 @@ def _value(text: str) -> str:
 
 
 _WORD = re.compile(r"[\w\u4e00-\u9fa5]")
+_LEADERS = re.compile(r"^[.．·…]{2,}\s*")
 # fields that name something: a bare date in the next cell (文章来源：<empty> | 2018-10-19 16:00) is not one
 NAMED_FIELDS = frozenset({"source", "publisher", "subject", "keywords", "title"})
 _ONLY_DATE = re.compile(r"^[\d\s:：/.\-年月日时分秒]+$")
@@ -225,9 +227,11 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
             holders: tuple = (el,)
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
                 nxt_text, nxt_el = segs[i + 1][:2]
-                if _same_row(el, nxt_el) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
+                # beside the label, or on the line under it in an element of the two (<strong>发布机构：</strong><br>示例局)
+                under = nxt_el is el and _whole_label(text) and _WS.sub("", el.text_content()) == _WS.sub("", text + nxt_text)
+                if (_same_row(el, nxt_el) or under) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
-                    value = " ".join((value, *_lines_after(segs, i + 2, nxt_el)))
+                    value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))
                 elif (below := _cell_below(el)) is not None:
                     value, holders = _value(below.text_content()), (el, below)
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):

@@ -228,6 +228,19 @@ CLASSES = {
     "a byline inside the text's container, over its first line, outranks a re-publication's PubDate": (
         _page("", "<p class='artlabel'><span>中国人民银行网站</span> 2025-05-30</p>" + TEXT,
               head="<meta name='PubDate' content='2029-01-13 10:00'>"), {"published_at": "2025-05-30", "body": BODY}),
+    "a label alone on its line, its value on the line under it in the same element": (
+        _page("<p><strong>发布机构：</strong><br>示例市交通运输局</p><p><strong>成文日期：</strong><br>2024-06-05</p>"),
+        {"publisher": "示例市交通运输局", "written_at": "2024-06-05"}),
+    "but not a search form's label over its options": (
+        _page("<form><p>有效性：<br>不限 有效 失效<br>排序方式：<br>时间 相关度</p></form>"), {"validity": None}),
+    "dots leading from a label to its value": (
+        _page("<p>发布机构.......示例市交通运输局</p><p>成文日期.......2024-06-05</p>"),
+        {"publisher": "示例市交通运输局", "written_at": "2024-06-05"}),
+    "values shown in read-only form fields; a search box's words are no value": (
+        _page("<table><tr><td>发布机构</td><td><input type='text' readonly value='示例市交通运输局'></td></tr>"
+              "<tr><td>成文日期</td><td><input disabled value='2024-06-05'></td></tr>"
+              "<tr><td>主题分类</td><td><input type='text' value='请输入关键字'></td></tr></table>"),
+        {"publisher": "示例市交通运输局", "written_at": "2024-06-05", "subject": None}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

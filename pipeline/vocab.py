@@ -226,4 +226,5 @@ ATTACHMENT_EXTENSIONS: tuple[str, ...] = (
 )
 
 # Suffixes of <title> that name the column or site, not the document.
-TITLE_SEPARATORS = r"\s*(?:[_|｜—－]|(?<!\d)-|-(?!\d))\s*"  # a hyphen between digits is a range: 2024-2025年
+# a hyphen between digits is a range (2024-2025年); an en dash and :: only set apart by spaces
+TITLE_SEPARATORS = r"\s*(?:[_|｜—－]|(?<!\d)-|-(?!\d))\s*|\s+(?:–|::)\s+"

@@ -76,6 +76,10 @@ def test_index_numbers(raw, value, valid):
     ("示例县人民政府-", "示例县人民政府"),
     # a tag in brackets is the page's title as shown
     ("【关注】学历型人才引进入户申报指南_示例市人力资源和社会保障局", "【关注】学历型人才引进入户申报指南"),
+    # an en dash or :: set apart by spaces separates; an en dash between years is a range
+    ("关于开展安全检查的通知 – 示例县人民政府", "关于开展安全检查的通知"),
+    ("关于开展安全检查的通知 :: 示例县人民政府", "关于开展安全检查的通知"),
+    ("示例县2024–2025年度工作计划_示例县人民政府", "示例县2024–2025年度工作计划"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

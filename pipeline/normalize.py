@@ -126,6 +126,15 @@ _TITLE_WORDS = re.compile(r"[《》〔〕]|关于|的")  # a part of a title, no
 _SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|网站|网|委员会|局|厅|办公室|办公厅|中国政府网)$")
 
 
+def _names_site(part: str) -> bool:
+    """A part of a <title> naming the site or its office (示例县人民政府, 交通运输部), not a title."""
+    return bool(_SUFFIX_HINT.search(part)) or (
+        len(part) <= MAX_OFFICE_NAME and ends_as_office(part) and not _TITLE_WORDS.search(part))
+
+
+MAX_OFFICE_NAME = 25  # characters
+
+
 # a site's name set off by a space only (示例县人民政府 关于…的通知, …的通知 示例县人民政府), or a
 # site's and a column's (江苏省发展和改革委员会 通知公告 江苏省成品油价格调整公告): a column is short,
 # not worded as a title, and not another office (财政部 税务总局关于… are two issuers)
@@ -147,7 +156,7 @@ def _column_before_site(tokens: list[str]) -> bool:
     """Whether the last part is a column's name after the site's (… - 示例县人民政府 - 政务公开)."""
     last = tokens[-1]
     return (len(last) <= 10 and not _TITLE_WORDS.search(last)
-            and any(_SUFFIX_HINT.search(t) for t in tokens[2:-1:2]))
+            and any(_names_site(t) for t in tokens[2:-1:2]))
 
 
 def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
@@ -159,7 +168,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     known = {clean_text(n) for n in names if n} - {None}
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
-    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _SUFFIX_HINT.search(tokens[-1])
+    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _names_site(tokens[-1])
                                or _column_before_site(tokens)):
         del tokens[-2:]
         stripped += 1
@@ -172,7 +181,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
             del tokens[-2:]
     # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案).
     if len(tokens) > 2 and "".join(tokens[2:]).strip() and (
-            tokens[0] in known or _SUFFIX_HINT.search(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
+            tokens[0] in known or _names_site(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
         del tokens[:2]
     title = _SPACED_SITE.sub("", "".join(tokens)).rstrip("_|｜-—－ ")
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1:

@@ -76,6 +76,9 @@ def test_index_numbers(raw, value, valid):
     ("示例县人民政府-", "示例县人民政府"),
     # a tag in brackets is the page's title as shown
     ("【关注】学历型人才引进入户申报指南_示例市人力资源和社会保障局", "【关注】学历型人才引进入户申报指南"),
+    # a ministry's name (…部) after the column, or first, is the site's
+    ("示例部关于推进公路数字化转型的意见-政府信息公开-交通运输部", "示例部关于推进公路数字化转型的意见"),
+    ("教育部-关于开展安全检查的通知", "关于开展安全检查的通知"),
     # an en dash or :: set apart by spaces separates; an en dash between years is a range
     ("关于开展安全检查的通知 – 示例县人民政府", "关于开展安全检查的通知"),
     ("关于开展安全检查的通知 :: 示例县人民政府", "关于开展安全检查的通知"),

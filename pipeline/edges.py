@@ -215,9 +215,9 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
         for i in run:
             block = page[i]
-            text = before_labels(block.text.strip())
+            text = before_labels(clean_text(block.text) or "")
             if (block.hidden or not text or text in columns or _passed_over(text, block)
-                    or text == block.text.strip() and any(holds(el, block.owner) for el in labelled)):
+                    or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
             if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
                 return _whole_element(page, i, text)  # (a headline with a comma counts as prose too)

@@ -241,6 +241,10 @@ CLASSES = {
               "<tr><td>成文日期</td><td><input disabled value='2024-06-05'></td></tr>"
               "<tr><td>主题分类</td><td><input type='text' value='请输入关键字'></td></tr></table>"),
         {"publisher": "示例市交通运输局", "written_at": "2024-06-05", "subject": None}),
+    "tools spread over a template's whitespace between the headline and the text (fgk.chinatax)": (
+        _page("<div>示例部 示例总局关于明确非应税交易等有关事项的公告</div><p>收藏" + " " * 80 + "打印" + " " * 80
+              + "分享到微信</p><p>成文日期：2026-08-27</p>", head="<title>示例县人民政府</title>"),
+        {"title": "示例部 示例总局关于明确非应税交易等有关事项的公告"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

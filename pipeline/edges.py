@@ -138,12 +138,26 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
                 break
             printed = [line.text for line in lines[start:start + header]]
             doc_no = doc_no or next((normalize_doc_no(t) for t in printed if _is_doc_no(t)), None)
-            heading = heading or next((t for t in reversed(printed) if _DOCUMENT_TYPE.search(t)), None)
+            heading = heading or _printed_title(printed)
             start += header
             in_header = True
             continue
         start += 1
     return start, doc_no, heading
+
+
+def _printed_title(printed: list[str]) -> str | None:
+    """The title a header prints, over as many lines as it takes (全国人民代表大会常务委员会 /
+    关于批准…及 / 调整…的决议): the last line ending in a document's kind, with the lines over it
+    back to a 文号, a labelled line or another whole title."""
+    end = next((n for n in range(len(printed), 0, -1) if _DOCUMENT_TYPE.search(printed[n - 1])), None)
+    if end is None:
+        return None
+    begin = end - 1
+    while begin > 0 and not (_is_doc_no(above := printed[begin - 1]) or _DOCUMENT_TYPE.search(above)
+                             or ":" in above or "：" in above):
+        begin -= 1
+    return "".join(printed[begin:end])
 
 
 def _header_span(lines: list[Line], start: int, title: str | None) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS
+from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import clean_text, clean_title, ends_as_office
@@ -109,10 +109,12 @@ def _heading_text(heading) -> str:
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
     and neither mostly links (a side list's items, a breadcrumb), labelled values (发布时间：…
-    信息来源：…) nor sentences: the last resort of a page whose
+    信息来源：…) nor sentences, and shown: the last resort of a page whose
     h1 heads a column and whose <title> names only the site."""
     found = []
     for el in tree.xpath(_TITLED_BLOCKS):
+        if any(map(is_hidden, (el, *el.iterancestors()))):
+            continue  # a share widget's copy of the title (display:none), cut by its <br>
         text = clean_text(_lead(el))
         linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
                      if words and text and words in text)

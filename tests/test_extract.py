@@ -245,6 +245,13 @@ CLASSES = {
         _page("<div>示例部 示例总局关于明确非应税交易等有关事项的公告</div><p>收藏" + " " * 80 + "打印" + " " * 80
               + "分享到微信</p><p>成文日期：2026-08-27</p>", head="<title>示例县人民政府</title>"),
         {"title": "示例部 示例总局关于明确非应税交易等有关事项的公告"}),
+    "a title the text's header prints over three lines, a hidden share widget's copy cut by its line break (gov.cn 公报)": (
+        _page("<div class='share-title' style='display:none'>示例市人民代表大会常务委员会关于批准示例市发行专项债券及调整2007<br>"
+              "年末债务余额限额的决议</div>",
+              "<p align='center'><strong>示例市人民代表大会常务委员会<br>关于批准示例市发行专项债券及<br>调整2007年末债务余额限额的决议"
+              "</strong><br>（2007年6月29日示例市人民代表大会常务委员会第二十八次会议通过）</p>" + TEXT,
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例市人民代表大会常务委员会关于批准示例市发行专项债券及调整2007年末债务余额限额的决议"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -7,6 +7,7 @@ from statistics import mean
 import pytest
 
 from pipeline import extract
+from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import FIELDS, all_cases, built_cases, char_f1, known_misses, misses
 
 CASES = all_cases()
@@ -716,3 +717,21 @@ def test_a_page_stylesheet_hides_by_the_cascade():
     hide_styled(tree)
     assert {el.text: el.get("hidden") is not None for el in tree.iter("span", "p")} == {
         "a": True, "b": False, "c": False, "d": False, "e": True}
+
+
+# One value of each field, read under every label spelling the vocabulary lists
+VALUES = {"index_no": "11350100MB0000000X/2024-00123", "publisher": "示例市交通运输局", "doc_no": "示交〔2024〕12号",
+          "written_at": "2024-06-05", "published_at": "2024-06-07", "subject": "交通运输", "validity": "有效",
+          "source": "示例市交通运输局", "keywords": "交通 安全", "title": "关于开展2024年安全生产检查的通知"}
+LAYOUTS = ("<table><tr><td>{label}</td><td>{value}</td></tr><tr><td>备注</td><td>无</td></tr></table>",
+           "<table><tr><td>{label}：</td><td>{value}</td></tr><tr><td>备注：</td><td>无</td></tr></table>",
+           "<p>{label}：{value}　　备注：无</p>",
+           "<ul><li><span>{label}：</span><span>{value}</span></li><li><span>备注：</span><span>无</span></li></ul>",
+           "<dl><dt>{label}</dt><dd>{value}</dd><dt>备注</dt><dd>无</dd></dl>")
+
+
+@pytest.mark.parametrize("field,label", [(f, label) for f, labels in FIELD_LABELS.items() if f in VALUES for label in labels])
+def test_every_label_spelling_reads_in_every_layout(field, label):
+    for layout in LAYOUTS:
+        record = extract(_page(layout.format(label=label, value=VALUES[field])), "http://www.example.gov.cn/a/t20240605_1.html")
+        assert (getattr(record, field) or "").startswith(VALUES[field]), layout

@@ -255,8 +255,9 @@ ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号
 def _passed_over(text: str, block) -> bool:
     """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
     bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
-    the breadcrumb."""
+    a metadata block's heading, the breadcrumb."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
+            or text in METADATA_HEADINGS
             or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
                     or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) or _BREADCRUMB.match(text)
                     or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _SUBTITLE.match(text)))

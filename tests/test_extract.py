@@ -253,6 +253,11 @@ CLASSES = {
               "</strong><br>（2007年6月29日示例市人民代表大会常务委员会第二十八次会议通过）</p>" + TEXT,
               head="<title>示例县人民政府</title>"),
         {"title": "示例市人民代表大会常务委员会关于批准示例市发行专项债券及调整2007年末债务余额限额的决议"}),
+    "a metadata block's heading between the headline and the text is no title": (
+        _page("<div>示例市交通运输局关于开展道路运输安全检查的意见</div><div>目录项的基本信息</div>"
+              "<table><tr><td>索引号</td><td>11350100MB0000000X/2024-00123</td></tr></table>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例市交通运输局关于开展道路运输安全检查的意见"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

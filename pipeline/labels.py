@@ -43,10 +43,13 @@ MAX_VALUE = 300
 
 
 def _starts_row(match: re.Match, text: str) -> bool:
-    return not text[: match.start()].strip(" 【[|｜")
+    """Nothing but marks before the label: brackets, bars, bullets (■ 发布机构)."""
+    return not _WORDS_BEFORE.search(text, 0, match.start())
 
 
-_OPENING, _CLOSING = ("【", "["), ("】", "]")
+_WORDS_BEFORE = re.compile(r"[\w\u4e00-\u9fff]")
+# brackets around a label, in every shape a page prints them: 【发布机构】 [发布机构] 〔发布机构〕 「发布机构」
+_OPENING, _CLOSING = tuple("【[〔「（(〖［"), tuple("】]〕」）)〗］")
 _SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
@@ -128,7 +131,7 @@ def _same_row(label_el, value_el) -> bool:
 
 
 _EDGE = " \t\n\u3000\xa0|｜:："
-_CLOSERS = "]】)）"  # of a bracketed label: "[发文机构] 北京市…"
+_CLOSERS = "".join(_CLOSING)  # of a bracketed label: "[发文机构] 北京市…"
 _UNKNOWN_LABEL = re.compile(r"(?:^|\s|[【\[])[\u4e00-\u9fa5]{2,6}\s*[:：]")
 # page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
 # 大中小", "… 打印 关闭", "《中国教育报》收藏"

@@ -258,6 +258,10 @@ CLASSES = {
               "<table><tr><td>索引号</td><td>11350100MB0000000X/2024-00123</td></tr></table>",
               head="<title>示例县人民政府</title>"),
         {"title": "示例市交通运输局关于开展道路运输安全检查的意见"}),
+    "labels in brackets of any shape, or after a bullet, with no colon": (
+        _page("<p>〔发布机构〕 示例市交通运输局</p><p>「发文字号」 示交〔2024〕12号</p><p>■ 成文日期 2024-06-05</p>"
+              "<p>（有效性） 有效</p>"),
+        {"publisher": "示例市交通运输局", "doc_no": "示交〔2024〕12号", "written_at": "2024-06-05", "validity": "有效"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -10,6 +10,7 @@ are read on the way: they are the document's own statement of its number and 成
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline, holds
@@ -308,7 +309,8 @@ def _link_line(line: Line) -> bool:
 
 
 def _is_doc_no(text: str) -> bool:
-    return bool(DOC_NO_LINE.match(text.replace(" ", "")))
+    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号)."""
+    return bool(DOC_NO_LINE.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 
 _DECREE = re.compile(r"^[\u4e00-\u9fa5]{2,20}令$")

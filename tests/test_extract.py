@@ -262,6 +262,8 @@ CLASSES = {
         _page("<p>〔发布机构〕 示例市交通运输局</p><p>「发文字号」 示交〔2024〕12号</p><p>■ 成文日期 2024-06-05</p>"
               "<p>（有效性） 有效</p>"),
         {"publisher": "示例市交通运输局", "doc_no": "示交〔2024〕12号", "written_at": "2024-06-05", "validity": "有效"}),
+    "a 文号 line in full-width figures over the text is its header (the figures kept as printed)": (
+        _page("", "<p>示交〔２０２４〕１２号</p>" + TEXT), {"doc_no": "示交〔２０２４〕１２号", "body": BODY}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

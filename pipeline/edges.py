@@ -40,7 +40,7 @@ _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
 _BREADCRUMB = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
 _LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
 _LABEL_LINE = re.compile(
-    r"^[【\[]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
+    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 # one heading or two joined (相关政策与解读, 政策解读及相关链接)

@@ -746,3 +746,14 @@ def test_every_label_spelling_reads_in_every_layout(field, label):
     for layout in LAYOUTS:
         record = extract(_page(layout.format(label=label, value=VALUES[field])), "http://www.example.gov.cn/a/t20240605_1.html")
         assert (getattr(record, field) or "").startswith(VALUES[field]), layout
+
+
+@pytest.mark.parametrize("line", ["（来源：新华社）", "本文来源：人民日报", "网站编辑：张三", "浏览次数：123次", "更新时间：2024-06-05",
+                                  "分享让更多人看到", "二维码", "【责任编辑：张三】", "责任编辑：张三 校对：李四", "【打印本页】【关闭窗口】【返回顶部】"])
+def test_the_sites_notes_under_the_text_are_not_the_text(line):
+    assert extract(_page("", TEXT + f"<p>{line}</p>"), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
+@pytest.mark.parametrize("line", ["（此件公开发布）", "公开方式：主动公开", "（此件主动公开）"])
+def test_the_documents_own_closing_lines_stay(line):
+    assert extract(_page("", TEXT + f"<p>{line}</p>"), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY + "\n" + line

@@ -13,7 +13,15 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.normalize import clean_text
-from pipeline.vocab import CHROME_NAMES, CHROME_TAGS, HIDDEN_CLASSES, NAVIGATION_NAMES, NAVIGATION_TAGS
+from pipeline.vocab import (
+    CHROME_NAMES,
+    CHROME_TAGS,
+    HIDDEN_CLASSES,
+    MARGIN_NAMES,
+    MARGIN_TAGS,
+    NAVIGATION_NAMES,
+    NAVIGATION_TAGS,
+)
 
 # Elements that start a block of their own; any other tag (span, font, a, b … and the custom
 # tags CMS templates invent, <publishtime>, <c>) runs inline with the text around it.
@@ -156,7 +164,7 @@ def class_words(names) -> re.Pattern:
     return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(names)})(?:$|[\s_-]|\d)", re.I)
 
 
-_NAVIGATION, _CHROME = class_words(NAVIGATION_NAMES), class_words(CHROME_NAMES)
+_NAVIGATION, _CHROME, _MARGIN = class_words(NAVIGATION_NAMES), class_words(CHROME_NAMES), class_words(MARGIN_NAMES)
 
 
 def _marked(nodes, words: re.Pattern, tags: frozenset) -> bool:
@@ -164,12 +172,37 @@ def _marked(nodes, words: re.Pattern, tags: frozenset) -> bool:
                for node in nodes)
 
 
-def in_navigation(el) -> bool:
-    """An element that is, or is inside, a navigation menu."""
-    return _marked((el, *el.iterancestors()), _NAVIGATION, NAVIGATION_TAGS)
-
-
 def in_chrome(el) -> bool:
     """An element inside the page's chrome (navigation, header, footer, side bars …)."""
     return _marked(el.iterancestors(), _CHROME, CHROME_TAGS)
+
+
+class Regions:
+    """Which region of one page an element is in, for many of its elements: a navigation menu
+    (the element or an ancestor), the page's footer or a side bar (an ancestor). Each element's
+    answer is worked out once and shared by everything inside it."""
+
+    def __init__(self) -> None:
+        self._navigation: dict = {}
+        self._margin: dict = {}
+
+    def navigation(self, el) -> bool:
+        return self._within(el, self._navigation, _NAVIGATION, NAVIGATION_TAGS)
+
+    def margin(self, el) -> bool:
+        parent = el.getparent()
+        return parent is not None and self._within(parent, self._margin, _MARGIN, MARGIN_TAGS)
+
+    @staticmethod
+    def _within(el, known: dict, words: re.Pattern, tags: frozenset) -> bool:
+        """Whether `el` or an ancestor is marked, remembering the answer for each on the way."""
+        chain = []
+        while el is not None and el not in known:
+            chain.append(el)
+            el = el.getparent()
+        inside = known[el] if el is not None else False
+        for node in reversed(chain):
+            inside = inside or _marked((node,), words, tags)
+            known[node] = inside
+        return inside
 

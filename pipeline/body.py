@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, blocks_inside, holds, in_chrome, in_navigation
+from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome
 from pipeline.labels import labelled_pairs
 from pipeline.title import headline
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
@@ -78,12 +78,15 @@ class Tally:
 def weigh(blocks: list[Block]) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor)."""
     tallies: dict = {}
+    regions = Regions()
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
         links = min(block.link_chars, size)
         prose = is_prose(block)
-        if prose and in_navigation(block.owner):
+        if prose and regions.navigation(block.owner):
             kind = ((size, "links"),)  # a menu's panel describing the offices is navigation, however worded
+        elif prose and regions.margin(block.owner):
+            kind = ((size, "other"),)  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
         elif prose:
             kind = ((size - links, "prose"), (links, "links"))
         elif is_furniture(block.text):
@@ -155,8 +158,8 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
     el = best
     for _ in range(WIDEN_LEVELS):
         parent = el.getparent()
-        if parent is None or parent not in tallies:
-            break
+        if parent is None or parent not in tallies or parent.tag in _PAGE_TAGS:
+            break  # (the whole page adds up the prose of all its regions)
         inner, outer = tallies[best], tallies[parent]
         # (the parent of the text's own element only: higher up, a list may close a side column)
         closing_chars, closing_blocks = _closing_links(parent, blocks) if el is best else (0, 0)
@@ -258,7 +261,10 @@ def find_container(blocks: list[Block]):
         tallies = weigh(blocks)
     if not any(t.prose for t in tallies.values()):
         return _table_document(blocks, tallies)
-    best = max(tallies, key=lambda el: tallies[el].score)
+    # the whole page (<body>) adds up the prose of all its regions: the text is always in one of them
+    best = max((el for el in tallies if el.tag not in _PAGE_TAGS), key=lambda el: tallies[el].score, default=None)
+    if best is None:
+        best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
     best = _under_headline(best, blocks, tallies)
     top = tallies[best]
@@ -280,6 +286,7 @@ def find_container(blocks: list[Block]):
     return min(known, key=lambda pair: pair[0])[1] if known else best
 
 
+_PAGE_TAGS = frozenset({"body", "html"})
 SHORT_TEXT = 300  # characters of prose: a text this short can lose to a box of prose beside it
 
 

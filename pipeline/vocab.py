@@ -112,6 +112,10 @@ CHROME_NAMES: tuple[str, ...] = NAVIGATION_NAMES + (
     "dqwz", "share", "search", "login", "toolbar", "logo",
 )
 CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
+# The page's margins: a footer or a side bar, whose prose (领导致辞, 网站声明) is the site's. Fewer
+# words than CHROME_NAMES: a wrapper around the whole page is often named top_bg or main-side.
+MARGIN_NAMES: tuple[str, ...] = ("footer", "foot", "copyright", "sidebar")
+MARGIN_TAGS: frozenset[str] = frozenset({"footer", "aside"})
 
 # Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case;
 # mbx, mianbao: 面包屑 in pinyin, dqwz: 当前位置

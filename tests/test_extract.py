@@ -757,3 +757,18 @@ def test_the_sites_notes_under_the_text_are_not_the_text(line):
 @pytest.mark.parametrize("line", ["（此件公开发布）", "公开方式：主动公开", "（此件主动公开）"])
 def test_the_documents_own_closing_lines_stay(line):
     assert extract(_page("", TEXT + f"<p>{line}</p>"), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY + "\n" + line
+
+
+SHORT_TEXT = ("现将《示例县2024年安全生产检查工作方案》予以公布，请各单位结合实际认真贯彻执行，执行中遇到的问题请及时向县应急管理局反馈。"
+              "各乡镇要加强组织领导，明确责任分工，确保检查工作取得实效，切实维护人民群众生命财产安全。")
+WELCOME = ("欢迎您访问示例县人民政府门户网站！示例县位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。近年来，我们坚持以人民为中心的"
+           "发展思想，大力推进经济社会高质量发展。我们真诚欢迎各界朋友来示例县投资兴业、观光旅游，共享发展机遇，共创美好未来。")
+
+
+@pytest.mark.parametrize("box,words", [("box", WELCOME[:90]), ("footer", WELCOME * 2), ("sidebar", WELCOME * 2)])
+def test_a_short_text_is_not_joined_to_prose_elsewhere_on_the_page(box, words):
+    """The whole page (<body>) adds up the prose of all its regions and is never the container;
+    prose in a footer or a side bar is the site's, however long."""
+    page = (f"<html><head><meta charset='utf-8'><title>示例县人民政府</title></head><body><div class='art'><p>{SHORT_TEXT}</p></div>"
+            f"<div class='{box}'><p>{words}</p></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == SHORT_TEXT

@@ -169,8 +169,23 @@ def _holder(tree, words: str):
     return holders[-1] if holders and holders[-1].getparent() is not None else None
 
 
+WELCOME = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
+           "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展，城市面貌日新月异，人民生活不断改善。我们真诚欢迎各界朋友来"
+           "示例市投资兴业、观光旅游，共享发展机遇，共创美好未来。让我们携手并进，为建设更加美好的示例市而努力奋斗！</p></div>")
+
+
+def prose_box(case: Case) -> Case:
+    """The page with a box of prose (a 领导致辞 of 160 characters) in no named region, last in its
+    <body>: a page whose own text is short or only an attachment has nothing to outweigh it."""
+    tree = parse_html(case.html)
+    if tree is None or tree.body is None:
+        return case
+    tree.body.append(lxml.html.fragment_fromstring(WELCOME))
+    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
-            "furniture around text": furniture_around}
+            "furniture around text": furniture_around, "prose box": prose_box}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -192,7 +207,8 @@ def main() -> None:
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
-                             "with a <title> naming only the site, and with a share bar before its text and links after it")
+                             "with a <title> naming only the site, with a share bar before its text and links after it, "
+                             "and with a box of prose last in its <body>")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

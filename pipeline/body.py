@@ -31,6 +31,7 @@ _RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 _ANNEX_LINE = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]")  # 附件：…, 附件1：…
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
+FILE_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)  # a link to a file
 
 
 FURNITURE_LENGTH = 150  # longer lines are never page furniture (and not worth the patterns' time)
@@ -49,6 +50,14 @@ _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]|｜/:：·]+")
 MAX_TOOL_RUN = 16  # characters: tool words run together are short
 # tool words run together (打印关闭, 收藏打印), the longest first so 打印本页 is not 打印 + 本页
 _TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)))
+
+
+_STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def opens_section(text: str) -> bool:
+    """Whether a line opens a part of the text's structure (一、…, 第一条, （一）)."""
+    return bool(_STRUCTURE.match(text))
 
 
 def is_prose(block: Block) -> bool:
@@ -266,7 +275,7 @@ def find_container(blocks: list[Block]):
     if best is None:
         best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
-    best = _under_headline(best, blocks, tallies)
+    best = _sections_around(_under_headline(best, blocks, tallies), blocks, tallies)
     top = tallies[best]
     if top.prose == 0:
         return None
@@ -302,6 +311,28 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
         return best
     around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
     return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
+
+
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+_NUMERALS = "一二三四五六七八九十"
+MIN_SECTIONS = 3
+
+
+def _sections_around(best, blocks: list[Block], tallies: dict):
+    """A notice printed as numbered sections in cells and short lines (一、项目编号： … 二、项目名称：
+    … 三、中标信息, a 中标公告's table) has little prose to weigh, and the best-scoring element
+    can be one sentence of it: when a short text's element does not hold the page's run of
+    sections 一、二、三、…, the innermost element holding that run is the container."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return best
+    sections = [(m.group(1), b.owner) for b in blocks if not b.hidden and (m := _NUMBERED.match(b.text.strip()))
+                and m.group(1) in _NUMERALS[:MIN_SECTIONS]]
+    openers = [owner for _, owner in sections[:MIN_SECTIONS]]
+    if "".join(number for number, _ in sections[:MIN_SECTIONS]) != _NUMERALS[:MIN_SECTIONS] or all(
+            holds(best, el) for el in openers):
+        return best
+    around = next((a for a in openers[0].iterancestors() if all(holds(a, el) for el in openers)), None)
+    return around if around is not None and around.tag not in _PAGE_TAGS and around in tallies else best
 
 
 def _first_prose_after_headline(blocks: list[Block]):
@@ -342,6 +373,7 @@ _BLOCK_NEWLINE = frozenset(
 class Line(NamedTuple):
     text: str
     link_chars: int
+    to_file: bool = False  # holds a link to a file (<a href="….docx">示例项目</a>)
 
     @property
     def is_link(self) -> bool:
@@ -356,13 +388,15 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
     lines: list[Line] = []
     buf: list[str] = []
     link = [0]
+    to_file = [False]
 
     def newline() -> None:
         text = _SPACE.sub(" ", "".join(buf)).strip()
         if text:
-            lines.append(Line(text, min(link[0], len(text))))
+            lines.append(Line(text, min(link[0], len(text)), to_file[0]))
         buf.clear()
         link[0] = 0
+        to_file[0] = False
 
     stack: list[tuple] = [("enter", el, False)]
     while stack:
@@ -384,6 +418,8 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         if tag in _BLOCK_NEWLINE:
             stack.append(("newline", None, False))
             newline()
+        if tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
+            to_file[0] = True
         elif tag in ("td", "th"):
             stack.append(("text", " ", False))
         for child in reversed(item):

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline, holds
-from pipeline.body import FILE_NAME, Line, is_furniture, is_prose
+from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME, printed_date
 from pipeline.dedup import normalized_body
 from pipeline.labels import before_labels
@@ -52,7 +52,6 @@ DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
 DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
 _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
-_STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
@@ -61,11 +60,6 @@ _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
 DISCLAIMER_SPAN = 8  # a site's notice under the text is among the container's last lines
-
-
-def opens_section(text: str) -> bool:
-    """Whether a line opens a part of the text's structure (一、…, 第一条, （一）)."""
-    return bool(_STRUCTURE.match(text))
 
 
 def _signs(text: str) -> bool:
@@ -267,7 +261,7 @@ def _passed_over(text: str, block) -> bool:
 def _titled(text: str) -> bool:
     """A line read as a title: short, not a sentence, not a part of a text's structure, not a
     note in brackets, not a salutation, not an office's or a site's name."""
-    return (len(text) <= MAX_TITLE and not _SENTENCE_END.search(text) and not _STRUCTURE.match(text)
+    return (len(text) <= MAX_TITLE and not _SENTENCE_END.search(text) and not opens_section(text)
             and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
 
 
@@ -279,7 +273,7 @@ MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
 def _headline(text: str) -> bool:
     """A short line without sentence punctuation, not a heading of the text's structure and
     not a note in brackets: a line of a header."""
-    return (len(text) <= 80 and not _SENTENCE_MARKS.search(text) and not _STRUCTURE.match(text)
+    return (len(text) <= 80 and not _SENTENCE_MARKS.search(text) and not opens_section(text)
             and not text.startswith(("（", "(")))
 
 
@@ -355,7 +349,7 @@ def _metadata_line(text: str) -> bool:
     `2024-06-05 10:00 示例县应急局`."""
     if len(text) > 120 or _SENTENCE_END.search(text):
         return False
-    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not _STRUCTURE.match(text)
+    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not opens_section(text)
                 or DATE_BESIDE_NAME.match(text))
 
 
@@ -386,9 +380,10 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     end = _before_services(lines, start, _before_link_list(lines, start, end), template)
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
-        text = lines[i].text
+        text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
         headed = _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars
-        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:end])):
+        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:end])
+                       or _TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
@@ -454,6 +449,14 @@ def _list_heading(text: str) -> bool:
 
 
 MAX_LIST_HEADING = 12  # characters
+
+
+def _is_download(line: Line) -> bool:
+    """A link to a file, named by its file or not (under a 附件 heading alone on its line)."""
+    return _is_file(line) or line.to_file and line.is_link
+
+
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*")
 
 
 def _is_file(line: Line) -> bool:
@@ -534,7 +537,7 @@ _SIGNED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")  # an office and its date
 
 def _clean(line: Line) -> Line:
     text = _MARKERS.sub("", line.text).strip()
-    return Line(text, min(line.link_chars, len(text)))
+    return Line(text, min(line.link_chars, len(text)), line.to_file)
 
 
 def _without_server_code(lines: list[Line]) -> list[Line]:

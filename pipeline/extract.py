@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -18,10 +19,10 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks, partition
-from pipeline.body import Line, container_lines, find_container, is_prose, table_kind
+from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, opens_section, title_over_text, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, title_over_text, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
@@ -164,7 +165,11 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     else:
         inside, outside = partition(page, container)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
-        unpaired = [(i, is_prose(b)) for i, b in enumerate(inside) if b.owner not in paired]
+        # a label's or a value's element, unless it holds other lines too, broken by <br> (一、… 名称：…):
+        # then only its lines holding a label are the pair's
+        lines_of = Counter(b.owner for b in inside)
+        unpaired = [(i, is_prose(b)) for i, b in enumerate(inside)
+                    if b.owner not in paired or lines_of[b.owner] > 1 and not label_matches(b.text)]
         text = [i for i, prose in unpaired if prose or opens_section(inside[i].text.strip())]
         head = inside[:text[0]] if text else inside
         last_prose = max((i for i, prose in unpaired if prose), default=None)
@@ -185,7 +190,6 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     return values, holders
 
 
-_ATTACHMENT_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)
 
 
 def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
@@ -198,7 +202,7 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
         if not href or href.lower().startswith("javascript:"):
             opened = _ONCLICK_FILE.search(a.get("onclick") or "")
             href = opened.group(1) if opened else href
-        if not (_ATTACHMENT_HREF.search(href) or _ATTACHMENT_HREF.search((a.text or "").strip())):
+        if not (FILE_HREF.search(href) or FILE_HREF.search((a.text or "").strip())):
             continue
         url = absolute_url(href, base_url)
         if url is None:

@@ -18,9 +18,9 @@ from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import clean_text, clean_title, ends_as_office
-from pipeline.vocab import DOCUMENT_TYPES, SITE_NAME_ENDINGS
+from pipeline.vocab import DOCUMENT_TYPES, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
-_SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS)})$")
+_SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
 _DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})$")  # …投向统计报告, …成交公告
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
@@ -35,7 +35,8 @@ _TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or s
 
 
 def is_name(text: str, site_name: str | None = None) -> bool:
-    """A site's or an office's name rather than a document's title."""
+    """A site's or an office's name, or a template's name for the kind of page (…详细页面),
+    rather than a document's title."""
     bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
     return text == site_name or (ends_as_office(bare) or bool(_SITE_NAME.search(bare))) and not _DOCUMENTISH.search(bare)
 

@@ -174,6 +174,8 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 )
 # How a site's name ends (a banner headline is no document title).
 SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏", "库")
+# How a template's name for the kind of page ends (<title>中标公告详细页面</title>): no document's title.
+PAGE_KIND_ENDINGS: tuple[str, ...] = ("页面", "详细页", "详情页", "详情", "内容页", "正文页", "文章页", "细览页", "细览")
 # Titles a signature's name line starts with: 市长 温国辉 over the date is a signature too.
 SIGNER_TITLES: tuple[str, ...] = ("市长", "省长", "区长", "县长", "主席", "主任", "局长", "厅长", "部长", "总理", "书记", "署长")
 # How the name of an issuing office ends: the line above a signature's date.

@@ -264,6 +264,15 @@ CLASSES = {
         {"publisher": "示例市交通运输局", "doc_no": "示交〔2024〕12号", "written_at": "2024-06-05", "validity": "有效"}),
     "a 文号 line in full-width figures over the text is its header (the figures kept as printed)": (
         _page("", "<p>示交〔２０２４〕１２号</p>" + TEXT), {"doc_no": "示交〔２０２４〕１２号", "body": BODY}),
+    "a notice's 名称： under its sections, in lines of one element, is the text's, not the title (ccgp-hebei)": (
+        _page("<div>示例县村级信息中心电脑采购项目中标公告</div>",
+              "一、项目编号：ZC130800202101632<br>二、项目名称：示例村级信息中心电脑项目<br>三、公告期限：自本公告发布之日起1个工作日。<br>"
+              "四、联系方式<br>名称：示例县文化广电局本级<br>电话：0314-7566207", head="<title>中国示例政府采购网</title>"),
+        {"title": "示例县村级信息中心电脑采购项目中标公告"}),
+    "a <title> naming the template's kind of page (中标公告详细页面) is no title": (
+        _page("<table><tr><td align='center'><span class='txt2'>2021年示例村级信息中心电脑采购项目中标公告</span></td></tr>"
+              "<tr><td>发布时间：2021-10-11</td></tr></table>", head="<title>中标公告详细页面</title>"),
+        {"title": "2021年示例村级信息中心电脑采购项目中标公告"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),
@@ -772,3 +781,23 @@ def test_a_short_text_is_not_joined_to_prose_elsewhere_on_the_page(box, words):
     page = (f"<html><head><meta charset='utf-8'><title>示例县人民政府</title></head><body><div class='art'><p>{SHORT_TEXT}</p></div>"
             f"<div class='{box}'><p>{words}</p></div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == SHORT_TEXT
+
+
+def test_a_notice_in_numbered_sections_ends_before_its_attachment_section():
+    """A procurement notice printed as 一、二、三… in spans and tables (ccgp-hebei): its last
+    section, 七、附件, holds only a link to a file named without its type; it is an attachment."""
+    goods = "".join(f"<tr><td>示例商贸有限公司{i}</td><td>计算机</td><td>156</td><td>4780.00</td></tr>" for i in range(3))
+    cell = ("<span class='txt7'><span class='title'>一、项目编号：</span><br><span>ZC130800202101632</span><br>"
+            "<span class='title'>二、项目名称：</span><br><span>示例村级信息中心电脑项目</span><br><span class='title'>三、中标（成交）信息</span><br>"
+            "<div class='wenben'><table><tr><th>供应商名称</th><th>货物名称</th><th>数量</th><th>单价</th></tr>"
+            f"{goods}</table></div><span class='title'>四、公告期限</span><br><span>自本公告发布之日起1个工作日。</span><br>"
+            "<span class='title'>五、凡对本次公告内容提出询问，请按以下方式联系。</span><br><span>名称：</span><br><span>示例县文化广电局本级</span><br>"
+            "<span>电话：</span><br><span>0314-7566207</span><br><span class='title'>六、附件</span><br>"
+            "<a href='/f/1.docx'>2021年示例村级信息中心电脑采购项目</a></span>")
+    page = ("<html><head><meta charset='utf-8'><title>中国示例政府采购网</title></head><body><table><tr><td align='center'>"
+            "<span class='txt2'>2021年示例村级信息中心电脑采购项目中标公告</span></td></tr><tr><td class='txt7'>发布时间：<span>2021-10-11</span>"
+            f"</td></tr><tr><td>{cell}</td></tr></table><div class='footer'>主办单位：示例省财政厅</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20211011_1.html")
+    assert record.title == "2021年示例村级信息中心电脑采购项目中标公告"
+    assert record.body.startswith("一、项目编号：") and record.body.endswith("0314-7566207")
+    assert record.attachments == [{"name": "2021年示例村级信息中心电脑采购项目", "url": "http://www.example.gov.cn/f/1.docx"}]

@@ -74,10 +74,16 @@ def label_matches(text: str) -> list[re.Match]:
         # 日期 2024-06-05)
         shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
         apart = before in _SEPARATORS or before in ":："  # (after a label's colon: that label is empty)
-        if (match.group(2) or bracketed or shaped and apart
+        # and, in a line of labelled values already, a long label standing apart (发布时间 2018年01月23日
+        # 信息来源工商总局办公厅)
+        listed = found and apart and len(label) >= MIN_LISTED_LABEL
+        if (match.group(2) or bracketed or shaped and apart or listed
                 or _starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)
     return found
+
+
+MIN_LISTED_LABEL = 4  # characters of a label read without a colon after others on its line
 
 
 # What a field's value looks like, where its shape alone tells it: a 文号, a date

@@ -273,6 +273,9 @@ CLASSES = {
         _page("<table><tr><td align='center'><span class='txt2'>2021年示例村级信息中心电脑采购项目中标公告</span></td></tr>"
               "<tr><td>发布时间：2021-10-11</td></tr></table>", head="<title>中标公告详细页面</title>"),
         {"title": "2021年示例村级信息中心电脑采购项目中标公告"}),
+    "a long label run into its value without a colon, after another label on its line (search.saic, no colons)": (
+        _page("<ul><li>发布时间 2018年01月23日&nbsp;&nbsp;&nbsp;&nbsp; 信息来源工商总局办公厅</li></ul>"),
+        {"published_at": "2018-01-23", "source": "工商总局办公厅"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -185,12 +185,14 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
 def _closing_links(el, blocks: list[Block]) -> tuple[int, int]:
     """Link characters and blocks of the links closing `el` after its last prose: a list of
     other pages, two links or more."""
-    members = set(el.iter()) if blocks else ()
+    members = set(el.iter()) if blocks else set()
     chars = count = 0
     for block in reversed(blocks):
-        if block.hidden or block.owner not in members:
-            if count or not members:
-                break  # past the element's last block (its blocks are consecutive)
+        if block.owner not in members:
+            if count:
+                break  # before the element's last blocks (its blocks are consecutive)
+            continue
+        if block.hidden:
             continue
         if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
             break
@@ -418,10 +420,10 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         if tag in _BLOCK_NEWLINE:
             stack.append(("newline", None, False))
             newline()
-        if tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
-            to_file[0] = True
         elif tag in ("td", "th"):
             stack.append(("text", " ", False))
+        elif tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
+            to_file[0] = True
         for child in reversed(item):
             stack.append(("enter", child, inner))
         if item.text:

@@ -18,7 +18,7 @@ from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME, printed_date
 from pipeline.dedup import normalized_body
 from pipeline.labels import before_labels
-from pipeline.normalize import DOC_NO, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.title import is_name
 from pipeline.vocab import (
@@ -27,7 +27,6 @@ from pipeline.vocab import (
     BREADCRUMB_LEADS,
     DISCLAIMER_HEADINGS,
     DISCLAIMER_WORDS,
-    DOCUMENT_TYPES,
     EDITOR_LABELS,
     FIELD_LABELS,
     METADATA_HEADINGS,
@@ -54,7 +53,6 @@ _SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SENTENCE_END = re.compile(r"[。；！？]")
 
 
-_DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
 _SIGNER = re.compile(rf"^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
@@ -145,11 +143,11 @@ def _printed_title(printed: list[str]) -> str | None:
     """The title a header prints, over as many lines as it takes (全国人民代表大会常务委员会 /
     关于批准…及 / 调整…的决议): the last line ending in a document's kind, with the lines over it
     back to a 文号, a labelled line or another whole title."""
-    end = next((n for n in range(len(printed), 0, -1) if _DOCUMENT_TYPE.search(printed[n - 1])), None)
+    end = next((n for n in range(len(printed), 0, -1) if DOCUMENT_KIND.search(printed[n - 1])), None)
     if end is None:
         return None
     begin = end - 1
-    while begin > 0 and not (_is_doc_no(above := printed[begin - 1]) or _DOCUMENT_TYPE.search(above)
+    while begin > 0 and not (_is_doc_no(above := printed[begin - 1]) or DOCUMENT_KIND.search(above)
                              or ":" in above or "：" in above):
         begin -= 1
     return "".join(printed[begin:end])
@@ -171,7 +169,7 @@ def _header_span(lines: list[Line], start: int, title: str | None) -> int:
             break
         run += normalized_body(text)
         led = led or n == 1 and any(run.startswith(k) for k in keys)
-        if (led or _is_doc_no(text) or _DOCUMENT_TYPE.search(text)
+        if (led or _is_doc_no(text) or DOCUMENT_KIND.search(text)
                 or any(run == k or run.endswith(k) for k in keys)):
             last = n
     return last

@@ -5,12 +5,15 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from pipeline.vocab import ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
+from pipeline.vocab import DOCUMENT_TYPES, ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
 DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
+
+# what a document's title ends with: its kind (…的通知, …统计报告), a note in brackets after it at most
+DOCUMENT_KIND = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
 
 _SPACE = re.compile(r"\s+")
 _ISSUER_END = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")

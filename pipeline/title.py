@@ -17,12 +17,11 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
-from pipeline.normalize import clean_text, clean_title, ends_as_office
-from pipeline.vocab import DOCUMENT_TYPES, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.normalize import DOCUMENT_KIND, clean_text, clean_title, ends_as_office
+from pipeline.vocab import PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
-_DOCUMENT_TYPE = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})$")  # …投向统计报告, …成交公告
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
@@ -88,7 +87,7 @@ def _worded_as_title(heading) -> bool:
     """A heading worded as a document's title (…关于…的公告), not a site's name, not a link."""
     text = clean_text(heading.text_content())
     return (bool(text) and len(text) >= 8 and not is_name(text) and not heading.xpath(".//a")
-            and bool(_DOCUMENTISH.search(text) or _DOCUMENT_TYPE.search(text)))
+            and bool(_DOCUMENTISH.search(text) or DOCUMENT_KIND.search(text)))
 
 
 def _column_like(headline: str) -> bool:

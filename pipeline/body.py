@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome
-from pipeline.labels import labelled_pairs
+from pipeline.labels import labelled_pairs, whole_label
 from pipeline.title import headline
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
 
@@ -115,6 +115,14 @@ def weigh(blocks: list[Block]) -> dict:
             tally.linked_blocks += linked
             el = el.getparent()
     return tallies
+
+
+def _labelled_cell(el) -> bool:
+    """A table cell (or dd) whose label is the cell before it (有效性： | …)."""
+    if el.tag not in ("td", "dd"):
+        return False
+    before = el.getprevious()
+    return before is not None and before.tag in ("td", "th", "dt") and whole_label(before.text_content())
 
 
 def _own_link(text: str) -> bool:
@@ -342,9 +350,12 @@ def _first_prose_after_headline(blocks: list[Block]):
     head = headline(blocks[0].owner.getroottree()) if blocks else None
     if head is None:
         return None
+    regions = Regions()
     for i, block in enumerate(blocks):
         if block.owner is head or holds(head, block.owner):
-            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b) and not holds(head, b.owner)), None)
+            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b) and not holds(head, b.owner)
+                         and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))),
+                        None)  # (prose as weigh counts it, not a menu's or a footer's; nor a metadata value)
     return None
 
 

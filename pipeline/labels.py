@@ -214,13 +214,14 @@ def _cell_below(el):
     if row is None or below is None or below.tag != "tr":
         return None
     cells, under = row.xpath("./td|./th"), below.xpath("./td|./th")
-    if len(cells) < 2 or len(cells) != len(under) or not all(_whole_label(c.text_content()) for c in cells):
+    if len(cells) < 2 or len(cells) != len(under) or not all(whole_label(c.text_content()) for c in cells):
         return None
     value_cell = under[cells.index(cell)]
-    return None if _whole_label(value_cell.text_content()) else value_cell
+    return None if whole_label(value_cell.text_content()) else value_cell
 
 
-def _whole_label(text: str) -> bool:
+def whole_label(text: str) -> bool:
+    """Whether a cell's text is a label and nothing else (发布机构, 【文 号】：)."""
     text = _WS.sub("", text).strip("：:")
     return any(m.start() == 0 and m.end() >= len(text) for m in label_matches(text))
 
@@ -237,7 +238,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
             if not value and j + 1 == len(matches) and i + 1 < len(segs):
                 nxt_text, nxt_el = segs[i + 1][:2]
                 # beside the label, or on the line under it in an element of the two (<strong>发布机构：</strong><br>示例局)
-                under = nxt_el is el and _whole_label(text) and _WS.sub("", el.text_content()) == _WS.sub("", text + nxt_text)
+                under = nxt_el is el and whole_label(text) and _WS.sub("", el.text_content()) == _WS.sub("", text + nxt_text)
                 if (_same_row(el, nxt_el) or under) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
                     value, holders = _value(nxt_text), (el, nxt_el)
                     value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))

@@ -276,6 +276,12 @@ CLASSES = {
     "a long label run into its value without a colon, after another label on its line (search.saic, no colons)": (
         _page("<ul><li>发布时间 2018年01月23日&nbsp;&nbsp;&nbsp;&nbsp; 信息来源工商总局办公厅</li></ul>"),
         {"published_at": "2018-01-23", "source": "工商总局办公厅"}),
+    "a metadata value long enough to read as prose is no text (有效性：| 有效（本文件自印发之日起施行…）)": (
+        "<html><head><meta charset='utf-8'><title>示例文件</title></head><body><h1>示例文件</h1><table><tr><td>有效性：</td>"
+        "<td>有效（本文件自印发之日起施行，有效期至另行通知之日止）（本文件自印发之日起施行，有效期至另行通知之日止）</td></tr></table>"
+        "<div class='TRS_Editor'><p>这是第1号文件的正文。为做好相关工作，现将有关事项通知如下，请各单位认真贯彻落实。</p></div></body></html>",
+        {"validity": "有效（本文件自印发之日起施行，有效期至另行通知之日止）（本文件自印发之日起施行，有效期至另行通知之日止）",
+         "body": "这是第1号文件的正文。为做好相关工作，现将有关事项通知如下，请各单位认真贯彻落实。"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

@@ -6,8 +6,10 @@ from pipeline import extract
 from tests.extraction_cases import FIELDS, built_cases
 
 PAGE = built_cases()[0].html.decode("utf-8")
-TAGS = ["div", "p", "td", "tr", "table", "li", "ul", "dl", "dt", "dd", "span", "a", "script", "b", "br", "meta"]
-LABELS = ["索引号：", "发布日期", "来源：", "标　题", "文号", "主题分类:", "当前位置：", "附件"]
+TAGS = ["div", "p", "td", "tr", "table", "li", "ul", "ol", "dl", "dt", "dd", "span", "a", "script", "b", "br", "meta",
+        "h1", "h2", "strong", "footer", "aside", "input"]
+LABELS = ["索引号：", "发布日期", "来源：", "标　题", "文号", "主题分类:", "当前位置：", "附件", "一、", "二、", "三、",
+          "十、附件", "名称：", "（来源：", "往期回顾", "【", "】"]
 
 fragment = st.recursive(
     st.one_of(st.text(max_size=30), st.sampled_from(LABELS), st.sampled_from(["2024-06-07", "国发[2024]1号", "<", "&nbsp;", "&#0;"])),

@@ -286,6 +286,8 @@ def find_container(blocks: list[Block]):
         best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
     best = _sections_around(_under_headline(best, blocks, tallies), blocks, tallies)
+    if (table := _table_beside(best, blocks, tallies)) is not None:
+        return table
     top = tallies[best]
     if top.prose == 0:
         return None
@@ -343,6 +345,18 @@ def _sections_around(best, blocks: list[Block], tallies: dict):
         return best
     around = next((a for a in openers[0].iterancestors() if all(holds(a, el) for el in openers)), None)
     return around if around is not None and around.tag not in _PAGE_TAGS and around in tallies else best
+
+
+def _table_beside(best, blocks: list[Block], tallies: dict):
+    """A document that is a table of data (a list of licences, a 行政处罚 record) on a page with a
+    little prose elsewhere (a 领导致辞 box, a note): when the best prose is short and such a
+    table apart from it holds twice its text, that table, else None."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return None
+    table = _table_document(blocks, tallies)
+    if table is None or holds(table, best) or holds(best, table) or tallies[table].other < 2 * tallies[best].total:
+        return None
+    return table
 
 
 def _first_prose_after_headline(blocks: list[Block]):

@@ -810,3 +810,15 @@ def test_a_notice_in_numbered_sections_ends_before_its_attachment_section():
     assert record.title == "2021年示例村级信息中心电脑采购项目中标公告"
     assert record.body.startswith("一、项目编号：") and record.body.endswith("0314-7566207")
     assert record.attachments == [{"name": "2021年示例村级信息中心电脑采购项目", "url": "http://www.example.gov.cn/f/1.docx"}]
+
+
+def test_a_document_that_is_a_table_outweighs_a_little_prose_elsewhere():
+    """A list of records in a table (药品批准证明文件待领取信息) on a page whose only prose is a box
+    beside it: the table, holding far more text, is the document."""
+    rows = "".join(f"<tr><td>{i}</td><td>CXHS20000{i:02d}国</td><td>示例药业有限公司{i}</td><td>2020年9月{i}日</td></tr>"
+                   for i in range(1, 9))
+    page = ("<html><head><meta charset='utf-8'><title>示例局</title></head><body><div class='list'>"
+            f"<table><tr><td>序号</td><td>受理号</td><td>申请单位</td><td>签发日期</td></tr>{rows}</table></div>"
+            f"<div class='box'><h3>领导致辞</h3><p>{WELCOME}</p></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20200911_1.html")
+    assert record.body.startswith("序号 受理号 申请单位 签发日期\n1 CXHS2000001国") and WELCOME not in record.body

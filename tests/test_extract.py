@@ -282,6 +282,10 @@ CLASSES = {
         "<div class='TRS_Editor'><p>这是第1号文件的正文。为做好相关工作，现将有关事项通知如下，请各单位认真贯彻落实。</p></div></body></html>",
         {"validity": "有效（本文件自印发之日起施行，有效期至另行通知之日止）（本文件自印发之日起施行，有效期至另行通知之日止）",
          "body": "这是第1号文件的正文。为做好相关工作，现将有关事项通知如下，请各单位认真贯彻落实。"}),
+    "a byline ending in its date (site, address, date) over the text is no title (www.scio)": (
+        _page("<div>示例部长会见示例国贸易部长一行</div><div>示例市人民政府新闻办公室网站 www.example.gov.cn 2019-04-12</div>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例部长会见示例国贸易部长一行"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

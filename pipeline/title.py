@@ -18,10 +18,11 @@ from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import DOCUMENT_KIND, clean_text, clean_title, ends_as_office
-from pipeline.vocab import PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
+_HEADLINE_VERB = re.compile("|".join(HEADLINE_VERBS))
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
@@ -37,7 +38,8 @@ def is_name(text: str, site_name: str | None = None) -> bool:
     """A site's or an office's name, or a template's name for the kind of page (…详细页面),
     rather than a document's title."""
     bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
-    return text == site_name or (ends_as_office(bare) or bool(_SITE_NAME.search(bare))) and not _DOCUMENTISH.search(bare)
+    return text == site_name or ((ends_as_office(bare) or bool(_SITE_NAME.search(bare)))
+                                 and not _DOCUMENTISH.search(bare) and not _HEADLINE_VERB.search(bare))
 
 
 def _unbalanced(text: str) -> bool:

@@ -174,6 +174,11 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 )
 # How a site's name ends (a banner headline is no document title).
 SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏", "库")
+# Verbs of a news headline (示例市长会见示例国代表团): a line holding one names no office or site,
+# however it ends.
+HEADLINE_VERBS: tuple[str, ...] = (
+    "会见", "会谈", "召开", "出席", "举行", "主持", "看望", "慰问", "强调", "指出", "签署", "印发", "走访",
+)  # (not 检查, 督导, 调研, 考察: 检查组, 督导组 are offices)
 # How a template's name for the kind of page ends (<title>中标公告详细页面</title>): no document's title.
 PAGE_KIND_ENDINGS: tuple[str, ...] = ("页面", "详细页", "详情页", "详情", "内容页", "正文页", "文章页", "细览页", "细览")
 # Titles a signature's name line starts with: 市长 温国辉 over the date is a signature too.

@@ -111,3 +111,15 @@ def test_canonical_urls(url, canonical):
 ])
 def test_decoding(body, content_type):
     assert "政府信息公开" in decode_html(body, content_type)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("示例市人民政府", True), ("国务院扶贫开发领导小组办公室", True), ("示例市安全生产检查组", True),
+    ("示例市长会见示例国代表团", False), ("示例市主持召开深入推进区域一体化发展座谈会", False),
+    ("示例市第四期初创企业经营者能力提升培训班成功举办", False), ("加快构建新发展格局", False),
+])
+def test_what_names_an_office_and_what_is_a_headline(text, name):
+    from pipeline.title import is_name
+
+    assert is_name(text) is name
+

@@ -30,6 +30,7 @@ from pipeline.vocab import (
     EDITOR_LABELS,
     FIELD_LABELS,
     METADATA_HEADINGS,
+    OFFICE_LABEL_ENDINGS,
     SIGNER_TITLES,
     TAIL_HEADINGS,
 )
@@ -248,13 +249,14 @@ ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号
 def _passed_over(text: str, block) -> bool:
     """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
     bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
-    a metadata block's heading, a byline ending in its date, the breadcrumb."""
+    a metadata block's heading, a byline ending in its date, a salutation's addressees (the
+    title is over them), the breadcrumb."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
             or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
                     or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) or _BREADCRUMB.match(text)
                     or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _SUBTITLE.match(text)
-                    or _ENDS_IN_DATE.search(text)))
+                    or _ENDS_IN_DATE.search(text) or _addressees(text.rstrip(":： "))))
 
 
 def _titled(text: str) -> bool:
@@ -262,6 +264,16 @@ def _titled(text: str) -> bool:
     note in brackets, not a salutation, not an office's or a site's name."""
     return (len(text) <= MAX_TITLE and not _SENTENCE_END.search(text) and not opens_section(text)
             and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
+
+
+def _addressees(text: str) -> bool:
+    """A list of offices (莲都区人民政府，市直各单位): a salutation's addressees, no title."""
+    parts = [p for p in _LIST_MARKS.split(text) if p]
+    return len(parts) >= 2 and all(ends_as_office(p) or p.endswith(OFFICE_LABEL_ENDINGS) or p.startswith("各")
+                                   for p in parts)
+
+
+_LIST_MARKS = re.compile(r"[，、,]")
 
 
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}")

@@ -286,6 +286,10 @@ CLASSES = {
         _page("<div>示例部长会见示例国贸易部长一行</div><div>示例市人民政府新闻办公室网站 www.example.gov.cn 2019-04-12</div>",
               head="<title>示例县人民政府</title>"),
         {"title": "示例部长会见示例国贸易部长一行"}),
+    "a salutation's addressees over the text, their colon apart, are no title": (
+        _page("<div>示例市人民政府关于下达2023年退役士兵安置任务的通知</div><div>莲都区人民政府，市直各单位<span>：</span></div>",
+              head="<title>示例县人民政府</title>"),
+        {"title": "示例市人民政府关于下达2023年退役士兵安置任务的通知"}),
     "labelled values run together without spacing: a colon marks a short label after a date": (
         _page("<div class='info'><span>作者:张三</span><span>日期:2024-06-05</span><span>来源:示例县应急局</span></div>"),
         {"published_at": "2024-06-05", "source": "示例县应急局"}),

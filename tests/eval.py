@@ -184,8 +184,14 @@ def prose_box(case: Case) -> Case:
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
+def all_at_once(case: Case) -> Case:
+    """The page with the CMS unknown, its <title> naming the site, furniture around its text,
+    its labels without colons and its cells as divs."""
+    return cells_as_blocks(without_colons(furniture_around(site_titled(unknown_cms(case)))))
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
-            "furniture around text": furniture_around, "prose box": prose_box}
+            "furniture around text": furniture_around, "prose box": prose_box, "all but the box": all_at_once}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -208,7 +214,7 @@ def main() -> None:
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
                              "with a <title> naming only the site, with a share bar before its text and links after it, "
-                             "and with a box of prose last in its <body>")
+                             "with a box of prose last in its <body>, and with all but the box at once")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

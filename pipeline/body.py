@@ -19,7 +19,7 @@ from lxml import etree
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome
 from pipeline.labels import labelled_pairs, whole_label
 from pipeline.title import headline
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, TOOL_WORDS
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
 _SPACE = re.compile(r"\s+")
@@ -285,6 +285,8 @@ def find_container(blocks: list[Block]):
     if best is None:
         best = max(tallies, key=lambda el: tallies[el].score)
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
+    if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
+        return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _sections_around(_under_headline(best, blocks, tallies), blocks, tallies)
     if (table := _table_beside(best, blocks, tallies)) is not None:
         return table
@@ -308,6 +310,20 @@ def find_container(blocks: list[Block]):
 
 
 _PAGE_TAGS = frozenset({"body", "html"})
+_FOOTER = re.compile("|".join(map(re.escape, FOOTER_MARKS)))
+
+
+def _footer_start(blocks: list[Block]) -> int | None:
+    """Where the site's footer begins: the first shown line only a footer prints (ICP备…)."""
+    return next((i for i, b in enumerate(blocks) if not b.hidden and len(b.text) <= FURNITURE_LENGTH
+                 and _FOOTER.search(b.text)), None)
+
+
+def _starts_after(el, blocks: list[Block], end: int) -> bool:
+    """Whether all of `el`'s text comes at or after blocks[end]."""
+    return not any(holds(el, b.owner) for b in blocks[:end])
+
+
 SHORT_TEXT = 300  # characters of prose: a text this short can lose to a box of prose beside it
 
 
@@ -315,14 +331,36 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     """A short text (现将《…》予以公布，详见附件) can weigh less than a box of prose in a side
     column (领导致辞, 温馨提示). The document's text is the prose that follows the page's
     headline: when the best-scoring element does not hold it, the best-scoring element that
-    does (and does not hold the other) is the container."""
+    does (and does not hold the other) is the container. A page without a headline has its
+    metadata block for a header: a box of prose wholly before that is not its text either."""
     if tallies[best].prose >= SHORT_TEXT:
         return best
-    anchor = _first_prose_after_headline(blocks)
-    if anchor is None or holds(best, anchor.owner):
+    header = _header(blocks)
+    if header is None:
+        return best
+    end, by_headline = header
+    anchor = _first_prose_after(blocks, end)
+    if anchor is None or holds(best, anchor.owner) or not by_headline and not _ends_before(best, blocks, end):
         return best
     around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
     return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
+
+
+def _header(blocks: list[Block]) -> tuple[int, bool] | None:
+    """Where the document's header ends, and whether that is its headline: the last block of the
+    page's headline (pipeline.title.headline), else the first labelled value of its metadata."""
+    head = headline(blocks[0].owner.getroottree()) if blocks else None
+    if head is not None:
+        inside = [i for i, b in enumerate(blocks) if holds(head, b.owner)]
+        return (inside[-1], True) if inside else None
+    value = next((holders[-1] for _, _, holders in labelled_pairs(blocks)), None)
+    at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
+    return (at, False) if at is not None else None
+
+
+def _ends_before(el, blocks: list[Block], end: int) -> bool:
+    """Whether none of `el`'s text comes after blocks[end]."""
+    return not any(holds(el, b.owner) for b in blocks[end + 1:])
 
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})、")
@@ -359,18 +397,12 @@ def _table_beside(best, blocks: list[Block], tallies: dict):
     return table
 
 
-def _first_prose_after_headline(blocks: list[Block]):
-    """The first prose block after the page's headline (pipeline.title.headline)."""
-    head = headline(blocks[0].owner.getroottree()) if blocks else None
-    if head is None:
-        return None
+def _first_prose_after(blocks: list[Block], end: int):
+    """The first prose block after blocks[end], as weigh counts it: not a menu's or a footer's,
+    nor a metadata value."""
     regions = Regions()
-    for i, block in enumerate(blocks):
-        if block.owner is head or holds(head, block.owner):
-            return next((b for b in blocks[i + 1:] if not b.hidden and is_prose(b) and not holds(head, b.owner)
-                         and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))),
-                        None)  # (prose as weigh counts it, not a menu's or a footer's; nor a metadata value)
-    return None
+    return next((b for b in blocks[end + 1:] if not b.hidden and is_prose(b)
+                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))), None)
 
 
 MIN_TABLE_ROWS = 3

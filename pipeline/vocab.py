@@ -116,6 +116,9 @@ CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside"})
 # words than CHROME_NAMES: a wrapper around the whole page is often named top_bg or main-side.
 MARGIN_NAMES: tuple[str, ...] = ("footer", "foot", "copyright", "sidebar")
 MARGIN_TAGS: frozenset[str] = frozenset({"footer", "aside"})
+# Lines only a site's footer prints, whatever its markup: the registrations every Chinese site
+# must show (ICP备案, 公安备案, 政府网站标识码). The page's own content ends above the first.
+FOOTER_MARKS: tuple[str, ...] = ("ICP备", "公网安备", "网站标识码", "网站识别码")
 
 # Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case;
 # mbx, mianbao: 面包屑 in pinyin, dqwz: 当前位置

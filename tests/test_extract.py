@@ -830,3 +830,30 @@ def test_a_document_that_is_a_table_outweighs_a_little_prose_elsewhere():
             f"<div class='box'><h3>领导致辞</h3><p>{WELCOME}</p></div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/t20200911_1.html")
     assert record.body.startswith("序号 受理号 申请单位 签发日期\n1 CXHS2000001国") and WELCOME not in record.body
+
+
+ATTACHMENT_PAGE = ("<h1>关于公布示例县2024年安全生产检查工作方案的通知</h1><table><tr><td>索引号：</td><td>11330100/2024-00012</td>"
+                   "<td>发布日期：</td><td>2024-06-05</td></tr></table>"
+                   "<div id='zoom'><p><a href='/f/fa.pdf'>示例县2024年安全生产检查工作方案.pdf</a></p></div>")
+
+
+def test_a_box_of_prose_after_the_sites_footer_is_not_the_text_of_a_page_without_one():
+    """A page whose document is only its 附件 has no prose of its own: a box of prose printed
+    after the site's footer (its ICP备 line) in no named region is the site's, not the body."""
+    page = (f"<html><head><meta charset='utf-8'><title>示例县人民政府</title></head><body>{ATTACHMENT_PAGE}"
+            "<div class='bt'><p>示例县人民政府办公室主办 浙ICP备05012345号</p></div>"
+            f"<div><h3>领导致辞</h3><p>{WELCOME}</p></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body is None
+    assert record.attachments == [{"name": "示例县2024年安全生产检查工作方案.pdf", "url": "http://www.example.gov.cn/f/fa.pdf"}]
+
+
+def test_a_box_of_prose_before_the_metadata_block_is_not_the_short_text_after_it():
+    """No headline says where the document starts, but its metadata block does: a short text
+    after it outweighed by a box of prose before the block (a left column, no named region)."""
+    page = ("<html><head><meta charset='utf-8'><title>示例县人民政府</title></head><body>"
+            f"<div class='l'><div><b>领导致辞</b><p>{WELCOME}</p></div></div><div class='r'>"
+            "<div class='tt'>关于公布示例县2024年安全生产检查工作方案的通知</div><table><tr><td>索引号：</td>"
+            "<td>11330100/2024-00012</td><td>发布日期：</td><td>2024-06-05</td></tr></table>"
+            f"<div class='art'><p>{SHORT_TEXT}</p></div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == SHORT_TEXT

@@ -42,14 +42,14 @@ def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
     if text in template or len(text) > FURNITURE_LENGTH:
         return text in template
     tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
-    return bool(tokens and all(t in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
+    return bool(tokens and all(t.upper() in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
                 or _BOILERPLATE.fullmatch(text))
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]|｜/:：·]+")
 MAX_TOOL_RUN = 16  # characters: tool words run together are short
 # tool words run together (打印关闭, 收藏打印), the longest first so 打印本页 is not 打印 + 本页
-_TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)))
+_TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)), re.I)
 
 
 _STRUCTURE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")

@@ -142,7 +142,7 @@ _UNKNOWN_LABEL = re.compile(r"(?:^|\s|[【\[])[\u4e00-\u9fa5]{2,6}\s*[:：]")
 # page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
 # 大中小", "… 打印 关闭", "《中国教育报》收藏"
 _TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
-    map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))))
+    map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))), re.I)
 
 
 def _value(text: str) -> str:

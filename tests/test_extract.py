@@ -857,3 +857,11 @@ def test_a_box_of_prose_before_the_metadata_block_is_not_the_short_text_after_it
             "<td>11330100/2024-00012</td><td>发布日期：</td><td>2024-06-05</td></tr></table>"
             f"<div class='art'><p>{SHORT_TEXT}</p></div></div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == SHORT_TEXT
+
+
+def test_the_text_as_a_file_after_its_signature_is_a_page_tool():
+    """pdf下载 word下载 (the page's own text as files), in any case, with 扫一扫 above them."""
+    closing = "<p>示例县人民政府</p><p>2022年1月27日</p>"
+    page = _page("", TEXT + closing + "<div><span>扫一扫在手机打开当前页</span></div><div><a href='/p/1.pdf'>pdf下载</a>"
+                 "&nbsp;&nbsp;<a href='/p/1.doc'>word下载</a> <a href='/p/1.ofd'>OFD版下载</a></div>")
+    assert extract(page, "http://www.example.gov.cn/a/t20220127_1.html").body == BODY + "\n示例县人民政府\n2022年1月27日"

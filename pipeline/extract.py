@@ -58,12 +58,15 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     entity=lxml.html.HtmlEntity))
 
 
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")  # a CMS's rich-text title field copied into a meta tag
+
+
 def read_meta(tree) -> dict[str, str]:
     kept = {k.lower(): k for k in META_KEPT}
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
         name = (el.get("name") or el.get("property") or "").strip()
-        content = clean_text(el.get("content"))
+        content = clean_text(_MARKUP.sub("", el.get("content") or ""))
         key = kept.get(name.lower())
         if key and content and key not in meta:
             meta[key] = content

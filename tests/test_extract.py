@@ -865,3 +865,9 @@ def test_the_text_as_a_file_after_its_signature_is_a_page_tool():
     page = _page("", TEXT + closing + "<div><span>扫一扫在手机打开当前页</span></div><div><a href='/p/1.pdf'>pdf下载</a>"
                  "&nbsp;&nbsp;<a href='/p/1.doc'>word下载</a> <a href='/p/1.ofd'>OFD版下载</a></div>")
     assert extract(page, "http://www.example.gov.cn/a/t20220127_1.html").body == BODY + "\n示例县人民政府\n2022年1月27日"
+
+
+def test_a_meta_title_holding_markup_is_read_as_its_text():
+    """A CMS copies its rich-text title field, tags and all, into <meta name=ArticleTitle>."""
+    page = _page("", head="<meta name='ArticleTitle' content='为示例县建设凝聚力量&lt;div&gt;——热烈祝贺县政协会议开幕&lt;/div&gt;'>")
+    assert extract(page, "http://www.example.gov.cn/a/t20220127_1.html").title == "为示例县建设凝聚力量——热烈祝贺县政协会议开幕"

@@ -249,13 +249,13 @@ ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号
 def _passed_over(text: str, block) -> bool:
     """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
     bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
-    a metadata block's heading, a byline ending in its date, a salutation's addressees (the
-    title is over them), the breadcrumb."""
+    a metadata block's heading, a byline ending in its date or naming a web address, a
+    salutation's addressees (the title is over them), the breadcrumb."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
             or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
                     or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) or _BREADCRUMB.match(text)
-                    or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _SUBTITLE.match(text)
+                    or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _DOMAIN.search(text) or _SUBTITLE.match(text)
                     or _ENDS_IN_DATE.search(text) or _addressees(text.rstrip(":： "))))
 
 
@@ -277,6 +277,7 @@ _LIST_MARKS = re.compile(r"[，、,]")
 
 
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}")
+_DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SUBTITLE = re.compile(r"^[—–－-]{1,2}")

@@ -871,3 +871,12 @@ def test_a_meta_title_holding_markup_is_read_as_its_text():
     """A CMS copies its rich-text title field, tags and all, into <meta name=ArticleTitle>."""
     page = _page("", head="<meta name='ArticleTitle' content='为示例县建设凝聚力量&lt;div&gt;——热烈祝贺县政协会议开幕&lt;/div&gt;'>")
     assert extract(page, "http://www.example.gov.cn/a/t20220127_1.html").title == "为示例县建设凝聚力量——热烈祝贺县政协会议开幕"
+
+
+def test_a_byline_naming_the_sites_address_is_passed_over_to_the_title_above_it():
+    """A headline over a byline that names the site by its address (示例市政府门户网站
+    www.example.gov.cn), its date and tools; the <title> names only the site."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body><div class='c'>"
+            "<p class='t'>为示例市现代化建设凝聚强大智慧和力量</p><ul><li>示例市政府门户网站 www.example.gov.cn</li>"
+            f"<li>2022-02-11 09:52</li><li>打印本页</li></ul><div class='a'>{TEXT}</div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20220211_1.html").title == "为示例市现代化建设凝聚强大智慧和力量"

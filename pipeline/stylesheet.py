@@ -51,8 +51,8 @@ def _decide(tree, prelude: str, order: int, hidden: bool, decided: dict, only: d
     for xpath, specificity in _selectors(prelude):
         try:
             selected = tree.xpath(xpath)
-        except etree.XPathError:  # a namespace prefix the page never declared (svg|a)
-            continue
+        except (etree.XPathError, ValueError):  # a namespace prefix the page never declared (svg|a),
+            continue  # an escape that names a control character (.\1)
         for el in selected:
             if (only is None or el in only) and decided.get(el, ((-1,), -1, False))[:2] < (specificity, order):
                 decided[el] = (specificity, order, hidden)

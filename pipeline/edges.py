@@ -27,8 +27,10 @@ from pipeline.vocab import (
     BREADCRUMB_LEADS,
     DISCLAIMER_HEADINGS,
     DISCLAIMER_WORDS,
+    DOCUMENT_NOTE_LABELS,
     EDITOR_LABELS,
     FIELD_LABELS,
+    IGNORED_LABELS,
     METADATA_HEADINGS,
     OFFICE_LABEL_ENDINGS,
     SIGNER_TITLES,
@@ -42,6 +44,9 @@ _LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_
 _LABEL_LINE = re.compile(
     r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
+# a line of the page's catalogue: a label no field keeps, with its value or an empty one (----)
+_CATALOGUE_LINE = re.compile(r"^[【\[（(]?(?:%s)\s*[】\]）)]?\s*(?:[:：]|$|[-—－])" % "|".join(
+    re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS))
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 # one heading or two joined (相关政策与解读, 政策解读及相关链接)
 _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
@@ -406,7 +411,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         line = lines[end - 1]
         text = line.text
         if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
-                or _LABEL_LINE.match(text) and not _SENTENCE_END.search(text)):
+                or (_LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text)) and not _SENTENCE_END.search(text)):
             end -= 1
             continue
         break

@@ -54,10 +54,14 @@ EDITOR_LABELS: tuple[str, ...] = ("初审", "复审", "终审", "审核", "审�
 IGNORED_LABELS: tuple[str, ...] = (
     "浏览次数", "访问量", "点击数", "阅读次数", "浏览量", "作者", "字体", "字号", "责任编辑",
     "编辑", "网站", "分享到", "文章类型", "发布人", "【字体", "扫一扫", "打印", "访问次数",
-    "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
+    "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期", "实施日期",
     "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类",
     "信息公开选项", "公开选项", "公开属性",
 ) + EDITOR_LABELS
+
+# Of those, the notes a document prints in its own 版记 (公开方式：主动公开): closing a text they
+# stay, where a line of the others (公文种类：意见, [废止日期]) is the page's catalogue.
+DOCUMENT_NOTE_LABELS: tuple[str, ...] = ("公开方式", "公开范围", "公开时限", "公开形式", "信息公开选项", "公开选项", "公开属性")
 
 # Values meaning "nothing here": the field is null, never the word.
 NULL_VALUES: frozenset[str] = frozenset({"无", "暂无", "-", "--", "/", "空", "null", "none", "无文号"})
@@ -225,7 +229,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
     "分享到微博", "分享文章到", "语音播报", "朗读", "听全文", "微博", "微信", "新浪微博", "QQ空间", "QQ好友",
     "微信好友", "人人网", "豆瓣", "取消", "大", "中", "小", "默认", "超大", "字号", "字体", "[大]", "[中]", "[小]",
     "阅读模式", "语音朗读", "语音阅读", "听新闻", "无障碍阅读", "无障碍", "长者模式", "关怀模式", "关怀版", "护眼模式",
-    "夜间模式", "背景色", "简体", "繁体", "简", "繁",
+    "夜间模式", "背景色", "简体", "繁体", "简", "繁", "放大", "正常", "缩小",
     # the page's own text as a file: PDF下载, Word版下载, 下载OFD (compared in capitals)
     *(f"{kind}{form}下载" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),
     *(f"下载{kind}{form}" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),

@@ -880,3 +880,12 @@ def test_a_byline_naming_the_sites_address_is_passed_over_to_the_title_above_it(
             "<p class='t'>为示例市现代化建设凝聚强大智慧和力量</p><ul><li>示例市政府门户网站 www.example.gov.cn</li>"
             f"<li>2022-02-11 09:52</li><li>打印本页</li></ul><div class='a'>{TEXT}</div></div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/t20220211_1.html").title == "为示例市现代化建设凝聚强大智慧和力量"
+
+
+@pytest.mark.parametrize("closing", [["公文种类：意见"], ["[实施日期]----", "[废止日期]----"], ["【失效日期】"],
+                                     ["打印 字体：放大 正常 缩小 分享"]])
+def test_the_pages_catalogue_lines_closing_the_text_go(closing):
+    """A site printing its catalogue under the text (公文种类, 实施日期 and 废止日期 with empty
+    values, labels no field keeps) or its tools (放大 正常 缩小): the page's, not the document's."""
+    page = _page("", TEXT + "".join(f"<p>{line}</p>" for line in closing))
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY

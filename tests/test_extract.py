@@ -889,3 +889,10 @@ def test_the_pages_catalogue_lines_closing_the_text_go(closing):
     values, labels no field keeps) or its tools (放大 正常 缩小): the page's, not the document's."""
     page = _page("", TEXT + "".join(f"<p>{line}</p>" for line in closing))
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
+@pytest.mark.parametrize("separator", [" - ", " － "])
+def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(separator):
+    """您现在的位置：首页 - 政务公开 - 通知公告; a dash without spaces is a range (2024-2025), never one."""
+    page = _page(f"<div>您现在的位置：<a href='/'>首页</a>{separator}政务公开{separator}通知公告</div><h1>关于开展安全检查的通知</h1>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").column == "首页 > 政务公开 > 通知公告"

@@ -19,6 +19,7 @@ from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARA
 LEAD = re.compile(rf"^[\s|｜]*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
+_BAR = re.compile(r"\s*[|｜]\s*")  # a tool bar's separator, and a trail's only after a lead-in
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
 MAX_LENGTH = 200
 MIN_LINKED_STEPS = 3
@@ -28,7 +29,11 @@ _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 
 
 def parts_of(text: str) -> list[str]:
-    parts = [clean_text(p) for p in _SEPARATOR.split(LEAD.sub("", text))]
+    bare = LEAD.sub("", text)
+    steps = _SEPARATOR.split(bare)
+    if len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:
+        steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访
+    parts = [clean_text(p) for p in steps]
     parts = [p for p in parts if p]
     if parts:
         parts[-1] = clean_text(_TRAILER.sub("", parts[-1])) or ""
@@ -109,8 +114,8 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
              if _NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}")]
     found: tuple[list[str], object] | None = None
     for el in named:
-        if is_hidden(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read below, not as a trail
-            continue
+        if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read
+            continue  # below, not as a trail; an empty one is filled by script, its parent is the page
         parts, holder = _widest(el)
         if parts:
             found = (parts, holder)

@@ -896,3 +896,17 @@ def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(separator):
     """您现在的位置：首页 - 政务公开 - 通知公告; a dash without spaces is a range (2024-2025), never one."""
     page = _page(f"<div>您现在的位置：<a href='/'>首页</a>{separator}政务公开{separator}通知公告</div><h1>关于开展安全检查的通知</h1>")
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").column == "首页 > 政务公开 > 通知公告"
+
+
+def test_a_trail_led_in_with_bars_between_its_steps_beside_an_empty_position_box():
+    """当前位置：首页｜新华社记者看东北｜人物专访 (bars only after a lead-in), on a page whose empty
+    <div id=Position> (filled by script) sits over the headline: its parent is not a trail."""
+    page = ("<html><head><meta charset='utf-8'><title>农机专家：为农机行业搭建信息平台_示例网</title></head><body><table>"
+            "<tr><td><span>当前位置：<a href='/'>首页</a><font>｜</font><a href='/a/'>记者看东北</a><font>｜</font>"
+            "<a href='/b/'>人物专访</a></span></td></tr><tr><td><div id='Position'> </div><div id='Title'>"
+            "<div>农机专家：为农机行业搭建信息平台</div></div></td></tr><tr><td>2005年08月16日　来源：新华网</td></tr>"
+            f"<tr><td><div id='Content'>{TEXT}<p><a href='/1.htm'>[1]</a> <a href='/2.htm'>[2]</a> <a href='/3.htm'>[3]</a></p>"
+            "</div></td></tr></table></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/content_1.htm")
+    assert (record.column, record.title) == ("首页 > 记者看东北 > 人物专访", "农机专家：为农机行业搭建信息平台")
+    assert record.published_at == "2005-08-16" and record.body == BODY

@@ -17,7 +17,7 @@ from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME, printed_date
 from pipeline.dedup import normalized_body
-from pipeline.labels import before_labels
+from pipeline.labels import before_labels, whole_label
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.title import is_name
@@ -44,9 +44,10 @@ _LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_
 _LABEL_LINE = re.compile(
     r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
-# a line of the page's catalogue: a label no field keeps, with its value or an empty one (----)
-_CATALOGUE_LINE = re.compile(r"^[【\[（(]?(?:%s)\s*[】\]）)]?\s*(?:[:：]|$|[-—－])" % "|".join(
-    re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS))
+# a line of the page's catalogue: a label no field keeps, with its value or an empty one (----),
+# or in square brackets, its value after it ([实施日期]2024-12-05)
+_CATALOGUE = "|".join(re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS)
+_CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE})\s*[】\]]|[（(]?(?:{_CATALOGUE})\s*[）)]?\s*(?:[:：]|$|[-—－]))")
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 # one heading or two joined (相关政策与解读, 政策解读及相关链接)
 _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
@@ -411,7 +412,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         line = lines[end - 1]
         text = line.text
         if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
-                or (_LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text)) and not _SENTENCE_END.search(text)):
+                or (_LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or _labels_row(text))
+                and not _SENTENCE_END.search(text)):
             end -= 1
             continue
         break
@@ -419,6 +421,12 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+
+
+def _labels_row(text: str) -> bool:
+    """A metadata table's row printed without colons, its values empty or short (信息分类 文号
+    关键词 语种 中文): two of its cells or more are labels and nothing else."""
+    return sum(map(whole_label, text.split())) >= 2
 
 
 def _before_services(lines: list[Line], start: int, end: int, template: frozenset) -> int:

@@ -883,10 +883,12 @@ def test_a_byline_naming_the_sites_address_is_passed_over_to_the_title_above_it(
 
 
 @pytest.mark.parametrize("closing", [["公文种类：意见"], ["[实施日期]----", "[废止日期]----"], ["【失效日期】"],
-                                     ["打印 字体：放大 正常 缩小 分享"]])
+                                     ["[实施日期]2024-12-05"], ["打印 字体：放大 正常 缩小 分享"],
+                                     ["<table><tr><td>发布机构</td><td>文号</td><td>主题词</td></tr></table>"]])
 def test_the_pages_catalogue_lines_closing_the_text_go(closing):
     """A site printing its catalogue under the text (公文种类, 实施日期 and 废止日期 with empty
-    values, labels no field keeps) or its tools (放大 正常 缩小): the page's, not the document's."""
+    values, labels no field keeps; a row of labels without values) or its tools (放大 正常 缩小):
+    the page's, not the document's."""
     page = _page("", TEXT + "".join(f"<p>{line}</p>" for line in closing))
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
 

@@ -31,6 +31,7 @@ from pipeline.vocab import (
     EDITOR_LABELS,
     FIELD_LABELS,
     IGNORED_LABELS,
+    LABEL_WORD_ENDINGS,
     METADATA_HEADINGS,
     OFFICE_LABEL_ENDINGS,
     SIGNER_TITLES,
@@ -260,7 +261,8 @@ def _passed_over(text: str, block) -> bool:
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
             or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
-                    or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) or _BREADCRUMB.match(text)
+                    or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) and not _SPEAKER_HEADLINE.match(text)
+                    or _BREADCRUMB.match(text)
                     or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _DOMAIN.search(text) or _SUBTITLE.match(text)
                     or _ENDS_IN_DATE.search(text) or _addressees(text.rstrip(":： "))))
 
@@ -349,6 +351,10 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
 
 
 _BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
+# a news headline giving its speaker, then what was said (农机专家李金泽：为农机行业搭建现代化信息平台): the
+# words before the colon end as no label does, the words after are a headline's, not a list
+_SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*[^:：\s,，、;；]{%d,}$" % (
+    ")(?<!".join(LABEL_WORD_ENDINGS), MIN_TITLE + 2))
 _TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")

@@ -22,6 +22,7 @@ from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
+_SPOKEN = re.compile(r"\S[:：]\s*\S")  # a speaker, then words: 农机专家李金泽：为农机行业搭建现代化信息平台
 _HEADLINE_VERB = re.compile("|".join(HEADLINE_VERBS))
 COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a title names a column
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
@@ -39,7 +40,8 @@ def is_name(text: str, site_name: str | None = None) -> bool:
     rather than a document's title."""
     bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
     return text == site_name or ((ends_as_office(bare) or bool(_SITE_NAME.search(bare)))
-                                 and not _DOCUMENTISH.search(bare) and not _HEADLINE_VERB.search(bare))
+                                 and not _DOCUMENTISH.search(bare) and not _HEADLINE_VERB.search(bare)
+                                 and not _SPOKEN.search(bare))
 
 
 def _unbalanced(text: str) -> bool:

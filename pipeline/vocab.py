@@ -32,6 +32,14 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 # metadata block's labels names the publisher when no known label does (field "office"); labels
 # holding these words name other offices (recipients, contacts, the site's owner and host).
 OFFICE_LABEL_ENDINGS: tuple[str, ...] = ("单位", "机构", "机关", "部门")
+# What a label nobody listed ends with (联系单位：, 办理时限：, 咨询电话：); words naming a
+# speaker before a colon (农机专家李金泽：…) end otherwise.
+LABEL_WORD_ENDINGS: tuple[str, ...] = OFFICE_LABEL_ENDINGS + (
+    "日期", "时间", "来源", "出处", "类别", "分类", "名称", "标题", "编号", "文号", "号", "人", "者", "方式", "范围", "时限",
+    "形式", "状态", "级别", "规模", "地址", "地点", "电话", "网址", "邮箱", "邮编", "期限", "对象", "条件", "依据", "内容",
+    "说明", "备注", "次数", "量", "数", "栏目", "频道", "类型", "词", "字号", "字体", "语种", "格式", "年度", "期", "费用",
+    "材料", "流程",
+)
 OTHER_OFFICE_WORDS: tuple[str, ...] = (
     "主送", "抄送", "联系", "协办", "承办", "主办", "主管", "监督", "投诉", "受理", "咨询", "办理", "技术", "维护",
     "支持", "实施", "执行", "起草", "解读", "各",

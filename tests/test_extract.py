@@ -912,3 +912,13 @@ def test_a_trail_led_in_with_bars_between_its_steps_beside_an_empty_position_box
     record = extract(page, "http://www.example.gov.cn/a/content_1.htm")
     assert (record.column, record.title) == ("首页 > 记者看东北 > 人物专访", "农机专家：为农机行业搭建信息平台")
     assert record.published_at == "2005-08-16" and record.body == BODY
+
+
+@pytest.mark.parametrize("titled", ["<div id='Title'>{}</div>", "<div class='bt'>{}</div>"])
+def test_a_headline_giving_its_speaker_before_a_colon_is_no_sites_name(titled):
+    """农机专家李金泽：为农机行业搭建现代化信息平台 ends in 平台 like a site's name, but a name has
+    no colon in it; the <title> names only the site."""
+    headline = titled.format("农机专家李金泽：为农机行业搭建现代化信息平台")
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
+            f"{headline}<div>2005年08月16日　来源：新华网</div><div class='a'>{TEXT}</div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/content_1.htm").title == "农机专家李金泽：为农机行业搭建现代化信息平台"

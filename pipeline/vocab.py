@@ -141,7 +141,7 @@ BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]
 
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
-    r"[【\[]?\s*(?:字体|字号)\s*[:：]?.*[大中小].*",
+    r"[【\[]?\s*(?:文章|文字)?(?:字体|字号|文字)(?:大小)?\s*[:：]?.*[大中小].*",
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?[\sA-Za-z+\-|｜【】\[\]]*",  # 字号：T | T, 字体：A+ A A-
     r"(?:[【\[]?\s*A\s*[+\-]?\s*[大中小]\s*[】\]]?\s*){2,}",  # A+大 A+中 A+小
     r"(?:[AT]\s*[+\-]?\s*[|｜]?\s*){2,3}",  # A A A, T | T: font sizes drawn as letters
@@ -177,7 +177,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:浏览次数|访问量|点击数|阅读次数|访问次数)\s*[:：]?\s*[-\d]*\s*次?\s*(?:分享[:：]?)?",
     r"(?:更新|修改|录入|上传)(?:时间|日期)\s*[:：]\s*[\d\s:：/.\-年月日]*",  # the page's, not the document's
     r"(?:阅读|点击|点击量|点击率|浏览|浏览量|阅读量|访问)\s*[:：]\s*[\[【(（]?\s*\d*\s*[\]】)）]?\s*次?",
-    r"视力保护色\s*[:：]?.*",
+    r"(?:视力保护色|保护视力色)\s*[:：]?.*",
     # a viewer hint beside an attachment: "附件内容为PDF格式，请确认您的计算机系统中已安装了Acrobat Reader软件…"
     r".{0,20}请(?:确认|先)?.{0,12}(?:安装|下载).{0,20}(?:Reader|阅读器|阅读软件|WPS|Office).*",
 )
@@ -239,6 +239,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
     "微信好友", "人人网", "豆瓣", "取消", "大", "中", "小", "默认", "超大", "字号", "字体", "[大]", "[中]", "[小]",
     "阅读模式", "语音朗读", "语音阅读", "听新闻", "无障碍阅读", "无障碍", "长者模式", "关怀模式", "关怀版", "护眼模式",
     "夜间模式", "背景色", "简体", "繁体", "简", "繁", "放大", "正常", "缩小",
+    "推荐", "发表评论", "打印此文", "内容纠错", "网站纠错", "我要分享", "双击滚屏", "滚屏", "TOP", "用手机看", "手机看",
     # the page's own text as a file: PDF下载, Word版下载, 下载OFD (compared in capitals)
     *(f"{kind}{form}下载" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),
     *(f"下载{kind}{form}" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),

@@ -46,9 +46,10 @@ _LABEL_LINE = re.compile(
     r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
 # a line of the page's catalogue: a label no field keeps, with its value or an empty one (----),
-# or in square brackets, its value after it ([实施日期]2024-12-05)
+# or any label in square brackets, its value after it ([实施日期]2024-12-05)
 _CATALOGUE = "|".join(re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS)
-_CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE})\s*[】\]]|[（(]?(?:{_CATALOGUE})\s*[）)]?\s*(?:[:：]|$|[-—－]))")
+_CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE}|{'|'.join(map(re.escape, _LABELS))})\s*[】\]]"
+                             rf"|[（(]?(?:{_CATALOGUE})\s*[）)]?\s*(?:[:：]|$|[-—－]))")
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 # one heading or two joined (相关政策与解读, 政策解读及相关链接)
 _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"

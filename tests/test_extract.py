@@ -895,10 +895,12 @@ def test_the_pages_catalogue_lines_closing_the_text_go(closing):
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
 
 
-@pytest.mark.parametrize("separator", [" - ", " － "])
-def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(separator):
-    """您现在的位置：首页 - 政务公开 - 通知公告; a dash without spaces is a range (2024-2025), never one."""
-    page = _page(f"<div>您现在的位置：<a href='/'>首页</a>{separator}政务公开{separator}通知公告</div><h1>关于开展安全检查的通知</h1>")
+@pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
+                                            ("所在栏目：", " &gt; ")])
+def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):
+    """您现在的位置：首页 - 政务公开 - 通知公告; a dash without spaces is a range (2024-2025), never one.
+    A trail may be led in as the current column (当前栏目：)."""
+    page = _page(f"<div>{lead}<a href='/'>首页</a>{separator}政务公开{separator}通知公告</div><h1>关于开展安全检查的通知</h1>")
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").column == "首页 > 政务公开 > 通知公告"
 
 

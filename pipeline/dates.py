@@ -72,8 +72,30 @@ def printed_date(text: str) -> str | None:
 def date_line(page: list, title: str | None, container) -> str | None:
     """The date printed on a line just after the headline, before the text (when there is
     one), as news-style pages show it without a label: alone, beside the name of its source
-    (`2024-06-05 10:00 示例县应急局`), or ahead of the line's labelled items
-    (`2026年07月29日 18:00 来源：中国网信网`). Only there: a date alone in the page's top bar is
-    today's."""
-    return next((day for block in after_headline(page, title, container)
-                 if (day := printed_date(before_labels(clean_text(block.text) or "")))), None)
+    (`2024-06-05 10:00 示例县应急局`), ahead of the line's labelled items
+    (`2026年07月29日 18:00 来源：中国网信网`), or as a calendar's leaf (21 / 2024年02月). Only
+    there: a date alone in the page's top bar is today's."""
+    return header_date([clean_text(block.text) or "" for block in after_headline(page, title, container)])
+
+
+def header_date(lines: list[str]) -> str | None:
+    """The first date a document's header prints on lines of its own: a byline's, or a
+    calendar's leaf over two lines."""
+    texts = [before_labels(line) for line in lines]
+    for i, text in enumerate(texts):
+        if day := printed_date(text) or (i + 1 < len(texts) and calendar_leaf(text, texts[i + 1])):
+            return day
+    return None
+
+
+_DAY_ALONE = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])\s*日?$")
+_MONTH_ALONE = re.compile(r"^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+
+
+def calendar_leaf(first: str, second: str) -> str | None:
+    """A date printed as a calendar's leaf: its day in one block, its year and month in the next
+    (21 / 2024年02月), either way round."""
+    for day, month in ((first, second), (second, first)):
+        if _DAY_ALONE.match(day) and (match := _MONTH_ALONE.match(month)):
+            return f"{match.group(1)}-{int(match.group(2)):02d}-{int(day.rstrip('日 ')):02d}"
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
-from pipeline.dates import DATE_BESIDE_NAME, printed_date
+from pipeline.dates import DATE_BESIDE_NAME, calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.labels import before_labels, whole_label
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
@@ -99,7 +99,7 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     signed_at = None if table == "rows" else signature_date(kept)
-    dated = next((day for line in lines[:start] if (day := printed_date(before_labels(line.text)))), None)
+    dated = header_date([line.text for line in lines[:start]])
     return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading, dated)
 
 
@@ -123,6 +123,10 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             continue
         if in_header and _TITLE_DATE.match(text):
             start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）
+            continue
+        if start + 1 < len(lines) and calendar_leaf(text, lines[start + 1].text):
+            start += 2  # the date printed as a calendar's leaf in the header: 21 / 2024年02月
+            in_header = True
             continue
         in_header = False
         if _is_doc_no(text):

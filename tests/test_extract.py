@@ -926,3 +926,21 @@ def test_a_headline_giving_its_speaker_before_a_colon_is_no_sites_name(titled):
     page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
             f"{headline}<div>2005年08月16日　来源：新华网</div><div class='a'>{TEXT}</div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/content_1.htm").title == "农机专家李金泽：为农机行业搭建现代化信息平台"
+
+
+LEAF = "<div class='day'>21</div><div class='year'>2024年02月</div>"
+SHARE = "<div class='link'><span>分享</span><a href='http://weibo.example/s'>微博</a><a href='http://qzone.example/s'>QQ空间</a></div>"
+
+
+@pytest.mark.parametrize("header", [f"<div class='lcon'><div class='fx'><div class='data'>{LEAF}</div>{SHARE}</div>",
+                                    "<div class='lcon'><div class='fx'><p>2024-02</p><p>21日</p></div>",
+                                    f"<div class='lcon'><div class='data'>{LEAF}</div>"])
+def test_a_date_printed_as_a_calendars_leaf_under_the_headline(header):
+    """The day in one block and the year and month in the next (21 / 2024年02月), no label, over
+    the text's element or inside it."""
+    page = ("<html><head><meta charset='utf-8'><title>示例所召开干部职工大会_示例所</title></head><body>"
+            "<div class='nav'>" + "".join(f"<a href='/{i}'>栏目{i}</a>" for i in range(8)) + "</div><div class='left'>"
+            f"<h5>示例所召开干部职工大会</h5>{header}<div class='doc'>{TEXT}</div><div><a href='/list'>返回列表</a></div>"
+            "</div></div></body></html>")
+    record = extract(page, "http://www.example.org/a/1.html")
+    assert (record.published_at, record.body) == ("2024-02-21", BODY)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
-from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS
+from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, HOME_NAMES
 
 # "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon
 LEAD = re.compile(rf"^[\s|｜]*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
@@ -24,7 +24,7 @@ _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
 MAX_LENGTH = 200
 MIN_LINKED_STEPS = 3
 _ARROW = re.compile(r">|＞|»|›|→")
-HOME = re.compile(r"^(?:首页|网站首页|主页|返回首页)$")
+HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
 _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 
 

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from pipeline.vocab import DOCUMENT_TYPES, ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
+from pipeline.vocab import DOCUMENT_TYPES, HOME_NAMES, ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
@@ -162,6 +162,9 @@ def _column_before_site(tokens: list[str]) -> bool:
             and any(_names_site(t) for t in tokens[2:-1:2]))
 
 
+_TRAIL = re.compile(r"\s+>\s+|\s*(?:＞|»|›|>>)\s*")  # (a bare > may close a <…> inside 《…》)
+
+
 def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     """A page title without the column/site suffixes a CMS appends (…_计划规划_某某人民政府), or the
     site name it puts first."""
@@ -169,6 +172,9 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     if text is None:
         return None
     known = {clean_text(n) for n in names if n} - {None}
+    steps = _TRAIL.split(text)
+    if len(steps) >= 2 and (steps[0] in HOME_NAMES or steps[0] in known or _names_site(steps[0])):
+        text = steps[-1]  # a <title> printed as the page's trail: 首页 > 通知公告 > 关于…的通知
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
     while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _names_site(tokens[-1])

@@ -83,6 +83,10 @@ def test_index_numbers(raw, value, valid):
     ("关于开展安全检查的通知 – 示例县人民政府", "关于开展安全检查的通知"),
     ("关于开展安全检查的通知 :: 示例县人民政府", "关于开展安全检查的通知"),
     ("示例县2024–2025年度工作计划_示例县人民政府", "示例县2024–2025年度工作计划"),
+    # the page's trail for a title, from the home page or the site; a bare > inside 《…》 is the title's
+    ("首页 > 通知公告 > 关于开展安全检查的通知", "关于开展安全检查的通知"),
+    ("示例县人民政府»政务公开»关于开展安全检查的通知", "关于开展安全检查的通知"),
+    ("关于转发《示例部关于印发<安全生产规则>的通知》的通知", "关于转发《示例部关于印发<安全生产规则>的通知》的通知"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

@@ -5,8 +5,9 @@ sentence punctuation, not link lists): of all elements, the one whose prose outw
 other text it holds by most. A CMS's own content container (vocab.CONTENT_CONTAINERS) is
 preferred when it holds that same prose: it knows the document's edges better. So a chat
 widget, a search box or a column of links never wins because its class name matched first.
-A short text holds the prose that follows the page's headline, whatever box of prose weighs
-more beside it. A page without any prose can still hold a document: one table of data.
+A short text holds the prose that follows the page's headline (or its metadata block), whatever
+box of prose weighs more beside it, and none after the site's footer (its ICP备 line) is the
+text. A page without any prose can still hold a document: one table of data.
 """
 from __future__ import annotations
 

@@ -267,9 +267,9 @@ def _passed_over(text: str, block) -> bool:
             or text in METADATA_HEADINGS
             or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
                     or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) and not _SPEAKER_HEADLINE.match(text)
-                    or _BREADCRUMB.match(text)
-                    or any(map(_is_doc_no, text.split())) or _PHONE.search(text) or _DOMAIN.search(text) or _SUBTITLE.match(text)
-                    or _ENDS_IN_DATE.search(text) or _addressees(text.rstrip(":： "))))
+                    or _BREADCRUMB.match(text) or any(map(_is_doc_no, text.split())) or _PHONE.search(text)
+                    or _DOMAIN.search(text) or _SUBTITLE.match(text) or _ENDS_IN_DATE.search(text)
+                    or _addressees(text.rstrip(":： "))))
 
 
 def _titled(text: str) -> bool:

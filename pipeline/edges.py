@@ -17,10 +17,10 @@ from pipeline.blocks import SKIP_TAGS, after_headline, holds
 from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME, calendar_leaf, header_date
 from pipeline.dedup import normalized_body
-from pipeline.labels import before_labels, whole_label
+from pipeline.labels import whole_label
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
-from pipeline.title import is_name
+from pipeline.title import headline_text, is_name
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -235,7 +235,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
         for i in run:
             block = page[i]
-            text = before_labels(clean_text(block.text) or "")
+            text = headline_text(block.text)
             if (block.hidden or not text or text in columns or _passed_over(text, block)
                     or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue

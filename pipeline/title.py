@@ -106,8 +106,34 @@ def _worded_headings(tree) -> list[str]:
 
 
 def _heading_text(heading) -> str:
-    """A heading's text up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)."""
-    return before_labels(clean_text(heading.text_content()) or "")
+    return headline_text(_own_words(heading))
+
+
+_INNER_BLOCKS = frozenset("p div table ul ol dl section article h1 h2 h3 h4 h5 h6".split())
+
+
+def _own_words(heading) -> str:
+    """A heading's text up to a block it holds (a heading left unclosed holds the page after it:
+    `<h2>…感染者</br><h2><small>( 2022-04-26)</small></h2>…`); a <br> or a span stays inside."""
+    out = [heading.text or ""]
+    for child in heading:
+        if isinstance(child.tag, str) and child.tag in _INNER_BLOCKS:
+            break
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
+            out.append(child.tail or "")
+            continue
+        out += [child.text_content(), child.tail or ""]
+    return "".join(out)
+
+
+_DATE_AFTER = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
+
+
+def headline_text(text: str) -> str:
+    """A headline's words up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)
+    and without the date in brackets after them (`…感染者 ( 2022-04-26)`): the page's, not the
+    title's."""
+    return _DATE_AFTER.sub("", before_labels(clean_text(text) or ""))
 
 
 def _titled_blocks(tree) -> list[str]:

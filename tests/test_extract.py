@@ -944,3 +944,16 @@ def test_a_date_printed_as_a_calendars_leaf_under_the_headline(header):
             "</div></div></body></html>")
     record = extract(page, "http://www.example.org/a/1.html")
     assert (record.published_at, record.body) == ("2024-02-21", BODY)
+
+
+@pytest.mark.parametrize("heading", [
+    "<h2 class='Article-title'>示例市2022年4月25日新增本土确诊病例情况通报</br><h2 class='Article-title'>"
+    "<small>( 2022-04-25)</small></h2><div id='c'>{text}</div></h2>",
+    "<h2 class='Article-title'>示例市2022年4月25日新增本土确诊病例情况通报 (2022-04-25)</h2><div id='c'>{text}</div>"])
+def test_a_headline_is_its_own_words_without_the_date_after_them(heading):
+    """A heading left unclosed holds the page after it (wsjkw.sh: a nested h2 with the date, then
+    the text); a date in brackets after a headline is the page's. The <title> names the site."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市卫生健康委员会</title></head><body>"
+            + heading.format(text=TEXT) + "</body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.body) == ("示例市2022年4月25日新增本土确诊病例情况通报", BODY)

@@ -84,6 +84,12 @@ class Tally:
     def score(self) -> float:
         return self.prose - self.links - OTHER_WEIGHT * self.other
 
+    def add(self, other: Tally) -> None:
+        self.prose += other.prose
+        self.links += other.links
+        self.other += other.other
+        self.linked_blocks += other.linked_blocks
+
 
 def weigh(blocks: list[Block]) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor)."""
@@ -107,14 +113,21 @@ def weigh(blocks: list[Block]) -> dict:
             kind = ((size - links, "other"), (links, "links"))
         linked = any(name == "links" and amount for amount, name in kind)
         el = block.owner
-        while el is not None:
-            tally = tallies.get(el)
-            if tally is None:
-                tally = tallies[el] = Tally()
-            for amount, name in kind:
-                setattr(tally, name, getattr(tally, name) + amount)
-            tally.linked_blocks += linked
+        while el is not None and el not in tallies:  # (the keys in the order a walk up from each block meets them)
+            tallies[el] = Tally()
             el = el.getparent()
+        tally = tallies[block.owner]
+        for amount, name in kind:
+            setattr(tally, name, getattr(tally, name) + amount)
+        tally.linked_blocks += linked
+    # then each element's own counts are added to its parent's, children before parents: once per
+    # element rather than once per block and ancestor
+    if tallies:
+        root = next(iter(tallies)).getroottree().getroot()
+        for el in reversed([el for el in root.iter() if el in tallies]):
+            parent = el.getparent()
+            if parent is not None and parent in tallies:
+                tallies[parent].add(tallies[el])
     return tallies
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.blocks import after_headline
-from pipeline.labels import before_labels
+from pipeline.labels import before_labels, field_of, label_matches
 from pipeline.normalize import clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
@@ -83,9 +83,19 @@ def header_date(lines: list[str]) -> str | None:
     calendar's leaf over two lines."""
     texts = [before_labels(line) for line in lines]
     for i, text in enumerate(texts):
-        if day := printed_date(text) or (i + 1 < len(texts) and calendar_leaf(text, texts[i + 1])):
+        if day := (printed_date(text) or printed_date(_after_source(lines[i]))
+                   or (i + 1 < len(texts) and calendar_leaf(text, texts[i + 1]))):
             return day
     return None
+
+
+def _after_source(line: str) -> str:
+    """A line's one labelled value when it names a source: `来源：示例县人民政府 2024年6月5日` →
+    the name and its date, a byline's shape."""
+    matches = label_matches(line)
+    if len(matches) != 1 or matches[0].start() != 0 or field_of(matches[0].group(1)) != "source":
+        return ""
+    return line[matches[0].end():].lstrip(" ：:\u3000")
 
 
 _DAY_ALONE = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])\s*日?$")

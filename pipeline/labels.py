@@ -53,6 +53,11 @@ _OPENING, _CLOSING = tuple("【[〔「（(〖［"), tuple("】]〕」）)〗］"
 _SEPARATORS = set(" \t\n\u3000\xa0|｜/,，;；【[】]（(）)")
 
 
+def field_of(label: str) -> str | None:
+    """The record's field a label names (发布机构 → publisher), None for one it ignores."""
+    return _LABEL_FIELD.get(_WS.sub("", label))
+
+
 def label_matches(text: str) -> list[re.Match]:
     found = []
     for match in LABEL_RE.finditer(text):
@@ -154,9 +159,9 @@ def _value(text: str) -> str:
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]
     text = _TOOLS_AFTER.sub("", text).strip(_EDGE)
-    if text[-1:] in _CLOSERS and not any(opening in text for opening in "[【(（"):
-        text = text[:-1].rstrip(_EDGE)  # the bracket closing the pair: 【来源：县应急局】
     text = text.rstrip("【[" + _EDGE)  # the bracket opening the next label: …采购网【打印】
+    if text[-1:] in _CLOSERS and not any(opening in text for opening in "[【(（"):
+        text = text[:-1].rstrip(_EDGE)  # the bracket closing the pair: 【来源：县应急局】【发布时间：…】
     # "*" of a form's required field, "Aa" of a font-size tool: no value
     return text if _WORD.search(text) and not _GLYPH.fullmatch(text) else ""
 
@@ -166,6 +171,7 @@ _LEADERS = re.compile(r"^[.．·…]{2,}\s*")
 # fields that name something: a bare date in the next cell (文章来源：<empty> | 2018-10-19 16:00) is not one
 NAMED_FIELDS = frozenset({"source", "publisher", "subject", "keywords", "title"})
 _ONLY_DATE = re.compile(r"^[\d\s:：/.\-年月日时分秒]+$")
+_DATE_AFTER = re.compile(r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
 
 
@@ -244,5 +250,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                     value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))
                 elif (below := _cell_below(el)) is not None:
                     value, holders = _value(below.text_content()), (el, below)
+            if field in NAMED_FIELDS:
+                value = _DATE_AFTER.sub("", value)  # a name, then the byline's date: 稿源：示例日报 2024-06-05
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
                 yield field, value, holders, label

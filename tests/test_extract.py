@@ -957,3 +957,16 @@ def test_a_headline_is_its_own_words_without_the_date_after_them(heading):
             + heading.format(text=TEXT) + "</body></html>")
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert (record.title, record.body) == ("示例市2022年4月25日新增本土确诊病例情况通报", BODY)
+
+
+@pytest.mark.parametrize("line,source,published", [
+    ("稿源：示例日报 2024-06-05", "示例日报", "2024-06-05"),
+    ("来源：示例县人民政府 2024年6月5日 10:00", "示例县人民政府", "2024-06-05T10:00"),
+    ("【来源：示例县人民政府】【发布时间：2024-06-05】", "示例县人民政府", "2024-06-05"),
+    ("消息来源：示例日报", "示例日报", None)])
+def test_a_source_line_under_the_headline(line, source, published):
+    """The source's name without the byline's date run after it, or the bracket closing its own
+    label; that date is the page's publication date."""
+    page = _page(f"<h1>关于开展安全检查的通知</h1><div class='info'>{line}</div>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert (record.source, record.published_at) == (source, published)

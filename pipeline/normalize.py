@@ -9,7 +9,7 @@ from pipeline.vocab import DOCUMENT_TYPES, HOME_NAMES, ISSUER_ENDINGS, NOT_ISSUE
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
-DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号"
+DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝〈〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉〗]\s*第?\s*\d{1,5}\s*号"
           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
 
 # what a document's title ends with: its kind (…的通知, …统计报告), a note in brackets after it at most
@@ -83,7 +83,7 @@ def normalize_date(value: str | None) -> str | None:
     return moment.isoformat(timespec="seconds" if parts.get("S") else "minutes")
 
 
-_YEAR_BRACKETS = re.compile(r"[\[(（【〔［﹝{<《]\s*((?:19|20)\d{2})\s*[\])）】〕］﹞}>》]")
+_YEAR_BRACKETS = re.compile(r"[\[(（【〔［﹝{<《〈〖]\s*((?:19|20)\d{2})\s*[\])）】〕］﹞}>》〉〗]")
 
 
 _WRAPPED = re.compile(r"^[（(](.*)[）)]$")

@@ -72,7 +72,7 @@ IGNORED_LABELS: tuple[str, ...] = (
 DOCUMENT_NOTE_LABELS: tuple[str, ...] = ("公开方式", "公开范围", "公开时限", "公开形式", "信息公开选项", "公开选项", "公开属性")
 
 # Values meaning "nothing here": the field is null, never the word.
-NULL_VALUES: frozenset[str] = frozenset({"无", "暂无", "-", "--", "/", "空", "null", "none", "无文号"})
+NULL_VALUES: frozenset[str] = frozenset({"无", "暂无", "-", "--", "/", "空", "null", "none", "无文号", "—", "——", "－", "---", "----"})
 
 # Standard gov meta tags (名称 in <meta name=…>, matched case-insensitively) → record field.
 META_FIELDS: dict[str, str] = {

@@ -138,7 +138,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             in_header = True
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
-                  or _BREADCRUMB.match(text) or _dated(lines, start, template)):
+                  or _BREADCRUMB.match(text) or _dated(lines, start, template) or _FIGURES_DATE.match(text)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -362,6 +362,8 @@ _SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*[^:：\
     ")(?<!".join(LABEL_WORD_ENDINGS), MIN_TITLE + 2))
 _TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
+# a date in figures alone on its line (2024-06-05 10:30): the page's; a document writes 2024年6月5日
+_FIGURES_DATE = re.compile(r"^[\[【(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?$")
 _DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 

@@ -970,3 +970,11 @@ def test_a_source_line_under_the_headline(line, source, published):
     page = _page(f"<h1>关于开展安全检查的通知</h1><div class='info'>{line}</div>")
     record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
     assert (record.source, record.published_at) == (source, published)
+
+
+@pytest.mark.parametrize("line", ["2024-06-05", "2024/06/05 10:30", "[2024-06-05]"])
+def test_a_date_in_figures_heading_the_text_is_the_pages(line):
+    """A date in figures alone over the text, inside its element: the page's publication date; a
+    document writes its own dates 2024年6月5日."""
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", f"<p>{line}</p>" + TEXT), "http://www.example.gov.cn/a/1.html")
+    assert (record.body, record.published_at[:10]) == (BODY, "2024-06-05")

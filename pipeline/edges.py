@@ -10,56 +10,50 @@ are read on the way: they are the document's own statement of its number and 成
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from pipeline.blocks import SKIP_TAGS, after_headline, holds
-from pipeline.body import FILE_NAME, Line, is_furniture, is_prose, opens_section
-from pipeline.dates import DATE_BESIDE_NAME, calendar_leaf, header_date
+from pipeline.blocks import SKIP_TAGS, after_headline
+from pipeline.body import FILE_NAME, SENTENCE_MARKS, Line, is_furniture
+from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.labels import whole_label
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.lines import (
+    BARE_LABEL,
+    BREADCRUMB_LINE,
+    DATE_ONLY,
+    LABEL_LINE,
+    LABELS,
+    SENTENCE_END,
+    header_line,
+    is_doc_no,
+    metadata_line,
+)
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
-from pipeline.title import headline_text, is_name
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
-    BREADCRUMB_LEADS,
     DISCLAIMER_HEADINGS,
     DISCLAIMER_WORDS,
     DOCUMENT_NOTE_LABELS,
-    EDITOR_LABELS,
-    FIELD_LABELS,
     IGNORED_LABELS,
-    LABEL_WORD_ENDINGS,
     METADATA_HEADINGS,
-    OFFICE_LABEL_ENDINGS,
     SIGNER_TITLES,
     TAIL_HEADINGS,
 )
 
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
 _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
-_BREADCRUMB = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
-_LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
-_LABEL_LINE = re.compile(
-    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in _LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
-)
 # a line of the page's catalogue: a label no field keeps, with its value or an empty one (----),
 # or any label in square brackets, its value after it ([实施日期]2024-12-05)
 _CATALOGUE = "|".join(re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS)
-_CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE}|{'|'.join(map(re.escape, _LABELS))})\s*[】\]]"
+_CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE}|{'|'.join(map(re.escape, LABELS))})\s*[】\]]"
                              rf"|[（(]?(?:{_CATALOGUE})\s*[）)]?\s*(?:[:：]|$|[-—－]))")
-_LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in _LABELS if len(lab) > 1) + r")\s*[:：]")
 # one heading or two joined (相关政策与解读, 政策解读及相关链接)
 _TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
 _TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
 _TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
-# A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
-DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
 DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
-_SENTENCE_MARKS = re.compile(r"[。；，！？]")
-_SENTENCE_END = re.compile(r"[。；！？]")
 
 
 _SIGNER = re.compile(rf"^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
@@ -129,21 +123,21 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             in_header = True
             continue
         in_header = False
-        if _is_doc_no(text):
+        if is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
-        elif _LABEL_LINE.match(text) or _metadata_line(text):
+        elif LABEL_LINE.match(text) or metadata_line(text):
             in_header = True
-        elif _BARE_LABEL.fullmatch(text) and start + 1 < len(lines) and _headline(lines[start + 1].text):
+        elif BARE_LABEL.fullmatch(text) and start + 1 < len(lines) and header_line(lines[start + 1].text):
             start += 2  # a label alone, its value on the line under it (公开事项名称: / 关于…的通知)
             in_header = True
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
-                  or _BREADCRUMB.match(text) or _dated(lines, start, template) or _FIGURES_DATE.match(text)):
+                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or _FIGURES_DATE.match(text)):
             header = _header_span(lines, start, title)
             if not header:
                 break
             printed = [line.text for line in lines[start:start + header]]
-            doc_no = doc_no or next((normalize_doc_no(t) for t in printed if _is_doc_no(t)), None)
+            doc_no = doc_no or next((normalize_doc_no(t) for t in printed if is_doc_no(t)), None)
             heading = heading or _printed_title(printed)
             start += header
             in_header = True
@@ -160,7 +154,7 @@ def _printed_title(printed: list[str]) -> str | None:
     if end is None:
         return None
     begin = end - 1
-    while begin > 0 and not (_is_doc_no(above := printed[begin - 1]) or DOCUMENT_KIND.search(above)
+    while begin > 0 and not (is_doc_no(above := printed[begin - 1]) or DOCUMENT_KIND.search(above)
                              or ":" in above or "：" in above):
         begin -= 1
     return "".join(printed[begin:end])
@@ -178,11 +172,11 @@ def _header_span(lines: list[Line], start: int, title: str | None) -> int:
     led = False  # a news headline led by the title (…座谈会强调 / 推动… / 李强蔡奇出席): all of it is header
     for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
         text = line.text
-        if not _headline(text) or text.endswith((":", "：")):
+        if not header_line(text) or text.endswith((":", "：")):
             break
         run += normalized_body(text)
         led = led or n == 1 and any(run.startswith(k) for k in keys)
-        if (led or _is_doc_no(text) or DOCUMENT_KIND.search(text)
+        if (led or is_doc_no(text) or DOCUMENT_KIND.search(text)
                 or any(run == k or run.endswith(k) for k in keys)):
             last = n
     return last
@@ -214,96 +208,6 @@ def _title_keys(title: str | None) -> set[str]:
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
 
 
-def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: list = ()) -> str | None:
-    """The headline printed over the document's text, found by where it stands, not by its
-    tag or class: a heading at the head of the text's container, else the nearest block above
-    it that reads as a title. Dates, labelled values (those in `skip`, the metadata block's),
-    tools, links, contacts, short captions, a 副题 and steps of the breadcrumb between them are
-    passed over (a headline run into its labelled date is read up to the label); prose ends
-    the search. The structural source of a title when the page's
-    <title> and headings name only the site."""
-    if container is None:
-        return None
-    first = next((i for i, block in enumerate(page) if holds(container, block.owner)), None)
-    if first is None:
-        return None
-    head = range(first, min(first + ABOVE_SPAN, len(page)))
-    head = head[:next((n for n, i in enumerate(head) if not holds(container, page[i].owner) or is_prose(page[i])), len(head))]
-    labelled = [el for el in skip if el is not None]
-    # inside the container, only a heading printed at its head: its other short lines are the
-    # document's own header (issuing offices, a title over two lines, a speaker)
-    for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
-        for i in run:
-            block = page[i]
-            text = headline_text(block.text)
-            if (block.hidden or not text or text in columns or _passed_over(text, block)
-                    or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
-                continue
-            if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
-                return _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
-            break
-    return None
-
-
-def _whole_element(page: list, at: int, text: str) -> str:
-    """A title its element breaks over lines (`…税务局<br/>关于做好…的通知`), whole."""
-    owner = page[at].owner
-    lines = [b.text.strip() for b in page[max(0, at - 2):at] if b.owner is owner and _headline(b.text.strip())]
-    return "".join(lines + [text])
-
-
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号, tools one by one
-
-
-def _passed_over(text: str, block) -> bool:
-    """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
-    bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
-    a metadata block's heading, a byline ending in its date or naming a web address, a
-    salutation's addressees (the title is over them), the breadcrumb."""
-    return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
-            or text in METADATA_HEADINGS
-            or bool(_DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or _metadata_line(text)
-                    or _LABEL_LINE.match(text) or _BARE_LABEL.match(text) and not _SPEAKER_HEADLINE.match(text)
-                    or _BREADCRUMB.match(text) or any(map(_is_doc_no, text.split())) or _PHONE.search(text)
-                    or _DOMAIN.search(text) or _SUBTITLE.match(text) or _ENDS_IN_DATE.search(text)
-                    or _addressees(text.rstrip(":： "))))
-
-
-def _titled(text: str) -> bool:
-    """A line read as a title: short, not a sentence, not a part of a text's structure, not a
-    note in brackets, not a salutation, not an office's or a site's name."""
-    return (len(text) <= MAX_TITLE and not _SENTENCE_END.search(text) and not opens_section(text)
-            and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
-
-
-def _addressees(text: str) -> bool:
-    """A list of offices (莲都区人民政府，市直各单位): a salutation's addressees, no title."""
-    parts = [p for p in _LIST_MARKS.split(text) if p]
-    return len(parts) >= 2 and all(ends_as_office(p) or p.endswith(OFFICE_LABEL_ENDINGS) or p.startswith("各")
-                                   for p in parts)
-
-
-_LIST_MARKS = re.compile(r"[，、,]")
-
-
-_PHONE = re.compile(r"\d{3,4}-\d{7,8}")
-_DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
-# a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
-_ENDS_IN_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-_SUBTITLE = re.compile(r"^[—–－-]{1,2}")
-MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
-
-
-def _headline(text: str) -> bool:
-    """A short line without sentence punctuation, not a heading of the text's structure and
-    not a note in brackets: a line of a header."""
-    return (len(text) <= 80 and not _SENTENCE_MARKS.search(text) and not opens_section(text)
-            and not text.startswith(("（", "(")))
-
-
 _TITLEDOC_NO = re.compile(rf"[（(【〔]\s*({DOC_NO})\s*[）)】〕]$")
 
 
@@ -312,7 +216,7 @@ def header_doc_no(page: list, title: str | None, container) -> str | None:
     that holds the date and the tools (`<span class="sc_fwh">国科发火〔2016〕32号</span>`)."""
     for block in after_headline(page, title, container):
         for el in block.owner.iter():
-            if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and _is_doc_no(text := el.text_content().strip()):
+            if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and is_doc_no(text := el.text_content().strip()):
                 return normalize_doc_no(text)
     return None
 
@@ -327,11 +231,6 @@ def _link_line(line: Line) -> bool:
     """A link above the text (政策解读, a related page); a salutation that happens to be a
     link (各有关单位：) is the text's first line."""
     return line.is_link and not line.text.endswith((":", "："))
-
-
-def _is_doc_no(text: str) -> bool:
-    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号)."""
-    return bool(DOC_NO_LINE.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 
 _DECREE = re.compile(r"^[\u4e00-\u9fa5]{2,20}令$")
@@ -355,38 +254,19 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
     return lines
 
 
-_BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
-# a news headline giving its speaker, then what was said (农机专家李金泽：为农机行业搭建现代化信息平台): the
-# words before the colon end as no label does, the words after are a headline's, not a list
-_SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*[^:：\s,，、;；]{%d,}$" % (
-    ")(?<!".join(LABEL_WORD_ENDINGS), MIN_TITLE + 2))
 _TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
 # a date in figures alone on its line (2024-06-05 10:30): the page's; a document writes 2024年6月5日
 _FIGURES_DATE = re.compile(r"^[\[【(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?$")
-_DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def _dated(lines: list[Line], at: int, template: frozenset) -> bool:
     """A date on its own line over the page's metadata (来源, 浏览次数 …) is that metadata's
     date; over the text (a transcript's first line) it is text."""
-    if not _DATE_ONLY.match(lines[at].text) or at + 1 >= len(lines):
+    if not DATE_ONLY.match(lines[at].text) or at + 1 >= len(lines):
         return False
     after = lines[at + 1].text
-    return bool(_metadata_line(after) or _LABEL_LINE.match(after) or is_furniture(after, template))
-
-
-def _metadata_line(text: str) -> bool:
-    """A header line of values, not a sentence: `2025-12-03 来源：市医保局 分享到`,
-    `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`,
-    `2024-06-05 10:00 示例县应急局`."""
-    if len(text) > 120 or _SENTENCE_END.search(text):
-        return False
-    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not opens_section(text)
-                or DATE_BESIDE_NAME.match(text))
-
-
-_SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
+    return bool(metadata_line(after) or LABEL_LINE.match(after) or is_furniture(after, template))
 
 
 # --- the tail ----------------------------------------------------------------------------
@@ -425,8 +305,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         line = lines[end - 1]
         text = line.text
         if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
-                or (_LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or _labels_row(text))
-                and not _SENTENCE_END.search(text)):
+                or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or _labels_row(text))
+                and not SENTENCE_END.search(text)):
             end -= 1
             continue
         break
@@ -454,7 +334,7 @@ def _before_services(lines: list[Line], start: int, end: int, template: frozense
         return end
     for line in after:
         text = line.text.replace(" ", "")
-        if (_SENTENCE_END.search(text) or _signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text)
+        if (SENTENCE_END.search(text) or _signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text)
                 or "公开" in text or len(text) > MAX_SERVICE_LINE):
             return end
     return last_file + 1
@@ -483,7 +363,7 @@ def _list_heading(text: str) -> bool:
     (its signature, its date, a 附件 line, a note in brackets such as （此件主动公开）, a
     labelled line such as 公开方式：主动公开)."""
     bare = text.rstrip(":： ")
-    return (len(bare) <= MAX_LIST_HEADING and not _SENTENCE_MARKS.search(bare) and ":" not in bare
+    return (len(bare) <= MAX_LIST_HEADING and not SENTENCE_MARKS.search(bare) and ":" not in bare
             and "：" not in bare and not bare.startswith(("（", "(", "【", "[")) and not _ANNEX.match(bare)
             and not _signs(bare) and not _DATE_LINE.match(bare.replace(" ", "")))
 
@@ -509,7 +389,7 @@ def signature_date(lines: list[str]) -> str | None:
     the line above), else a date line closing the text, else the date of its 印发 line."""
     for above, text in zip(lines, lines[1:]):
         match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and _headline(above) and _signs(re.sub(r"\s", "", above)):
+        if match and not match.group("issued") and header_line(above) and _signs(re.sub(r"\s", "", above)):
             if day := _day(match.group("date")):
                 return day
     issued = None
@@ -554,7 +434,7 @@ def with_signature(container):
     lines = [text for text in lines if text]
     if not lines or len(lines) > CLOSING_LINES:
         return container
-    if any(_SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":"))
+    if any(SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":"))
            for text in lines):
         return container  # a salutation (各有关单位：) may name many addressees
     signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)

@@ -22,10 +22,11 @@ from pipeline.blocks import Block, blocks, partition
 from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, title_over_text, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
 from pipeline.encoding import decode_html
 from pipeline.labels import OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
+from pipeline.position import title_over_text
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
 from pipeline.title import is_name, read_title

@@ -155,7 +155,7 @@ def _titled_blocks(tree) -> list[str]:
 
 def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), over_text: str | None = None) -> str | None:
     """`columns`: the breadcrumb's steps; a headline that says one of them heads the column.
-    `over_text`: the line printed over the text (pipeline.edges.title_over_text)."""
+    `over_text`: the line printed over the text (pipeline.position.title_over_text)."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]

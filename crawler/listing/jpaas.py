@@ -34,7 +34,7 @@ from crawler.listing.generic import GenericList
 from crawler.listing.patterns import ITEM_TAGS
 from crawler.listing.records import dig, load_json
 from pipeline.blocks import in_chrome
-from pipeline.edges import DOC_NO_LINE
+from pipeline.lines import DOC_NO_LINE
 from pipeline.normalize import clean_text, normalize_doc_no
 from pipeline.urls import strip_tracking
 

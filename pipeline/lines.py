@@ -1,0 +1,58 @@
+"""What one line of a page is, read alone: a label's line, a 文号, a date, a header's line.
+
+The head and tail of a document's text (pipeline.edges) and the title found by where it stands
+(pipeline.position) ask the same questions of a line; their answers live here, once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.body import SENTENCE_MARKS, opens_section
+from pipeline.dates import DATE_BESIDE_NAME
+from pipeline.normalize import DOC_NO
+from pipeline.vocab import BREADCRUMB_LEADS, EDITOR_LABELS, FIELD_LABELS, LABEL_WORD_ENDINGS
+
+# a trail led in (当前位置：首页 > 政务公开 > …)
+BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
+# a line opening with a field's label or an editor's (索引号：…, 【文 号】, 初审：…)
+LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
+LABEL_LINE = re.compile(
+    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
+)
+_LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + r")\s*[:：]")
+# a label nobody listed, before its colon
+BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
+# A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
+DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
+SENTENCE_END = re.compile(r"[。；！？]")
+DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
+# a news headline giving its speaker, then what was said (农机专家李金泽：为农机行业搭建现代化信息平台): the
+# words before the colon end as no label does, the words after are a headline's, not a list
+SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*[^:：\s,，、;；]{%d,}$" % (
+    ")(?<!".join(LABEL_WORD_ENDINGS), MIN_TITLE + 2))
+
+def header_line(text: str) -> bool:
+    """A short line without sentence punctuation, not a heading of the text's structure and
+    not a note in brackets: a line of a header."""
+    return (len(text) <= 80 and not SENTENCE_MARKS.search(text) and not opens_section(text)
+            and not text.startswith(("（", "(")))
+
+
+def is_doc_no(text: str) -> bool:
+    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号)."""
+    return bool(DOC_NO_LINE.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
+
+
+def metadata_line(text: str) -> bool:
+    """A header line of values, not a sentence: `2025-12-03 来源：市医保局 分享到`,
+    `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`,
+    `2024-06-05 10:00 示例县应急局`."""
+    if len(text) > 120 or SENTENCE_END.search(text):
+        return False
+    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not opens_section(text)
+                or DATE_BESIDE_NAME.match(text))
+
+
+_SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")

@@ -1,0 +1,111 @@
+"""The title found by where it stands: the headline printed over the document's text.
+
+When a page's <title> and headings name only the site, the block just above the text (or a
+heading at its head) that reads as a title is the document's, passing over what a header puts
+between them: dates, labelled values, tools, bylines, a 副题, a 文号, the breadcrumb.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.blocks import holds
+from pipeline.body import is_furniture, is_prose, opens_section
+from pipeline.dates import DATE_BESIDE_NAME
+from pipeline.lines import (
+    BARE_LABEL,
+    BREADCRUMB_LINE,
+    DATE_ONLY,
+    LABEL_LINE,
+    MAX_TITLE,
+    MIN_TITLE,
+    SENTENCE_END,
+    SPEAKER_HEADLINE,
+    header_line,
+    is_doc_no,
+    metadata_line,
+)
+from pipeline.normalize import HAN, clean_text, ends_as_office
+from pipeline.title import headline_text, is_name
+from pipeline.vocab import METADATA_HEADINGS, OFFICE_LABEL_ENDINGS
+
+
+def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: list = ()) -> str | None:
+    """The headline printed over the document's text, found by where it stands, not by its
+    tag or class: a heading at the head of the text's container, else the nearest block above
+    it that reads as a title. Dates, labelled values (those in `skip`, the metadata block's),
+    tools, links, contacts, short captions, a 副题 and steps of the breadcrumb between them are
+    passed over (a headline run into its labelled date is read up to the label); prose ends
+    the search. The structural source of a title when the page's
+    <title> and headings name only the site."""
+    if container is None:
+        return None
+    first = next((i for i, block in enumerate(page) if holds(container, block.owner)), None)
+    if first is None:
+        return None
+    head = range(first, min(first + ABOVE_SPAN, len(page)))
+    head = head[:next((n for n, i in enumerate(head) if not holds(container, page[i].owner) or is_prose(page[i])), len(head))]
+    labelled = [el for el in skip if el is not None]
+    # inside the container, only a heading printed at its head: its other short lines are the
+    # document's own header (issuing offices, a title over two lines, a speaker)
+    for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
+        for i in run:
+            block = page[i]
+            text = headline_text(block.text)
+            if (block.hidden or not text or text in columns or _passed_over(text, block)
+                    or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
+                continue
+            if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
+                return _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
+            break
+    return None
+
+
+def _whole_element(page: list, at: int, text: str) -> str:
+    """A title its element breaks over lines (`…税务局<br/>关于做好…的通知`), whole."""
+    owner = page[at].owner
+    lines = [b.text.strip() for b in page[max(0, at - 2):at] if b.owner is owner and header_line(b.text.strip())]
+    return "".join(lines + [text])
+
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号, tools one by one
+
+
+def _passed_over(text: str, block) -> bool:
+    """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
+    bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
+    a metadata block's heading, a byline ending in its date or naming a web address, a
+    salutation's addressees (the title is over them), the breadcrumb."""
+    return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
+            or text in METADATA_HEADINGS
+            or bool(DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
+                    or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not SPEAKER_HEADLINE.match(text)
+                    or BREADCRUMB_LINE.match(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
+                    or _DOMAIN.search(text) or _SUBTITLE.match(text) or _ENDS_IN_DATE.search(text)
+                    or _addressees(text.rstrip(":： "))))
+
+
+def _titled(text: str) -> bool:
+    """A line read as a title: short, not a sentence, not a part of a text's structure, not a
+    note in brackets, not a salutation, not an office's or a site's name."""
+    return (len(text) <= MAX_TITLE and not SENTENCE_END.search(text) and not opens_section(text)
+            and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
+
+
+def _addressees(text: str) -> bool:
+    """A list of offices (莲都区人民政府，市直各单位): a salutation's addressees, no title."""
+    parts = [p for p in _LIST_MARKS.split(text) if p]
+    return len(parts) >= 2 and all(ends_as_office(p) or p.endswith(OFFICE_LABEL_ENDINGS) or p.startswith("各")
+                                   for p in parts)
+
+
+_LIST_MARKS = re.compile(r"[，、,]")
+
+
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}")
+_DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
+# a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
+_ENDS_IN_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SUBTITLE = re.compile(r"^[—–－-]{1,2}")

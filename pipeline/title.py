@@ -65,15 +65,21 @@ def _printed_as_subtitle(tree, title: str) -> bool:
 def _lead(el) -> str:
     """An element's first line: its text up to its first block child, or that child's first
     line when nothing comes before it (a title over a list of its source and date)."""
+    words, block = _words_before(el, BLOCK_TAGS)
+    return _lead(block) if block is not None and not words.strip() else words
+
+
+def _words_before(el, stops: frozenset) -> tuple[str, object]:
+    """An element's text up to its first child whose tag is in `stops`, and that child."""
     out = [el.text or ""]
     for child in el:
         if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
             out.append(child.tail or "")
             continue
-        if child.tag in BLOCK_TAGS:
-            return "".join(out) if "".join(out).strip() else _lead(child)
+        if child.tag in stops:
+            return "".join(out), child
         out += [child.text_content(), child.tail or ""]
-    return "".join(out)
+    return "".join(out), None
 
 
 def headline(tree):
@@ -115,25 +121,17 @@ _INNER_BLOCKS = frozenset("p div table ul ol dl section article h1 h2 h3 h4 h5 h
 def _own_words(heading) -> str:
     """A heading's text up to a block it holds (a heading left unclosed holds the page after it:
     `<h2>…感染者</br><h2><small>( 2022-04-26)</small></h2>…`); a <br> or a span stays inside."""
-    out = [heading.text or ""]
-    for child in heading:
-        if isinstance(child.tag, str) and child.tag in _INNER_BLOCKS:
-            break
-        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            out.append(child.tail or "")
-            continue
-        out += [child.text_content(), child.tail or ""]
-    return "".join(out)
+    return _words_before(heading, _INNER_BLOCKS)[0]
 
 
-_DATE_AFTER = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
+_BRACKETED_DATE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
 
 
 def headline_text(text: str) -> str:
     """A headline's words up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)
     and without the date in brackets after them (`…感染者 ( 2022-04-26)`): the page's, not the
     title's."""
-    return _DATE_AFTER.sub("", before_labels(clean_text(text) or ""))
+    return _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
 
 
 def _titled_blocks(tree) -> list[str]:

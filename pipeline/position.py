@@ -55,9 +55,21 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
                     or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
             if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
-                return _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
+                return _over_subtitle(page, i) or _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
             break
     return None
+
+
+def _over_subtitle(page: list, at: int) -> str | None:
+    """The heading of a higher rank right over the one found (<h2>山西品牌丝路行正式启动</h2>
+    <h3>成功举办…推介会</h3>): that one is the 副题, printed without a dash."""
+    rank = _RANK.get(page[at].owner.tag)
+    above = page[at - 1] if at and rank else None
+    if above is None or above.hidden or _RANK.get(above.owner.tag, rank) >= rank:
+        return None
+    text = headline_text(above.text)
+    return text if text and not _passed_over(text, above) and _titled(text) else None
+
 
 
 def _whole_element(page: list, at: int, text: str) -> str:
@@ -67,7 +79,8 @@ def _whole_element(page: list, at: int, text: str) -> str:
     return "".join(lines + [text])
 
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_RANK = {f"h{n}": n for n in range(1, 7)}  # h1 over h2 over h3 …
+HEADING_TAGS = frozenset(_RANK)
 
 
 ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号, tools one by one

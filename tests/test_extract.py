@@ -978,3 +978,12 @@ def test_a_date_in_figures_heading_the_text_is_the_pages(line):
     document writes its own dates 2024年6月5日."""
     record = extract(_page("<h1>关于开展安全检查的通知</h1>", f"<p>{line}</p>" + TEXT), "http://www.example.gov.cn/a/1.html")
     assert (record.body, record.published_at[:10]) == (BODY, "2024-06-05")
+
+
+def test_a_heading_of_higher_rank_over_the_one_found_is_the_title():
+    """<h2>main title</h2><h3>subtitle</h3> over the text, no dash before the 副题, the <title>
+    naming only the site: the h2 is the title."""
+    page = ("<html><head><meta charset='utf-8'><title>示例省人民政府门户网站</title></head><body><div class='nav'><a href='/'>首页</a>"
+            "</div><div class='t'><h2>示例省品牌丝路行南美站正式启动</h2><h3>成功举办示例省与巴西双向经贸投资推介会</h3></div>"
+            f"<div class='a'>{TEXT}</div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/1.html").title == "示例省品牌丝路行南美站正式启动"

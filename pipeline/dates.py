@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.blocks import after_headline
-from pipeline.labels import before_labels, field_of, label_matches
+from pipeline.labels import before_labels, field_of, label_matches, without_tools
 from pipeline.normalize import clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
@@ -79,8 +79,9 @@ def date_line(page: list, title: str | None, container) -> str | None:
 
 
 def header_date(lines: list[str]) -> str | None:
-    """The first date a document's header prints on lines of its own: a byline's, or a
-    calendar's leaf over two lines."""
+    """The first date a document's header prints on lines of its own: a byline's (with the page
+    tools it runs into after it), or a calendar's leaf over two lines."""
+    lines = [without_tools(line) for line in lines]
     texts = [before_labels(line) for line in lines]
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))

@@ -150,6 +150,11 @@ _TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$"
     map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))), re.I)
 
 
+def without_tools(text: str) -> str:
+    """A line without the page tools it runs into at its end (… 2024.02.22 小 中 大, … 分享)."""
+    return _TOOLS_AFTER.sub("", text)
+
+
 def _value(text: str) -> str:
     """The value after a label: up to a `|` or another (unknown) label, without the closing
     bracket or colon of its own label."""

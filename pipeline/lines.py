@@ -10,6 +10,7 @@ import unicodedata
 
 from pipeline.body import SENTENCE_MARKS, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
+from pipeline.labels import without_tools
 from pipeline.normalize import DOC_NO
 from pipeline.vocab import BREADCRUMB_LEADS, EDITOR_LABELS, FIELD_LABELS, LABEL_WORD_ENDINGS
 
@@ -49,6 +50,7 @@ def metadata_line(text: str) -> bool:
     """A header line of values, not a sentence: `2025-12-03 来源：市医保局 分享到`,
     `答复类别：A类` (a short value under a label of its own), `中国人民银行网站 2025-05-30`,
     `2024-06-05 10:00 示例县应急局`."""
+    text = without_tools(text)  # (… 2024.02.22 小 中 大)
     if len(text) > 120 or SENTENCE_END.search(text):
         return False
     return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not opens_section(text)

@@ -356,8 +356,22 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     anchor = _first_prose_after(blocks, end)
     if anchor is None or holds(best, anchor.owner) or not by_headline and not _ends_before(best, blocks, end):
         return best
+    if (joined := _continued_by(anchor, best, blocks)) is not None:
+        return joined
     around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
     return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
+
+
+def _continued_by(anchor: Block, best, blocks: list[Block]):
+    """The element holding both the first prose after the headline and the best-scoring element
+    when that element's text comes right after it (a salutation, then the text's paragraph):
+    one text, not a box beside it. None otherwise, or when only the page holds both."""
+    shown = [b for b in blocks if not b.hidden]
+    at = next((i for i, b in enumerate(shown) if b is anchor), None)
+    if at is None or at + 1 >= len(shown) or not holds(best, shown[at + 1].owner):
+        return None
+    both = next((a for a in anchor.owner.iterancestors() if holds(a, best)), None)
+    return both if both is not None and both.tag not in _PAGE_TAGS else None
 
 
 def _header(blocks: list[Block]) -> tuple[int, bool] | None:

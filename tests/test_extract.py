@@ -996,3 +996,16 @@ def test_a_bylines_date_before_the_page_tools_it_runs_into(line):
         header, text = (f"<div class='info'>{line}</div>", TEXT) if where == "over" else ("", f"<p>{line}</p>" + TEXT)
         record = extract(_page(f"<h1>关于开展安全检查的通知</h1>{header}", text), "http://www.example.gov.cn/a/1.html")
         assert (record.published_at, record.body) == ("2024-02-22", BODY), where
+
+
+def test_a_short_texts_salutation_and_paragraph_stay_one_text_in_a_page_without_names():
+    """No class or id anywhere: the headline, the salutation (the first prose under it), the
+    text's one paragraph right after it, its 附件 links, its signature. The paragraph weighs
+    most; the salutation before it is the same text's, not a box beside it."""
+    files = "".join(f"<p><a href='/f/{i}.pdf'>{i}.示例电网输电价格定价办法（试行）第{i}部分</a></p>" for i in (1, 2))
+    page = ("<html><head><meta charset='utf-8'><title>示例委员会</title></head><body><div>"
+            + "".join(f"<a href='/{i}'>栏目{i}</a>" for i in range(8)) + "</div><div><h1>关于印发《示例电网输电价格定价办法》的通知</h1>"
+            f"<div><p>各省、自治区、直辖市发展改革委、物价局，国家电网公司、南方电网公司：</p><p>{LONG}{LONG}</p>{files}"
+            "<p>示例委员会</p><p>2017年12月29日</p></div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert record.body.startswith("各省、自治区、直辖市发展改革委、物价局，国家电网公司、南方电网公司：\n" + LONG)

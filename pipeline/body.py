@@ -364,8 +364,11 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
 
 def _continued_by(anchor: Block, best, blocks: list[Block]):
     """The element holding both the first prose after the headline and the best-scoring element
-    when that element's text comes right after it (a salutation, then the text's paragraph):
-    one text, not a box beside it. None otherwise, or when only the page holds both."""
+    when that prose is a salutation (各省、自治区…，国家电网公司：) and the element's text comes
+    right after it: one text, not a box beside it. None otherwise, or when only the page holds
+    both."""
+    if not anchor.text.rstrip().endswith(("：", ":")):
+        return None  # (a short text ending in a sentence has a side box after it, not its rest)
     shown = [b for b in blocks if not b.hidden]
     at = next((i for i, b in enumerate(shown) if b is anchor), None)
     if at is None or at + 1 >= len(shown) or not holds(best, shown[at + 1].owner):

@@ -777,7 +777,9 @@ def test_every_label_spelling_reads_in_every_layout(field, label):
 @pytest.mark.parametrize("line", ["（来源：新华社）", "本文来源：人民日报", "网站编辑：张三", "浏览次数：123次", "更新时间：2024-06-05",
                                   "分享让更多人看到", "二维码", "【责任编辑：张三】", "责任编辑：张三 校对：李四", "【打印本页】【关闭窗口】【返回顶部】",
                                   "【推荐】【打印】【关闭】", "〖打印本页〗〖关闭窗口〗", ">> 打印本页", "【发表评论】【打印此文】【关闭窗口】",
-                                  "【内容纠错】", "【我要分享】 【双击滚屏】 【TOP】", "文章字体：大 中 小", "保护视力色："])
+                                  "【内容纠错】", "【我要分享】 【双击滚屏】 【TOP】", "文章字体：大 中 小", "保护视力色：",
+                                  "更多>>", "本页链接：http://www.example.gov.cn/a/1.html", "（本文转载自示例日报）", "扫码在手机上查看",
+                                  "相关附件：无", "本文已被浏览 123 次"])
 def test_the_sites_notes_under_the_text_are_not_the_text(line):
     assert extract(_page("", TEXT + f"<p>{line}</p>"), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
 

@@ -21,6 +21,7 @@ from pipeline.lines import (
     BARE_LABEL,
     BREADCRUMB_LINE,
     DATE_ONLY,
+    FIGURES_DATE,
     LABEL_LINE,
     LABELS,
     SENTENCE_END,
@@ -132,7 +133,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             in_header = True
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
-                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or _FIGURES_DATE.match(text)):
+                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -256,8 +257,6 @@ def _split_doc_no(lines: list[Line]) -> list[Line]:
 
 _TITLE_DATE = re.compile(r"^[（(]?\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
                          r"|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
-# a date in figures alone on its line (2024-06-05 10:30): the page's; a document writes 2024年6月5日
-_FIGURES_DATE = re.compile(r"^[\[【(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?$")
 
 
 def _dated(lines: list[Line], at: int, template: frozenset) -> bool:

@@ -27,6 +27,10 @@ BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
 DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
 SENTENCE_END = re.compile(r"[。；！？]")
+# a day in figures, with its time at most (2024-06-05, 2024/6/5 10:30): a page's way, where a
+# document writes 2024年6月5日
+FIGURES_DAY = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+FIGURES_DATE = re.compile(rf"^[\[【(（]?\s*{FIGURES_DAY}\s*[\]】)）]?$")  # alone on its line, bracketed or not
 DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
 # a news headline giving its speaker, then what was said (农机专家李金泽：为农机行业搭建现代化信息平台): the

@@ -15,6 +15,7 @@ from pipeline.lines import (
     BARE_LABEL,
     BREADCRUMB_LINE,
     DATE_ONLY,
+    FIGURES_DAY,
     LABEL_LINE,
     MAX_TITLE,
     MIN_TITLE,
@@ -120,5 +121,5 @@ _LIST_MARKS = re.compile(r"[，、,]")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
-_ENDS_IN_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")
 _SUBTITLE = re.compile(r"^[—–－-]{1,2}")

@@ -16,7 +16,6 @@ from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import FILE_NAME, SENTENCE_MARKS, Line, is_furniture
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
-from pipeline.labels import whole_label
 from pipeline.lines import (
     BARE_LABEL,
     BREADCRUMB_LINE,
@@ -27,7 +26,9 @@ from pipeline.lines import (
     SENTENCE_END,
     header_line,
     is_doc_no,
+    labels_row,
     metadata_line,
+    unlisted_label,
 )
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
@@ -289,7 +290,7 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
 def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> int:
     """`end` less what closes the text there: a list of links, the site's services after the
     text's files, a block under a tail heading, furniture, files and labelled lines."""
-    end = _before_services(lines, start, _before_link_list(lines, start, end), template)
+    end = _before_services(lines, start, _before_link_list(lines, start, _before_catalogue(lines, start, end)), template)
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
@@ -304,7 +305,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         line = lines[end - 1]
         text = line.text
         if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
-                or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or _labels_row(text))
+                or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text))
                 and not SENTENCE_END.search(text)):
             end -= 1
             continue
@@ -315,10 +316,33 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 _ANNEX = re.compile(r"^附\s*件")
 
 
-def _labels_row(text: str) -> bool:
-    """A metadata table's row printed without colons, its values empty or short (信息分类 文号
-    关键词 语种 中文): two of its cells or more are labels and nothing else."""
-    return sum(map(whole_label, text.split())) >= 2
+def _before_catalogue(lines: list[Line], start: int, end: int) -> int:
+    """`end` less the page's metadata block printed under the text (its CMS puts it there, or
+    prints it twice): a run of labelled lines closing the text, a label's value on the line under
+    it, labels nobody listed among them (公开类别：, 备注：无), when two of its lines or more are
+    labels we know. A 版记's 公开方式 note alone is the document's and stays."""
+    at, known, top = end, 0, end
+    while at > start:
+        text = lines[at - 1].text.strip()
+        if SENTENCE_END.search(text):
+            break
+        if LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text):
+            known, top = known + 1, at - 1  # (the block opens with a label we know: 联系电话： over it is the text's)
+        elif not (unlisted_label(text) or at - 2 >= start and _empty_label(lines[at - 2].text)
+                  and len(text) <= MAX_CELL_VALUE):
+            break
+        at -= 1
+    return top if known >= 2 else end
+
+
+MAX_CELL_VALUE = 12  # characters: a value on its own line under its label (通知, 主动公开)
+
+
+def _empty_label(text: str) -> bool:
+    """A label and its colon, nothing after (体裁分类：, 主题词：)."""
+    text = text.strip()
+    return text.endswith((":", "：")) and (bool(LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text))
+                                          or unlisted_label(text))
 
 
 def _before_services(lines: list[Line], start: int, end: int, template: frozenset) -> int:

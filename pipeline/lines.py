@@ -12,7 +12,14 @@ from pipeline.body import SENTENCE_MARKS, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.labels import without_tools
 from pipeline.normalize import DOC_NO
-from pipeline.vocab import BREADCRUMB_LEADS, EDITOR_LABELS, FIELD_LABELS, LABEL_WORD_ENDINGS
+from pipeline.vocab import (
+    BREADCRUMB_LEADS,
+    DOCUMENT_NOTE_LABELS,
+    EDITOR_LABELS,
+    FIELD_LABELS,
+    IGNORED_LABELS,
+    LABEL_WORD_ENDINGS,
+)
 
 # a trail led in (当前位置：首页 > 政务公开 > …)
 BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
@@ -62,3 +69,32 @@ def metadata_line(text: str) -> bool:
 
 
 _SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
+
+
+# a metadata table's row printed as one line without colons: labels, each with a short value or
+# none (文 号 主 题 词, 有效性 有效, 语种 中文 信息格式 html)
+_CELL_LABEL = "(?:%s)" % "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(
+    set(LABELS) | set(IGNORED_LABELS) - set(DOCUMENT_NOTE_LABELS), key=len, reverse=True))
+_CELL = re.compile(rf"\s*({_CELL_LABEL})\s*(?:[:：]\s*)?((?<=[\s:：])(?!{_CELL_LABEL})[^\s:：]{{1,12}})?\s*")
+MIN_LONE_LABEL = 3  # characters: a label alone with its value (有效性 有效) must be no common word
+
+
+def labels_row(text: str) -> bool:
+    """A row of a metadata table: two labels or more, or one of its own (not 时间, 分类) with a
+    value, and nothing else."""
+    at, cells = 0, []
+    while at < len(text) and (match := _CELL.match(text, at)) and match.end() > at:
+        cells.append(match)
+        at = match.end()
+    if at < len(text) or not cells:
+        return False
+    return len(cells) >= 2 or bool(cells[0].group(2)) and len(re.sub(r"\s", "", cells[0].group(1))) >= MIN_LONE_LABEL
+
+
+_UNLISTED = re.compile(r"^([\u4e00-\u9fa5]{2,8})\s*[:：]\s*[^\s:：]{0,12}$")
+
+
+def unlisted_label(text: str) -> bool:
+    """A label nobody listed with a short value or none (公开类别：主动公开, 备注：无, 发布形式：)."""
+    match = _UNLISTED.match(text)
+    return bool(match) and match.group(1).endswith(LABEL_WORD_ENDINGS)

@@ -64,12 +64,13 @@ IGNORED_LABELS: tuple[str, ...] = (
     "编辑", "网站", "分享到", "文章类型", "发布人", "【字体", "扫一扫", "打印", "访问次数",
     "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
     "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类",
-    "信息公开选项", "公开选项", "公开属性",
+    "信息公开选项", "公开选项", "公开属性", "公开类别", "发布形式", "语种", "信息格式",
 ) + EDITOR_LABELS
 
 # Of those, the notes a document prints in its own 版记 (公开方式：主动公开): closing a text they
 # stay, where a line of the others (公文种类：意见, [废止日期]) is the page's catalogue.
-DOCUMENT_NOTE_LABELS: tuple[str, ...] = ("公开方式", "公开范围", "公开时限", "公开形式", "信息公开选项", "公开选项", "公开属性")
+DOCUMENT_NOTE_LABELS: tuple[str, ...] = ("公开方式", "公开范围", "公开时限", "公开形式", "信息公开选项", "公开选项", "公开属性",
+                                         "公开类别")
 
 # Values meaning "nothing here": the field is null, never the word.
 NULL_VALUES: frozenset[str] = frozenset({"无", "暂无", "-", "--", "/", "空", "null", "none", "无文号", "—", "——", "－", "---", "----"})

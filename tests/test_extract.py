@@ -897,6 +897,28 @@ def test_the_pages_catalogue_lines_closing_the_text_go(closing):
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
 
 
+@pytest.mark.parametrize("block", [
+    ["主题词：", "体裁分类：", "通知", "公开类别：", "主动公开", "发布形式：", "备注：无"],
+    ["<table><tr><td>分 类</td><td></td></tr><tr><td>发布机构</td><td></td></tr><tr><td>文 号</td><td></td>"
+     "<td>主 题 词</td><td></td></tr></table>"],
+    ["<table><tr><td>信息分类</td><td></td></tr><tr><td>文号</td><td></td><td>关键词</td><td></td></tr>"
+     "<tr><td>语种</td><td>中文</td><td>信息格式</td><td>html</td></tr></table>"],
+    ["有效性 有效"]])
+def test_the_pages_metadata_block_printed_under_the_text_goes(block):
+    """A CMS printing the page's metadata under the text, as label lines with values on their
+    own lines among labels nobody listed (公开类别：, 备注：无), or as table rows without colons
+    (文 号 主 题 词, 语种 中文 信息格式 html, 有效性 有效): the page's, not the document's."""
+    contact = "<p>联系人：张三</p><p>联系电话：12345678</p>"
+    page = _page("", TEXT + contact + "".join(f"<p>{line}</p>" if "<" not in line else line for line in block))
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY + "\n联系人：张三\n联系电话：12345678"
+
+
+def test_a_versions_publication_note_closing_the_text_stays():
+    """公开方式：主动公开 under a 版记's 抄送 is the document's own, labelled or not."""
+    page = _page("", TEXT + "<p>抄送：市委各部门，市人大常委会办公厅。</p><p>公开方式：主动公开</p>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body.endswith("公开方式：主动公开")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

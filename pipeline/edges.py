@@ -134,7 +134,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             in_header = True
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
-                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)):
+                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)
+                  or _names_a_byline(lines, start)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -267,6 +268,16 @@ def _dated(lines: list[Line], at: int, template: frozenset) -> bool:
         return False
     after = lines[at + 1].text
     return bool(metadata_line(after) or LABEL_LINE.match(after) or is_furniture(after, template))
+
+
+def _names_a_byline(lines: list[Line], at: int) -> bool:
+    """A name on its own line over a date in figures (新华网 / 2024.02.22): a byline printed in
+    cells of their own. (A document's signature printed first writes its date 2024年2月22日.)"""
+    return (len(lines[at].text) <= MAX_BYLINE_NAME and header_line(lines[at].text) and at + 1 < len(lines)
+            and bool(FIGURES_DATE.match(lines[at + 1].text)))
+
+
+MAX_BYLINE_NAME = 16  # characters
 
 
 # --- the tail ----------------------------------------------------------------------------

@@ -919,6 +919,15 @@ def test_a_versions_publication_note_closing_the_text_stays():
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body.endswith("公开方式：主动公开")
 
 
+def test_a_byline_printed_in_cells_of_its_own_over_the_text_is_header():
+    """新华网 / 2024.02.22 / 小 中 大, each in its own cell inside the text's element: the source's
+    name over a date in figures is a byline (a document's signature printed first writes
+    2024年2月22日), and its date is the page's."""
+    byline = "<div>新华网</div><div>2024.02.22</div><div>小</div><div>中</div><div>大</div>"
+    record = extract(_page("", byline + TEXT), "http://www.example.gov.cn/a/t20240222_1.html")
+    assert (record.body, record.published_at) == (BODY, "2024-02-22")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

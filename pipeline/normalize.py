@@ -87,15 +87,17 @@ _YEAR_BRACKETS = re.compile(r"[\[(（【〔［﹝{<《〈〖]\s*((?:19|20)\d{2})
 
 
 _WRAPPED = re.compile(r"^[（(](.*)[）)]$")
+_FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def normalize_doc_no(value: str | None) -> str | None:
-    """发文字号 with the year in 〔〕, spaces removed: 国发[2024] 3号 → 国发〔2024〕3号; without the
-    brackets a page wraps it in ((川发改价格〔2025〕480号)) or a bracket left over."""
+    """发文字号 with the year in 〔〕, spaces removed, its figures ASCII (an editor may type them
+    full-width: 示交〔２０２４〕１２号, searched for as 示交〔2024〕12号): 国发[2024] 3号 → 国发〔2024〕3号;
+    without the brackets a page wraps it in ((川发改价格〔2025〕480号)) or a bracket left over."""
     text = clean_text(value)
     if text is None:
         return None
-    text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", ""))
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", "").translate(_FULL_WIDTH_FIGURES))
     text = _WRAPPED.sub(r"\1", text)
     if text.endswith((")", "）")) and text.count("(") + text.count("（") < text.count(")") + text.count("）"):
         text = text[:-1]

@@ -262,8 +262,8 @@ CLASSES = {
         _page("<p>〔发布机构〕 示例市交通运输局</p><p>「发文字号」 示交〔2024〕12号</p><p>■ 成文日期 2024-06-05</p>"
               "<p>（有效性） 有效</p>"),
         {"publisher": "示例市交通运输局", "doc_no": "示交〔2024〕12号", "written_at": "2024-06-05", "validity": "有效"}),
-    "a 文号 line in full-width figures over the text is its header (the figures kept as printed)": (
-        _page("", "<p>示交〔２０２４〕１２号</p>" + TEXT), {"doc_no": "示交〔２０２４〕１２号", "body": BODY}),
+    "a 文号 line in full-width figures over the text is its header (its figures ASCII, as searched for)": (
+        _page("", "<p>示交﹝２０２４﹞１２号</p>" + TEXT), {"doc_no": "示交〔2024〕12号", "body": BODY}),
     "a notice's 名称： under its sections, in lines of one element, is the text's, not the title (ccgp-hebei)": (
         _page("<div>示例县村级信息中心电脑采购项目中标公告</div>",
               "一、项目编号：ZC130800202101632<br>二、项目名称：示例村级信息中心电脑项目<br>三、公告期限：自本公告发布之日起1个工作日。<br>"

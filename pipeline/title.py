@@ -28,6 +28,9 @@ COLUMN_LENGTH = 6  # characters: a headline this short and not worded like a tit
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SUFFIX_SEPARATOR = re.compile(r"^[_|｜\-—－\s]+")
 _CUT = re.compile(r"(?:\.\.\.|…+)$")
+# what a <title> adds to the title the page prints over its text: one separator, then a short
+# name (…监察法-纪检, …的通知_示例市人民政府); a 副题 after a long dash is the title's own
+_SITE_SUFFIX = re.compile(r"^\s*[_|｜\-－]\s*[^_|｜\-－—]{1,30}$")
 # lesser headings that say they are the title (h2.xxgkNbXqTitle): the last resort, after a
 # <title> that only names the site
 _TITLED_HEADINGS = ("//*[self::h2 or self::h3][contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
@@ -177,12 +180,14 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     headline = next((h for h in headlines if h and not is_name(h)), None)
     if headline and chosen not in headlines and _printed_as_subtitle(tree, chosen):
         chosen = headline  # ArticleTitle holds the 副题 (——…综述) printed under the headline
+    printed = {*headlines, clean_text(over_text)}  # what the page shows over its text
     for other in candidates:
         if other == chosen:
             continue
         rest = chosen[len(other):] if chosen.startswith(other) else ""
-        if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and _names_in(rest, meta):
-            chosen = other  # the same title with the column's name run into it
+        if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and (
+                _names_in(rest, meta) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
+            chosen = other  # the same title with the column's or the site's name run into it
         elif _unbalanced(chosen) and other.startswith(_CUT.sub("", chosen)) and len(other) > len(chosen):
             chosen = other  # the same title, cut short
     if _unbalanced(chosen):  # cut short everywhere it is shown: a link's title (its attachment's) may say it whole

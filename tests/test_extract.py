@@ -928,6 +928,32 @@ def test_a_byline_printed_in_cells_of_its_own_over_the_text_is_header():
     assert (record.body, record.published_at) == (BODY, "2024-02-22")
 
 
+@pytest.mark.parametrize("suffix", ["-纪检", "_示例市教育局", " | 通知公告"])
+def test_a_title_tag_adding_a_short_name_to_the_headline_printed_over_the_text(suffix):
+    """<title>中华人民共和国监察法-纪检</title> over a page printing 中华人民共和国监察法 over its text:
+    what the <title> adds after one separator is the site's or column's name, known or not;
+    the title printed again at the text's head is header, not body."""
+    page = (f"<html><head><meta charset='utf-8'><title>中华人民共和国监察法{suffix}</title></head><body>"
+            "<table><tr><td><span>中华人民共和国监察法</span></td></tr><tr><td>来源: | 发布时间: 2018-05-17</td></tr>"
+            f"<tr><td><div id='vsb_content'><p><strong>中华人民共和国监察法</strong></p>{TEXT}</div></td></tr></table></body></html>")
+    record = extract(page, "http://www.example.edu.cn/info/1081/1.htm")
+    assert (record.title, record.body) == ("中华人民共和国监察法", BODY)
+
+
+def test_a_title_tag_with_a_subtitle_after_a_long_dash_keeps_it():
+    """——, a 副题's dash, is no site suffix's separator."""
+    page = ("<html><head><meta charset='utf-8'><title>砥砺奋进谱新篇——示例市2024年工作综述</title></head><body>"
+            f"<div><span>砥砺奋进谱新篇</span></div><div id='zoom'>{TEXT}</div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t1.html").title == "砥砺奋进谱新篇——示例市2024年工作综述"
+
+
+@pytest.mark.parametrize("credits", ["医技药剂党支部、药剂科供稿&nbsp; 摄影/张艳&nbsp; 编辑/苏芳", "（文/张三 图/李四）"])
+def test_a_news_items_credits_closing_the_text_go(credits):
+    """The credits under a news item (X供稿, 摄影/…, 编辑/…, 文/…): the site's, not the text's."""
+    page = _page("", TEXT + f"<p>{credits}</p>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -162,7 +162,8 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     label counts; inside it only a metadata block at its head, before the first prose or the
     first section of the text (a `时间：` line further down, the `名称：` of a procurement
     notice's 一、二、… items, is the document's text, not its metadata), and one after its last
-    prose that names two fields or more (信息公开属性 printed under the text)."""
+    prose that names two fields or more (信息公开属性 printed under the text), or the text's source
+    (（来源：示例日报）)."""
     tail: list[Block] = []
     if container is None:
         outside, head = page, []
@@ -184,7 +185,9 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         pairs = list(labelled_pairs(part))
         metadata_block = len({field for field, _, _ in pairs}) >= 2
         if part is tail and not metadata_block:
-            continue  # a lone 时间： line under the text is the text's
+            # a lone 时间： line under the text is the text's; a 来源： line there names its source
+            pairs = [pair for pair in pairs if pair[0] == "source"]
+            holders.extend(el for _, _, elements in pairs for el in elements)
         # inside the text, a lone labelled row (行政处罚决定书文号 of a table that is the
         # document) is read, but stays text; a block of metadata does not
         if part is outside or metadata_block:

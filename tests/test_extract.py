@@ -954,6 +954,28 @@ def test_a_news_items_credits_closing_the_text_go(credits):
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
 
 
+@pytest.mark.parametrize("closing", ["原文链接：http://www.example.gov.cn/a/1.html", "监制：王五", "统筹：赵六 策划：钱七",
+                                     "文章录入：管理员", "发布者：admin", "信息员：张三", "审核人：李四", "编审：李四",
+                                     "（编辑 张三）", "编辑 | 张三", "撰稿人：张三", "图片来源：示例局", "（图片由示例局提供）",
+                                     "点赞", "扫码关注示例发布", "【视力保护色】", "声明：本文仅代表作者观点", "热门文章"])
+def test_the_sites_credits_tools_and_notes_closing_the_text_go(closing):
+    """The web editors' credits in every role a site names (监制, 统筹, 信息员, 发布者 …), with a
+    bar or a space for a colon; the link to the original, photo credits, tools, a follow-us
+    note, a disclaimer and a list's heading: the site's, not the document's."""
+    page = _page("", TEXT + f"<p>{closing}</p>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
+@pytest.mark.parametrize("line", ["（来源：示例日报）", "【内容来源：示例日报】", "转自：示例日报", "文章来源：示例日报"])
+def test_a_source_line_under_the_text_names_its_source(line):
+    """A news item names its source under the text as often as over it; 资料来源： under a table
+    is the text's own note."""
+    record = extract(_page("", TEXT + f"<p>{line}</p>"), "http://www.example.gov.cn/a/t20240605_1.html")
+    assert (record.source, record.body) == ("示例日报", BODY)
+    record = extract(_page("", TEXT + "<p>资料来源：示例市统计局</p>"), "http://www.example.gov.cn/a/t20240605_1.html")
+    assert (record.source, record.body) == (None, BODY + "\n资料来源：示例市统计局")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -171,8 +171,11 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):
-        # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying so
-        chosen = next((t for t in _titled_blocks(tree) if _DOCUMENTISH.search(t) and not is_name(t)), chosen)
+        # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying
+        # so, or the line printed over the text
+        over = clean_text(over_text)
+        chosen = next((t for t in _titled_blocks(tree) if _DOCUMENTISH.search(t) and not is_name(t)),
+                      over if over and not _column_like(over) and not is_name(over) else chosen)
     if chosen is None:
         chosen = next((c for c in _titled_blocks(tree) if not is_name(c, meta.get("SiteName"))), None)
         if chosen is None:

@@ -976,6 +976,17 @@ def test_a_source_line_under_the_text_names_its_source(line):
     assert (record.source, record.body) == (None, BODY + "\n资料来源：示例市统计局")
 
 
+@pytest.mark.parametrize("page_title", ["首页 &gt; 通知公告", "通知公告_示例市人民政府", "通知公告"])
+@pytest.mark.parametrize("printed", ["<p align='center'><strong>{}</strong></p>", "<font size='5'>{}</font>", "<h3>{}</h3>"])
+def test_a_title_tag_naming_the_column_gives_way_to_the_line_over_the_text(page_title, printed):
+    """A <title> naming only the column (as a trail, with the site, or alone) on a page printing
+    its title over the text in no heading or class that says so: the printed line is the title."""
+    title = "关于开展2024年安全生产大检查的通知"
+    page = (f"<html><head><meta charset='utf-8'><title>{page_title}</title></head><body><div class='nav'>"
+            f"<a href='/'>首页</a> <a href='/a'>通知公告</a></div>{printed.format(title)}<div class='c'>{TEXT}</div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t.html").title == title
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome
+from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_hidden
 from pipeline.labels import labelled_pairs, whole_label
 from pipeline.title import headline
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
@@ -354,7 +354,11 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
         return best
     end, by_headline = header
     anchor = _first_prose_after(blocks, end)
-    if anchor is None or holds(best, anchor.owner) or not by_headline and not _ends_before(best, blocks, end):
+    if anchor is None or holds(best, anchor.owner):
+        return best
+    # without a headline, the metadata may close the text: only a box wholly before the metadata,
+    # or wholly after the first prose following it, is beside the text
+    if not by_headline and not (_ends_before(best, blocks, end) or _starts_after(best, blocks, _index(blocks, anchor) + 1)):
         return best
     if (joined := _continued_by(anchor, best, blocks)) is not None:
         return joined
@@ -387,6 +391,10 @@ def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     value = next((holders[-1] for _, _, holders in labelled_pairs(blocks)), None)
     at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
     return (at, False) if at is not None else None
+
+
+def _index(blocks: list[Block], block: Block) -> int:
+    return next(i for i, b in enumerate(blocks) if b is block)
 
 
 def _ends_before(el, blocks: list[Block], end: int) -> bool:
@@ -502,7 +510,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         tag = item.tag.lower() if isinstance(item.tag, str) else None
         if item is not el and item.tail:
             stack.append(("text", item.tail, in_link))
-        if tag is None or tag in SKIP_TAGS or item in skip:
+        if tag is None or tag in SKIP_TAGS or item in skip or item is not el and _hidden_note(item):
             continue
         inner = in_link or tag == "a"
         if tag in _BLOCK_NEWLINE:
@@ -518,6 +526,15 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             stack.append(("text", item.text, inner))
     newline()
     return lines
+
+
+def _hidden_note(el) -> bool:
+    """A short element the page hides (display:none: a heading kept for print, a tool's label):
+    not shown, not text. Longer hidden text may be the document's, folded (展开全文)."""
+    return is_hidden(el) and len(_SPACE.sub("", el.text_content())) <= MAX_HIDDEN_NOTE
+
+
+MAX_HIDDEN_NOTE = 20  # characters
 
 
 def text_of(el) -> str:

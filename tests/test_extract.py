@@ -987,6 +987,29 @@ def test_a_title_tag_naming_the_column_gives_way_to_the_line_over_the_text(page_
     assert extract(page, "http://www.example.gov.cn/a/t.html").title == title
 
 
+def test_a_box_of_prose_after_a_short_text_under_its_metadata_is_beside_it():
+    """No headline, a metadata block over a short text (现将…公布如下), and a box of prose
+    (领导致辞) last in the page, outweighing it: a box wholly after the first prose under the
+    metadata is beside the text, as one wholly before the metadata is."""
+    short = "<p>根据国家发展改革委公布的调价信息，现将我省汽、柴油最高零售价格公布如下，自2026年8月28日24时起执行。</p>"
+    box = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
+           "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展，城市面貌日新月异，人民生活不断改善。我们真诚欢迎各界朋友来"
+           "示例市投资兴业、观光旅游，共享发展机遇，共创美好未来。</p></div>")
+    page = ("<html><head><meta charset='utf-8'><title>关于调整成品油价格的通知</title></head><body>"
+            "<table><tr><td>索引号：</td><td>014000319/2026-00123</td><td>发布日期：</td><td>2026-08-28</td></tr></table>"
+            f"<div class='a'>{short}</div>{box}</body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20260828_1.html").body == short[3:-4]
+
+
+def test_a_short_note_the_page_hides_inside_the_text_is_not_text():
+    """<p style="display:none">注释</p> over the text, inside its element; longer hidden text
+    (a folded 展开全文 rest) stays the text's."""
+    rest = "<div style='display:none'><p>三、强化保障，确保各项措施落实到位，各单位要明确专人负责，按时报送工作进展情况。</p></div>"
+    page = _page("", "<span style='display:none'>注释</span><br>" + TEXT + rest)
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == (
+        BODY + "\n三、强化保障，确保各项措施落实到位，各单位要明确专人负责，按时报送工作进展情况。")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

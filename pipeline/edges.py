@@ -305,8 +305,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
-        headed = _TAIL_HEADING.match(text) or _TAIL_HEADED.match(text) and lines[i].link_chars
-        if headed and (not _ANNEX.match(text) or all(_is_file(line) for line in lines[i:end])
+        headed = _TAIL_HEADING.match(text) or (_TAIL_HEADED.match(text) or _ANNEX_LINKED.match(text)) and lines[i].link_chars
+        if headed and (not _ANNEX.match(text) or all(_is_download(line) for line in lines[i:end])
                        or _TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
             end = i
             break
@@ -325,6 +325,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+_ANNEX_LINKED = re.compile(r"^[【\[]?\s*附\s*件\s*\d{1,2}\s*[】\]]?\s*[:：]")  # 附件1：<a href=….pdf>…</a>
 
 
 def _before_catalogue(lines: list[Line], start: int, end: int) -> int:

@@ -187,7 +187,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r".{0,6}(?:浏览|阅读|点击|访问)\s*\d+\s*次",  # 本文已被浏览 123 次
     r"##paid(?:begin|end)##",
     r"[-\d]+\s*次",
-    r"(?:浏览次数|访问量|点击数|阅读次数|访问次数)\s*[:：]?\s*[-\d]*\s*次?\s*(?:分享[:：]?)?",
+    r"(?:浏览次数|访问量|点击数|阅读次数|访问次数|下载次数)\s*[:：]?\s*[-\d]*\s*次?\s*(?:分享[:：]?)?",
     r"(?:更新|修改|录入|上传)(?:时间|日期)\s*[:：]\s*[\d\s:：/.\-年月日]*",  # the page's, not the document's
     r"(?:阅读|点击|点击量|点击率|浏览|浏览量|阅读量|访问)\s*[:：]\s*[\[【(（]?\s*\d*\s*[\]】)）]?\s*次?",
     r"[【\[]?\s*(?:视力保护色|保护视力色)\s*[:：]?.*",
@@ -264,7 +264,12 @@ FONT_SIZE_TOOL = r"(?:(?:字体|字号)\s*[:：]?\s*)?(?:[【\[]?\s*[大中小]\
 BOILERPLATE_BLOCKS: tuple[str, ...] = (r"<%--.*?--%>", r"<%[@=!]?.*?%>")
 
 # Markers removed wherever they appear inside a line.
-BOILERPLATE_MARKERS: tuple[str, ...] = (r"##paid(?:begin|end)##",)
+BOILERPLATE_MARKERS: tuple[str, ...] = (
+    r"##paid(?:begin|end)##",
+    # beside a file's link: its size and kind (（PDF，120KB）, [1.2 MB]), its download counter
+    r"\s*[（(\[【]\s*(?:(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*[，,、/|]?\s*)?\d+(?:\.\d+)?\s*(?i:[kmg]b?|字节)\s*[）)\]】]",
+    r"\s*下载次数\s*[:：]\s*\d+\s*次?",
+)
 
 # File types a 附件 link points at.
 ATTACHMENT_EXTENSIONS: tuple[str, ...] = (

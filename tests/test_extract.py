@@ -1010,6 +1010,19 @@ def test_a_short_note_the_page_hides_inside_the_text_is_not_text():
         BODY + "\n三、强化保障，确保各项措施落实到位，各单位要明确专人负责，按时报送工作进展情况。")
 
 
+@pytest.mark.parametrize("files", [
+    "<p>附件1：<a href='/files/fj1.pdf'>示例市安全生产检查表</a></p><p>附件2：<a href='/files/fj2.xls'>示例市隐患排查清单</a></p>",
+    "<p>附件:1.<img src='doc.gif'><a href='/files/a.docx'>示例市安全生产检查表</a></p><p>2.<a href='/files/b.docx'>示例市隐患排查清单</a></p>",
+    "<p>附件：<a href='/files/fj1.pdf'>1.示例市安全生产检查表</a>（PDF，120KB）</p>",
+    "<p>附件：<a href='/down?id=123'>示例市安全生产检查表.pdf</a> 下载次数：12</p>",
+    "<p>附件：<a href='/files/fj1.pdf'>示例市安全生产检查表.pdf</a> [1.2 MB]</p>"])
+def test_download_links_ending_the_text_are_attachments_whatever_their_link_text(files):
+    """附件 lines ending the page's text whose links lead to files are the record's attachments,
+    named with their extension or not, numbered 附件1： or 1., with a size or a counter beside."""
+    record = extract(_page("", TEXT + files), "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body == BODY and record.attachments
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

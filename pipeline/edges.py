@@ -205,7 +205,12 @@ _FOOTNOTE = re.compile(r"\[\d{1,2}\]$")
 def _title_keys(title: str | None) -> set[str]:
     if not title:
         return set()
-    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title))} - {""}
+    # a title naming a book or a text whole (《中国式现代化发展之路》全文) prints its name bare over it
+    bare = _WHOLE_TEXT.sub("", title.replace("《", "").replace("》", ""))
+    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title)), normalized_body(bare)} - {""}
+
+
+_WHOLE_TEXT = re.compile(r"\s*[（(【]?\s*(?:全文|原文|全文发布)\s*[）)】]?$")
 
 
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")

@@ -1023,6 +1023,15 @@ def test_download_links_ending_the_text_are_attachments_whatever_their_link_text
     assert record.body == BODY and record.attachments
 
 
+@pytest.mark.parametrize("headline", ["《示例市安全生产工作手册》全文", "《示例市安全生产工作手册》（全文）", "《示例市安全生产工作手册》"])
+def test_a_title_naming_a_text_whole_printed_bare_over_it_is_header(headline):
+    """<h1>《中国式现代化发展之路》全文</h1> over the text's element opening with the book's name
+    bare (中国式现代化发展之路): the title printed again, not the text's first line."""
+    page = _page(f"<h1>{headline}</h1>", "<p>示例市安全生产工作手册</p>" + TEXT)
+    record = extract(page, "http://www.example.gov.cn/a/t20240505_1.html")
+    assert (record.title, record.body) == (headline, BODY)
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import mmh3
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from pipeline.dedup import normalized_body
 
@@ -46,15 +50,22 @@ def shingles(body: str | None, *, is_normalized: bool = False) -> set[str]:
 def minhash(grams: set[str]) -> MinHash:
     # MurmurHash3 instead of datasketch's default SHA-1: a fine hash for MinHash at half the
     # cost; the permutations are drawn once (MinHash draws them per instance otherwise).
+    from datasketch import MinHash  # (its package imports scipy and redis: a second at every
+    # process start, where only a new document's body needs it)
+
     m = MinHash(num_perm=NUM_PERM, hashfunc=mmh3.mmh3_32_uintdigest,
-                permutations=_PERMUTATIONS, scheme=SCHEME)
+                permutations=_permutations(), scheme=SCHEME)
     grams = list(grams)
     for start in range(0, len(grams), _BATCH):  # the same minimum as one batch, in bounded memory
         m.update_batch([g.encode("utf-8") for g in grams[start:start + _BATCH]])
     return m
 
 
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+@cache
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 def band_keys(signature: MinHash) -> list[int]:

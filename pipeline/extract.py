@@ -275,7 +275,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         # the page's headlines name the site; the document's header names it
         title = text.heading or title
     index_no, valid = normalize_index_no(labelled.get("index_no"))
-    written_at = normalize_date(labelled.get("written_at")) or text.signed_at
+    # a day: the hour some CMSs print with it (成文日期：2024-06-05 10:30) is the form's, not the document's
+    written_at = (normalize_date(labelled.get("written_at")) or "")[:10] or text.signed_at
     return DocumentRecord(
         url=url,
         title=title,

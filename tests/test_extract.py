@@ -1032,6 +1032,14 @@ def test_a_title_naming_a_text_whole_printed_bare_over_it_is_header(headline):
     assert (record.title, record.body) == (headline, BODY)
 
 
+@pytest.mark.parametrize("printed", ["2024年6月5日 10:30", "2024-06-05T10:30:00", "2024-06-05 10时30分"])
+def test_a_written_date_is_a_day_whatever_hour_the_page_prints_with_it(printed):
+    """成文日期 is the day a document was signed; 发布日期 keeps the hour the page shows."""
+    record = extract(_page(f"<table><tr><td>发布日期：</td><td>{printed}</td><td>成文日期：</td><td>{printed}</td></tr></table>"),
+                     "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.written_at == "2024-06-05" and record.published_at.startswith("2024-06-05T10:30")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -91,6 +91,10 @@ def test_index_numbers(raw, value, valid):
     ("首页 > 通知公告 > 关于开展安全检查的通知", "关于开展安全检查的通知"),
     ("示例县人民政府»政务公开»关于开展安全检查的通知", "关于开展安全检查的通知"),
     ("关于转发《示例部关于印发<安全生产规则>的通知》的通知", "关于转发《示例部关于印发<安全生产规则>的通知》的通知"),
+    # the site named by its place alone, last or first, after any separator
+    ("关于开展安全检查的通知 - 政务公开 - 示例市", "关于开展安全检查的通知"),
+    ("关于开展安全检查的通知 -- 示例市", "关于开展安全检查的通知"),
+    ("示例县 - 2024年全县工作要点", "2024年全县工作要点"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

@@ -1040,6 +1040,14 @@ def test_a_written_date_is_a_day_whatever_hour_the_page_prints_with_it(printed):
     assert record.written_at == "2024-06-05" and record.published_at.startswith("2024-06-05T10:30")
 
 
+@pytest.mark.parametrize("player", ["<p>播放</p><p>00:00 / 03:25</p>", "<p>00:00</p>", "<p>无障碍浏览</p>"])
+def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
+    """A video player's controls and clock (播放, 00:00 / 03:25) and an accessibility tool over the
+    text, inside its element."""
+    record = extract(_page("<h1>关于开展2024年安全生产大检查的通知</h1>", player + TEXT), "http://www.example.gov.cn/a/t.html")
+    assert record.body == BODY
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from lxml import etree
@@ -42,9 +43,20 @@ def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
     """A line every page of a site carries (its template), or of a kind every site does."""
     if text in template or len(text) > FURNITURE_LENGTH:
         return text in template
+    return _furniture_line(text)
+
+
+@lru_cache(maxsize=8192)
+def _furniture_line(text: str) -> bool:
+    """(Cached: extraction asks of a line two or three times, and sites repeat their lines.)"""
     tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
     return bool(tokens and all(t.upper() in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
                 or _BOILERPLATE.fullmatch(text))
+
+
+def forget_lines() -> None:
+    """Forget what was cached of lines (a benchmark starts each pass as a first page would)."""
+    _furniture_line.cache_clear()
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»]+")
@@ -531,7 +543,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
 def _hidden_note(el) -> bool:
     """A short element the page hides (display:none: a heading kept for print, a tool's label):
     not shown, not text. Longer hidden text may be the document's, folded (展开全文)."""
-    return is_hidden(el) and len(_SPACE.sub("", el.text_content())) <= MAX_HIDDEN_NOTE
+    return bool(el.attrib) and is_hidden(el) and len(_SPACE.sub("", el.text_content())) <= MAX_HIDDEN_NOTE
 
 
 MAX_HIDDEN_NOTE = 20  # characters

@@ -31,7 +31,7 @@ _RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
 
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
-_ANNEX_LINE = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]")  # 附件：…, 附件1：…
+ANNEX_LINE = re.compile(r"^\s*[【\[]?\s*附\s*件\s*\d{0,2}\s*[】\]]?\s*[:：]")  # 附件：…, 附件1：…, 【附件1】：…
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
 FILE_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)  # a link to a file
 
@@ -154,7 +154,7 @@ def _labelled_cell(el) -> bool:
 def _own_link(text: str) -> bool:
     """A link of the document's own: to its file (附件：…, ….pdf), or a salutation that happens to
     be a link (各有关单位：); not navigation."""
-    return bool(FILE_NAME.search(text) or _ANNEX_LINE.match(text)) or text.rstrip().endswith((":", "："))
+    return bool(FILE_NAME.search(text) or ANNEX_LINE.match(text)) or text.rstrip().endswith((":", "："))
 
 
 def _known_rank(el) -> int | None:

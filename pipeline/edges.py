@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
-from pipeline.body import FILE_NAME, SENTENCE_MARKS, Line, is_furniture
+from pipeline.body import ANNEX_LINE, FILE_NAME, SENTENCE_MARKS, Line, is_furniture
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
@@ -310,7 +310,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
-        headed = _TAIL_HEADING.match(text) or (_TAIL_HEADED.match(text) or _ANNEX_LINKED.match(text)) and lines[i].link_chars
+        headed = _TAIL_HEADING.match(text) or (_TAIL_HEADED.match(text) or ANNEX_LINE.match(text)) and lines[i].link_chars
         if headed and (not _ANNEX.match(text) or all(_is_download(line) for line in lines[i:end])
                        or _TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
             end = i
@@ -330,7 +330,6 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
-_ANNEX_LINKED = re.compile(r"^[【\[]?\s*附\s*件\s*\d{1,2}\s*[】\]]?\s*[:：]")  # 附件1：<a href=….pdf>…</a>
 
 
 def _before_catalogue(lines: list[Line], start: int, end: int) -> int:

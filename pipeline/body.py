@@ -365,12 +365,12 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     if header is None:
         return best
     end, by_headline = header
-    anchor = _first_prose_after(blocks, end)
+    at, anchor = _first_prose_after(blocks, end)
     if anchor is None or holds(best, anchor.owner):
         return best
     # without a headline, the metadata may close the text: only a box wholly before the metadata,
     # or wholly after the first prose following it, is beside the text
-    if not by_headline and not (_ends_before(best, blocks, end) or _starts_after(best, blocks, _index(blocks, anchor) + 1)):
+    if not by_headline and not (_ends_before(best, blocks, end) or _starts_after(best, blocks, at + 1)):
         return best
     if (joined := _continued_by(anchor, best, blocks)) is not None:
         return joined
@@ -403,10 +403,6 @@ def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     value = next((holders[-1] for _, _, holders in labelled_pairs(blocks)), None)
     at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
     return (at, False) if at is not None else None
-
-
-def _index(blocks: list[Block], block: Block) -> int:
-    return next(i for i, b in enumerate(blocks) if b is block)
 
 
 def _ends_before(el, blocks: list[Block], end: int) -> bool:
@@ -448,12 +444,13 @@ def _table_beside(best, blocks: list[Block], tallies: dict):
     return table
 
 
-def _first_prose_after(blocks: list[Block], end: int):
-    """The first prose block after blocks[end], as weigh counts it: not a menu's or a footer's,
-    nor a metadata value."""
+def _first_prose_after(blocks: list[Block], end: int) -> tuple[int, Block | None]:
+    """Where the first prose block after blocks[end] stands, and that block, as weigh counts it:
+    not a menu's or a footer's, nor a metadata value."""
     regions = Regions()
-    return next((b for b in blocks[end + 1:] if not b.hidden and is_prose(b)
-                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))), None)
+    return next(((i, b) for i, b in enumerate(blocks[end + 1:], start=end + 1) if not b.hidden and is_prose(b)
+                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))),
+                (len(blocks), None))
 
 
 MIN_TABLE_ROWS = 3

@@ -158,6 +158,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     """`columns`: the breadcrumb's steps; a headline that says one of them heads the column.
     `over_text`: the line printed over the text (pipeline.position.title_over_text)."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
+    over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
@@ -167,13 +168,12 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         headlines = [h for h in headlines if not _column_like(h)]
     candidates = [clean_text(labelled.get("title")), article_title, *headlines, page_title]
     candidates += [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
-    candidates += [*_worded_headings(tree), clean_text(over_text)]
+    candidates += [*_worded_headings(tree), over]
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):
         # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying
         # so, or the line printed over the text
-        over = clean_text(over_text)
         chosen = next((t for t in _titled_blocks(tree) if _DOCUMENTISH.search(t) and not is_name(t)),
                       over if over and not _column_like(over) and not is_name(over) else chosen)
     if chosen is None:
@@ -183,7 +183,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     headline = next((h for h in headlines if h and not is_name(h)), None)
     if headline and chosen not in headlines and _printed_as_subtitle(tree, chosen):
         chosen = headline  # ArticleTitle holds the 副题 (——…综述) printed under the headline
-    printed = {*headlines, clean_text(over_text)}  # what the page shows over its text
+    printed = {*headlines, over}  # what the page shows over its text
     for other in candidates:
         if other == chosen:
             continue

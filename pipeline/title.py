@@ -17,7 +17,7 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
-from pipeline.normalize import DOCUMENT_KIND, clean_text, clean_title, ends_as_office
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, clean_title, ends_as_office
 from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
@@ -132,9 +132,14 @@ _BRACKETED_DATE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2
 
 def headline_text(text: str) -> str:
     """A headline's words up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)
-    and without the date in brackets after them (`…感染者 ( 2022-04-26)`): the page's, not the
-    title's."""
-    return _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
+    and without the date in brackets after them (`…感染者 ( 2022-04-26)`), nor the 文号 printed
+    after its kind (`…的通知<br>示应急〔2024〕12号`): the page's or the header's, not the title's."""
+    text = _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
+    return match.group(1).strip() if (match := _KIND_THEN_DOC_NO.match(text)) else text
+
+
+# a title's kind (…的通知), then a bare 文号 run into it: the header's next line, not the title
+_KIND_THEN_DOC_NO = re.compile(rf"^(.*?{DOCUMENT_KIND.pattern.removesuffix('$')})\s*(?:{DOC_NO})$")
 
 
 def _titled_blocks(tree) -> list[str]:
@@ -160,7 +165,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
-    headlines = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    headlines = [headline_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):

@@ -1048,6 +1048,18 @@ def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
     assert record.body == BODY
 
 
+@pytest.mark.parametrize("headline,title,doc_no", [
+    ("关于开展2024年安全生产大检查的通知<br><span>示应急〔2024〕12号</span>", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),
+    ("关于印发示政办〔2024〕3号文件的通知", "关于印发示政办〔2024〕3号文件的通知", None)])
+def test_a_doc_no_printed_inside_the_headline_after_its_kind_is_header(headline, title, doc_no):
+    """<h1>关于…的通知<br><span>示应急〔2024〕12号</span></h1>: the 文号 is the header's next line,
+    not the title's end; a 文号 inside a title's words (关于印发示政办〔2024〕3号文件的通知) stays."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body>"
+            f"<h1>{headline}</h1><div class='c'>{TEXT}</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t.html")
+    assert (record.title, record.doc_no, record.body) == (title, doc_no, BODY)
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -28,7 +28,8 @@ LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_L
 LABEL_LINE = re.compile(
     r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
 )
-_LABEL_ANYWHERE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + r")\s*[:：]")
+# (after a space, or run into a date or time before it: 2024-06-05来源：…)
+_LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + r")\s*[:：]")
 # a label nobody listed, before its colon
 BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号

@@ -1060,6 +1060,16 @@ def test_a_doc_no_printed_inside_the_headline_after_its_kind_is_header(headline,
     assert (record.title, record.doc_no, record.body) == (title, doc_no, BODY)
 
 
+def test_a_byline_whose_date_runs_into_its_next_label_is_header():
+    """<span>2024-06-05</span><span>来源：示例局</span> reads 2024-06-05来源：示例局, a label right
+    after the date's figures: the header's metadata, not the text's first line."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body>"
+            "<h1>关于开展2024年安全生产大检查的通知</h1><div class='info'><span>2024-06-05</span><span>来源：示例局</span></div>"
+            f"<div class='c'>{TEXT}</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t.html")
+    assert (record.body, record.published_at, record.source) == (BODY, "2024-06-05", "示例局")
+
+
 @pytest.mark.parametrize("lead,separator", [("您现在的位置：", " - "), ("您现在的位置：", " － "), ("当前栏目：", " &gt; "),
                                             ("所在栏目：", " &gt; ")])
 def test_a_breadcrumb_may_separate_its_steps_by_spaced_dashes(lead, separator):

@@ -184,6 +184,28 @@ def prose_box(case: Case) -> Case:
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
+_BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期")
+MAX_BLOCK = 600  # characters: more is a region holding the metadata, not the block itself
+
+
+def metadata_under(case: Case) -> Case:
+    """The page with its metadata block (the last, innermost element naming three of its labels)
+    moved right after the element holding the text's last characters (as labelled), as a CMS
+    printing its catalogue under the text does."""
+    tree = parse_html(case.html)
+    if tree is None or not case.body_end:
+        return case
+    last = _holder(tree, squeeze(case.body_end)[-8:])
+    blocks = [el for el in tree.iter() if isinstance(el.tag, str) and len(text := squeeze(el.text_content())) < MAX_BLOCK
+              and sum(label in text for label in _BLOCK_LABELS) >= 3]
+    block = blocks[-1] if blocks else None
+    if last is None or block is None or block.getparent() is None or block is last or block in last.iterancestors():
+        return case
+    block.getparent().remove(block)
+    last.addnext(block)
+    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+
+
 def all_at_once(case: Case) -> Case:
     """The page with the CMS unknown, its <title> naming the site, furniture around its text,
     its labels without colons and its cells as divs."""
@@ -191,7 +213,8 @@ def all_at_once(case: Case) -> Case:
 
 
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
-            "furniture around text": furniture_around, "prose box": prose_box, "all but the box": all_at_once}
+            "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
+            "all but the box": all_at_once}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:

@@ -160,6 +160,11 @@ def furniture_around(case: Case) -> Case:
     for el in reversed(lxml.html.fragments_fromstring(RELATED)):
         last.addnext(el)
     first.addprevious(lxml.html.fragment_fromstring(SHARE))
+    return _reprinted(case, tree)
+
+
+def _reprinted(case: Case, tree) -> Case:
+    """The case with its page printed again from its changed tree, in UTF-8."""
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
@@ -181,7 +186,7 @@ def prose_box(case: Case) -> Case:
     if tree is None or tree.body is None:
         return case
     tree.body.append(lxml.html.fragment_fromstring(WELCOME))
-    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+    return _reprinted(case, tree)
 
 
 _BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期")
@@ -203,7 +208,7 @@ def metadata_under(case: Case) -> Case:
         return case
     block.getparent().remove(block)
     last.addnext(block)
-    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+    return _reprinted(case, tree)
 
 
 def all_at_once(case: Case) -> Case:

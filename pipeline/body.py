@@ -20,7 +20,8 @@ from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_hidden
 from pipeline.labels import labelled_pairs, whole_label
-from pipeline.title import headline
+from pipeline.normalize import clean_text
+from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
@@ -313,7 +314,10 @@ def find_container(blocks: list[Block]):
     best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
-    best = _sections_around(_under_headline(best, blocks, tallies), blocks, tallies)
+    best = _under_headline(best, blocks, tallies)
+    if best is None:  # no prose is the page's own: its document is a table of data, or nothing
+        return _table_document(blocks, tallies)
+    best = _sections_around(best, blocks, tallies)
     if (table := _table_beside(best, blocks, tallies)) is not None:
         return table
     top = tallies[best]
@@ -358,7 +362,9 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     column (领导致辞, 温馨提示). The document's text is the prose that follows the page's
     headline: when the best-scoring element does not hold it, the best-scoring element that
     does (and does not hold the other) is the container. A page without a headline has its
-    metadata block for a header: a box of prose wholly before that is not its text either."""
+    metadata block for a header: a box of prose wholly before that is not its text either. On a
+    page whose text is only an attachment or an image, no prose follows the headline: a box
+    wholly before it is beside that text, and the page has none (None)."""
     if tallies[best].prose >= SHORT_TEXT:
         return best
     header = _header(blocks)
@@ -366,7 +372,9 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
         return best
     end, by_headline = header
     at, anchor = _first_prose_after(blocks, end)
-    if anchor is None or holds(best, anchor.owner):
+    if anchor is None:
+        return None if by_headline and _ends_before(best, blocks, end) else best
+    if holds(best, anchor.owner):
         return best
     # without a headline, the metadata may close the text: only a box wholly before the metadata,
     # or wholly after the first prose following it, is beside the text
@@ -395,8 +403,16 @@ def _continued_by(anchor: Block, best, blocks: list[Block]):
 
 def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     """Where the document's header ends, and whether that is its headline: the last block of the
-    page's headline (pipeline.title.headline), else the first labelled value of its metadata."""
-    head = headline(blocks[0].owner.getroottree()) if blocks else None
+    page's headline (pipeline.title.headline), or the line printing the title its head names when
+    no headline says that title (a div.title, or a footer's h1 taken for the headline), else the
+    first labelled value of its metadata."""
+    tree = blocks[0].owner.getroottree() if blocks else None
+    head = headline(tree) if tree is not None else None
+    titles = named_titles(tree) if tree is not None else frozenset()
+    if titles and (head is None or headline_text(head.text_content()) not in titles):
+        line = next((i for i, b in enumerate(blocks) if not b.hidden and clean_text(b.text) in titles), None)
+        if line is not None:
+            return line, True
     if head is not None:
         inside = [i for i, b in enumerate(blocks) if holds(head, b.owner)]
         return (inside[-1], True) if inside else None

@@ -85,11 +85,22 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
     return "".join(out), None
 
 
+HEADLINES = "//h1[not(ancestor::a)]"  # an h1 inside a link heads a banner leading elsewhere
+
+
+def named_titles(tree) -> frozenset[str]:
+    """The document's title as the page's head names it (its ArticleTitle meta, its <title>
+    without the site's name), where that is a title and not a site's or office's name."""
+    named = [m.get("content") for m in tree.iter("meta") if (m.get("name") or "").lower() == "articletitle"]
+    titles = {clean_title(text) for text in (*named, tree.findtext(".//title"))}
+    return frozenset(t for t in titles if t and len(t) >= 8 and not is_name(t))
+
+
 def headline(tree):
     """The element printing the document's title over its text, if one says so: the first h1
-    that names no site or office, else an h2 (or an h3 whose class or id says title) worded as
+    that names no site or office and is no link, else an h2 (or an h3 whose class or id says title) worded as
     a document's title is (关于…的通知) and not a link."""
-    for h in tree.xpath("//h1"):
+    for h in tree.xpath(HEADLINES):
         text = clean_text(h.text_content())
         if text and not is_name(text):
             return h
@@ -165,7 +176,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
-    headlines = [headline_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    headlines = [headline_text(h.text_content()) for h in tree.xpath(HEADLINES)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):

@@ -179,14 +179,19 @@ WELCOME = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门
            "示例市投资兴业、观光旅游，共享发展机遇，共创美好未来。让我们携手并进，为建设更加美好的示例市而努力奋斗！</p></div>")
 
 
-def prose_box(case: Case) -> Case:
+def prose_box(case: Case, first: bool = False) -> Case:
     """The page with a box of prose (a 领导致辞 of 160 characters) in no named region, last in its
-    <body>: a page whose own text is short or only an attachment has nothing to outweigh it."""
+    <body> (or first): a page whose own text is short or only an attachment has nothing to
+    outweigh it."""
     tree = parse_html(case.html)
     if tree is None or tree.body is None:
         return case
-    tree.body.append(lxml.html.fragment_fromstring(WELCOME))
+    tree.body.insert(0 if first else len(tree.body), lxml.html.fragment_fromstring(WELCOME))
     return _reprinted(case, tree)
+
+
+def prose_box_first(case: Case) -> Case:
+    return prose_box(case, first=True)
 
 
 _BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期")
@@ -219,7 +224,7 @@ def all_at_once(case: Case) -> Case:
 
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
-            "all but the box": all_at_once}
+            "prose box first": prose_box_first, "all but the box": all_at_once}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -242,7 +247,8 @@ def main() -> None:
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
                              "with a <title> naming only the site, with a share bar before its text and links after it, "
-                             "with a box of prose last in its <body>, and with all but the box at once")
+                             "with its metadata block moved under its text, with a box of prose last in its <body>, "
+                             "with that box first, and with all but the box at once")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

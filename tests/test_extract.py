@@ -852,6 +852,32 @@ def test_a_box_of_prose_after_the_sites_footer_is_not_the_text_of_a_page_without
     assert record.attachments == [{"name": "示例县2024年安全生产检查工作方案.pdf", "url": "http://www.example.gov.cn/f/fa.pdf"}]
 
 
+@pytest.mark.parametrize("head", ["<div class='tt'>{}</div>", "<h1>{}</h1>"])
+def test_a_box_of_prose_before_the_title_line_is_not_the_text_of_a_page_without_one(head):
+    """A page whose document is only its 附件, with a box of prose (a left column, no named
+    region) printed before the line that prints the title its <title> names: no prose follows
+    that line, so the page has no text of its own, and the box is not it. A footer's h1 inside a
+    link (政府网站年度报表) is no headline."""
+    title = "关于公布示例县2024年安全生产检查工作方案的通知"
+    page = (f"<html><head><meta charset='utf-8'><title>{title}_示例县人民政府</title></head><body>"
+            f"<div><h3>领导致辞</h3><p>{WELCOME}</p></div><div class='r'>{head.format(title)}<div class='date'>2024-06-05</div>"
+            "<div id='zoom'><p><a href='/f/fa.pdf'>示例县2024年安全生产检查工作方案.pdf</a></p></div></div>"
+            "<div class='ft'><a href='/ndbb/'><h1>政府网站年度报表</h1></a></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.title == title and record.body is None
+    assert record.attachments == [{"name": "示例县2024年安全生产检查工作方案.pdf", "url": "http://www.example.gov.cn/f/fa.pdf"}]
+
+
+def test_a_footers_h1_in_a_link_does_not_cut_off_the_short_text_before_it():
+    """A short text (under its div.title line) and, in the footer, an h1 inside a link: the h1
+    is no headline, so the text before it is still the page's."""
+    title = "关于公布示例县2024年安全生产检查工作方案的通知"
+    page = (f"<html><head><meta charset='utf-8'><title>{title}_示例县人民政府</title></head><body><div class='tt'>{title}</div>"
+            f"<div class='art'><p>{SHORT_TEXT}</p></div><div class='ft'><a href='/ndbb/'><h1>政府网站年度报表</h1></a></div>"
+            f"<div><h3>领导致辞</h3><p>{WELCOME}</p></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == SHORT_TEXT
+
+
 def test_a_box_of_prose_before_the_metadata_block_is_not_the_short_text_after_it():
     """No headline says where the document starts, but its metadata block does: a short text
     after it outweighed by a box of prose before the block (a left column, no named region)."""

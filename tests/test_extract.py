@@ -795,6 +795,16 @@ WELCOME = ("欢迎您访问示例县人民政府门户网站！示例县位于�
            "发展思想，大力推进经济社会高质量发展。我们真诚欢迎各界朋友来示例县投资兴业、观光旅游，共享发展机遇，共创美好未来。")
 
 
+def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
+    """An older page lays its text out in a table of one cell a row, the title and 文号 printed
+    at its head: a layout, not a table of data, so the header is read and kept out of the body."""
+    title = "示例市应急管理局关于开展2024年安全生产大检查的通知"
+    page = _page("", f"<table><tr><td><p align='center'><b>{title}</b></p><p align='center'>示应急〔2024〕12号</p>{TEXT}"
+                 "</td></tr></table>", head=f"<title>{title}_示例市应急管理局</title>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.title == title and record.doc_no == "示应急〔2024〕12号" and record.body == BODY
+
+
 @pytest.mark.parametrize("box,words", [("box", WELCOME[:90]), ("footer", WELCOME * 2), ("sidebar", WELCOME * 2)])
 def test_a_short_text_is_not_joined_to_prose_elsewhere_on_the_page(box, words):
     """The whole page (<body>) adds up the prose of all its regions and is never the container;

@@ -271,9 +271,9 @@ def table_kind(container) -> str | None:
     if not (whole > 0 and _visible_length(tables[0]) >= 0.9 * whole):
         return None
     widths = sorted(len(row.xpath("./td|./th")) for row in tables[0].xpath(".//tr"))
-    if not widths or widths[-1] <= 1:
+    if widths and widths[-1] == 1:
         return None  # one cell a row: a page's layout around its text, not a table of data
-    return "rows" if widths[len(widths) // 2] >= 3 else "record"
+    return "rows" if widths and widths[len(widths) // 2] >= 3 else "record"
 
 
 def _visible_length(el) -> int:

@@ -43,6 +43,8 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     first = next((i for i, block in enumerate(page) if holds(container, block.owner)), None)
     if first is None:
         return None
+    if _over_byline(page, first, container):
+        return headline_text(page[first].text)
     head = range(first, min(first + ABOVE_SPAN, len(page)))
     head = head[:next((n for n, i in enumerate(head) if not holds(container, page[i].owner) or is_prose(page[i])), len(head))]
     labelled = [el for el in skip if el is not None]
@@ -55,10 +57,33 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             if (block.hidden or not text or text in columns or _passed_over(text, block)
                     or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
-            if _titled(text) and (not heading_only or block.owner.tag in HEADING_TAGS):
+            if (_titled(text) or not heading_only and _over_byline(page, i, container)) and (
+                    not heading_only or block.owner.tag in HEADING_TAGS):
                 return _over_subtitle(page, i) or _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
             break
     return None
+
+
+def _over_byline(page: list, at: int, container) -> bool:
+    """Whether the line at `at` (the first of the text's container, or one above it) is a title
+    printed over a byline: the lines after it up to the text's first prose are all passed over
+    and one is dated (听全文 / 2023-12-14 / 来源：…). Such a title may be worded as news is
+    (…快速办理！); a document's own header has no date under its first line (its office, its 文号,
+    its title over two lines)."""
+    lead = page[at]
+    text = headline_text(lead.text)
+    if (lead.hidden or not text or len(text) > MAX_TITLE or "。" in text or _passed_over(text, lead)
+            or opens_section(text) or text.endswith((":", "：")) or is_name(text)):
+        return False
+    dated = False
+    for block in page[at + 1:at + ABOVE_SPAN]:
+        line = clean_text(block.text)
+        if block.hidden or not line:
+            continue
+        if is_prose(block) and holds(container, block.owner) or not _passed_over(line, block):
+            break
+        dated = dated or bool(DATE_ONLY.match(line) or DATE_BESIDE_NAME.match(line) or _ENDS_IN_DATE.search(line))
+    return dated
 
 
 def _over_subtitle(page: list, at: int) -> str | None:

@@ -142,6 +142,19 @@ def site_titled(case: Case) -> Case:
 
 
 _TITLE = re.compile(rb"<title[^>]*>.*?</title>", re.I | re.S)
+
+
+def plain_headline(case: Case) -> Case:
+    """The page as `site_titled` gives it, its headings (h1–h3) printed as plain divs with no
+    class or id: the title is found only by where it stands and what it reads as."""
+    tree = parse_html(site_titled(case).html)
+    if tree is None:
+        return case
+    for heading in tree.xpath("//h1|//h2|//h3"):
+        heading.tag = "div"
+        for name in ("class", "id"):
+            heading.attrib.pop(name, None)
+    return _reprinted(case, tree)
 SHARE = "<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
 RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
@@ -223,6 +236,7 @@ def all_at_once(case: Case) -> Case:
 
 
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
+            "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "all but the box": all_at_once}
 
@@ -246,7 +260,7 @@ def main() -> None:
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
     parser.add_argument("--stress", action="store_true",
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
-                             "with a <title> naming only the site, with a share bar before its text and links after it, "
+                             "with a <title> naming only the site (and its headings as plain divs), with a share bar before its text and links after it, "
                              "with its metadata block moved under its text, with a box of prose last in its <body>, "
                              "with that box first, and with all but the box at once")
     parser.add_argument("--write-known", action="store_true",

@@ -795,6 +795,23 @@ WELCOME = ("欢迎您访问示例县人民政府门户网站！示例县位于�
            "发展思想，大力推进经济社会高质量发展。我们真诚欢迎各界朋友来示例县投资兴业、观光旅游，共享发展机遇，共创美好未来。")
 
 
+NEWS = ("<p>示例市现已开通省内及跨省异地就医住院、普通门诊费用直接结算，已办理相应异地就医备案的参保人在就医地直接结算，"
+        "无需个人垫付。</p><p>参保人可通过“穗好办”平台在线办理异地就医备案，全程网办，即时生效。</p>")
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_a_news_title_in_a_plain_block_over_its_byline(inside):
+    """A <title> naming only the site, and a title worded as news (…快速办理！) in a block with
+    no heading tag and no class, over its byline (听全文, a date, 来源：…), inside the text's
+    container or above it: the line over a dated byline is the title, and not the body's."""
+    title = "无需个人垫付！示例市异地就医备案，上“穗好办”快速办理！"
+    head = f"<div>{title}</div><ul><li>听全文</li><li>2023-12-14</li><li>来源：示例市医疗保障局</li></ul>"
+    text = f"<div class='c'>{head}{NEWS}</div>" if inside else f"{head}<div class='c'>{NEWS}</div>"
+    page = f"<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>{text}</body></html>"
+    record = extract(page, "http://www.example.gov.cn/a/t20231214_1.html")
+    assert record.title == title and record.body.startswith("示例市现已开通")
+
+
 def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
     """An older page lays its text out in a table of one cell a row, the title and 文号 printed
     at its head: a layout, not a table of data, so the header is read and kept out of the body."""

@@ -50,15 +50,17 @@ _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 _BARE_DATE = re.compile(rf"^{_DAY}(?:\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
-def _beside_name(day: str) -> re.Pattern:
-    return re.compile(rf"^[^\d（(\[【]{{2,20}}\s*(?P<after>{day}{_TIME})$|^(?P<before>{day}{_TIME})\s+[^\d，。:：]{{2,20}}$")
+def _beside_name(day: str, longest: int = 20) -> re.Pattern:
+    return re.compile(rf"^[^\d（(\[【]{{2,{longest}}}\s*(?P<after>{day}{_TIME})$"
+                      rf"|^(?P<before>{day}{_TIME})\s+[^\d，。:：]{{2,{longest}}}$")
 
 
 # a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.
 # In figures only: `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
 DATE_BESIDE_NAME = _beside_name(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
-# where only a byline can be (after the headline, read for the publication date), written either way
-_BYLINE = _beside_name(_DAY)
+# where only a byline can be (after the headline, read for the publication date), written either
+# way, its name with the site's address at most (国务院新闻办公室网站　www.scio.gov.cn　2019/04/12)
+_BYLINE = _beside_name(_DAY, longest=40)
 
 
 def printed_date(text: str) -> str | None:

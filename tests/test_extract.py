@@ -1217,9 +1217,11 @@ def test_a_heading_of_higher_rank_over_the_one_found_is_the_title():
     assert extract(page, "http://www.example.gov.cn/a/1.html").title == "示例省品牌丝路行南美站正式启动"
 
 
-@pytest.mark.parametrize("line", ["新华网 2024.02.22 小 中 大", "来源：新华网 2024-02-22 分享"])
+@pytest.mark.parametrize("line", ["新华网 2024.02.22 小 中 大", "来源：新华网 2024-02-22 分享",
+                                  "示例市人民政府新闻办公室网站　www.example-news.gov.cn　　 2024/02/22　 来源：示例网"])
 def test_a_bylines_date_before_the_page_tools_it_runs_into(line):
-    """The source and date line ends in the page's tools (小 中 大, 分享): still the header's date."""
+    """The source and date line ends in the page's tools (小 中 大, 分享), or names the site by its
+    address before its date and source (scio): still the header's date."""
     for where in ("over", "inside"):
         header, text = (f"<div class='info'>{line}</div>", TEXT) if where == "over" else ("", f"<p>{line}</p>" + TEXT)
         record = extract(_page(f"<h1>关于开展安全检查的通知</h1>{header}", text), "http://www.example.gov.cn/a/1.html")

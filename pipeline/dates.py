@@ -57,7 +57,10 @@ def _beside_name(day: str, longest: int = 20) -> re.Pattern:
 
 # a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.
 # In figures only: `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
-DATE_BESIDE_NAME = _beside_name(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# A medium's name (…网站, …网, …报) is never a signature: beside it a date in words is a byline's too.
+_MEDIUM = r"[^\d（(\[【，。]{1,20}?(?:网站|网|报|电视台|广播电台|客户端|公众号)"
+_IN_FIGURES = _beside_name(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+DATE_BESIDE_NAME = re.compile(rf"{_IN_FIGURES.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME}$")
 # where only a byline can be (after the headline, read for the publication date), written either
 # way, its name with the site's address at most (国务院新闻办公室网站　www.scio.gov.cn　2019/04/12)
 _BYLINE = _beside_name(_DAY, longest=40)

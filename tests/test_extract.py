@@ -1218,10 +1218,12 @@ def test_a_heading_of_higher_rank_over_the_one_found_is_the_title():
 
 
 @pytest.mark.parametrize("line", ["新华网 2024.02.22 小 中 大", "来源：新华网 2024-02-22 分享",
-                                  "示例市人民政府新闻办公室网站　www.example-news.gov.cn　　 2024/02/22　 来源：示例网"])
+                                  "示例市人民政府新闻办公室网站　www.example-news.gov.cn　　 2024/02/22　 来源：示例网",
+                                  "示例市人民政府网站 2024年2月22日"])
 def test_a_bylines_date_before_the_page_tools_it_runs_into(line):
-    """The source and date line ends in the page's tools (小 中 大, 分享), or names the site by its
-    address before its date and source (scio): still the header's date."""
+    """The source and date line ends in the page's tools (小 中 大, 分享), names the site by its
+    address before its date and source (scio), or names a medium (…网站) beside a date in words,
+    which no signature does: still the header's date."""
     for where in ("over", "inside"):
         header, text = (f"<div class='info'>{line}</div>", TEXT) if where == "over" else ("", f"<p>{line}</p>" + TEXT)
         record = extract(_page(f"<h1>关于开展安全检查的通知</h1>{header}", text), "http://www.example.gov.cn/a/1.html")

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_hidden
-from pipeline.labels import labelled_pairs, whole_label
+from pipeline.labels import label_matches, labelled_pairs, whole_label
 from pipeline.normalize import clean_text
 from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
@@ -58,6 +58,7 @@ def _furniture_line(text: str) -> bool:
 def forget_lines() -> None:
     """Forget what was cached of lines (a benchmark starts each pass as a first page would)."""
     _furniture_line.cache_clear()
+    _labelled_values.cache_clear()
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»]+")
@@ -77,7 +78,20 @@ def opens_section(text: str) -> bool:
 def is_prose(block: Block) -> bool:
     words = len(block.text) - block.link_chars
     return (words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
-            and not is_furniture(block.text))  # (the patterns last: most blocks are too short to ask)
+            and not is_furniture(block.text) and not _labelled_values(block.text))  # (the patterns last: most blocks are too short to ask)
+
+
+MAX_VALUES_LINE = 400  # characters: a metadata block printed as one line is shorter
+
+
+@lru_cache(maxsize=4096)
+def _labelled_values(text: str) -> bool:
+    """A metadata block printed as one line (索引号：… 文号：… 发布机构：… 内容概述 物业管理；监管):
+    it opens with a label and holds another, its punctuation a value's, not a sentence's."""
+    if len(text) > MAX_VALUES_LINE or "：" not in text and ":" not in text:
+        return False
+    matches = label_matches(text)
+    return len(matches) >= 2 and not text[:matches[0].start()].strip()
 
 
 class Tally:

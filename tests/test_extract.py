@@ -812,6 +812,20 @@ def test_a_news_title_in_a_plain_block_over_its_byline(inside):
     assert record.title == title and record.body.startswith("示例市现已开通")
 
 
+def test_a_metadata_block_printed_as_one_line_is_not_prose():
+    """The metadata block as one line of labelled values (索引号：… 文号：… 内容概述：物业管理；监管),
+    its punctuation a value's: it weighs as no prose, so the text's container is not widened to
+    hold it with the page's tools between them."""
+    line = ("索引号：PT06100-0000-2022-00039　文号：示管政复〔2022〕6号　发布机构：示例度假区管委会　"
+            "生成日期：2022-05-09　内容概述：物业管理；监管；服务")
+    page = ("<html><head><meta charset='utf-8'><title>关于市八届人大一次会议第0152号建议的答复</title></head><body>"
+            f"<div class='w'><div>{line}</div><div class='nr'><h2>关于市八届人大一次会议第0152号建议的答复</h2>"
+            "<div class='fx'><a href='#'>|</a> <a href='#'>|</a> <a href='#'>收藏</a> 政策解读:</div>"
+            f"<div class='zoom'>{TEXT}</div><div class='tools'>扫一扫在手机打开当前页 收藏 打印 关闭</div></div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20220509_1.html")
+    assert (record.index_no, record.doc_no, record.body) == ("PT06100-0000-2022-00039", "示管政复〔2022〕6号", BODY)
+
+
 def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
     """An older page lays its text out in a table of one cell a row, the title and 文号 printed
     at its head: a layout, not a table of data, so the header is read and kept out of the body."""

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline.blocks import Block, blocks, partition
+from pipeline.blocks import Block, blocks, holds, partition
 from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
@@ -183,7 +183,9 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     holders: list = []
     for part in (outside, head, tail):
         pairs = list(labelled_pairs(part))
-        metadata_block = len({field for field, _, _ in pairs}) >= 2
+        # under the text a 名称： is a contact's or an item's (名称：示例公司), no title
+        fields = {field for field, _, _ in pairs} - ({"title"} if part is tail else set())
+        metadata_block = len(fields) >= 2
         if part is tail and not metadata_block:
             # a lone 时间： line under the text is the text's; a 来源： line there names its source
             pairs = [pair for pair in pairs if pair[0] == "source"]
@@ -194,7 +196,8 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
             holders.extend(el for _, _, elements in pairs for el in elements)
         for field, value, _ in pairs:
             values.setdefault(field, value)
-    return values, holders
+    # a value run into the text's own element (lines broken by <br>) holds the text: it stays
+    return values, [el for el in holders if container is None or not holds(el, container)]
 
 
 

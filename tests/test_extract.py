@@ -826,6 +826,21 @@ def test_a_metadata_block_printed_as_one_line_is_not_prose():
     assert (record.index_no, record.doc_no, record.body) == ("PT06100-0000-2022-00039", "示管政复〔2022〕6号", BODY)
 
 
+def test_a_contacts_name_and_a_source_under_a_text_in_one_cell_leave_the_text_whole():
+    """A notice whose lines a cell breaks by <br>, closing with its contacts (名称：示例公司) and a
+    source line: under the text 名称 names a contact, not the title, so the two are no metadata
+    block, and the cell holding them is the text's own: it stays the body."""
+    title = "示例县信息中心电脑采购项目中标公告"
+    cell = ("一、项目名称：示例县信息中心电脑采购项目<br>二、中标信息<br>供应商：示例商贸有限公司，中标金额：4780.00元。<br>"
+            "三、公告期限<br>自本公告发布之日起1个工作日。<br>四、联系方式<br>名称：<span>示例县文化广电局</span><br>"
+            "电话：<span>0314-7566207</span><br><p>文章来源：示例县政府采购中心</p>")
+    page = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><table><tr><td><b>{title}</b></td></tr>"
+            f"<tr><td>发布时间：2021-10-11</td></tr><tr><td>{cell}</td></tr></table></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20211011_1.html")
+    assert record.title == title and record.source == "示例县政府采购中心"
+    assert record.body.startswith("一、项目名称：") and "自本公告发布之日起1个工作日。" in record.body
+
+
 def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
     """An older page lays its text out in a table of one cell a row, the title and 文号 printed
     at its head: a layout, not a table of data, so the header is read and kept out of the body."""

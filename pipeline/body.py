@@ -233,7 +233,7 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
 
 def _closing_links(el, blocks: list[Block]) -> tuple[int, int]:
     """Link characters and blocks of the links closing `el` after its last prose: a list of
-    other pages, two links or more."""
+    other pages, two links or more (an empty section's heading after them aside)."""
     members = set(el.iter()) if blocks else set()
     chars = count = 0
     for block in reversed(blocks):
@@ -241,12 +241,21 @@ def _closing_links(el, blocks: list[Block]) -> tuple[int, int]:
             if count:
                 break  # before the element's last blocks (its blocks are consecutive)
             continue
-        if block.hidden:
-            continue
+        if block.hidden or _empty_heading(block.text):
+            continue  # (an empty 相关附件： or 相关导读: after the list)
         if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
             break
         chars, count = chars + block.link_chars, count + 1
     return (chars, count) if count >= 2 else (0, 0)
+
+
+MAX_EMPTY_HEADING = 12  # characters
+
+
+def _empty_heading(text: str) -> bool:
+    """A short line ending in a colon with nothing after it (相关附件：): a section the page left empty."""
+    text = text.strip()
+    return len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))
 
 
 def _paragraph(el) -> bool:

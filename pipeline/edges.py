@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
-from pipeline.body import ANNEX_LINE, FILE_NAME, SENTENCE_MARKS, Line, is_furniture
+from pipeline.body import ANNEX_LINE, FILE_NAME, SENTENCE_MARKS, Line, is_furniture, opens_section
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
@@ -30,7 +30,7 @@ from pipeline.lines import (
     metadata_line,
     unlisted_label,
 )
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
@@ -400,9 +400,11 @@ def _before_link_list(lines: list[Line], start: int, end: int) -> int:
 def _list_heading(text: str) -> bool:
     """A short heading over a list of links (往期回顾, 更多阅读：), not a line of the document
     (its signature, its date, a 附件 line, a note in brackets such as （此件主动公开）, a
-    labelled line such as 公开方式：主动公开)."""
+    labelled line such as 公开方式：主动公开, a section's heading such as 七、其它补充事宜, a
+    table's last figure)."""
     bare = text.rstrip(":： ")
-    return (len(bare) <= MAX_LIST_HEADING and not SENTENCE_MARKS.search(bare) and ":" not in bare
+    return (len(bare) <= MAX_LIST_HEADING and len(HAN.findall(bare)) >= 2 and not opens_section(bare)
+            and not SENTENCE_MARKS.search(bare) and ":" not in bare
             and "：" not in bare and not bare.startswith(("（", "(", "【", "[")) and not _ANNEX.match(bare)
             and not _signs(bare) and not _DATE_LINE.match(bare.replace(" ", "")))
 
@@ -459,11 +461,13 @@ def with_signature(container):
     if parent is None:
         return container
     lines = [_SPACE.sub("", parent.text or "")]
-    after = False  # past the paragraph, a list of links (the site's, cut from the text's tail) does not keep it narrow
+    # past the paragraph, a list of links (the site's, cut from the text's tail), or its items one
+    # element each (上一篇：… / 下一篇：…), does not keep it narrow
+    after = False
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
         after = after or el is container
-        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el)
+        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el, least=1)
                 or is_furniture(clean_text(el.text_content()) or "")):
             continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
         text = _SPACE.sub("", el.text_content())
@@ -480,11 +484,11 @@ def with_signature(container):
     return parent if signed else container
 
 
-def _link_list(el) -> bool:
+def _link_list(el, least: int = MIN_LINK_LIST) -> bool:
     """An element listing links to other pages (two or more, most of its text), not files."""
     text = _SPACE.sub("", el.text_content())
     links = el.xpath(".//a[@href]")
-    return (len(links) >= MIN_LINK_LIST and not FILE_NAME.search(text)
+    return (len(links) >= least and not FILE_NAME.search(text)
             and len(_SPACE.sub("", "".join(a.text_content() for a in links))) * 2 > len(text))
 
 

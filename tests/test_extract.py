@@ -841,6 +841,30 @@ def test_a_contacts_name_and_a_source_under_a_text_in_one_cell_leave_the_text_wh
     assert record.body.startswith("一、项目名称：") and "自本公告发布之日起1个工作日。" in record.body
 
 
+PREV_NEXT = ("<div>上一篇：<a href='/a/1.html'>示例市召开安全生产工作会议</a></div>"
+             "<div>下一篇：<a href='/a/2.html'>示例市开展防汛应急演练</a></div>")
+
+
+def test_a_one_paragraph_text_keeps_its_salutation_and_signature_over_previous_and_next_links():
+    """One long paragraph between its salutation and its signature, then the page's 上一篇 and
+    下一篇 (one link an element), an empty 相关附件： and a linked 相关导读: heading: the links are
+    the site's, the salutation and signature the text's."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市交通运输局</title></head><body><h1>关于开展安全检查的通知</h1>"
+            f"<div class='c'><p>各单位：</p><p>{LONG * 3}</p><p>示例市交通运输局</p><p>2024年6月5日</p>"
+            f"{PREV_NEXT}<div>相关附件：</div><div><a href='/list/'>相关导读:</a></div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.startswith("各单位：\n为规范") and record.body.endswith("示例市交通运输局\n2024年6月5日")
+
+
+@pytest.mark.parametrize("last", ["七、其它补充事宜", "23777"])
+def test_a_texts_last_section_heading_or_figure_over_links_is_the_texts(last):
+    """A short last line over the page's 上一篇/下一篇 (a notice's empty last section, a table's
+    total) is no heading of that list: it stays the text's."""
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", TEXT + f"<p>{last}</p>{PREV_NEXT}"),
+                     "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body == BODY + "\n" + last
+
+
 def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
     """An older page lays its text out in a table of one cell a row, the title and 文号 printed
     at its head: a layout, not a table of data, so the header is read and kept out of the body."""

@@ -167,7 +167,7 @@ def furniture_around(case: Case) -> Case:
     tree = parse_html(case.html)
     if tree is None or not case.body_start or not case.body_end:
         return case
-    first, last = _holder(tree, squeeze(case.body_start)[:8]), _holder(tree, squeeze(case.body_end)[-8:])
+    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
     if first is None or last is None:
         return case
     for el in reversed(lxml.html.fragments_fromstring(RELATED)):
@@ -181,10 +181,15 @@ def _reprinted(case: Case, tree) -> Case:
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
-def _holder(tree, words: str):
-    """The deepest element whose text holds `words` (iter() gives a child after its parent)."""
+def _holder(tree, words: str, opening: bool = False):
+    """The deepest element whose text holds `words`, at their last occurrence in the page; with
+    `opening`, the first deepest element whose text opens with them, if any (a text's opening
+    words may come again further in it, or in its title before it)."""
     holders = [el for el in tree.iter() if isinstance(el.tag, str) and words in squeeze(el.text_content())]
-    return holders[-1] if holders and holders[-1].getparent() is not None else None
+    deepest = [el for el in holders if not any(child in holders for child in el)]
+    opened = [el for el in deepest if squeeze(el.text_content()).startswith(words)] if opening else []
+    found = (opened or deepest or [None])[0 if opened else -1]
+    return found if found is not None and found.getparent() is not None else None
 
 
 WELCOME = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"

@@ -220,7 +220,7 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
             break  # (the whole page adds up the prose of all its regions)
         inner, outer = tallies[best], tallies[parent]
         # (the parent of the text's own element only: higher up, a list may close a side column)
-        closing_chars, closing_blocks = _closing_links(parent, blocks) if el is best else (0, 0)
+        closing_chars, closing_blocks = _closing_links(parent, blocks, best) if el is best else (0, 0)
         prose, links = outer.prose - inner.prose, outer.links - inner.links - closing_chars
         lone_link = outer.linked_blocks - inner.linked_blocks - closing_blocks <= 1 and links <= MAX_LONE_LINK
         if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
@@ -231,21 +231,31 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
     return best
 
 
-def _closing_links(el, blocks: list[Block]) -> tuple[int, int]:
-    """Link characters and blocks of the links closing `el` after its last prose: a list of
-    other pages, two links or more (an empty section's heading after them aside)."""
+def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
+    """Link characters and blocks of the links closing `el` after its last prose and after its
+    child `inner` (whose own lines are weighed with it): a list of other pages, two links or
+    more, with its heading (an empty section's heading after them aside), counted as weigh
+    counts them."""
     members = set(el.iter()) if blocks else set()
+    own = set(inner.iter()) if blocks else set()
     chars = count = 0
     for block in reversed(blocks):
         if block.owner not in members:
             if count:
                 break  # before the element's last blocks (its blocks are consecutive)
             continue
+        if block.owner in own:
+            break
         if block.hidden or _empty_heading(block.text):
             continue  # (an empty 相关附件： or 相关导读: after the list)
+        size = len(_SPACE.sub("", block.text))
+        if is_furniture(block.text):
+            chars += size  # the list's heading (相关阅读) or its items (上一篇：…), weighed whole as links
+            count += bool(block.link_chars)
+            continue
         if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
             break
-        chars, count = chars + block.link_chars, count + 1
+        chars, count = chars + min(block.link_chars, size), count + 1
     return (chars, count) if count >= 2 else (0, 0)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
-from pipeline.body import ANNEX_LINE, FILE_NAME, SENTENCE_MARKS, Line, is_furniture, opens_section
+from pipeline.body import ANNEX_LINE, FILE_HREF, FILE_NAME, SENTENCE_MARKS, Line, is_furniture, opens_section
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
@@ -462,17 +462,20 @@ def with_signature(container):
         return container
     lines = [_SPACE.sub("", parent.text or "")]
     # past the paragraph, a list of links (the site's, cut from the text's tail), or its items one
-    # element each (上一篇：… / 下一篇：…), does not keep it narrow
+    # element each closing the parent (上一篇：… / 下一篇：…), does not keep it narrow; a link
+    # with an office and a date under it is another page's item, no signature
+    closing = _closing_items(parent)
     after = False
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
         after = after or el is container
-        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and _link_list(el, least=1)
+        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and (_link_list(el) or el in closing)
                 or is_furniture(clean_text(el.text_content()) or "")):
             continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
         text = _SPACE.sub("", el.text_content())
-        if text and el.xpath(".//a[@href]") and not FILE_NAME.search(text):
-            return container
+        hrefs = el.xpath(".//a/@href")
+        if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
+            return container  # (a link to a file, named by its file or not, is the text's 附件)
         lines.append(text)
     lines = [text for text in lines if text]
     if not lines or len(lines) > CLOSING_LINES:
@@ -482,6 +485,23 @@ def with_signature(container):
         return container  # a salutation (各有关单位：) may name many addressees
     signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
     return parent if signed else container
+
+
+def _closing_items(parent) -> set:
+    """The elements closing `parent` that are links to other pages one or more each, with empty
+    headings (相关附件：) among them."""
+    items = set()
+    for el in reversed(parent):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        text = clean_text(el.text_content()) or ""
+        if not (_link_list(el, least=1) or len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))):
+            break
+        items.add(el)
+    return items
+
+
+MAX_EMPTY_HEADING = 12  # characters
 
 
 def _link_list(el, least: int = MIN_LINK_LIST) -> bool:

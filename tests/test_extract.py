@@ -7,6 +7,9 @@ from statistics import mean
 import pytest
 
 from pipeline import extract
+from pipeline.blocks import blocks
+from pipeline.body import find_container
+from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import FIELDS, all_cases, built_cases, char_f1, known_misses, misses
 
@@ -854,6 +857,19 @@ def test_a_one_paragraph_text_keeps_its_salutation_and_signature_over_previous_a
             f"{PREV_NEXT}<div>相关附件：</div><div><a href='/list/'>相关导读:</a></div></div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
     assert record.body.startswith("各单位：\n为规范") and record.body.endswith("示例市交通运输局\n2024年6月5日")
+
+
+def test_links_closing_the_texts_own_element_do_not_widen_it_to_the_pages_header():
+    """The text's element ends with a list of other pages (往期回顾); its parent adds only the
+    page's header (a title worded as news, the page's share tools). Those links are weighed with
+    the element: they do not make its parent, header and all, the container."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body><div class='article'>"
+            "<div class='t'>无需垫付！示例市异地就医备案，快速办理！</div><div class='info'><p><a href='#'>分享到微信朋友圈</a></p>"
+            "<p><a href='#'>分享到新浪微博</a></p><p><a href='#'>分享到QQ空间</a></p></div>"
+            f"<div class='c'>{TEXT}<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li></ul></div></div></body></html>")
+    tree = parse_html(page)
+    assert find_container(blocks(tree.body)).get("class") == "c"
 
 
 @pytest.mark.parametrize("last", ["七、其它补充事宜", "23777"])

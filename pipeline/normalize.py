@@ -194,9 +194,11 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
         if (len(tokens) > 2 and _column_part(tokens[-1]) and (stripped or "_" in tokens[-2])
                 and len("".join(tokens[:-2])) >= 8):
             del tokens[-2:]
-    # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案).
+    # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案), or the column's before
+    # the title when the site's closes it (通知公告 - 关于…的通知 - 示例市人民政府).
     if len(tokens) > 2 and "".join(tokens[2:]).strip() and (
-            tokens[0] in known or _names_site(tokens[0]) and not _TITLE_WORDS.search(tokens[0])):
+            tokens[0] in known or _names_site(tokens[0]) and not _TITLE_WORDS.search(tokens[0])
+            or stripped and len(tokens) == 3 and _column_part(tokens[0].strip()) and len(tokens[2].strip()) >= 8):
         del tokens[:2]
     title = _SPACED_SITE.sub("", "".join(tokens)).rstrip("_|｜-—－ ")
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1:

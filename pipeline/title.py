@@ -18,7 +18,7 @@ from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, clean_title, ends_as_office
-from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
@@ -204,14 +204,24 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         if other == chosen:
             continue
         rest = chosen[len(other):] if chosen.startswith(other) else ""
+        lead = chosen[:-len(other)] if chosen.endswith(other) else ""
         if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and (
                 _names_in(rest, meta) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
             chosen = other  # the same title with the column's or the site's name run into it
+        elif lead and other in printed and (match := _COLUMN_PREFIX.match(lead)) and (
+                _column_like(match.group(1)) or match.group(1) in columns):
+            chosen = other  # the same title after the column's name (通知公告 - 关于…的通知)
         elif _unbalanced(chosen) and other.startswith(_CUT.sub("", chosen)) and len(other) > len(chosen):
             chosen = other  # the same title, cut short
-    if _unbalanced(chosen):  # cut short everywhere it is shown: a link's title (its attachment's) may say it whole
+    if _unbalanced(chosen):
+        # cut short everywhere it is read from: a block saying title, or a link's title (its
+        # attachment's, named by its file) may say it whole
         stem = _CUT.sub("", chosen)
-        chosen = next((whole for whole in map(clean_text, tree.xpath("//a/@title"))
-                       if whole and whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)),
+        wholes = (_FILE_TYPE.sub("", whole) for whole in [*_titled_blocks(tree), *map(clean_text, tree.xpath("//a/@title"))] if whole)
+        chosen = next((whole for whole in wholes if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)),
                       chosen)
     return chosen
+
+
+_COLUMN_PREFIX = re.compile(r"^\s*([^_|｜\-—－]{2,12}?)\s*[_|｜\-—－]+\s*$")  # 通知公告 - , 工作动态_
+_FILE_TYPE = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})$", re.I)

@@ -881,6 +881,30 @@ def test_a_texts_last_section_heading_or_figure_over_links_is_the_texts(last):
     assert record.body == BODY + "\n" + last
 
 
+FULL_TITLE = "关于转发《发电企业与电网企业电费结算办法》的通知"
+
+
+@pytest.mark.parametrize("where", ["block", "link"])
+def test_a_title_cut_short_in_the_pages_title_is_read_whole_elsewhere(where):
+    """A page whose document is only its 附件 has no text to find the title over: a <title> cut
+    short (…电费...) is completed from a block whose class says title, or from its 附件 link's
+    title, which names the file (….pdf) and not the title."""
+    head = (f"<div class='detail_title'>{FULL_TITLE}</div>" if where == "block" else "")
+    page = (f"<html><head><meta charset='utf-8'><title>{FULL_TITLE[:16]}...</title></head><body>{head}"
+            f"<div class='c'><p><a href='/u/1.pdf' title='{FULL_TITLE}.pdf'>附件下载</a></p></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").title == FULL_TITLE
+
+
+@pytest.mark.parametrize("page_title,text", [
+    (f"通知公告 - {FULL_TITLE} - 示例市人民政府", "<div class='c'><p><a href='/u/1.pdf'>附件下载.pdf</a></p></div>"),
+    (f"通知公告 - {FULL_TITLE}", f"<div class='tt'>{FULL_TITLE}</div><div class='c'>{TEXT}</div>")])
+def test_a_column_before_the_title_in_the_pages_title_is_no_part_of_it(page_title, text):
+    """A <title> printing the column before the title (通知公告 - 关于…的通知), the site after it or
+    the title printed over the text: the column is no part of the title."""
+    page = f"<html><head><meta charset='utf-8'><title>{page_title}</title></head><body>{text}</body></html>"
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").title == FULL_TITLE
+
+
 def test_a_text_laid_out_in_a_one_cell_table_keeps_its_header_out():
     """An older page lays its text out in a table of one cell a row, the title and 文号 printed
     at its head: a layout, not a table of data, so the header is read and kept out of the body."""

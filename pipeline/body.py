@@ -253,6 +253,8 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
             chars += size  # the list's heading (相关阅读) or its items (上一篇：…), weighed whole as links
             count += bool(block.link_chars)
             continue
+        if _own_link(block.text) and not count:
+            continue  # (the text's 附件 files printed after the list)
         if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
             break
         chars, count = chars + min(block.link_chars, size), count + 1

@@ -495,6 +495,8 @@ def _closing_items(parent) -> set:
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
         text = clean_text(el.text_content()) or ""
+        if FILE_NAME.search(text) and not items:
+            continue  # (the text's 附件 files printed after the list are the text's)
         if not (_link_list(el, least=1) or len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))):
             break
         items.add(el)

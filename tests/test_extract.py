@@ -872,6 +872,19 @@ def test_links_closing_the_texts_own_element_do_not_widen_it_to_the_pages_header
     assert find_container(blocks(tree.body)).get("class") == "c"
 
 
+def test_a_list_of_other_pages_between_a_text_and_its_files_leaves_the_signature_to_the_text():
+    """A one-paragraph text, its signature, the page's 相关稿件 list, then the text's own 附件
+    file: the files after the list do not hide it, so the salutation and signature stay the
+    text's."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市交通运输局</title></head><body><h1>关于开展安全检查的通知</h1>"
+            f"<div class='c'><p>各单位：</p><p>{LONG * 3}</p><p>示例市交通运输局</p><p>2024年6月5日</p>"
+            "<div><b>相关稿件</b></div><div><a href='/a/9.html'>示例市召开全市安全生产工作会议暨安委会全体会议</a></div>"
+            "<div><a href='/a/8.html'>示例市部署开展城镇燃气安全专项整治</a></div>"
+            "<p><a href='/u/1.doc'>示例市道路运输管理办法.doc</a></p></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.startswith("各单位：\n为规范") and record.body.endswith("示例市交通运输局\n2024年6月5日")
+
+
 @pytest.mark.parametrize("last", ["七、其它补充事宜", "23777"])
 def test_a_texts_last_section_heading_or_figure_over_links_is_the_texts(last):
     """A short last line over the page's 上一篇/下一篇 (a notice's empty last section, a table's

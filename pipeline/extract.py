@@ -29,7 +29,7 @@ from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no
 from pipeline.position import title_over_text
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
-from pipeline.title import is_name, read_title
+from pipeline.title import doc_no_in_headline, is_name, read_title
 from pipeline.urls import absolute_url
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
 
@@ -287,7 +287,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         index_no_valid=valid,
         publisher=clean_text(labelled.get("publisher") or labelled.get(OFFICE)),
         doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or header_doc_no(page, title, container)
-        or doc_no_in_title(title),
+        or doc_no_in_title(title) or doc_no_in_headline(tree),
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),

@@ -17,7 +17,7 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, clean_title, ends_as_office
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, clean_title, ends_as_office, normalize_doc_no
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
@@ -151,6 +151,16 @@ def headline_text(text: str) -> str:
 
 # a title's kind (…的通知), then a bare 文号 run into it: the header's next line, not the title
 _KIND_THEN_DOC_NO = re.compile(rf"^(.*?{DOCUMENT_KIND.pattern.removesuffix('$')})\s*(?:{DOC_NO})$")
+
+
+def doc_no_in_headline(tree) -> str | None:
+    """The 文号 a headline prints after its title's kind (`…的通知<br>示应急〔2024〕12号`, or in
+    the same line), which `headline_text` leaves out of the title."""
+    for heading in tree.xpath(HEADLINES)[:3]:
+        text = _BRACKETED_DATE.sub("", before_labels(clean_text(heading.text_content()) or ""))
+        if match := _KIND_THEN_DOC_NO.match(text):
+            return normalize_doc_no(text[match.end(1):].strip())
+    return None
 
 
 def _titled_blocks(tree) -> list[str]:

@@ -1209,10 +1209,13 @@ def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
 
 @pytest.mark.parametrize("headline,title,doc_no", [
     ("关于开展2024年安全生产大检查的通知<br><span>示应急〔2024〕12号</span>", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),
+    ("关于开展2024年安全生产大检查的通知 示应急〔2024〕12号", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),
+    ("关于开展2024年安全生产大检查的通知<br>示应急〔2024〕12号", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),
     ("关于印发示政办〔2024〕3号文件的通知", "关于印发示政办〔2024〕3号文件的通知", None)])
 def test_a_doc_no_printed_inside_the_headline_after_its_kind_is_header(headline, title, doc_no):
-    """<h1>关于…的通知<br><span>示应急〔2024〕12号</span></h1>: the 文号 is the header's next line,
-    not the title's end; a 文号 inside a title's words (关于印发示政办〔2024〕3号文件的通知) stays."""
+    """<h1>关于…的通知<br><span>示应急〔2024〕12号</span></h1>, or the 文号 in the same line: it is the
+    header's 文号, not the title's end; a 文号 inside a title's words (关于印发示政办〔2024〕3号文件的通知)
+    stays."""
     page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body>"
             f"<h1>{headline}</h1><div class='c'>{TEXT}</div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/t.html")

@@ -20,7 +20,7 @@ from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_hidden
 from pipeline.labels import label_matches, labelled_pairs, whole_label
-from pipeline.normalize import clean_text
+from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
 
@@ -33,7 +33,6 @@ _RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 ANNEX_LINE = re.compile(r"^\s*[【\[]?\s*附\s*件\s*\d{0,2}\s*[】\]]?\s*[:：]")  # 附件：…, 附件1：…, 【附件1】：…
-FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)
 FILE_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)  # a link to a file
 
 
@@ -77,8 +76,9 @@ def opens_section(text: str) -> bool:
 
 def is_prose(block: Block) -> bool:
     words = len(block.text) - block.link_chars
+    # (the patterns last: most blocks are too short to ask)
     return (words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
-            and not is_furniture(block.text) and not _labelled_values(block.text))  # (the patterns last: most blocks are too short to ask)
+            and not is_furniture(block.text) and not _labelled_values(block.text))
 
 
 MAX_VALUES_LINE = 400  # characters: a metadata block printed as one line is shorter
@@ -246,7 +246,7 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
             continue
         if block.owner in own:
             break
-        if block.hidden or _empty_heading(block.text):
+        if block.hidden or empty_heading(block.text):
             continue  # (an empty 相关附件： or 相关导读: after the list)
         size = len(_SPACE.sub("", block.text))
         if is_furniture(block.text):
@@ -264,7 +264,7 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
 MAX_EMPTY_HEADING = 12  # characters
 
 
-def _empty_heading(text: str) -> bool:
+def empty_heading(text: str) -> bool:
     """A short line ending in a colon with nothing after it (相关附件：): a section the page left empty."""
     text = text.strip()
     return len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))

@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
-from pipeline.body import ANNEX_LINE, FILE_HREF, FILE_NAME, SENTENCE_MARKS, Line, is_furniture, opens_section
+from pipeline.body import (
+    ANNEX_LINE,
+    FILE_HREF,
+    FILE_NAME,
+    SENTENCE_MARKS,
+    Line,
+    empty_heading,
+    is_furniture,
+    opens_section,
+)
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
@@ -469,8 +478,8 @@ def with_signature(container):
     for el in parent:
         lines.append(_SPACE.sub("", el.tail or ""))
         after = after or el is container
-        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or after and (_link_list(el) or el in closing)
-                or is_furniture(clean_text(el.text_content()) or "")):
+        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS
+                or after and (_link_list(el) or el in closing) or is_furniture(clean_text(el.text_content()) or "")):
             continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
         text = _SPACE.sub("", el.text_content())
         hrefs = el.xpath(".//a/@href")
@@ -497,13 +506,10 @@ def _closing_items(parent) -> set:
         text = clean_text(el.text_content()) or ""
         if FILE_NAME.search(text) and not items:
             continue  # (the text's 附件 files printed after the list are the text's)
-        if not (_link_list(el, least=1) or len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))):
+        if not (_link_list(el, least=1) or empty_heading(text)):
             break
         items.add(el)
     return items
-
-
-MAX_EMPTY_HEADING = 12  # characters
 
 
 def _link_list(el, least: int = MIN_LINK_LIST) -> bool:

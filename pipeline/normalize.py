@@ -5,7 +5,17 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from pipeline.vocab import DOCUMENT_TYPES, HOME_NAMES, ISSUER_ENDINGS, NOT_ISSUER_ENDINGS, NULL_VALUES, TITLE_SEPARATORS
+from pipeline.vocab import (
+    ATTACHMENT_EXTENSIONS,
+    DOCUMENT_TYPES,
+    HOME_NAMES,
+    ISSUER_ENDINGS,
+    NOT_ISSUER_ENDINGS,
+    NULL_VALUES,
+    TITLE_SEPARATORS,
+)
+
+FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)  # a name ending in a file's type
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号

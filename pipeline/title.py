@@ -17,8 +17,8 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, clean_text, clean_title, ends_as_office, normalize_doc_no
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
+from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
@@ -98,8 +98,8 @@ def named_titles(tree) -> frozenset[str]:
 
 def headline(tree):
     """The element printing the document's title over its text, if one says so: the first h1
-    that names no site or office and is no link, else an h2 (or an h3 whose class or id says title) worded as
-    a document's title is (关于…的通知) and not a link."""
+    that names no site or office and is no link, else an h2 (or an h3 whose class or id says
+    title) worded as a document's title is (关于…的通知) and not a link."""
     for h in tree.xpath(HEADLINES):
         text = clean_text(h.text_content())
         if text and not is_name(text):
@@ -145,8 +145,12 @@ def headline_text(text: str) -> str:
     """A headline's words up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)
     and without the date in brackets after them (`…感染者 ( 2022-04-26)`), nor the 文号 printed
     after its kind (`…的通知<br>示应急〔2024〕12号`): the page's or the header's, not the title's."""
-    text = _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
+    text = _headline_words(text)
     return match.group(1).strip() if (match := _KIND_THEN_DOC_NO.match(text)) else text
+
+
+def _headline_words(text: str) -> str:
+    return _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
 
 
 # a title's kind (…的通知), then a bare 文号 run into it: the header's next line, not the title
@@ -157,7 +161,7 @@ def doc_no_in_headline(tree) -> str | None:
     """The 文号 a headline prints after its title's kind (`…的通知<br>示应急〔2024〕12号`, or in
     the same line), which `headline_text` leaves out of the title."""
     for heading in tree.xpath(HEADLINES)[:3]:
-        text = _BRACKETED_DATE.sub("", before_labels(clean_text(heading.text_content()) or ""))
+        text = _headline_words(heading.text_content())
         if match := _KIND_THEN_DOC_NO.match(text):
             return normalize_doc_no(text[match.end(1):].strip())
     return None
@@ -227,11 +231,10 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         # cut short everywhere it is read from: a block saying title, or a link's title (its
         # attachment's, named by its file) may say it whole
         stem = _CUT.sub("", chosen)
-        wholes = (_FILE_TYPE.sub("", whole) for whole in [*_titled_blocks(tree), *map(clean_text, tree.xpath("//a/@title"))] if whole)
-        chosen = next((whole for whole in wholes if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)),
-                      chosen)
+        wholes = [*_titled_blocks(tree), *map(clean_text, tree.xpath("//a/@title"))]
+        chosen = next((whole for whole in (FILE_NAME.sub("", w) for w in wholes if w)
+                       if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)), chosen)
     return chosen
 
 
 _COLUMN_PREFIX = re.compile(r"^\s*([^_|｜\-—－]{2,12}?)\s*[_|｜\-—－]+\s*$")  # 通知公告 - , 工作动态_
-_FILE_TYPE = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})$", re.I)

@@ -33,7 +33,7 @@ _LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) fo
 # a label nobody listed, before its colon
 BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
-DOC_NO_LINE = re.compile(rf"^{DOC_NO}$")
+DOC_NO_LINE = re.compile(rf"^[(（]?{DOC_NO}[)）]?$")  # a 文号 alone on its line, bracketed or not: （国发〔2024〕1号）
 SENTENCE_END = re.compile(r"[。；！？]")
 # a day in figures, with its time at most (2024-06-05, 2024/6/5 10:30): a page's way, where a
 # document writes 2024年6月5日
@@ -54,7 +54,7 @@ def header_line(text: str) -> bool:
 
 
 def is_doc_no(text: str) -> bool:
-    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号)."""
+    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号), in brackets or not."""
     return bool(DOC_NO_LINE.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
 
 

@@ -1207,6 +1207,15 @@ def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
     assert record.body == BODY
 
 
+@pytest.mark.parametrize("line", ["(示应急〔2024〕12号)", "（示应急〔2024〕12号）"])
+def test_a_doc_no_in_brackets_on_its_own_line_at_the_texts_head_is_header(line):
+    """The title printed again at the text's head, its 文号 in brackets on the line under it: the
+    header's, read as the 文号."""
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", f"<p>关于开展安全检查的通知</p><p>{line}</p>" + TEXT),
+                     "http://www.example.gov.cn/a/t20240605_1.html")
+    assert (record.doc_no, record.body) == ("示应急〔2024〕12号", BODY)
+
+
 @pytest.mark.parametrize("headline,title,doc_no", [
     ("关于开展2024年安全生产大检查的通知<br><span>示应急〔2024〕12号</span>", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),
     ("关于开展2024年安全生产大检查的通知 示应急〔2024〕12号", "关于开展2024年安全生产大检查的通知", "示应急〔2024〕12号"),

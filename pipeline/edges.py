@@ -96,11 +96,11 @@ class DocumentText:
 def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset(),
                   table: str | None = None) -> DocumentText:
     """The text's lines between its header and its tail. A document that is a table of data
-    (`table`, see pipeline.body.table_kind) has no header printed above it: its first row (序号,
-    当事人名称, 文号 …) starts it; a list of records ("rows") has no signature either: the date
-    closing its last row is a record's."""
+    (`table`, see pipeline.body.table_kind) has no header printed above it but its title: its
+    first row (序号, 当事人名称, 文号 …) starts it; a list of records ("rows") has no signature
+    either: the date closing its last row is a record's."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no, heading = (_furniture_run(lines, template), None, None) if table else _head_end(lines, title, template)
+    start, doc_no, heading = (_table_head(lines, title, template), None, None) if table else _head_end(lines, title, template)
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     signed_at = None if table == "rows" else signature_date(kept)
@@ -113,6 +113,13 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
 def _furniture_run(lines: list[Line], template: frozenset) -> int:
     """How many lines of tools (分享 微信 微博, 打印) open the container."""
     return next((i for i, line in enumerate(lines) if not is_furniture(line.text, template)), len(lines))
+
+
+def _table_head(lines: list[Line], title: str | None, template: frozenset) -> int:
+    """Where a table of data starts: after the page's tools, and its title printed as its first
+    row or caption (2025年…抽查事项清单 over 序号 | 抽查项目 | …)."""
+    start = _furniture_run(lines, template)
+    return start + _title_span(lines, start, title)
 
 
 def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None, str | None]:

@@ -957,6 +957,18 @@ def test_a_notice_in_numbered_sections_ends_before_its_attachment_section():
     assert record.attachments == [{"name": "2021年示例村级信息中心电脑采购项目", "url": "http://www.example.gov.cn/f/1.docx"}]
 
 
+def test_a_table_of_data_printing_its_title_as_its_first_row_starts_at_its_header_row():
+    """A list of records whose table prints the title again as its first row, one cell across:
+    the page's header, not a record; the table starts at its header row (序号 …)."""
+    title = "2025年示例市教育局双随机一公开抽查事项清单"
+    rows = "".join(f"<tr><td>{i}</td><td>示例抽查项目{i}</td><td>示例学校{i}</td><td>定向抽查</td></tr>" for i in range(1, 6))
+    page = (f"<html><head><meta charset='utf-8'><title>{title}_示例市教育局</title></head><body><h1>{title}</h1>"
+            f"<div class='list'><table><tr><td colspan='4'>{title}</td></tr>"
+            f"<tr><td>序号</td><td>抽查项目</td><td>检查对象</td><td>抽查类型</td></tr>{rows}</table></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20250605_1.html")
+    assert record.title == title and record.body.startswith("序号 抽查项目 检查对象 抽查类型\n1 示例抽查项目1")
+
+
 def test_a_document_that_is_a_table_outweighs_a_little_prose_elsewhere():
     """A list of records in a table (药品批准证明文件待领取信息) on a page whose only prose is a box
     beside it: the table, holding far more text, is the document."""

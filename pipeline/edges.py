@@ -474,8 +474,8 @@ def with_signature(container):
     linkless or a link to a file, and one of them signs (an office or a date), the parent
     holds the document."""
     parent = container.getparent() if container is not None else None
-    if parent is None:
-        return container
+    if parent is None or parent.tag in ("body", "html"):
+        return container  # (the whole page is never the text's element)
     lines = [_SPACE.sub("", parent.text or "")]
     # past the paragraph, a list of links (the site's, cut from the text's tail), or its items one
     # element each closing the parent (上一篇：… / 下一篇：…), does not keep it narrow; a link

@@ -1211,10 +1211,12 @@ def test_a_written_date_is_a_day_whatever_hour_the_page_prints_with_it(printed):
     assert record.written_at == "2024-06-05" and record.published_at.startswith("2024-06-05T10:30")
 
 
-@pytest.mark.parametrize("player", ["<p>播放</p><p>00:00 / 03:25</p>", "<p>00:00</p>", "<p>无障碍浏览</p>"])
+@pytest.mark.parametrize("player", ["<p>播放</p><p>00:00 / 03:25</p>", "<p>00:00</p>", "<p>无障碍浏览</p>",
+                                    "<p>Aa字体：小|中|大</p>", "<p>下载、打印</p>", "<p>关闭打印首页</p>", "<p>分享至</p>"])
 def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
-    """A video player's controls and clock (播放, 00:00 / 03:25) and an accessibility tool over the
-    text, inside its element."""
+    """A video player's controls and clock (播放, 00:00 / 03:25), an accessibility tool, a font
+    size tool behind its icon's letters (Aa字体：小|中|大), tools listed with 、 or run together
+    with the home link (下载、打印, 关闭打印首页) over the text, inside its element."""
     record = extract(_page("<h1>关于开展2024年安全生产大检查的通知</h1>", player + TEXT), "http://www.example.gov.cn/a/t.html")
     assert record.body == BODY
 

@@ -19,6 +19,7 @@ from pipeline.body import (
     FILE_NAME,
     SENTENCE_MARKS,
     Line,
+    container_lines,
     empty_heading,
     is_furniture,
     opens_section,
@@ -492,7 +493,9 @@ def with_signature(container):
         hrefs = el.xpath(".//a/@href")
         if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
             return container  # (a link to a file, named by its file or not, is the text's 附件)
-        lines.append(text)
+        # after the text, line by line: a section of its own may close it with its 附件 line and
+        # its signature (a Word export's WordSection2)
+        lines += [_SPACE.sub("", line.text) for line in container_lines(el)] if after else [text]
     lines = [text for text in lines if text]
     if not lines or len(lines) > CLOSING_LINES:
         return container

@@ -466,6 +466,7 @@ def _day(text: str) -> str | None:
 
 
 CLOSING_LINES = 12  # a salutation, 附件 links, a contact line and a signature of a few offices
+_CLOSING_FORMULA = re.compile(r"^特此[\u4e00-\u9fa5]{2}[。.]?$")  # 特此通知。特此公告。
 CLOSING_LENGTH = 40  # characters: longer is a sentence of the text, not a line around it
 
 
@@ -489,19 +490,26 @@ def with_signature(container):
         if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS
                 or after and (_link_list(el) or el in closing) or is_furniture(clean_text(el.text_content()) or "")):
             continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
+        if after:  # line by line: a section of its own may close the text (a Word export's WordSection2)
+            for line in container_lines(el):
+                text = _SPACE.sub("", line.text)
+                if not text or is_furniture(line.text) or empty_heading(line.text):
+                    continue
+                if line.link_chars and not line.to_file and not FILE_NAME.search(text):
+                    return container  # (a link to a file, named by its file or not, is the text's 附件)
+                lines.append(text)
+            continue
         text = _SPACE.sub("", el.text_content())
         hrefs = el.xpath(".//a/@href")
         if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
-            return container  # (a link to a file, named by its file or not, is the text's 附件)
-        # after the text, line by line: a section of its own may close it with its 附件 line and
-        # its signature (a Word export's WordSection2)
-        lines += [_SPACE.sub("", line.text) for line in container_lines(el)] if after else [text]
+            return container
+        lines.append(text)
     lines = [text for text in lines if text]
     if not lines or len(lines) > CLOSING_LINES:
         return container
-    if any(SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":"))
-           for text in lines):
-        return container  # a salutation (各有关单位：) may name many addressees
+    if any((SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":")))
+           and not ANNEX_LINE.match(text) and not _CLOSING_FORMULA.match(text) for text in lines):
+        return container  # a salutation (各有关单位：) may name many addressees, a 附件 line a long title
     signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
     return parent if signed else container
 

@@ -872,14 +872,22 @@ def test_links_closing_the_texts_own_element_do_not_widen_it_to_the_pages_header
     assert find_container(blocks(tree.body)).get("class") == "c"
 
 
-def test_a_word_exports_second_section_holding_the_signature_is_the_texts():
-    """A Word export splits the text into sections: the second holds only its 附件 line and its
-    signature. Those lines close the text; the element holding both sections is its container."""
+@pytest.mark.parametrize("closing,kept", [
+    ("<p>附件：示例市2024年安全生产大检查工作方案</p>", "附件：示例市2024年安全生产大检查工作方案"),
+    ("<p>附件：《示例部关于印发〈示例市坚强局部电网规划建设实施方案〉的通知》（示发〔2020〕40号）</p>",
+     "附件：《示例部关于印发〈示例市坚强局部电网规划建设实施方案〉的通知》（示发〔2020〕40号）"),
+    ("<p>特此公告。</p>", "特此公告。")])
+@pytest.mark.parametrize("tools", ["", "<p><a href='javascript:print()'>【打印】</a> <a href='#'>【关闭窗口】</a></p>"
+                                       "<p><a href='/zcjd/'>相关导读:</a></p>"])
+def test_a_word_exports_second_section_holding_the_signature_is_the_texts(closing, kept, tools):
+    """A Word export splits the text into sections: the second holds only its closing lines (a
+    附件 line, however long its title; 特此公告。) and its signature, the page's tools at most.
+    Those lines close the text; the element holding both sections is its container."""
     page = ("<html><head><meta charset='utf-8'><title>示例市交通运输局</title></head><body><h1>关于开展安全检查的通知</h1>"
-            f"<div class='c'><div class='WordSection1'>{TEXT}</div><div class='WordSection2'>"
-            "<p>附件：示例市2024年安全生产大检查工作方案</p><p>示例市交通运输局</p><p>示例市应急管理局</p><p>2024年6月5日</p></div></div></body></html>")
+            f"<div class='c'><div class='WordSection1'>{TEXT}</div><div class='WordSection2'>{closing}"
+            f"<p>示例市交通运输局</p><p>示例市应急管理局</p><p>2024年6月5日</p>{tools}</div></div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
-    assert record.body == BODY + "\n附件：示例市2024年安全生产大检查工作方案\n示例市交通运输局\n示例市应急管理局\n2024年6月5日"
+    assert record.body == BODY + f"\n{kept}\n示例市交通运输局\n示例市应急管理局\n2024年6月5日"
     assert record.written_at == "2024-06-05"
 
 

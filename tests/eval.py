@@ -234,6 +234,26 @@ def metadata_under(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
+def two_sections(case: Case) -> Case:
+    """The page with the children of the element holding its whole text (as labelled) split into
+    two sections, as a Word export prints one (WordSection1, WordSection2): often the second
+    holds only the text's closing lines."""
+    tree = parse_html(case.html)
+    if tree is None or not case.body_start or not case.body_end:
+        return case
+    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
+    whole = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None) \
+        if first is not None and last is not None else None
+    children = [child for child in whole if isinstance(child.tag, str)] if whole is not None else []
+    if whole is None or whole.tag in ("body", "html", "table", "tbody", "tr", "p") or len(children) < 4:
+        return case
+    for number, part in enumerate((children[:len(children) // 2], children[len(children) // 2:]), start=1):
+        section = lxml.html.fragment_fromstring(f"<div class='WordSection{number}'></div>")
+        part[0].addprevious(section)
+        section.extend(part)
+    return _reprinted(case, tree)
+
+
 def all_at_once(case: Case) -> Case:
     """The page with the CMS unknown, its <title> naming the site, furniture around its text,
     its labels without colons and its cells as divs."""
@@ -243,7 +263,7 @@ def all_at_once(case: Case) -> Case:
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
-            "prose box first": prose_box_first, "all but the box": all_at_once}
+            "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once}
 
 
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
@@ -267,7 +287,7 @@ def main() -> None:
                         help="every real page again with its labels' colons dropped, with its cells as divs, "
                              "with a <title> naming only the site (and its headings as plain divs), with a share bar before its text and links after it, "
                              "with its metadata block moved under its text, with a box of prose last in its <body>, "
-                             "with that box first, and with all but the box at once")
+                             "with that box first, with its text in two sections, and with all but the box at once")
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

@@ -533,7 +533,8 @@ def _closing_items(parent) -> set:
 def _link_list(el, least: int = MIN_LINK_LIST) -> bool:
     """An element listing links to other pages (two or more, most of its text), not files."""
     text = _SPACE.sub("", el.text_content())
-    links = el.xpath(".//a[@href]")
+    links = [a for a in el.xpath(".//a[@href]")
+             if not FILE_HREF.search(a.get("href").strip()) and not FILE_NAME.search(a.text_content())]
     return (len(links) >= least and not FILE_NAME.search(text)
             and len(_SPACE.sub("", "".join(a.text_content() for a in links))) * 2 > len(text))
 

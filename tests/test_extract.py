@@ -876,12 +876,16 @@ def test_links_closing_the_texts_own_element_do_not_widen_it_to_the_pages_header
     ("<p>附件：示例市2024年安全生产大检查工作方案</p>", "附件：示例市2024年安全生产大检查工作方案"),
     ("<p>附件：《示例部关于印发〈示例市坚强局部电网规划建设实施方案〉的通知》（示发〔2020〕40号）</p>",
      "附件：《示例部关于印发〈示例市坚强局部电网规划建设实施方案〉的通知》（示发〔2020〕40号）"),
-    ("<p>特此公告。</p>", "特此公告。")])
+    ("<p>特此公告。</p>", "特此公告。"),
+    ("<p>附件：</p><p><a href='/u/1.pdf'>1.示例市养老保险待遇领取资格认证操作指引.pdf</a></p>"
+     "<p><a href='/u/2.xlsx'>2.示例市社保服务银行网点.xlsx</a></p><p><a href='/u/3.xlsx'>3.示例市社保经办机构服务大厅名单.xlsx</a></p>",
+     "附件：\n1.示例市养老保险待遇领取资格认证操作指引.pdf\n2.示例市社保服务银行网点.xlsx\n3.示例市社保经办机构服务大厅名单.xlsx")])
 @pytest.mark.parametrize("tools", ["", "<p><a href='javascript:print()'>【打印】</a> <a href='#'>【关闭窗口】</a></p>"
                                        "<p><a href='/zcjd/'>相关导读:</a></p>"])
 def test_a_word_exports_second_section_holding_the_signature_is_the_texts(closing, kept, tools):
     """A Word export splits the text into sections: the second holds only its closing lines (a
-    附件 line, however long its title; 特此公告。) and its signature, the page's tools at most.
+    附件 line, however long its title; links to its files; 特此公告。) and its signature, the page's
+    tools at most.
     Those lines close the text; the element holding both sections is its container."""
     page = ("<html><head><meta charset='utf-8'><title>示例市交通运输局</title></head><body><h1>关于开展安全检查的通知</h1>"
             f"<div class='c'><div class='WordSection1'>{TEXT}</div><div class='WordSection2'>{closing}"

@@ -496,13 +496,13 @@ def with_signature(container):
                 if not text or is_furniture(line.text) or empty_heading(line.text):
                     continue
                 if line.link_chars and not line.to_file and not FILE_NAME.search(text):
-                    return container  # (a link to a file, named by its file or not, is the text's 附件)
+                    return container  # a link to another page (one to a file is the text's 附件)
                 lines.append(text)
             continue
         text = _SPACE.sub("", el.text_content())
         hrefs = el.xpath(".//a/@href")
         if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
-            return container
+            return container  # (a link to a file, named by its file or not, is the text's 附件)
         lines.append(text)
     lines = [text for text in lines if text]
     if not lines or len(lines) > CLOSING_LINES:

@@ -167,7 +167,7 @@ def furniture_around(case: Case) -> Case:
     tree = parse_html(case.html)
     if tree is None or not case.body_start or not case.body_end:
         return case
-    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
+    first, last = _edge_holders(tree, case)
     if first is None or last is None:
         return case
     for el in reversed(lxml.html.fragments_fromstring(RELATED)):
@@ -179,6 +179,11 @@ def furniture_around(case: Case) -> Case:
 def _reprinted(case: Case, tree) -> Case:
     """The case with its page printed again from its changed tree, in UTF-8."""
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+
+
+def _edge_holders(tree, case: Case) -> tuple:
+    """The deepest elements holding the text's first characters and its last (as labelled)."""
+    return _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
 
 
 def _holder(tree, words: str, opening: bool = False):
@@ -241,9 +246,10 @@ def two_sections(case: Case) -> Case:
     tree = parse_html(case.html)
     if tree is None or not case.body_start or not case.body_end:
         return case
-    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
-    whole = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None) \
-        if first is not None and last is not None else None
+    first, last = _edge_holders(tree, case)
+    if first is None or last is None:
+        return case
+    whole = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None)
     children = [child for child in whole if isinstance(child.tag, str)] if whole is not None else []
     if whole is None or whole.tag in ("body", "html", "table", "tbody", "tr", "p") or len(children) < 4:
         return case

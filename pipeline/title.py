@@ -196,9 +196,12 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):
         # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
         headlines = [h for h in headlines if not _column_like(h)]
-    candidates = [clean_text(labelled.get("title")), article_title, *headlines, page_title]
+    # an ArticleTitle as short as a column's name and not worded as a title (通知公告) is a
+    # template's slip: the page's own lines come first
+    named_column = article_title if article_title and _column_like(article_title) else None
+    candidates = [clean_text(labelled.get("title")), None if named_column else article_title, *headlines, page_title]
     candidates += [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
-    candidates += [*_worded_headings(tree), over]
+    candidates += [*_worded_headings(tree), over, named_column]
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):

@@ -920,6 +920,15 @@ def test_a_texts_last_section_heading_or_figure_over_links_is_the_texts(last):
 FULL_TITLE = "关于转发《发电企业与电网企业电费结算办法》的通知"
 
 
+@pytest.mark.parametrize("headline", [f"<h1>{FULL_TITLE}</h1>", f"<div class='tt'>{FULL_TITLE}</div>"])
+def test_an_article_title_meta_naming_the_column_gives_way_to_the_pages_own_title(headline):
+    """<meta name="ArticleTitle" content="通知公告">, a template's slip: the title the page prints
+    over its text (an h1, or a plain line) is the title."""
+    page = ("<html><head><meta charset='utf-8'><meta name='ArticleTitle' content='通知公告'><title>示例市人民政府</title>"
+            f"</head><body>{headline}<div class='c'>{TEXT}</div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").title == FULL_TITLE
+
+
 @pytest.mark.parametrize("where", ["block", "link"])
 def test_a_title_cut_short_in_the_pages_title_is_read_whole_elsewhere(where):
     """A page whose document is only its 附件 has no text to find the title over: a <title> cut

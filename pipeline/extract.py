@@ -29,7 +29,7 @@ from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no
 from pipeline.position import title_over_text
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
-from pipeline.title import doc_no_in_headline, is_name, read_title
+from pipeline.title import column_like, doc_no_in_headline, is_name, read_title
 from pipeline.urls import absolute_url
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
 
@@ -274,8 +274,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 
-    if title is None or is_name(title, meta.get("SiteName")):
-        # the page's headlines name the site; the document's header names it
+    if title is None or is_name(title, meta.get("SiteName")) or column_like(title):
+        # the page's headlines name the site or the column; the document's header names it
         title = text.heading or title
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     # a day: the hour some CMSs print with it (成文日期：2024-06-05 10:30) is the form's, not the document's

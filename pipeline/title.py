@@ -114,7 +114,7 @@ def _worded_as_title(heading) -> bool:
             and bool(_DOCUMENTISH.search(text) or DOCUMENT_KIND.search(text)))
 
 
-def _column_like(headline: str) -> bool:
+def column_like(headline: str) -> bool:
     """A headline as short as a column's name and not worded as a document's title."""
     return len(headline) <= COLUMN_LENGTH and not _DOCUMENTISH.search(headline)
 
@@ -195,20 +195,21 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):
         # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
-        headlines = [h for h in headlines if not _column_like(h)]
+        headlines = [h for h in headlines if not column_like(h)]
     # an ArticleTitle as short as a column's name and not worded as a title (通知公告) is a
     # template's slip: the page's own lines come first
-    named_column = article_title if article_title and _column_like(article_title) else None
+    named_column = article_title if article_title and column_like(article_title) else None
     candidates = [clean_text(labelled.get("title")), None if named_column else article_title, *headlines, page_title]
     candidates += [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates += [*_worded_headings(tree), over, named_column]
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
-    if chosen is not None and chosen in headlines + [page_title] and _column_like(chosen):
+    if chosen is not None and chosen in headlines + [page_title] and column_like(chosen):
         # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying
         # so, or the line printed over the text
-        chosen = next((t for t in _titled_blocks(tree) if _DOCUMENTISH.search(t) and not is_name(t)),
-                      over if over and not _column_like(over) and not is_name(over) else chosen)
+        titled = [t for t in _titled_blocks(tree) if not is_name(t) and not column_like(t)]
+        chosen = next((t for t in titled if _DOCUMENTISH.search(t)),
+                      over if over and not column_like(over) and not is_name(over) else next(iter(titled), chosen))
     if chosen is None:
         chosen = next((c for c in _titled_blocks(tree) if not is_name(c, meta.get("SiteName"))), None)
         if chosen is None:
@@ -226,7 +227,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
                 _names_in(rest, meta) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
             chosen = other  # the same title with the column's or the site's name run into it
         elif lead and other in printed and (match := _COLUMN_PREFIX.match(lead)) and (
-                _column_like(match.group(1)) or match.group(1) in columns):
+                column_like(match.group(1)) or match.group(1) in columns):
             chosen = other  # the same title after the column's name (通知公告 - 关于…的通知)
         elif _unbalanced(chosen) and other.startswith(_CUT.sub("", chosen)) and len(other) > len(chosen):
             chosen = other  # the same title, cut short

@@ -2,6 +2,7 @@
 every real page, every field and the body of every built page."""
 from __future__ import annotations
 
+import re
 from statistics import mean
 
 import pytest
@@ -11,7 +12,7 @@ from pipeline.blocks import blocks
 from pipeline.body import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
-from tests.extraction_cases import FIELDS, all_cases, built_cases, char_f1, known_misses, misses
+from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -918,6 +919,28 @@ def test_a_texts_last_section_heading_or_figure_over_links_is_the_texts(last):
 
 
 FULL_TITLE = "关于转发《发电企业与电网企业电费结算办法》的通知"
+
+
+@pytest.mark.parametrize("title,titled", [("1-10月示例县固定资产投资结构趋稳趋优", True), (FULL_TITLE, False)])
+def test_a_pages_title_naming_only_the_column_gives_way_to_a_title_block_or_the_texts_head(title, titled):
+    """<title>通知公告_示例市人民政府</title>, no h1: the title is a block whose class says title,
+    even one not worded as a document's, or else the title the text prints at its head."""
+    block, text = ((f"<p class='con-title'>{title}</p><div class='small-title'><span>发布日期：2016-11-22</span>"
+                    "<span>浏览次数： </span><span>信息来源：示例县发改局</span></div>", TEXT)
+                   if titled else ("", f"<p align='center'>{title}</p>" + TEXT))
+    page = (f"<html><head><meta charset='utf-8'><title>通知公告_示例市人民政府</title></head><body>{block}"
+            f"<div class='c'>{text}</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert (record.title, record.body) == (title, BODY)
+
+
+def test_a_real_pages_title_naming_only_the_column_gives_way_to_its_title_block():
+    """A real page (fgw.zj, Hanweb) whose <title> names only a column (通知公告) and the site: the title is
+    its block whose class says title (p.con-title), though not worded as a document's."""
+    html = (FIXTURES / "corpus" / "zhejiang-fgw_hanweb_detail_1.html").read_bytes().decode("utf-8")
+    html = re.sub(r"<title>.*?</title>", "<title>通知公告_浙江省发展和改革委员会</title>", html, flags=re.S)
+    html = re.sub(r"<meta[^>]*ArticleTitle[^>]*>", "", html, flags=re.I)
+    assert extract(html, "https://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html").title == "1-10月德清县固定资产投资结构趋稳趋优"
 
 
 @pytest.mark.parametrize("headline", [f"<h1>{FULL_TITLE}</h1>", f"<div class='tt'>{FULL_TITLE}</div>"])

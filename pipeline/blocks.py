@@ -69,48 +69,48 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
     skip = set(skip)
     out: list[Block] = []
     buf: list[str] = []
-    link = [0]  # characters of link text in buf
+    link = 0  # characters of link text in buf
 
     def flush(owner, hidden) -> None:
+        nonlocal link
         text = "".join(buf).strip()
         if text:
-            out.append(Block(text, owner, min(link[0], len(text)), hidden))
+            out.append(Block(text, owner, min(link, len(text)), hidden))
         buf.clear()
-        link[0] = 0
+        link = 0
 
-    # An explicit stack rather than recursion: hostile pages nest thousands deep.
-    # Steps: ("enter", element, owner, in_link, hidden) | ("leave", block element, hidden)
-    # | ("text", string, in_link).
-    stack: list[tuple] = [("enter", root, root, False, False)]
-    while stack:
-        step = stack.pop()
-        if step[0] == "text":
-            buf.append(step[1])
-            if step[2]:
-                link[0] += len(step[1].strip())
+    # lxml walks the tree (no recursion: hostile pages nest thousands deep); per open element:
+    # (the owner of the text inside it, inside a link, hidden, a block, inside a link for its tail)
+    frames: list[tuple] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            _, _, inner_hidden, block, tail_link = frames.pop()
+            if block and buf:
+                flush(el, inner_hidden)
+            if el.tail and el is not root:
+                buf.append(el.tail)
+                link += len(el.tail.strip()) if tail_link else 0
             continue
-        if step[0] == "leave":
-            flush(step[1], step[2])
-            continue
-        _, el, owner, in_link, hidden = step
+        owner, in_link, hidden = frames[-1][:3] if frames else (root, False, False)
         tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if el.tail and el is not root:
-            stack.append(("text", el.tail, in_link))
-        attributed = bool(el.attrib)  # most elements have none: no condition, style or class to read
-        if tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el):
-            continue  # (what a template never renders is not on the page at all, unlike display:none)
+        attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
         inner_hidden = hidden or attributed and is_hidden(el)
-        if inner_hidden and not hidden and not block:
-            continue  # a hidden run inside shown text (a `----` placeholder beside the value) is not read
-        if block:
+        if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
+                or inner_hidden and not hidden and not block):
+            # what a template never renders is not on the page at all, unlike display:none; a
+            # hidden run inside shown text (a `----` placeholder beside the value) is not read
+            walker.skip_subtree()
+            frames.append((owner, in_link, hidden, False, in_link))
+            continue
+        if block and buf:
             flush(owner, hidden)
-            stack.append(("leave", el, inner_hidden))
-        for child in reversed(el):
-            stack.append(("enter", child, el if block else owner, inner_link, inner_hidden))
+        frames.append((el if block else owner, inner_link, inner_hidden, block, in_link))
         if el.text:
-            stack.append(("text", el.text, inner_link))
+            buf.append(el.text)
+            link += len(el.text.strip()) if inner_link else 0
     flush(root, False)
     return out
 

@@ -164,12 +164,9 @@ def furniture_around(case: Case) -> Case:
     """The page with a share bar printed right before the element holding the text's first
     characters and a list of links to other pages, under a heading nobody listed (往期回顾),
     right after the one holding its last (as labelled): tools and lists no vocabulary names."""
-    tree = parse_html(case.html)
-    if tree is None or not case.body_start or not case.body_end:
+    if (edges := _edge_holders(case)) is None:
         return case
-    first, last = _edge_holders(tree, case)
-    if first is None or last is None:
-        return case
+    tree, first, last = edges
     for el in reversed(lxml.html.fragments_fromstring(RELATED)):
         last.addnext(el)
     first.addprevious(lxml.html.fragment_fromstring(SHARE))
@@ -181,9 +178,14 @@ def _reprinted(case: Case, tree) -> Case:
     return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
 
 
-def _edge_holders(tree, case: Case) -> tuple:
-    """The deepest elements holding the text's first characters and its last (as labelled)."""
-    return _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
+def _edge_holders(case: Case) -> tuple | None:
+    """The page's tree and its deepest elements holding the text's first characters and its last
+    (as labelled), or None when the page or either edge is missing."""
+    tree = parse_html(case.html)
+    if tree is None or not case.body_start or not case.body_end:
+        return None
+    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
+    return None if first is None or last is None else (tree, first, last)
 
 
 def _holder(tree, words: str, opening: bool = False):
@@ -243,12 +245,9 @@ def two_sections(case: Case) -> Case:
     """The page with the children of the element holding its whole text (as labelled) split into
     two sections, as a Word export prints one (WordSection1, WordSection2): often the second
     holds only the text's closing lines."""
-    tree = parse_html(case.html)
-    if tree is None or not case.body_start or not case.body_end:
+    if (edges := _edge_holders(case)) is None:
         return case
-    first, last = _edge_holders(tree, case)
-    if first is None or last is None:
-        return case
+    tree, first, last = edges
     whole = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None)
     children = [child for child in whole if isinstance(child.tag, str)] if whole is not None else []
     if whole is None or whole.tag in ("body", "html", "table", "tbody", "tr", "p") or len(children) < 4:

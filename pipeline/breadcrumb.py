@@ -110,8 +110,9 @@ def _widest(el) -> tuple[list[str] | None, object]:
 
 def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
     """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
-    named = [el for el in tree.xpath("//*[@class or @id or @aria-label]")
-             if _NAMED.search(f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}")]
+    # (the names asked one by one as libxml2 hands them over, with no element built for the rest)
+    named = list(dict.fromkeys(name.getparent() for name in tree.xpath("//@class|//@id|//@aria-label")
+                               if _NAMED.search(name)))
     found: tuple[list[str], object] | None = None
     for el in named:
         if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read

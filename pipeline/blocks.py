@@ -58,7 +58,10 @@ def _never_rendered(el) -> bool:
 
 
 def is_hidden(el) -> bool:
-    if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+    if el.get("hidden") is not None:
+        return True
+    # (the words first: most elements carry a style, few one that hides, and the pattern is slower)
+    if (style := el.get("style")) and ("none" in (lowered := style.lower()) or "hidden" in lowered) and _HIDDEN.search(style):
         return True
     classes = el.get("class")
     return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
@@ -88,12 +91,13 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             _, _, inner_hidden, block, tail_link = frames.pop()
             if block and buf:
                 flush(el, inner_hidden)
-            if el.tail and el is not root:
-                buf.append(el.tail)
-                link += len(el.tail.strip()) if tail_link else 0
+            if el is not root and (tail := el.tail):  # (lxml decodes text anew on each access)
+                buf.append(tail)
+                link += len(tail.strip()) if tail_link else 0
             continue
         owner, in_link, hidden = frames[-1][:3] if frames else (root, False, False)
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        tag = el.tag
+        tag = tag.lower() if isinstance(tag, str) else None
         attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
         inner_link = in_link or tag == "a"
@@ -108,9 +112,9 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         if block and buf:
             flush(owner, hidden)
         frames.append((el if block else owner, inner_link, inner_hidden, block, in_link))
-        if el.text:
-            buf.append(el.text)
-            link += len(el.text.strip()) if inner_link else 0
+        if text := el.text:
+            buf.append(text)
+            link += len(text.strip()) if inner_link else 0
     flush(root, False)
     return out
 

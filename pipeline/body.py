@@ -125,28 +125,29 @@ def weigh(blocks: list[Block]) -> dict:
     for block in blocks:
         size = len(_SPACE.sub("", block.text))
         links = min(block.link_chars, size)
-        prose = is_prose(block)
-        if prose and regions.navigation(block.owner):
-            kind = ((size, "links"),)  # a menu's panel describing the offices is navigation, however worded
-        elif prose and regions.margin(block.owner):
-            kind = ((size, "other"),)  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
-        elif prose:
-            kind = ((size - links, "prose"), (links, "links"))
-        elif is_furniture(block.text):
-            kind = ((size, "links"),)  # a disclaimer or copyright line weighs like navigation
-        elif _own_link(block.text):
-            kind = ((size, "other"),)  # a link to the document's own file (附件：…) or its salutation
+        prose = other = 0
+        if not is_prose(block):
+            if is_furniture(block.text):
+                links = size  # a disclaimer or copyright line weighs like navigation
+            elif _own_link(block.text):
+                links, other = 0, size  # a link to the document's own file (附件：…) or its salutation
+            else:
+                other = size - links
+        elif regions.navigation(block.owner):
+            links = size  # a menu's panel describing the offices is navigation, however worded
+        elif regions.margin(block.owner):
+            links, other = 0, size  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
         else:
-            kind = ((size - links, "other"), (links, "links"))
-        linked = any(name == "links" and amount for amount, name in kind)
+            prose = size - links
         el = block.owner
         while el is not None and el not in tallies:  # (the keys in the order a walk up from each block meets them)
             tallies[el] = Tally()
             el = el.getparent()
         tally = tallies[block.owner]
-        for amount, name in kind:
-            setattr(tally, name, getattr(tally, name) + amount)
-        tally.linked_blocks += linked
+        tally.prose += prose
+        tally.links += links
+        tally.other += other
+        tally.linked_blocks += links > 0
     # then each element's own counts are added to its parent's, children before parents: once per
     # element rather than once per block and ancestor
     if tallies:
@@ -173,10 +174,11 @@ def _own_link(text: str) -> bool:
 
 
 def _known_rank(el) -> int | None:
-    keys = [("id", el.get("id"))] if el.get("id") else []
-    keys += [("class", c) for c in (el.get("class") or "").split()]
-    ranks = [_RANK[k] for k in keys if k in _RANK]
-    return min(ranks) if ranks else None
+    best = _RANK.get(("id", el.get("id")))
+    for name in (el.get("class") or "").split():
+        if (rank := _RANK.get(("class", name))) is not None and (best is None or rank < best):
+            best = rank
+    return best
 
 
 SPLIT_SHARE = 0.3  # two children each holding this share of the prose: two regions, not one
@@ -558,34 +560,40 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         link[0] = 0
         to_file[0] = False
 
-    stack: list[tuple] = [("enter", el, False)]
-    while stack:
-        step, item, in_link = stack.pop()
-        if step == "text":
-            buf.append(item)
-            if in_link:
-                link[0] += len(_SPACE.sub("", item))
+    # lxml walks the tree (as in pipeline.blocks); per open element: inside a link, a line of
+    # its own, a cell, inside a link for its tail
+    frames: list[tuple] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, item in walker:
+        if event == "end":
+            inner, own_line, cell, tail_link = frames.pop()
+            if own_line:
+                newline()
+            elif cell:
+                buf.append(" ")
+            if item is not el and (tail := item.tail):  # (lxml decodes text anew on each access)
+                buf.append(tail)
+                if tail_link:
+                    link[0] += len(_SPACE.sub("", tail))
             continue
-        if step == "newline":
-            newline()
-            continue
-        tag = item.tag.lower() if isinstance(item.tag, str) else None
-        if item is not el and item.tail:
-            stack.append(("text", item.tail, in_link))
+        in_link = frames[-1][0] if frames else False
+        tag = item.tag
+        tag = tag.lower() if isinstance(tag, str) else None
         if tag is None or tag in SKIP_TAGS or item in skip or item is not el and _hidden_note(item):
+            walker.skip_subtree()
+            frames.append((in_link, False, False, in_link))
             continue
         inner = in_link or tag == "a"
-        if tag in _BLOCK_NEWLINE:
-            stack.append(("newline", None, False))
+        own_line = tag in _BLOCK_NEWLINE
+        if own_line:
             newline()
-        elif tag in ("td", "th"):
-            stack.append(("text", " ", False))
         elif tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
             to_file[0] = True
-        for child in reversed(item):
-            stack.append(("enter", child, inner))
-        if item.text:
-            stack.append(("text", item.text, inner))
+        frames.append((inner, own_line, tag in ("td", "th"), in_link))
+        if text := item.text:
+            buf.append(text)
+            if inner:
+                link[0] += len(_SPACE.sub("", text))
     newline()
     return lines
 

@@ -200,6 +200,27 @@ def _one_region(best, tallies: dict):
             return chosen
 
 
+COPY_SLACK = 100  # characters a copy of the text may hold besides it (its title printed again)
+
+
+def text_copy(container, inside: list[Block], outside: list[Block]):
+    """An element outside the text's container printing the text again (a phone's copy the
+    sheet hides, a print copy): the widest holding a line of the text's first prose and no more
+    than the text. Its lines are the text's, not the page's labelled metadata (有效期届满前…,
+    项目名称：…)."""
+    opening = next((b.text for b in inside if is_prose(b)), None)
+    for block in outside:
+        if block.text != opening:
+            continue
+        size, copy = len(_SPACE.sub("", container.text_content())) + COPY_SLACK, None
+        for el in (block.owner, *block.owner.iterancestors()):
+            if el.tag in _PAGE_TAGS or holds(el, container) or len(_SPACE.sub("", el.text_content())) > size:
+                break
+            copy = el
+        return copy
+    return None
+
+
 def _copies(a, b) -> bool:
     head = [_SPACE.sub("", a.text_content())[:200], _SPACE.sub("", b.text_content())[:200]]
     short, long_ = sorted(head, key=len)

@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition
-from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind
+from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
@@ -171,6 +171,8 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         outside, head = page, []
     else:
         inside, outside = partition(page, container)
+        if (copy := text_copy(container, inside, outside)) is not None:
+            outside = partition(outside, copy)[1]
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
         # a label's or a value's element, unless it holds other lines too, broken by <br> (一、… 名称：…):
         # then only its lines holding a label are the pair's

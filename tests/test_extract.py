@@ -1428,3 +1428,16 @@ def test_a_short_texts_salutation_and_paragraph_stay_one_text_in_a_page_without_
             "<p>示例委员会</p><p>2017年12月29日</p></div></div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert record.body.startswith("各省、自治区、直辖市发展改革委、物价局，国家电网公司、南方电网公司：\n" + LONG)
+
+
+def test_a_copy_of_the_text_for_phones_is_the_texts_lines_not_metadata():
+    # (dup_media probe: gz's 有效期… sentence read as 有效性, a procurement notice's 项目名称 as title)
+    text = ("<p>项目名称：示例医院医用液氧供应项目</p><p>一、本办法自印发之日起施行，有效期三年。</p>"
+            "<p>有效期届满前一个月内，老年人可以通过户籍所在地的街（镇）政务服务中心办理续期手续。</p>")
+    html = (f"<html><head><style>.m-only{{display:none}}@media (max-width:768px){{.pc-only{{display:none}}}}</style></head>"
+            f"<body><h1>示例市老年人优待证办理办法</h1><table><tr><td>发布机构：</td><td>示例市民政局</td></tr></table>"
+            f"<div class='pc-only'><div class='article'>{text}</div></div><div class='m-only'><div class='article'>{text}</div></div>"
+            f"</body></html>")
+    record = extract(html, "http://x.gov.cn/a/t20240605_1.html")
+    assert (record.title, record.validity, record.publisher) == ("示例市老年人优待证办理办法", None, "示例市民政局")
+    assert record.body.startswith("项目名称：示例医院") and record.body.endswith("办理续期手续。")

@@ -9,6 +9,7 @@ of day; one long after the document was written is suspect and gives way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -86,7 +87,8 @@ def date_line(page: list, title: str | None, container) -> str | None:
 def header_date(lines: list[str]) -> str | None:
     """The first date a document's header prints on lines of its own: a byline's (with the page
     tools it runs into after it), or a calendar's leaf over two lines."""
-    lines = [without_tools(line) for line in lines]
+    # (figures full-width or not: ２０２４年６月５日 is the same day)
+    lines = [without_tools(unicodedata.normalize("NFKC", line)) for line in lines]
     texts = [before_labels(line) for line in lines]
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))

@@ -1441,3 +1441,9 @@ def test_a_copy_of_the_text_for_phones_is_the_texts_lines_not_metadata():
     record = extract(html, "http://x.gov.cn/a/t20240605_1.html")
     assert (record.title, record.validity, record.publisher) == ("示例市老年人优待证办理办法", None, "示例市民政局")
     assert record.body.startswith("项目名称：示例医院") and record.body.endswith("办理续期手续。")
+
+
+@pytest.mark.parametrize("byline", ["２０２４年２月２２日　来源：示例县应急管理局", "示例县应急管理局　２０２４－０２－２２"])
+def test_a_bylines_date_in_full_width_figures(byline):
+    record = extract(_page(f"<h1>关于开展安全检查的通知</h1><div class='info'>{byline}</div>"), "http://www.example.gov.cn/a/1.html")
+    assert (record.published_at, record.body) == ("2024-02-22", BODY)

@@ -150,12 +150,16 @@ def after_headline(page: list[Block], title: str | None, container) -> Iterable[
         return
     inside = set(container.iter()) if container is not None else set()
     since_title = None  # blocks read since the headline
+    whole, spelled = "".join(title.split()), ""  # the title, and what the last blocks spell of it
     for block in page:
         if block.owner in inside:
             return
         text = clean_text(block.text) or ""
-        if text == title or title in text and len(text) <= 2 * len(title):
-            since_title = 0
+        words = "".join(text.split())
+        # a headline broken over lines (`…关于2023<br>年调整…的公告`) spells the title in a run of blocks
+        spelled = spelled + words if whole.startswith(spelled + words) else words if whole.startswith(words) else ""
+        if text == title or title in text and len(text) <= 2 * len(title) or spelled == whole:
+            since_title, spelled = 0, ""
         elif since_title is not None:
             yield block
             since_title += 1

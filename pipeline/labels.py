@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.blocks import Block, holds
+from pipeline.blocks import BLOCK_TAGS, Block, holds
 from pipeline.normalize import DOC_NO, HAN, ends_as_office
 from pipeline.vocab import (
     FIELD_LABELS,
@@ -215,6 +215,28 @@ def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:
         yield _value(text)
 
 
+def _broken_value(value: str, el, after: list[Block], joint: str) -> str:
+    """A value beside its label that its own element breaks over lines (`名称：<span>…关于清理规范外
+    <br>商投资企业授权登记工作的通知</span>`): whole, its lines joined by `joint`. The lines after
+    it in `el` that are not inside that element (`来源：示例局<br>各单位：…`) are not its."""
+    start = _WS.sub("", value)
+    for inline in el.iterdescendants():
+        if not isinstance(inline.tag, str) or inline.tag in BLOCK_TAGS or inline.find("br") is None:
+            continue
+        whole = _WS.sub("", inline.text_content())
+        whole = whole[whole.find(start):] if start in whole else ""  # (the label may be inside it too)
+        if len(whole) <= len(start):
+            continue
+        lines, spelled = [value], start
+        for text, owner, *_ in after:
+            if owner is not el or not whole.startswith(spelled + _WS.sub("", text)):
+                break
+            lines.append(_value(text))
+            spelled += _WS.sub("", text)
+        return joint.join(lines)
+    return value
+
+
 def _cell_below(el):
     """The value under a label in a header row of labels (<tr><th>索引号</th><th>发布机构</th>…
     </tr><tr><td>…</td><td>…</td>…</tr>): the cell in the same column of the next row."""
@@ -255,6 +277,8 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                     value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))
                 elif (below := _cell_below(el)) is not None:
                     value, holders = _value(below.text_content()), (el, below)
+            elif value and j + 1 == len(matches) and i + 1 < len(segs) and segs[i + 1][1] is el:
+                value = _broken_value(value, el, segs[i + 1:], " " if field != "title" else "")
             if field in NAMED_FIELDS:
                 value = _DATE_AFTER.sub("", value)  # a name, then the byline's date: 稿源：示例日报 2024-06-05
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):

@@ -53,25 +53,28 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
         for i in run:
             block = page[i]
-            text = headline_text(block.text)
+            line = headline_text(block.text)
+            # above the text, a line is read with the lines its element prints over it: a title
+            # broken by <br> is judged whole (…召开干 / 部职工大会…, the second alone an office's name)
+            text = line if heading_only or not header_line(line) else _whole_element(page, i, line)
             if (block.hidden or not text or text in columns or _passed_over(text, block)
-                    or text == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
+                    or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
-            if (_titled(text) or not heading_only and _over_byline(page, i, container)) and (
+            if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
                     not heading_only or block.owner.tag in HEADING_TAGS):
-                return _over_subtitle(page, i) or _whole_element(page, i, text)  # (a headline with a comma counts as prose too)
+                return _over_subtitle(page, i) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
 
 
-def _over_byline(page: list, at: int, container) -> bool:
+def _over_byline(page: list, at: int, container, text: str | None = None) -> bool:
     """Whether the line at `at` (the first of the text's container, or one above it) is a title
     printed over a byline: the lines after it up to the text's first prose are all passed over
     and one is dated (听全文 / 2023-12-14 / 来源：…). Such a title may be worded as news is
     (…快速办理！); a document's own header has no date under its first line (its office, its 文号,
     its title over two lines)."""
     lead = page[at]
-    text = headline_text(lead.text)
+    text = text or headline_text(lead.text)  # (`text`: the line with those its element prints over it)
     if (lead.hidden or not text or len(text) > MAX_TITLE or "。" in text or _passed_over(text, lead)
             or opens_section(text) or text.endswith((":", "：")) or is_name(text)):
         return False
@@ -116,13 +119,14 @@ def _passed_over(text: str, block) -> bool:
     """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
     bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
     a metadata block's heading, a byline ending in its date or naming a web address, a
-    salutation's addressees (the title is over them), the breadcrumb."""
+    salutation's addressees (the title is over them), the breadcrumb, a 题注 (（…通过）)."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
             or bool(DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
                     or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not SPEAKER_HEADLINE.match(text)
                     or BREADCRUMB_LINE.match(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
                     or _DOMAIN.search(text) or _SUBTITLE.match(text) or _ENDS_IN_DATE.search(text)
+                    or _DATED_NOTE.match(text)
                     or _addressees(text.rstrip(":： "))))
 
 
@@ -148,3 +152,6 @@ _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming th
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")
 _SUBTITLE = re.compile(r"^[—–－-]{1,2}")
+# a 题注 under a title: a note in brackets giving the day it was adopted
+# (（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）)
+_DATED_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}\s*年[^（()）]*[）)]$")

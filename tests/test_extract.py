@@ -1447,3 +1447,35 @@ def test_a_copy_of_the_text_for_phones_is_the_texts_lines_not_metadata():
 def test_a_bylines_date_in_full_width_figures(byline):
     record = extract(_page(f"<h1>关于开展安全检查的通知</h1><div class='info'>{byline}</div>"), "http://www.example.gov.cn/a/1.html")
     assert (record.published_at, record.body) == ("2024-02-22", BODY)
+
+
+def test_a_labelled_title_its_own_element_breaks_over_lines_is_whole():
+    # (split_title probe: saic's 名称, pingtan's 标题, nfra's 公文名称 kept their first line only)
+    block = "<ul><li>索引号：000014349/2024-00123</li><li>名称：<span>示例局办公厅关于清理规范外<br>商投资企业授权登记工作的通知</span></li></ul>"
+    record = extract(_page(block), "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.index_no) == ("示例局办公厅关于清理规范外商投资企业授权登记工作的通知", "000014349/2024-00123")
+    lines = "<div>来源：示例县应急管理局<br>各单位：现将有关事项通知如下，请认真贯彻落实。</div>"
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", lines + TEXT), "http://www.example.gov.cn/a/1.html")
+    assert record.source == "示例县应急管理局"  # the next line of the element is not the value's
+
+
+def test_a_headline_broken_over_lines_still_heads_its_byline():
+    """The byline under a headline printed over two lines is read (its date, unlabelled), and a
+    title over a byline is judged whole: its second line alone (…部职工大会) reads as an office."""
+    for headline in ("<h1>关于开展安全<br>检查的通知</h1>", "<div class='t'>示例市水产研究所召开干<br>部职工大会暨党风廉政建设大会</div>"):
+        record = extract(_page(f"{headline}<div class='info'>2024-02-22 10:30　来源：示例县应急管理局</div>"),
+                         "http://www.example.gov.cn/a/1.html")
+        assert (record.title, record.published_at, record.body) == (
+            re.sub("<[^>]+>", "", headline), "2024-02-22T10:30", BODY), headline
+
+
+def test_a_dated_note_under_a_title_is_passed_over():
+    """A 题注 in brackets under a title broken over lines (全国人大常委会 / 关于批准…及 / 调整…的决议 /
+    （2007年6月29日…通过）): the title is the lines over it, whatever <title> says."""
+    header = ("<div><a href='#'>微信</a> <a href='#'>微博</a></div><p><strong>示例市人民代表大会常务委员会<br>"
+              "关于批准示例市发行专项债券及<br>调整2007年末债务余额限额的决议</strong><br>"
+              "（2007年6月29日示例市第十届人民代表大会常务委员会第二十八次会议通过）</p>")
+    page = ("<html><head><title>示例市人民政府网站</title></head><body><div>" + header
+            + "<p>示例市第十届人民代表大会常务委员会第二十八次会议审议了市人民政府关于提请审议发行专项债券的议案，决定批准。会议同意本决议。</p></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert record.title == "示例市人民代表大会常务委员会关于批准示例市发行专项债券及调整2007年末债务余额限额的决议"

@@ -24,7 +24,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
 from pipeline.encoding import decode_html
-from pipeline.labels import OFFICE, label_matches, labelled_pairs
+from pipeline.labels import COLONS, OFFICE, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
 from pipeline.record import DocumentRecord
@@ -100,11 +100,11 @@ def _after_label(script) -> bool:
     alone in the cell after a label's cell (`<td>发布机构：</td><td><script>…</script></td>`)."""
     before = _text_before(script).strip()
     if before:
-        return before.endswith((":", "："))
+        return before.endswith(tuple(COLONS))
     cell = script.getparent()
     label = cell.getprevious() if script.getprevious() is None else None
     text = re.sub(r"\s+", "", label.text_content()) if label is not None else ""
-    return bool(text) and (text.endswith((":", "：")) or any(m.end() == len(text) for m in label_matches(text)))
+    return bool(text) and (text.endswith(tuple(COLONS)) or any(m.end() == len(text) for m in label_matches(text)))
 
 
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -155,7 +155,7 @@ def fill_scripted_values(tree) -> None:
         return
     for name in tree.xpath("//@id"):  # (the ids alone: a walk over every element cost more)
         el = name.getparent()
-        if name in values and (el.text or "").strip().endswith((":", "：")) and not (el.tail or "").strip():
+        if name in values and (el.text or "").strip().endswith(tuple(COLONS)) and not (el.tail or "").strip():
             el.tail = values[name] + (el.tail or "")
 
 

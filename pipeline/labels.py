@@ -37,7 +37,9 @@ _SPACED = "|".join(
     r"\s*".join(map(re.escape, label)) for label in sorted(_LABEL_FIELD, key=len, reverse=True)
 )
 # group 1 = label (possibly with spaces inside); group 2 = colon if any
-LABEL_RE = re.compile(rf"({_SPACED})\s*([:：])?")
+# a label's colon, and the marks that stand in for one (Word's ∶ U+2236, the vertical forms ︰ ﹕)
+COLONS = ":：∶︰﹕"
+LABEL_RE = re.compile(rf"({_SPACED})\s*([{COLONS}])?")
 _WS = re.compile(r"\s+")
 MAX_VALUE = 300
 
@@ -78,7 +80,7 @@ def label_matches(text: str) -> list[re.Match]:
         # and, the label standing apart, a value of its own shape after it (文号 沪发改价管〔2026〕19号,
         # 日期 2024-06-05)
         shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
-        apart = before in _SEPARATORS or before in ":："  # (after a label's colon: that label is empty)
+        apart = before in _SEPARATORS or before in COLONS  # (after a label's colon: that label is empty)
         # and, in a line of labelled values already, a long label standing apart (发布时间 2018年01月23日
         # 信息来源工商总局办公厅)
         listed = found and apart and len(label) >= MIN_LISTED_LABEL
@@ -103,8 +105,8 @@ _VALUE_SHAPES: dict = {
 OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
 # group 1 the label (as LABEL_RE's), 2 a closing bracket, 3 a colon
 _OFFICE_LABEL = re.compile(
-    rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([:：])?")
-_OFFICE_SHAPE = re.compile(r"^[^。；，！？:：]{2,40}$")
+    rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([{COLONS}])?")
+_OFFICE_SHAPE = re.compile(rf"^[^。；，！？{COLONS}]{{2,40}}$")
 NEAR_LABELS = 3  # levels up an unknown office label shares an element with a known label
 
 
@@ -141,9 +143,9 @@ def _same_row(label_el, value_el) -> bool:
     return wrapped and row is not None and any(a is row for a in value_el.iterancestors())
 
 
-_EDGE = " \t\n\u3000\xa0|｜:："
+_EDGE = " \t\n\u3000\xa0|｜" + COLONS
 _CLOSERS = "".join(_CLOSING)  # of a bracketed label: "[发文机构] 北京市…"
-_UNKNOWN_LABEL = re.compile(r"(?:^|\s|[【\[])[\u4e00-\u9fa5]{2,6}\s*[:：]")
+_UNKNOWN_LABEL = re.compile(rf"(?:^|\s|[【\[])[\u4e00-\u9fa5]{{2,6}}\s*[{COLONS}]")
 # page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
 # 大中小", "… 打印 关闭", "《中国教育报》收藏"
 _TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"]))(?:%s|%s))+\s*$" % (FONT_SIZE_TOOL, "|".join(
@@ -255,7 +257,7 @@ def _cell_below(el):
 
 def whole_label(text: str) -> bool:
     """Whether a cell's text is a label and nothing else (发布机构, 【文 号】：)."""
-    text = _WS.sub("", text).strip("：:")
+    text = _WS.sub("", text).strip(COLONS)
     return any(m.start() == 0 and m.end() >= len(text) for m in label_matches(text))
 
 

@@ -10,7 +10,7 @@ import unicodedata
 
 from pipeline.body import SENTENCE_MARKS, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
-from pipeline.labels import without_tools
+from pipeline.labels import COLONS, without_tools
 from pipeline.normalize import DOC_NO
 from pipeline.vocab import (
     BREADCRUMB_LEADS,
@@ -26,12 +26,12 @@ BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*
 # a line opening with a field's label or an editor's (索引号：…, 【文 号】, 初审：…)
 LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
 LABEL_LINE = re.compile(
-    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + r")\s*[】\]]?\s*(?:[:：]|$)"
+    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + rf")\s*[】\]]?\s*(?:[{COLONS}]|$)"
 )
 # (after a space, or run into a date or time before it: 2024-06-05来源：…)
-_LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + r")\s*[:：]")
+_LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + rf")\s*[{COLONS}]")
 # a label nobody listed, before its colon
-BARE_LABEL = re.compile(r"[\u4e00-\u9fa5]{2,8}\s*[:：]")
+BARE_LABEL = re.compile(rf"[\u4e00-\u9fa5]{{2,8}}\s*[{COLONS}]")
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
 DOC_NO_LINE = re.compile(rf"^[(（]?{DOC_NO}[)）]?$")  # a 文号 alone on its line, bracketed or not: （国发〔2024〕1号）
 SENTENCE_END = re.compile(r"[。；！？]")
@@ -69,7 +69,7 @@ def metadata_line(text: str) -> bool:
                 or DATE_BESIDE_NAME.match(text))
 
 
-_SHORT_PAIR = re.compile(r"^[\u4e00-\u9fa5]{2,6}\s*[:：]\s*[^\s:：，。]{1,10}$")
+_SHORT_PAIR = re.compile(rf"^[\u4e00-\u9fa5]{{2,6}}\s*[{COLONS}]\s*[^\s{COLONS}，。]{{1,10}}$")
 
 
 # a metadata table's row printed as one line without colons: labels, each with a short value or
@@ -92,7 +92,7 @@ def labels_row(text: str) -> bool:
     return len(cells) >= 2 or bool(cells[0].group(2)) and len(re.sub(r"\s", "", cells[0].group(1))) >= MIN_LONE_LABEL
 
 
-_UNLISTED = re.compile(r"^([\u4e00-\u9fa5]{2,8})\s*[:：]\s*[^\s:：]{0,12}$")
+_UNLISTED = re.compile(rf"^([\u4e00-\u9fa5]{{2,8}})\s*[{COLONS}]\s*[^\s{COLONS}]{{0,12}}$")
 
 
 def unlisted_label(text: str) -> bool:

@@ -1479,3 +1479,14 @@ def test_a_dated_note_under_a_title_is_passed_over():
             + "<p>示例市第十届人民代表大会常务委员会第二十八次会议审议了市人民政府关于提请审议发行专项债券的议案，决定批准。会议同意本决议。</p></div></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert record.title == "示例市人民代表大会常务委员会关于批准示例市发行专项债券及调整2007年末债务余额限额的决议"
+
+
+@pytest.mark.parametrize("colon", ["∶", "︰", "﹕"])
+def test_a_labels_colon_may_be_a_mark_that_stands_in_for_one(colon):
+    """Word's ∶ (U+2236) or a vertical form after a label is its colon; in the text a ratio
+    (1∶1配套) stays as written."""
+    block = (f"<table><tr><td>发布机构{colon}</td><td>示例市交通运输局</td><td>文号{colon}</td><td>示交〔2024〕12号</td></tr></table>"
+             f"<div class='info'>来源{colon}示例县应急管理局</div>")
+    record = extract(_page(block, TEXT + "<p>资金按1∶1比例配套，由各地统筹安排。</p>"), "http://www.example.gov.cn/a/1.html")
+    assert (record.publisher, record.doc_no, record.source) == ("示例市交通运输局", "示交〔2024〕12号", "示例县应急管理局")
+    assert record.body.startswith("各单位：") and record.body.endswith("资金按1∶1比例配套，由各地统筹安排。")

@@ -204,7 +204,14 @@ def _near(el, others: list) -> bool:
 
 
 def _table(el):
-    return next(el.iterancestors("table", "dl"), None)
+    """The table (or dl) of data holding a label: not a page's layout table around it (one cell a
+    row: an old site's regions, its footer's 主办单位 among them)."""
+    return next((t for t in el.iterancestors("table", "dl") if not _layout(t)), None)
+
+
+def _layout(table) -> bool:
+    rows = table.xpath("./tr|./*/tr")
+    return table.tag == "table" and bool(rows) and all(len(row.xpath("./*")) == 1 for row in rows)
 
 
 def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:

@@ -1490,3 +1490,16 @@ def test_a_labels_colon_may_be_a_mark_that_stands_in_for_one(colon):
     record = extract(_page(block, TEXT + "<p>资金按1∶1比例配套，由各地统筹安排。</p>"), "http://www.example.gov.cn/a/1.html")
     assert (record.publisher, record.doc_no, record.source) == ("示例市交通运输局", "示交〔2024〕12号", "示例县应急管理局")
     assert record.body.startswith("各单位：") and record.body.endswith("资金按1∶1比例配套，由各地统筹安排。")
+
+
+def test_a_footers_host_in_an_old_sites_layout_table_is_no_publisher():
+    """An old site lays its regions out in a table of one cell a row: its footer's 主办单位 shares
+    that table with the metadata's labels, but it is the site's owner, not the document's."""
+    rows = ("<div>索引号：11350100MB0000000X/2024-00123</div><div>成文日期：2024-06-05</div>", f"<div id='zoom'>{TEXT}</div>",
+            "<div>主办单位：示例市人民政府办公室　技术支持：示例信息中心</div>")
+    page = ("<html><body><table width='980'><tbody>" + "".join(f"<tr><td>{row}</td></tr>" for row in rows)
+            + "</tbody></table></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert (record.index_no, record.publisher, record.body) == ("11350100MB0000000X/2024-00123", None, BODY)
+    table = "<table><tr><td>索引号：</td><td>11350100MB0000000X/2024-00123</td><td>主办单位：</td><td>示例市交通运输局</td></tr></table>"
+    assert extract(_page(table), "http://www.example.gov.cn/a/1.html").publisher == "示例市交通运输局"  # among labels, it is

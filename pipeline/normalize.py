@@ -191,6 +191,9 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     steps = _TRAIL.split(text)
     if len(steps) >= 2 and (steps[0] in HOME_NAMES or steps[0] in known or _names_site(steps[0])):
         text = steps[-1]  # a <title> printed as the page's trail: 首页 > 通知公告 > 关于…的通知
+    # (a site's name set off by a space first: the part before it may hold a 副题 after its dash,
+    # …问答课堂——如何进行… 示例市人民政府门户网站)
+    text = _SPACED_SITE.sub("", text)
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
     while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _names_site(tokens[-1])

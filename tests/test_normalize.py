@@ -95,6 +95,9 @@ def test_index_numbers(raw, value, valid):
     ("关于开展安全检查的通知 - 政务公开 - 示例市", "关于开展安全检查的通知"),
     ("关于开展安全检查的通知 -- 示例市", "关于开展安全检查的通知"),
     ("示例县 - 2024年全县工作要点", "2024年全县工作要点"),
+    # a title with its 副题 after a dash, the site's name after a space
+    ("“社保服务进万家”问答课堂——如何进行企业基本养老保险转移 示例市人民政府门户网站",
+     "“社保服务进万家”问答课堂——如何进行企业基本养老保险转移"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

@@ -67,6 +67,17 @@ def is_hidden(el) -> bool:
     return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
 
 
+def is_citation(link) -> bool:
+    """A link naming a document in book-title marks inside a sentence (现将<a>《示例办法》</a>印发
+    给你们): the text's words citing it, not a way off the page. A list's item that is only
+    such a link (相关文件: 《…》) is still a link."""
+    text = link.text_content().strip()
+    if not (text.startswith("《") and text.endswith("》")):
+        return False
+    before = link.getprevious()
+    return bool((link.tail or "").strip() or ((before.tail if before is not None else link.getparent().text) or "").strip())
+
+
 def blocks(root, skip: Iterable = ()) -> list[Block]:
     """Text blocks in document order, outside the elements in `skip`."""
     skip = set(skip)
@@ -100,7 +111,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         tag = tag.lower() if isinstance(tag, str) else None
         attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
-        inner_link = in_link or tag == "a"
+        inner_link = in_link or tag == "a" and not is_citation(el)
         inner_hidden = hidden or attributed and is_hidden(el)
         if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
                 or inner_hidden and not hidden and not block):

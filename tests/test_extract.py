@@ -1503,3 +1503,18 @@ def test_a_footers_host_in_an_old_sites_layout_table_is_no_publisher():
     assert (record.index_no, record.publisher, record.body) == ("11350100MB0000000X/2024-00123", None, BODY)
     table = "<table><tr><td>索引号：</td><td>11350100MB0000000X/2024-00123</td><td>主办单位：</td><td>示例市交通运输局</td></tr></table>"
     assert extract(_page(table), "http://www.example.gov.cn/a/1.html").publisher == "示例市交通运输局"  # among labels, it is
+
+
+def test_a_text_linking_the_documents_it_cites_is_still_prose():
+    """Reading sites link each 《…》 a text names: inside a sentence such a link is the text's
+    words (a short paragraph that is mostly a citation stays prose); a list of such links after
+    the text is still a list of other pages."""
+    cite = lambda name: f"<a href='/zcwj/{len(name)}.html'>《{name}》</a>"
+    text = (f"<p>各区民政局：</p><p>现将{cite('示例市困难残疾人生活补贴和重度残疾人护理补贴实施办法')}印发给你们。</p>"
+            f"<p>一、本办法所称困难残疾人，是指具有本市户籍的残疾人。{cite('示例市残疾人保障条例')}另有规定的，从其规定。"
+            "各区要加强组织领导，确保补贴资金及时足额发放到位，不得挤占、截留、挪用。</p>"
+            f"<p>二、本办法自2024年7月1日起施行，{cite('示例市民政局关于印发残疾人两项补贴实施办法的通知')}同时废止。</p>")
+    related = "<div>相关文件</div><ul>" + "".join(f"<li>{cite(n)}</li>" for n in ("示例市安全生产条例实施细则", "示例市防汛应急预案管理办法")) + "</ul>"
+    record = extract(_page("<h1>关于印发示例市残疾人两项补贴实施办法的通知</h1>", text, around=related), "http://www.example.gov.cn/a/1.html")
+    assert record.body.startswith("各区民政局：\n现将《示例市困难残疾人生活补贴")
+    assert record.body.endswith("《示例市民政局关于印发残疾人两项补贴实施办法的通知》同时废止。")

@@ -248,8 +248,10 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
         lone_link = outer.linked_blocks - inner.linked_blocks - closing_blocks <= 1 and links <= MAX_LONE_LINK
         if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
             best = parent  # more of the text, with at most its one 附件 or 解读 link
-        elif el is best and _paragraph(best) and links == 0:
-            best = parent  # a text of one paragraph: its salutation and signature are beside it
+        elif el is best and _paragraph(best) and links == _tool_chars(parent, blocks, best):
+            # a text of one paragraph: its salutation and signature are beside it (and the page's
+            # tools, a share bar, may be printed in the same element)
+            best = parent
         el = parent
     return best
 
@@ -282,6 +284,14 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
             break
         chars, count = chars + min(block.link_chars, size), count + 1
     return (chars, count) if count >= 2 else (0, 0)
+
+
+def _tool_chars(el, blocks: list[Block], inner) -> int:
+    """Characters of the page's tools (分享 微信 微博, 打印 关闭) inside `el` and outside `inner`,
+    weighed as links by weigh."""
+    members, own = set(el.iter()), set(inner.iter())
+    return sum(len(_SPACE.sub("", b.text)) for b in blocks
+               if b.owner in members and b.owner not in own and not b.hidden and is_furniture(b.text))
 
 
 MAX_EMPTY_HEADING = 12  # characters

@@ -1518,3 +1518,21 @@ def test_a_text_linking_the_documents_it_cites_is_still_prose():
     record = extract(_page("<h1>关于印发示例市残疾人两项补贴实施办法的通知</h1>", text, around=related), "http://www.example.gov.cn/a/1.html")
     assert record.body.startswith("各区民政局：\n现将《示例市困难残疾人生活补贴")
     assert record.body.endswith("《示例市民政局关于印发残疾人两项补贴实施办法的通知》同时废止。")
+
+
+def test_a_one_paragraph_text_with_a_share_bar_in_its_element_keeps_its_table_and_signature():
+    """A notice of one paragraph, a table of names and a signature, the page's share bar printed
+    at its head and a list of other pages at its foot in the same element: the paragraph alone
+    is not the text."""
+    rows = "".join(f"<tr><td><p>{i}</p></td><td><p>律师事务所</p></td><td><p>示例第{i}律师事务所</p></td></tr>" for i in (1, 2, 3))
+    text = ("<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
+            "<p>根据《示例市司法局关于开展2025年度“双随机、一公开”抽查工作的通知》，我局随机抽取了2025年下半年监管对象，现将抽查对象名单向社会公示。</p>"
+            f"<p><strong>示例市司法局2025年下半年双随机抽查对象名单</strong></p><table><tr><td>序号</td><td>组别</td><td>对象名称</td></tr>{rows}</table>"
+            "<p style='text-align:right'>示例市司法局</p><p style='text-align:right'>2025年9月19日</p>"
+            "<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li></ul>")
+    page = (f"<html><body><div class='nav'><a href='/'>首页</a></div><h1>示例市司法局2025年下半年抽查名单公示</h1>"
+            f"<div class='box1'><div>{text}</div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert record.body.startswith("根据《示例市司法局") and record.body.endswith("示例市司法局\n2025年9月19日")
+    assert record.written_at == "2025-09-19"

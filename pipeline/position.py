@@ -56,7 +56,8 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             line = headline_text(block.text)
             # above the text, a line is read with the lines its element prints over it: a title
             # broken by <br> is judged whole (…召开干 / 部职工大会…, the second alone an office's name)
-            text = line if heading_only or not header_line(line) else _whole_element(page, i, line)
+            whole = not heading_only and line and header_line(line) and not is_furniture(block.text)
+            text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
@@ -102,10 +103,18 @@ def _over_subtitle(page: list, at: int) -> str | None:
 
 
 def _whole_element(page: list, at: int, text: str) -> str:
-    """A title its element breaks over lines (`…税务局<br/>关于做好…的通知`), whole."""
+    """A title its element breaks over lines (`…税务局<br/>关于做好…的通知`), whole; or prints
+    as a line and a block inside it, the element holding nothing else (`<div>…助企纾困<div>预计
+    4年…</div></div>`)."""
     owner = page[at].owner
     lines = [b.text.strip() for b in page[max(0, at - 2):at] if b.owner is owner and header_line(b.text.strip())]
+    if not lines and at and (above := page[at - 1]).owner is owner.getparent() and header_line(above.text.strip()) and (
+            _SPACE.sub("", above.owner.text_content()) == _SPACE.sub("", above.text + page[at].text)):
+        lines = [above.text.strip()]
     return "".join(lines + [text])
+
+
+_SPACE = re.compile(r"\s+")
 
 
 _RANK = {f"h{n}": n for n in range(1, 7)}  # h1 over h2 over h3 …

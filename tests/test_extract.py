@@ -1536,3 +1536,15 @@ def test_a_one_paragraph_text_with_a_share_bar_in_its_element_keeps_its_table_an
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert record.body.startswith("根据《示例市司法局") and record.body.endswith("示例市司法局\n2025年9月19日")
     assert record.written_at == "2025-09-19"
+
+
+def test_a_plain_headline_printed_as_a_line_and_a_block_inside_it_is_whole():
+    """No heading tag: `<div>…助企纾困<div>预计4年…</div></div>` over the byline is one title, the
+    element holding nothing else; the page tools beside the trail are no part of one."""
+    page = ("<html><head><title>示例市人民政府网站</title></head><body><div class='loc'>当前位置：<a href='/'>首页</a>/<a href='/y'>要闻动态</a></div>"
+            "<div>字号：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a></div>"
+            "<div><div>示例市延续部分到期税收优惠政策助企纾困<div>预计4年为纳税人减负180亿元</div></div>"
+            "<div><span>发布日期：2022-02-11 08:52</span></div>" + f"<div class='box'>{TEXT}</div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.published_at, record.body) == (
+        "示例市延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元", "2022-02-11T08:52", BODY)

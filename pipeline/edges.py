@@ -42,6 +42,7 @@ from pipeline.lines import (
 )
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
+from pipeline.title import without_date_after
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -208,7 +209,7 @@ def _title_span(lines: list[Line], start: int, title: str | None) -> int:
     keys = _title_keys(title)
     head = ""
     for n, line in enumerate(lines[start:start + HEAD_SPAN], start=1):
-        head += _FOOTNOTE.sub("", normalized_body(line.text))
+        head += _FOOTNOTE.sub("", normalized_body(without_date_after(line.text)))  # (a date run into it aside)
         if head in keys:
             return n
         if not any(k.startswith(head) for k in keys):

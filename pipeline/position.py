@@ -58,7 +58,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             # broken by <br> is judged whole (…召开干 / 部职工大会…, the second alone an office's name)
             whole = not heading_only and line and header_line(line) and not is_furniture(block.text)
             text = _whole_element(page, i, line) if whole else line
-            if (block.hidden or not text or text in columns or _passed_over(text, block)
+            if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
             if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
@@ -66,6 +66,12 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
                 return _over_subtitle(page, i) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
+
+
+def _names_dated(raw: str, line: str) -> bool:
+    """A byline of offices' names with its date after them (上海市统计局 国家统计局上海调查总队
+    2025-03-25), which headline_text reads as the names alone."""
+    return line != clean_text(raw) and all(is_name(part) for part in line.split())
 
 
 def _over_byline(page: list, at: int, container, text: str | None = None) -> bool:

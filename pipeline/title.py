@@ -138,19 +138,25 @@ def _own_words(heading) -> str:
     return _words_before(heading, _INNER_BLOCKS)[0]
 
 
-_BRACKETED_DATE = re.compile(r"\s*[（(]\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*[）)]$")
+# a date in figures after the words, in brackets or run into them (…感染者 ( 2022-04-26),
+# …快速办理！<span>2023-12-14</span>): a document's title writes its dates in words
+_DATE_AFTER = re.compile(r"(?<=\S)\s*[（(]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?$")
+
+
+def without_date_after(text: str) -> str:
+    return _DATE_AFTER.sub("", text)
 
 
 def headline_text(text: str) -> str:
     """A headline's words up to the labelled values printed in it (`关于…的通知 (发布日期：…)`)
-    and without the date in brackets after them (`…感染者 ( 2022-04-26)`), nor the 文号 printed
+    and without a date in figures after them (`…感染者 ( 2022-04-26)`), nor the 文号 printed
     after its kind (`…的通知<br>示应急〔2024〕12号`): the page's or the header's, not the title's."""
     text = _headline_words(text)
     return match.group(1).strip() if (match := _KIND_THEN_DOC_NO.match(text)) else text
 
 
 def _headline_words(text: str) -> str:
-    return _BRACKETED_DATE.sub("", before_labels(clean_text(text) or ""))
+    return without_date_after(before_labels(clean_text(text) or ""))
 
 
 # a title's kind (…的通知), then a bare 文号 run into it: the header's next line, not the title

@@ -1548,3 +1548,16 @@ def test_a_plain_headline_printed_as_a_line_and_a_block_inside_it_is_whole():
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert (record.title, record.published_at, record.body) == (
         "示例市延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元", "2022-02-11T08:52", BODY)
+
+
+def test_a_date_in_figures_run_into_the_headline_is_not_the_titles():
+    """`<h1>…快速办理！<span>2023-12-14</span></h1>`: the title is the words, and the text
+    starts after the headline printed again at its head."""
+    title = "无需个人垫付！示例市异地就医备案，上“穗好办”快速办理！"
+    record = extract(_page(f"<h1>{title}<span class='date'>2023-12-14</span></h1>", f"<p>{title}<span>2023-12-14</span></p>" + TEXT),
+                     "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.body) == (title, BODY)
+    # offices' names with their date under a plain headline are its byline, not the title
+    page = ("<html><head><title>示例市人民政府网站</title></head><body><div><div>2024年示例市国民经济和社会发展统计公报</div>"
+            "<small>示例市统计局 国家统计局示例调查总队 2025-03-25</small>" + f"<div class='c'>{TEXT}</div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/1.html").title == "2024年示例市国民经济和社会发展统计公报"

@@ -16,19 +16,14 @@ measured and studied (`"held_out": false, "studied": true`) its hosts are never 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import lxml.html
-
 from pipeline import extract
-from pipeline.extract import parse_html
-from pipeline.vocab import BREADCRUMB_NAMES, CONTENT_CONTAINERS
 from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, squeeze
+from tests.stresses import STRESSES, unknown_cms
 
 FOLDS = 5
 SEED = "govarchive-eval-1"
@@ -80,197 +75,6 @@ def evaluate(cases: Iterable[Case]) -> Score:
     return score
 
 
-# class and id values, and in them the names extraction knows: CMS content containers (whole
-# words, vocab.CONTENT_CONTAINERS) and breadcrumbs (any part of a name, vocab.BREADCRUMB_NAMES)
-_NAMING = re.compile(rb"""((?:id|class)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
-_CMS_NAMES = re.compile(rb"\b(%s)\b" % b"|".join(
-    re.escape(name.encode()) for name in sorted({name for _, name in CONTENT_CONTAINERS}, key=len, reverse=True)), re.I)
-_CRUMB_NAMES = re.compile(b"|".join(re.escape(name.encode()) for name in BREADCRUMB_NAMES), re.I)
-
-
-def unknown_cms(case: Case) -> Case:
-    """The page as a CMS nobody listed would print it: the class and id names extraction knows
-    renamed (`TRS_Editor` → `cms0`, `breadcrumb` → `zz`) and no ArticleTitle meta tag, so the
-    text, the trail and the title are found by what they are, not by name."""
-    names: dict[bytes, bytes] = {}
-
-    def rename(value: bytes) -> bytes:
-        value = _CMS_NAMES.sub(lambda m: names.setdefault(m.group(1).lower(), b"cms%d" % len(names)), value)
-        return _CRUMB_NAMES.sub(b"zz", value)
-
-    html = _NAMING.sub(lambda m: m.group(1) + m.group(2) + rename(m.group(3)) + m.group(2), case.html)
-    return dataclasses.replace(case, html=_ARTICLE_TITLE.sub(b"", html))
-
-
-# a CMS nobody listed rarely writes the gov meta tag that gives the title (labels never come from it)
-_ARTICLE_TITLE = re.compile(rb"""<meta\s[^>]*name\s*=\s*["']?ArticleTitle[^>]*>""", re.I)
-
-
-# labels followed by a colon, full-width or not, in the page's bytes (UTF-8 or GBK alike: the
-# labels are matched in the page's own encoding)
-_LABEL_WORDS = ("索引号", "发布机构", "发文机关", "发文字号", "文号", "成文日期", "发布日期", "主题分类", "信息来源", "有效性")
-
-
-def without_colons(case: Case) -> Case:
-    """The page with its labels printed without colons (索引号 1133…, 文号 示发〔2024〕3号)."""
-    html = case.html
-    for encoding in ("utf-8", "gb18030"):
-        for word in _LABEL_WORDS:
-            for colon in ("：", ":"):
-                html = html.replace((word + colon).encode(encoding), word.encode(encoding))
-    return dataclasses.replace(case, html=html)
-
-
-def cells_as_blocks(case: Case) -> Case:
-    """The page with its table cells printed as divs (a CSS grid instead of a table)."""
-    return dataclasses.replace(case, html=_CELL.sub(lambda m: b"<" + m.group(1) + b"div", case.html))
-
-
-_CELL = re.compile(rb"<(/?)(?:td|th)\b", re.I)
-
-
-def site_titled(case: Case) -> Case:
-    """The page as an older CMS prints it: a <title> naming only the site and no ArticleTitle
-    meta, so the title is found in the page's own headlines and by where it stands."""
-    html = _ARTICLE_TITLE.sub(b"", case.html)
-    try:
-        html.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "gb18030"
-    return dataclasses.replace(case, html=_TITLE.sub("<title>示例市人民政府网站</title>".encode(encoding), html, count=1))
-
-
-_TITLE = re.compile(rb"<title[^>]*>.*?</title>", re.I | re.S)
-
-
-def plain_headline(case: Case) -> Case:
-    """The page as `site_titled` gives it, its headings (h1–h3) printed as plain divs with no
-    class or id: the title is found only by where it stands and what it reads as."""
-    tree = parse_html(site_titled(case).html)
-    if tree is None:
-        return case
-    for heading in tree.xpath("//h1|//h2|//h3"):
-        heading.tag = "div"
-        for name in ("class", "id"):
-            heading.attrib.pop(name, None)
-    return _reprinted(case, tree)
-SHARE = "<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
-RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
-           "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
-
-
-def furniture_around(case: Case) -> Case:
-    """The page with a share bar printed right before the element holding the text's first
-    characters and a list of links to other pages, under a heading nobody listed (往期回顾),
-    right after the one holding its last (as labelled): tools and lists no vocabulary names."""
-    if (edges := _edge_holders(case)) is None:
-        return case
-    tree, first, last = edges
-    for el in reversed(lxml.html.fragments_fromstring(RELATED)):
-        last.addnext(el)
-    first.addprevious(lxml.html.fragment_fromstring(SHARE))
-    return _reprinted(case, tree)
-
-
-def _reprinted(case: Case, tree) -> Case:
-    """The case with its page printed again from its changed tree, in UTF-8."""
-    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
-
-
-def _edge_holders(case: Case) -> tuple | None:
-    """The page's tree and its deepest elements holding the text's first characters and its last
-    (as labelled), or None when the page or either edge is missing."""
-    tree = parse_html(case.html)
-    if tree is None or not case.body_start or not case.body_end:
-        return None
-    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
-    return None if first is None or last is None else (tree, first, last)
-
-
-def _holder(tree, words: str, opening: bool = False):
-    """The deepest element whose text holds `words`, at their last occurrence in the page; with
-    `opening`, the first deepest element whose text opens with them, if any (a text's opening
-    words may come again further in it, or in its title before it)."""
-    holders = [el for el in tree.iter() if isinstance(el.tag, str) and words in squeeze(el.text_content())]
-    deepest = [el for el in holders if not any(child in holders for child in el)]
-    opened = [el for el in deepest if squeeze(el.text_content()).startswith(words)] if opening else []
-    found = (opened or deepest or [None])[0 if opened else -1]
-    return found if found is not None and found.getparent() is not None else None
-
-
-WELCOME = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
-           "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展，城市面貌日新月异，人民生活不断改善。我们真诚欢迎各界朋友来"
-           "示例市投资兴业、观光旅游，共享发展机遇，共创美好未来。让我们携手并进，为建设更加美好的示例市而努力奋斗！</p></div>")
-
-
-def prose_box(case: Case, first: bool = False) -> Case:
-    """The page with a box of prose (a 领导致辞 of 160 characters) in no named region, last in its
-    <body> (or first): a page whose own text is short or only an attachment has nothing to
-    outweigh it."""
-    tree = parse_html(case.html)
-    if tree is None or tree.body is None:
-        return case
-    tree.body.insert(0 if first else len(tree.body), lxml.html.fragment_fromstring(WELCOME))
-    return _reprinted(case, tree)
-
-
-def prose_box_first(case: Case) -> Case:
-    return prose_box(case, first=True)
-
-
-_BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期")
-MAX_BLOCK = 600  # characters: more is a region holding the metadata, not the block itself
-
-
-def metadata_under(case: Case) -> Case:
-    """The page with its metadata block (the last, innermost element naming three of its labels)
-    moved right after the element holding the text's last characters (as labelled), as a CMS
-    printing its catalogue under the text does."""
-    tree = parse_html(case.html)
-    if tree is None or not case.body_end:
-        return case
-    last = _holder(tree, squeeze(case.body_end)[-8:])
-    blocks = [el for el in tree.iter() if isinstance(el.tag, str) and len(text := squeeze(el.text_content())) < MAX_BLOCK
-              and sum(label in text for label in _BLOCK_LABELS) >= 3]
-    block = blocks[-1] if blocks else None
-    if last is None or block is None or block.getparent() is None or block is last or block in last.iterancestors():
-        return case
-    block.getparent().remove(block)
-    last.addnext(block)
-    return _reprinted(case, tree)
-
-
-def two_sections(case: Case) -> Case:
-    """The page with the children of the element holding its whole text (as labelled) split into
-    two sections, as a Word export prints one (WordSection1, WordSection2): often the second
-    holds only the text's closing lines."""
-    if (edges := _edge_holders(case)) is None:
-        return case
-    tree, first, last = edges
-    whole = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None)
-    children = [child for child in whole if isinstance(child.tag, str)] if whole is not None else []
-    if whole is None or whole.tag in ("body", "html", "table", "tbody", "tr", "p") or len(children) < 4:
-        return case
-    for number, part in enumerate((children[:len(children) // 2], children[len(children) // 2:]), start=1):
-        section = lxml.html.fragment_fromstring(f"<div class='WordSection{number}'></div>")
-        part[0].addprevious(section)
-        section.extend(part)
-    return _reprinted(case, tree)
-
-
-def all_at_once(case: Case) -> Case:
-    """The page with the CMS unknown, its <title> naming the site, furniture around its text,
-    its labels without colons and its cells as divs."""
-    return cells_as_blocks(without_colons(furniture_around(site_titled(unknown_cms(case)))))
-
-
-STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
-            "headline a plain block": plain_headline,
-            "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
-            "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once}
-
-
 def held_out(case: Case, fold: int, tuned: set[str]) -> bool:
     return case.held_out or case.real and case.host not in tuned and fold_of(case.host) == fold
 
@@ -281,6 +85,17 @@ def report(columns: list[tuple[str, Score]]) -> None:
     print(f"{'pages / hosts':16s}" + "".join(f"{f'{s.pages} / {len(s.hosts)}':>{width}s}" for _, s in columns))
     for measure in MEASURES:
         print(f"{measure:16s}" + "".join(f"{s.rate(measure):{width}.3f}" for _, s in columns))
+
+
+def report_stresses(rows: list[tuple[str, Score]]) -> None:
+    """One row a stress, one column a measure (the real pages under each stress)."""
+    names = {"published_at": "published", "written_at": "written", "body start": "start", "body end": "end",
+             f"start ±{SLACK}": f"start±{SLACK}", f"end ±{SLACK}": f"end±{SLACK}"}
+    heads = [names.get(m, m) for m in MEASURES]
+    width = max(len(name) for name, _ in rows) + 2
+    print(f"\n{'real pages, stressed':{width}s}" + "".join(f"{h:>{max(len(h), 5) + 1}s}" for h in heads))
+    for name, score in rows:
+        print(f"{name:{width}s}" + "".join(f"{score.rate(m):>{max(len(h), 5) + 1}.3f}" for m, h in zip(MEASURES, heads)))
 
 
 def main() -> None:
@@ -314,10 +129,10 @@ def main() -> None:
     if any(c.held_out for c in real):
         columns.append(("labelled held out", evaluate(c for c in real if c.held_out)))
     columns.append(("real, CMS unknown", evaluate(map(unknown_cms, real))))
-    if args.stress:
-        columns += [(f"real, {name}", evaluate(map(stress, real))) for name, stress in STRESSES.items()]
     columns.append(("built", evaluate(c for c in cases if not c.real)))
     report(columns)
+    if args.stress:
+        report_stresses([(name, evaluate(map(stress, real))) for name, stress in STRESSES.items()])
     if args.v:
         # a labelled held-out batch is measured once, then read: its misses are what it found
         print("\nmisses on pages not held out, and on labelled held-out pages:")

@@ -1,0 +1,319 @@
+"""The labelled real pages printed again in ways no site of ours printed them (stresses).
+
+Each stress is a function Case → Case that changes the page, never its labels (except where the
+change moves a labelled edge, and then it says so): the extractor must read the same record.
+They are placed by the labels (the elements holding the text's first and last characters), not
+by anything the extractor finds. `python -m tests.eval --stress` scores every real page under each.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+
+import lxml.html
+
+from pipeline.extract import parse_html
+from pipeline.vocab import BREADCRUMB_NAMES, CONTENT_CONTAINERS
+from tests.extraction_cases import Case, squeeze
+
+
+# class and id values, and in them the names extraction knows: CMS content containers (whole
+# words, vocab.CONTENT_CONTAINERS) and breadcrumbs (any part of a name, vocab.BREADCRUMB_NAMES)
+_NAMING = re.compile(rb"""((?:id|class)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
+_CMS_NAMES = re.compile(rb"\b(%s)\b" % b"|".join(
+    re.escape(name.encode()) for name in sorted({name for _, name in CONTENT_CONTAINERS}, key=len, reverse=True)), re.I)
+_CRUMB_NAMES = re.compile(b"|".join(re.escape(name.encode()) for name in BREADCRUMB_NAMES), re.I)
+
+
+def unknown_cms(case: Case) -> Case:
+    """The page as a CMS nobody listed would print it: the class and id names extraction knows
+    renamed (`TRS_Editor` → `cms0`, `breadcrumb` → `zz`) and no ArticleTitle meta tag, so the
+    text, the trail and the title are found by what they are, not by name."""
+    names: dict[bytes, bytes] = {}
+
+    def rename(value: bytes) -> bytes:
+        value = _CMS_NAMES.sub(lambda m: names.setdefault(m.group(1).lower(), b"cms%d" % len(names)), value)
+        return _CRUMB_NAMES.sub(b"zz", value)
+
+    html = _NAMING.sub(lambda m: m.group(1) + m.group(2) + rename(m.group(3)) + m.group(2), case.html)
+    return dataclasses.replace(case, html=_ARTICLE_TITLE.sub(b"", html))
+
+
+# a CMS nobody listed rarely writes the gov meta tag that gives the title (labels never come from it)
+_ARTICLE_TITLE = re.compile(rb"""<meta\s[^>]*name\s*=\s*["']?ArticleTitle[^>]*>""", re.I)
+
+
+# labels followed by a colon, full-width or not, in the page's bytes (UTF-8 or GBK alike: the
+# labels are matched in the page's own encoding)
+_LABEL_WORDS = ("索引号", "发布机构", "发文机关", "发文字号", "文号", "成文日期", "发布日期", "主题分类", "信息来源", "有效性")
+
+
+def without_colons(case: Case, mark: str = "", words: tuple[str, ...] = _LABEL_WORDS) -> Case:
+    """The page with its labels printed without colons (索引号 1133…, 文号 示发〔2024〕3号), or with
+    `mark` in their place."""
+    html = case.html
+    for encoding in ("utf-8", "gb18030"):
+        for word in words:
+            for colon in ("：", ":"):
+                html = html.replace((word + colon).encode(encoding), (word + mark).encode(encoding))
+    return dataclasses.replace(case, html=html)
+
+
+def ratio_colons(case: Case) -> Case:
+    """The page with its labels' colons printed as Word's ∶ (U+2236: 发布机构∶…)."""
+    return without_colons(case, "∶", _LABEL_WORDS + ("发布时间", "来源"))  # (a mark keeps a short label apart)
+
+
+def cells_as_blocks(case: Case) -> Case:
+    """The page with its table cells printed as divs (a CSS grid instead of a table)."""
+    return dataclasses.replace(case, html=_CELL.sub(lambda m: b"<" + m.group(1) + b"div", case.html))
+
+
+_CELL = re.compile(rb"<(/?)(?:td|th)\b", re.I)
+
+
+def site_titled(case: Case) -> Case:
+    """The page as an older CMS prints it: a <title> naming only the site and no ArticleTitle
+    meta, so the title is found in the page's own headlines and by where it stands."""
+    html = _ARTICLE_TITLE.sub(b"", case.html)
+    try:
+        html.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        encoding = "gb18030"
+    return dataclasses.replace(case, html=_TITLE.sub("<title>示例市人民政府网站</title>".encode(encoding), html, count=1))
+
+
+_TITLE = re.compile(rb"<title[^>]*>.*?</title>", re.I | re.S)
+
+
+def plain_headline(case: Case) -> Case:
+    """The page as `site_titled` gives it, its headings (h1–h3) printed as plain divs with no
+    class or id: the title is found only by where it stands and what it reads as."""
+    tree = parse_html(site_titled(case).html)
+    if tree is None:
+        return case
+    for heading in tree.xpath("//h1|//h2|//h3"):
+        heading.tag = "div"
+        for name in ("class", "id"):
+            heading.attrib.pop(name, None)
+    return _reprinted(case, tree)
+SHARE = "<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
+RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
+           "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
+
+
+def furniture_around(case: Case) -> Case:
+    """The page with a share bar printed right before the element holding the text's first
+    characters and a list of links to other pages, under a heading nobody listed (往期回顾),
+    right after the one holding its last (as labelled): tools and lists no vocabulary names."""
+    if (edges := _edge_holders(case)) is None:
+        return case
+    tree, first, last = edges
+    for el in reversed(lxml.html.fragments_fromstring(RELATED)):
+        last.addnext(el)
+    first.addprevious(lxml.html.fragment_fromstring(SHARE))
+    return _reprinted(case, tree)
+
+
+def _reprinted(case: Case, tree) -> Case:
+    """The case with its page printed again from its changed tree, in UTF-8."""
+    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + lxml.html.tostring(tree, encoding="utf-8"))
+
+
+def _edge_holders(case: Case) -> tuple | None:
+    """The page's tree and its deepest elements holding the text's first characters and its last
+    (as labelled), or None when the page or either edge is missing."""
+    tree = parse_html(case.html)
+    if tree is None or not case.body_start or not case.body_end:
+        return None
+    first, last = _holder(tree, squeeze(case.body_start)[:8], opening=True), _holder(tree, squeeze(case.body_end)[-8:])
+    return None if first is None or last is None else (tree, first, last)
+
+
+def _holder(tree, words: str, opening: bool = False):
+    """The deepest element whose text holds `words`, at their last occurrence in the page; with
+    `opening`, the first deepest element whose text opens with them, if any (a text's opening
+    words may come again further in it, or in its title before it)."""
+    holders = [el for el in tree.iter() if isinstance(el.tag, str) and words in squeeze(el.text_content())]
+    deepest = [el for el in holders if not any(child in holders for child in el)]
+    opened = [el for el in deepest if squeeze(el.text_content()).startswith(words)] if opening else []
+    found = (opened or deepest or [None])[0 if opened else -1]
+    return found if found is not None and found.getparent() is not None else None
+
+
+def _text_element(case: Case) -> tuple | None:
+    """The page's tree and the innermost element holding the whole text (as labelled), when it
+    is a region of the page, not <body>."""
+    if (edges := _edge_holders(case)) is None:
+        return None
+    tree, first, last = edges
+    element = next((el for el in (first, *first.iterancestors()) if el is last or last in el.iterdescendants()), None)
+    return None if element is None or element.tag in ("body", "html") else (tree, element)
+
+
+WELCOME = ("<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
+           "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展，城市面貌日新月异，人民生活不断改善。我们真诚欢迎各界朋友来"
+           "示例市投资兴业、观光旅游，共享发展机遇，共创美好未来。让我们携手并进，为建设更加美好的示例市而努力奋斗！</p></div>")
+
+
+def prose_box(case: Case, first: bool = False) -> Case:
+    """The page with a box of prose (a 领导致辞 of 160 characters) in no named region, last in its
+    <body> (or first): a page whose own text is short or only an attachment has nothing to
+    outweigh it."""
+    tree = parse_html(case.html)
+    if tree is None or tree.body is None:
+        return case
+    tree.body.insert(0 if first else len(tree.body), lxml.html.fragment_fromstring(WELCOME))
+    return _reprinted(case, tree)
+
+
+def prose_box_first(case: Case) -> Case:
+    return prose_box(case, first=True)
+
+
+_BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文字号", "成文日期")
+MAX_BLOCK = 600  # characters: more is a region holding the metadata, not the block itself
+
+
+def metadata_under(case: Case) -> Case:
+    """The page with its metadata block (the last, innermost element naming three of its labels)
+    moved right after the element holding the text's last characters (as labelled), as a CMS
+    printing its catalogue under the text does."""
+    tree = parse_html(case.html)
+    if tree is None or not case.body_end:
+        return case
+    last = _holder(tree, squeeze(case.body_end)[-8:])
+    blocks = [el for el in tree.iter() if isinstance(el.tag, str) and len(text := squeeze(el.text_content())) < MAX_BLOCK
+              and sum(label in text for label in _BLOCK_LABELS) >= 3]
+    block = blocks[-1] if blocks else None
+    if last is None or block is None or block.getparent() is None or block is last or block in last.iterancestors():
+        return case
+    block.getparent().remove(block)
+    last.addnext(block)
+    return _reprinted(case, tree)
+
+
+def two_sections(case: Case) -> Case:
+    """The page with the children of the element holding its whole text (as labelled) split into
+    two sections, as a Word export prints one (WordSection1, WordSection2): often the second
+    holds only the text's closing lines."""
+    if (whole := _text_element(case)) is None:
+        return case
+    tree, whole = whole
+    children = [child for child in whole if isinstance(child.tag, str)]
+    if whole.tag in ("table", "tbody", "tr", "p") or len(children) < 4:
+        return case
+    for number, part in enumerate((children[:len(children) // 2], children[len(children) // 2:]), start=1):
+        section = lxml.html.fragment_fromstring(f"<div class='WordSection{number}'></div>")
+        part[0].addprevious(section)
+        section.extend(part)
+    return _reprinted(case, tree)
+
+
+def all_at_once(case: Case) -> Case:
+    """The page with the CMS unknown, its <title> naming the site, furniture around its text,
+    its labels without colons and its cells as divs."""
+    return cells_as_blocks(without_colons(furniture_around(site_titled(unknown_cms(case)))))
+
+
+def phone_copy(case: Case) -> Case:
+    """The page with its text's element printed twice, the second copy for phones: a box the
+    page's <style> hides, shown by an @media rule for narrow screens that the other box's rule hides."""
+    if (whole := _text_element(case)) is None:
+        return case
+    tree, element = whole
+    twin = copy.deepcopy(element)
+    desktop, phone = (lxml.html.fragment_fromstring(f"<div class='{name}'></div>") for name in ("pc-only", "m-only"))
+    element.addprevious(desktop)
+    desktop.append(element)
+    desktop.addnext(phone)
+    phone.append(twin)
+    style = lxml.html.fragment_fromstring(
+        "<style>.m-only{display:none}@media (max-width:768px){.pc-only{display:none}.m-only{display:block}}</style>")
+    (tree.find(".//head") if tree.find(".//head") is not None else tree).append(style)
+    return _reprinted(case, tree)
+
+
+def title_broken(case: Case) -> Case:
+    """The page with the first element printing its whole title (a headline, a labelled value)
+    broken by a <br> at its middle, as a narrow title bar prints a long title."""
+    tree = parse_html(case.html)
+    title = squeeze(case.fields.get("title") or "")
+    if tree is None or tree.body is None or not title:
+        return case
+    for el in tree.body.iter():
+        text = (el.text or "").strip() if isinstance(el.tag, str) else ""
+        if len(el) == 0 and len(text) > 12 and squeeze(text) == title:
+            el.text, tail = text[:len(text) // 2], text[len(text) // 2:]
+            el.append(lxml.html.Element("br"))
+            el[-1].tail = tail
+            return _reprinted(case, tree)
+    return case
+
+
+_CITED = re.compile(r"《[^《》]{2,60}》")
+
+
+def citations_linked(case: Case) -> Case:
+    """The page with every 《…》 its text names linked (<a href>《…》</a>), as reading sites do."""
+    if (whole := _text_element(case)) is None:
+        return case
+    tree, element = whole
+    for n, el in enumerate(list(element.iter())):
+        if not isinstance(el.tag, str) or el.tag in ("a", "script", "style"):
+            continue
+        if el.text and _CITED.search(el.text):
+            parts, names = _CITED.split(el.text), _CITED.findall(el.text)
+            el.text = parts[0]
+            for i, (name, after) in enumerate(zip(names, parts[1:])):
+                el.insert(i, _link(f"/zcwj/{n}-{i}.html", name, after))
+        if el is not element and el.tail and _CITED.search(el.tail):
+            parts, names = _CITED.split(el.tail), _CITED.findall(el.tail)
+            el.tail, at = parts[0], el
+            for i, (name, after) in enumerate(zip(names, parts[1:])):
+                at.addnext(link := _link(f"/zcwj/{n}-t{i}.html", name, after))
+                at = link
+    return _reprinted(case, tree)
+
+
+def _link(href: str, text: str, tail: str):
+    link = lxml.html.Element("a", href=href)
+    link.text, link.tail = text, tail
+    return link
+
+
+def table_layout(case: Case) -> Case:
+    """The page laid out as old sites are: each region of <body>, and the text's element, in a
+    layout table of one cell."""
+    if (whole := _text_element(case)) is None or whole[1].tag in ("table", "tbody", "tr", "td", "th"):
+        return case
+    tree, element = whole
+    for region in [*(child for child in tree.body if isinstance(child.tag, str) and child.tag not in ("script", "style")), element]:
+        table = lxml.html.fragment_fromstring("<table width='980' border='0'><tbody><tr><td valign='top'></td></tr></tbody></table>")
+        region.addprevious(table)
+        table.find(".//td").append(region)
+    return _reprinted(case, tree)
+
+
+def dated_headline(case: Case) -> Case:
+    """The page with its publication date printed inside its headline, after the title
+    (<h1>…<span class="date">2024-06-05</span></h1>)."""
+    tree = parse_html(case.html)
+    title, day = squeeze(case.fields.get("title") or ""), (case.fields.get("published_at") or "")[:10]
+    if tree is None or not title or not day:
+        return case
+    for heading in tree.xpath("//h1|//h2|//h3"):
+        if squeeze(heading.text_content()) == title:
+            heading.append(lxml.html.fragment_fromstring(f"<span class='date'>{day}</span>"))
+            return _reprinted(case, tree)
+    return case
+
+
+STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
+            "headline a plain block": plain_headline,
+            "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
+            "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
+            "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
+            "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline}

@@ -33,6 +33,15 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template select option textarea button head title".split())
 
 
+# the text a reader sees of an element: not what its scripts and styles hold (an h1 whose title
+# a script writes holds the script's code)
+_SHOWN = etree.XPath("descendant::text()[not(ancestor::*[%s])]" % " or ".join(f"self::{tag}" for tag in sorted(SKIP_TAGS - {"title"})))
+
+
+def shown_text(el) -> str:
+    return "".join(_SHOWN(el))
+
+
 class Block(NamedTuple):
     text: str
     owner: etree._Element  # the block-level element holding the text

@@ -50,7 +50,9 @@ def is_furniture(text: str, template: frozenset = frozenset()) -> bool:
 def _furniture_line(text: str) -> bool:
     """(Cached: extraction asks of a line two or three times, and sites repeat their lines.)"""
     tokens = [t for t in _TOOL_SEPARATORS.split(text) if t]
-    return bool(tokens and all(t.upper() in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
+    if not tokens:
+        return bool(text.strip())  # separators alone (the | between two tools, printed on a line of its own)
+    return bool(all(t.upper() in TOOL_WORDS or len(t) <= MAX_TOOL_RUN and _TOOL_RUN.fullmatch(t) for t in tokens)
                 or _BOILERPLATE.fullmatch(text))
 
 

@@ -42,7 +42,7 @@ from pipeline.lines import (
 )
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
-from pipeline.title import without_date_after
+from pipeline.title import SUBTITLE_DASH, without_date_after
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -147,7 +147,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             doc_no = doc_no or normalize_doc_no(text)
         elif LABEL_LINE.match(text) or metadata_line(text):
             in_header = True
-        elif BARE_LABEL.fullmatch(text) and start + 1 < len(lines) and header_line(lines[start + 1].text):
+        elif (BARE_LABEL.fullmatch(text) and not is_furniture(text, template) and start + 1 < len(lines)
+              and header_line(lines[start + 1].text)):
             start += 2  # a label alone, its value on the line under it (公开事项名称: / 关于…的通知)
             in_header = True
             continue
@@ -197,9 +198,9 @@ def _header_span(lines: list[Line], start: int, title: str | None) -> int:
             break
         run += normalized_body(text)
         led = led or n == 1 and any(run.startswith(k) for k in keys)
-        if (led or is_doc_no(text) or DOCUMENT_KIND.search(text)
+        if (led or is_doc_no(text) or DOCUMENT_KIND.search(text) or n > 1 and SUBTITLE_DASH.match(text)
                 or any(run == k or run.endswith(k) for k in keys)):
-            last = n
+            last = n  # (a 副题 led by a dash under the headline's lines closes a header too)
     return last
 
 

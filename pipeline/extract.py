@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline.blocks import Block, blocks, holds, partition
+from pipeline.blocks import Block, blocks, holds, partition, shown_text
 from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
@@ -90,6 +90,13 @@ def _written(script: str, values: dict[str, str]) -> str | None:
             or next((literal for _, literal, _ in writes if literal.strip()), None))
 
 
+def _writes_heading(script) -> bool:
+    """Whether a script writes a heading's words, the heading holding nothing else
+    (`<h1><script>… document.write('…的通知')</script></h1>`)."""
+    heading = script.getparent()
+    return heading.tag in ("h1", "h2", "h3") and not shown_text(heading).strip()
+
+
 def _text_before(el) -> str:
     before = el.getprevious()
     return (before.tail if before is not None else el.getparent().text) or ""
@@ -139,8 +146,9 @@ def _fill_form_values(tree) -> None:
 def fill_scripted_values(tree) -> None:
     """Values a page's script writes after their label: `<span id="file_status">文件状态：</span>`
     and `var file_status = '失效'; $('#file_status').parent().append(file_status)`, or
-    `来源：<script>var laiyuan = "…"; … document.write(laiyuan)</script>`: put where the script
-    would put them, so the label reads like any other."""
+    `来源：<script>var laiyuan = "…"; … document.write(laiyuan)</script>`, and a heading's words a
+    script writes: put where the script would put them (its markup dropped), so they read like
+    any other."""
     _fill_hidden_timestamps(tree)
     _fill_form_values(tree)
     values = {}
@@ -149,8 +157,8 @@ def fill_scripted_values(tree) -> None:
         for name, value in own.items():
             values.setdefault(name, value)
         if ("document.write" in (script.text or "") and script.getparent() is not None
-                and _after_label(script) and (written := _written(script.text, values | own))):
-            script.tail = written + (script.tail or "")
+                and (_after_label(script) or _writes_heading(script)) and (written := _written(script.text, values | own))):
+            script.tail = _MARKUP.sub("", written) + (script.tail or "")
     if not values:
         return
     for name in tree.xpath("//@id"):  # (the ids alone: a walk over every element cost more)

@@ -26,7 +26,7 @@ from pipeline.lines import (
     metadata_line,
 )
 from pipeline.normalize import HAN, clean_text, ends_as_office
-from pipeline.title import headline_text, is_name
+from pipeline.title import SUBTITLE_DASH, headline_text, is_name
 from pipeline.vocab import METADATA_HEADINGS, OFFICE_LABEL_ENDINGS
 
 
@@ -140,7 +140,7 @@ def _passed_over(text: str, block) -> bool:
             or bool(DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
                     or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not SPEAKER_HEADLINE.match(text)
                     or BREADCRUMB_LINE.match(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
-                    or _DOMAIN.search(text) or _SUBTITLE.match(text) or _ENDS_IN_DATE.search(text)
+                    or _DOMAIN.search(text) or SUBTITLE_DASH.match(text) or _ENDS_IN_DATE.search(text)
                     or _DATED_NOTE.match(text)
                     or _addressees(text.rstrip(":： "))))
 
@@ -166,7 +166,6 @@ _PHONE = re.compile(r"\d{3,4}-\d{7,8}")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")
-_SUBTITLE = re.compile(r"^[—–－-]{1,2}")
 # a 题注 under a title: a note in brackets giving the day it was adopted
 # (（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）)
 _DATED_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}\s*年[^（()）]*[）)]$")

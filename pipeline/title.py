@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden
+from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden, shown_text
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
@@ -56,13 +56,13 @@ def _names_in(suffix: str, meta: dict) -> bool:
     return any(name and name in suffix for name in (meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")))
 
 
-_SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")
+SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")  # a 副题 is led by a dash: ——我国…综述
 
 
 def _printed_as_subtitle(tree, title: str) -> bool:
     """Whether the page prints `title` as a 副题: a heading led by a dash (——我国…综述)."""
-    return any(_SUBTITLE_DASH.match(text) and _SUBTITLE_DASH.sub("", text) == title
-               for text in map(clean_text, (h.text_content() for h in tree.xpath("//h2|//h3|//h4"))) if text)
+    return any(SUBTITLE_DASH.match(text) and SUBTITLE_DASH.sub("", text) == title
+               for text in map(clean_text, map(shown_text, tree.xpath("//h2|//h3|//h4"))) if text)
 
 
 def _lead(el) -> str:
@@ -81,7 +81,7 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
             continue
         if child.tag in stops:
             return "".join(out), child
-        out += [child.text_content(), child.tail or ""]
+        out += [shown_text(child), child.tail or ""]
     return "".join(out), None
 
 
@@ -101,7 +101,7 @@ def headline(tree):
     that names no site or office and is no link, else an h2 (or an h3 whose class or id says
     title) worded as a document's title is (关于…的通知) and not a link."""
     for h in tree.xpath(HEADLINES):
-        text = clean_text(h.text_content())
+        text = clean_text(shown_text(h))
         if text and not is_name(text):
             return h
     return next((h for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2") if _worded_as_title(h)), None)
@@ -109,7 +109,7 @@ def headline(tree):
 
 def _worded_as_title(heading) -> bool:
     """A heading worded as a document's title (…关于…的公告), not a site's name, not a link."""
-    text = clean_text(heading.text_content())
+    text = clean_text(shown_text(heading))
     return (bool(text) and len(text) >= 8 and not is_name(text) and not heading.xpath(".//a")
             and bool(_DOCUMENTISH.search(text) or DOCUMENT_KIND.search(text)))
 
@@ -167,7 +167,7 @@ def doc_no_in_headline(tree) -> str | None:
     """The 文号 a headline prints after its title's kind (`…的通知<br>示应急〔2024〕12号`, or in
     the same line), which `headline_text` leaves out of the title."""
     for heading in tree.xpath(HEADLINES)[:3]:
-        text = _headline_words(heading.text_content())
+        text = _headline_words(shown_text(heading))
         if match := _KIND_THEN_DOC_NO.match(text):
             return normalize_doc_no(text[match.end(1):].strip())
     return None
@@ -196,7 +196,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
-    headlines = [headline_text(h.text_content()) for h in tree.xpath(HEADLINES)[:3]]
+    headlines = [headline_text(shown_text(h)) for h in tree.xpath(HEADLINES)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):

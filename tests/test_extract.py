@@ -1267,11 +1267,13 @@ def test_a_written_date_is_a_day_whatever_hour_the_page_prints_with_it(printed):
 
 
 @pytest.mark.parametrize("player", ["<p>播放</p><p>00:00 / 03:25</p>", "<p>00:00</p>", "<p>无障碍浏览</p>",
-                                    "<p>Aa字体：小|中|大</p>", "<p>下载、打印</p>", "<p>关闭打印首页</p>", "<p>分享至</p>"])
+                                    "<p>Aa字体：小|中|大</p>", "<p>下载、打印</p>", "<p>关闭打印首页</p>", "<p>分享至</p>",
+                                    "<div>|</div><p>Aa</p><p>字体：小 中 大</p><div>|</div><p>分享到：</p>"])
 def test_a_players_controls_and_tools_over_the_text_are_furniture(player):
     """A video player's controls and clock (播放, 00:00 / 03:25), an accessibility tool, a font
     size tool behind its icon's letters (Aa字体：小|中|大), tools listed with 、 or run together
-    with the home link (下载、打印, 关闭打印首页) over the text, inside its element."""
+    with the home link (下载、打印, 关闭打印首页) over the text, inside its element; the bar
+    between two tools printed on a line of its own (|)."""
     record = extract(_page("<h1>关于开展2024年安全生产大检查的通知</h1>", player + TEXT), "http://www.example.gov.cn/a/t.html")
     assert record.body == BODY
 
@@ -1561,3 +1563,25 @@ def test_a_date_in_figures_run_into_the_headline_is_not_the_titles():
     page = ("<html><head><title>示例市人民政府网站</title></head><body><div><div>2024年示例市国民经济和社会发展统计公报</div>"
             "<small>示例市统计局 国家统计局示例调查总队 2025-03-25</small>" + f"<div class='c'>{TEXT}</div></div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/1.html").title == "2024年示例市国民经济和社会发展统计公报"
+
+
+def test_a_headline_a_script_writes_is_read_as_written_not_as_code():
+    """stats.gov.cn's 2023 pages write the h1 by script (`document.write('…')`, with `</br>` in
+    some branches) and print their tools as `| Aa 字体： 小 中 大 | 分享到：`, each `|` a line of
+    its own, then the text's own headline and its 副题 (——…) over the text."""
+    title = "示例局工业司统计师解读工业企业利润数据"
+    script = (f"<script>var title1 = '{title}'; var title2 = ''; if (title2.length > 0) {{ document.write("
+              f"'{title}</br>'); }} else {{ document.write('{title}'); }}</script>")
+    tools = ("<h2><p>2024/03/27 09:30</p><div>|</div></h2><h2><p>Aa</p><span>字体：</span><a href='#'>小</a> <a href='#'>中</a>"
+             " <a href='#'>大</a><div>|</div><p>分享到：</p></h2>")
+    text = f"<p><b>1—2月份规模以上工业企业利润实现较快增长</b></p><p>——{title}</p>" + TEXT
+    for with_meta in (True, False):
+        meta = f"<meta name='ArticleTitle' content='{title}'>" if with_meta else ""
+        page = (f"<html><head>{meta}<title>示例市统计局</title></head><body><div class='detail'><h1>{script}</h1>"
+                f"<div class='des'>{tools}</div><div class='txt'>{text}</div></div></body></html>")
+        record = extract(page, "http://www.example.gov.cn/a/1.html")
+        assert (record.title, record.published_at, record.body) == (title, "2024-03-27T09:30", BODY), with_meta
+    # the title unknown (a plain headline), the text's headline and its 副题 are still its header
+    page = (f"<html><head><title>示例市统计局</title></head><body><div class='detail'><div class='des'>{tools}</div>"
+            f"<div class='txt'>{text}</div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/1.html").body == BODY

@@ -137,6 +137,8 @@ def weigh(blocks: list[Block]) -> dict:
                 other = size - links
         elif regions.navigation(block.owner):
             links = size  # a menu's panel describing the offices is navigation, however worded
+        elif _labelled_value(block):
+            links, other = 0, size  # a catalogue's abstract (内容概述：…) is the metadata's, however worded
         elif regions.margin(block.owner):
             links, other = 0, size  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
         else:
@@ -159,6 +161,19 @@ def weigh(blocks: list[Block]) -> dict:
             if parent is not None and parent in tallies:
                 tallies[parent].add(tallies[el])
     return tallies
+
+
+MIN_VALUE_LABEL = 3  # characters of a label whose value may be prose (内容概述, 摘要 aside: 时间：… opens sentences)
+
+
+def _labelled_value(block: Block) -> bool:
+    """A labelled value worded as prose: after its label and colon on its line (内容概述：为进一步…),
+    or in the cell after its label's."""
+    if _labelled_cell(block.owner):
+        return True
+    match = next(iter(label_matches(block.text)), None)
+    return (match is not None and match.start() == 0 and bool(match.group(2))
+            and len(_SPACE.sub("", match.group(1))) >= MIN_VALUE_LABEL)
 
 
 def _labelled_cell(el) -> bool:
@@ -537,7 +552,7 @@ def _first_prose_after(blocks: list[Block], end: int) -> tuple[int, Block | None
     not a menu's or a footer's, nor a metadata value."""
     regions = Regions()
     return next(((i, b) for i, b in enumerate(blocks[end + 1:], start=end + 1) if not b.hidden and is_prose(b)
-                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_cell(b.owner))),
+                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_value(b))),
                 (len(blocks), None))
 
 

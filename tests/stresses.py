@@ -177,6 +177,13 @@ _BLOCK_LABELS = ("索引号", "发文机关", "发布机构", "文号", "发文�
 MAX_BLOCK = 600  # characters: more is a region holding the metadata, not the block itself
 
 
+def _metadata_block(tree):
+    """The page's metadata block: the last, innermost element naming three of its labels."""
+    blocks = [el for el in tree.iter() if isinstance(el.tag, str) and len(text := squeeze(el.text_content())) < MAX_BLOCK
+              and sum(label in text for label in _BLOCK_LABELS) >= 3]
+    return blocks[-1] if blocks else None
+
+
 def metadata_under(case: Case) -> Case:
     """The page with its metadata block (the last, innermost element naming three of its labels)
     moved right after the element holding the text's last characters (as labelled), as a CMS
@@ -184,10 +191,7 @@ def metadata_under(case: Case) -> Case:
     tree = parse_html(case.html)
     if tree is None or not case.body_end:
         return case
-    last = _holder(tree, squeeze(case.body_end)[-8:])
-    blocks = [el for el in tree.iter() if isinstance(el.tag, str) and len(text := squeeze(el.text_content())) < MAX_BLOCK
-              and sum(label in text for label in _BLOCK_LABELS) >= 3]
-    block = blocks[-1] if blocks else None
+    last, block = _holder(tree, squeeze(case.body_end)[-8:]), _metadata_block(tree)
     if last is None or block is None or block.getparent() is None or block is last or block in last.iterancestors():
         return case
     block.getparent().remove(block)
@@ -311,9 +315,27 @@ def dated_headline(case: Case) -> Case:
     return case
 
 
+ABSTRACT = ("为进一步规范示例市道路运输市场秩序，保障道路运输安全，保护道路运输有关各方当事人的合法权益，促进道路运输业的健康发展，"
+            "根据《中华人民共和国道路运输条例》等有关法律法规，结合本市实际，市交通运输局制定了本办法，现予以公布，自发布之日起施行。")
+
+
+def abstract_row(case: Case) -> Case:
+    """The page's metadata block with a 内容概述 of prose added (a row of its table, or a line),
+    as catalogues print the text's abstract: longer than many a short text."""
+    tree = parse_html(case.html)
+    if tree is None or (block := _metadata_block(tree)) is None:
+        return case
+    if rows := block.findall(".//tr"):
+        rows[-1].addnext(lxml.html.fragment_fromstring(f"<tr><td>内容概述：</td><td colspan='3'>{ABSTRACT}</td></tr>"))
+    else:
+        block.append(lxml.html.fragment_fromstring(f"<div>内容概述：{ABSTRACT}</div>"))
+    return _reprinted(case, tree)
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
             "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
-            "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline}
+            "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
+            "an abstract in the metadata": abstract_row}

@@ -1585,3 +1585,15 @@ def test_a_headline_a_script_writes_is_read_as_written_not_as_code():
     page = (f"<html><head><title>示例市统计局</title></head><body><div class='detail'><div class='des'>{tools}</div>"
             f"<div class='txt'>{text}</div></div></body></html>")
     assert extract(page, "http://www.example.gov.cn/a/1.html").body == BODY
+
+
+@pytest.mark.parametrize("row", [f"<tr><td>内容概述：</td><td colspan='3'>{LONG}</td></tr>", f"<tr><td colspan='4'>内容概述：{LONG}</td></tr>"])
+def test_a_catalogues_abstract_worded_as_prose_is_metadata_not_the_text(row):
+    """A metadata block's 内容概述 is a paragraph of prose, longer than a short text under it
+    (现将…印发给你们): it is the catalogue's, and the text is the one under the headline."""
+    block = (f"<table><tr><td>索引号：</td><td>11120000MB1896646L/2025-00056</td><td>发布机构：</td><td>示例市交通运输局</td></tr>"
+             f"{row}</table>")
+    text = "<p>各区交通运输局：</p><p>现将《示例市道路运输管理办法》印发给你们，请认真贯彻执行。</p><p>示例市交通运输局</p><p>2025年9月28日</p>"
+    record = extract(_page(f"<h1>关于印发示例市道路运输管理办法的通知</h1>{block}", text), "http://www.example.gov.cn/a/1.html")
+    assert record.body == "各区交通运输局：\n现将《示例市道路运输管理办法》印发给你们，请认真贯彻执行。\n示例市交通运输局\n2025年9月28日"
+    assert record.written_at == "2025-09-28"

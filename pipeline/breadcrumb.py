@@ -9,7 +9,7 @@ is three links or more.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
@@ -86,11 +86,54 @@ def _element_crumb(el) -> list[str] | None:
     items = [t for li in el.iter("li") if (t := clean_text(LEAD.sub("", li.text_content())))]
     if parts and len(parts) == 1 and max(len(links), len(items)) >= 2 and not _SEPARATOR.search(text):
         # separators drawn by CSS: the list's items are the parts (a step, the last often, may be
-        # plain text: <li><a>首页</a></li><li class="active">经济运行</li>), else the links
-        parts = [p for p in (items if len(items) >= len(links) else links) if not LEAD.fullmatch(p)]
+        # plain text: <li><a>首页</a></li><li class="active">经济运行</li>), else the links and
+        # the current page's name after them (<a>首页</a><i></i><a>金融动态</a><i></i>新闻资讯)
+        parts = items if len(items) >= len(links) else links + _after_links(text, links)
+        parts = [p for p in parts if not LEAD.fullmatch(p)]
     if parts and len(parts) >= 2 and HOME.match(parts[-1]) and not HOME.match(parts[0]):
         parts.reverse()  # floated right (li.fr), the steps print in reverse: a trail never ends at home
     return parts
+
+
+MAX_STEP = 30  # characters of the current page's name after a trail's links
+
+
+def _after_links(text: str, links: list[str]) -> list[str]:
+    """The plain text after a trail's last link (the current page's name), if any: not the page
+    tools a bar or a label starts (字号： 默认 大 超大 | 打印)."""
+    after = clean_text(text[text.rfind(links[-1]) + len(links[-1]):]) if links and links[-1] in text else None
+    return [after] if after and len(after) <= MAX_STEP and not _TOOLS.search(after) else []
+
+
+_TOOLS = re.compile(r"[|｜:：]")
+
+
+def _linked_steps(block: Block) -> list[str] | None:
+    """A trail whose separators the page draws (icons, CSS) and that no name or lead-in marks:
+    links side by side, each going one level deeper than the one before (../../../, ../../, ../),
+    the current page's name after them at most. Two links only when the first goes home."""
+    links = [(a, words) for a in block.owner.iter("a") if (words := clean_text(a.text_content()))]
+    text = clean_text(LEAD.sub("", block.text)) or ""
+    if len(links) < 2 or not "".join(text.split()).startswith("".join("".join(w.split()) for _, w in links)):
+        return None  # (the block is its links, and nothing before them)
+    folders = [_folder(a.get("href")) for a, _ in links]
+    if None in folders or any(not (deeper.startswith(folder) and deeper != folder) for folder, deeper in zip(folders, folders[1:])):
+        return None
+    steps = [words for _, words in links]
+    if len(steps) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
+        return None
+    return steps + _after_links(text, steps)
+
+
+_DEEP = "http://site.invalid/1/2/3/4/5/6/7/8/9/page.html"  # resolves ../../ however deep a trail goes
+
+
+def _folder(href: str | None) -> str | None:
+    try:
+        parts = urlsplit(urljoin(_DEEP, (href or "").strip()))
+    except ValueError:
+        return None
+    return parts.netloc + parts.path.rsplit("/", 1)[0] + "/" if parts.scheme in ("http", "https") else None
 
 
 def _widest(el) -> tuple[list[str] | None, object]:
@@ -130,7 +173,8 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
                 if wider and len(wider) >= 2:
                     found = (wider, holder)
                     break
-            parts = _crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
+            parts = (_crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
+                     or block.link_chars and _linked_steps(block))
             if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
                 wider, holder = _widest(block.owner)
                 found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)

@@ -332,10 +332,34 @@ def abstract_row(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
+_TRAIL_SEPARATOR = re.compile(r"\s*(?:->|>>|>|＞|»|›|/|→)\s*")
+
+
+def trail_drawn(case: Case) -> Case:
+    """The page's breadcrumb (the element whose links are its labelled steps) with its separators
+    drawn by CSS: each link followed by an icon (<i class="icon-arrow"></i>), no > in the text."""
+    tree, steps = parse_html(case.html), (case.fields.get("column") or "").split(" > ")
+    if tree is None or tree.body is None or len(steps) < 2:
+        return case
+    for el in tree.body.iter():
+        links = [squeeze(a.text_content()) for a in el.iter("a")] if isinstance(el.tag, str) else []
+        if len(links) >= 2 and all(squeeze(step) in links for step in steps[:-1]) and len(squeeze(el.text_content())) < 200:
+            for node in el.iter():
+                if isinstance(node.tag, str):
+                    node.tail = _TRAIL_SEPARATOR.sub(" ", node.tail) if node.tail else node.tail
+                    node.text = _TRAIL_SEPARATOR.sub(" ", node.text) if node.text and node.tag != "a" else node.text
+            for link in list(el.iter("a")):
+                icon = lxml.html.Element("i", {"class": "icon-arrow"})
+                icon.tail, link.tail = link.tail, None
+                link.addnext(icon)
+            return _reprinted(case, tree)
+    return case
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
             "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
-            "an abstract in the metadata": abstract_row}
+            "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn}

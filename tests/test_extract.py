@@ -1597,3 +1597,20 @@ def test_a_catalogues_abstract_worded_as_prose_is_metadata_not_the_text(row):
     record = extract(_page(f"<h1>关于印发示例市道路运输管理办法的通知</h1>{block}", text), "http://www.example.gov.cn/a/1.html")
     assert record.body == "各区交通运输局：\n现将《示例市道路运输管理办法》印发给你们，请认真贯彻执行。\n示例市交通运输局\n2025年9月28日"
     assert record.written_at == "2025-09-28"
+
+
+def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
+    """`<div class="path"><a href="../../../">首页</a><i class="icon-arrow"></i><a href="../../">政务公开</a>…`:
+    no name, lead-in or separator says trail; its links going one level deeper each time do.
+    A named trail's current page printed plain after its links is its last step; a menu's
+    links (siblings, not deeper) are no trail."""
+    trail = ("<div class='path'><a href='../../../'>首页</a><i class='icon-arrow'></i> <a href='../../'>政务公开</a>"
+             "<i class='icon-arrow'></i> <a href='../'>通知公告</a><i class='icon-arrow'></i></div>")
+    menu = "<div class='top'><a href='/'>首页</a> <a href='/zwgk/'>政务公开</a> <a href='/xwzx/'>新闻中心</a></div>"
+    url = "http://www.example.gov.cn/zwgk/tzgg/202406/t20240605_1.html"
+    page = lambda head: f"<html><body>{head}<h1>关于开展安全检查的通知</h1><div id='zoom'>{TEXT}</div></body></html>"
+    assert extract(page(menu + trail), url).column == "首页 > 政务公开 > 通知公告"
+    assert extract(page(menu), url).column is None
+    named = ("<div class='nav-crumbs'><b>当前位置:</b> <a href='../../'>首页</a><i class='icon-arrow'></i> <a href='../'>金融动态</a>"
+             "<i class='icon-arrow'></i> 新闻资讯 </div>")
+    assert extract(page(named), url).column == "首页 > 金融动态 > 新闻资讯"

@@ -24,7 +24,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
 from pipeline.encoding import decode_html
-from pipeline.labels import COLONS, OFFICE, label_matches, labelled_pairs
+from pipeline.labels import COLONS, OFFICE, field_of, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
 from pipeline.record import DocumentRecord
@@ -199,8 +199,9 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         fields = {field for field, _, _ in pairs} - ({"title"} if part is tail else set())
         metadata_block = len(fields) >= 2
         if part is tail and not metadata_block:
-            # a lone 时间： line under the text is the text's; a 来源： line there names its source
-            pairs = [pair for pair in pairs if pair[0] == "source"]
+            # a lone 时间： line under the text is the text's; a 来源： line there names its source,
+            # a 发布时间： line (a bar of the page's tools, its date) the page's publication
+            pairs = [pair for pair in pairs if pair[0] == "source" or pair[0] == "published_at" and _page_dated(pair[2][0])]
             holders.extend(el for _, _, elements in pairs for el in elements)
         # inside the text, a lone labelled row (行政处罚决定书文号 of a table that is the
         # document) is read, but stays text; a block of metadata does not
@@ -212,6 +213,16 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     return values, [el for el in holders if container is None or not holds(el, container)]
 
 
+
+
+MIN_PAGE_DATE_LABEL = 3  # characters: 发布时间, 发布于; a bare 时间：/日期： may be an event's
+
+
+def _page_dated(el) -> bool:
+    """Whether an element holds a publication date under a label only a page prints (发布时间：,
+    发布日期：), not the 时间： of an event the text describes."""
+    return any(field_of(match.group(1)) == "published_at" and len("".join(match.group(1).split())) >= MIN_PAGE_DATE_LABEL
+               for match in label_matches(el.text_content()))
 
 
 def read_attachments(tree, base_url: str) -> list[dict[str, str]]:

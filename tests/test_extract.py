@@ -1614,3 +1614,17 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     named = ("<div class='nav-crumbs'><b>当前位置:</b> <a href='../../'>首页</a><i class='icon-arrow'></i> <a href='../'>金融动态</a>"
              "<i class='icon-arrow'></i> 新闻资讯 </div>")
     assert extract(page(named), url).column == "首页 > 金融动态 > 新闻资讯"
+
+
+def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
+    """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
+    its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：
+    line there is the time of what the text announces, no publication date."""
+    text = TEXT + "<p>示例市商务局</p><p>2024年4月25日</p>"
+    bar = "<div class='fx'><span>发布时间：2024-04-30 10:10</span> <a href='#'>分享</a> <em>|</em> <a href='#'>打印</a></div>"
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", text + bar), "http://www.example.gov.cn/a/1.html")
+    assert (record.published_at, record.written_at) == ("2024-04-30T10:10", "2024-04-25")
+    assert record.body.endswith("示例市商务局\n2024年4月25日")
+    event = "<p>时间：2024年5月20日上午9:00</p>"
+    record = extract(_page("<h1>关于开展安全检查的通知</h1>", TEXT + event), "http://www.example.gov.cn/a/1.html")
+    assert record.published_at is None

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_citation, is_hidden
-from pipeline.labels import label_matches, labelled_pairs, whole_label
+from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, CONTENT_CONTAINERS, FOOTER_MARKS, TOOL_WORDS
@@ -164,6 +164,7 @@ def weigh(blocks: list[Block]) -> dict:
 
 
 MIN_VALUE_LABEL = 3  # characters of a label whose value may be prose (内容概述, 摘要 aside: 时间：… opens sentences)
+MAX_LABEL_AT = 16  # characters: a label opening a line, spaced out or bracketed, has its colon by then
 
 
 def _labelled_value(block: Block) -> bool:
@@ -171,6 +172,8 @@ def _labelled_value(block: Block) -> bool:
     or in the cell after its label's."""
     if _labelled_cell(block.owner):
         return True
+    if not any(colon in block.text[:MAX_LABEL_AT] for colon in COLONS):
+        return False  # (no colon where a label's would be: most prose)
     match = next(iter(label_matches(block.text)), None)
     return (match is not None and match.start() == 0 and bool(match.group(2))
             and len(_SPACE.sub("", match.group(1))) >= MIN_VALUE_LABEL)

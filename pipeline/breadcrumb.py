@@ -112,7 +112,10 @@ def _linked_steps(block: Block) -> list[str] | None:
     """A trail whose separators the page draws (icons, CSS) and that no name or lead-in marks:
     links side by side, each going one level deeper than the one before (../../../, ../../, ../),
     the current page's name after them at most. Two links only when the first goes home."""
-    links = [(a, words) for a in block.owner.iter("a") if (words := clean_text(a.text_content()))]
+    anchors = list(block.owner.iter("a"))
+    if not 2 <= len(anchors) <= MAX_STEPS:
+        return None  # (a menu's many links: not asked one by one)
+    links = [(a, words) for a in anchors if (words := clean_text(a.text_content()))]
     text = clean_text(LEAD.sub("", block.text)) or ""
     if len(links) < 2 or not "".join(text.split()).startswith("".join("".join(w.split()) for _, w in links)):
         return None  # (the block is its links, and nothing before them)

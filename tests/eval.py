@@ -11,6 +11,8 @@ labelled pages (real_pages.json, which the rules were first written on) are neve
 A label may also say `"held_out": true`: such a page (a batch labelled to measure hosts nobody
 has looked at) is held out in every fold and has its own column, "labelled held out"; once
 measured and studied (`"held_out": false, "studied": true`) its hosts are never held out again.
+`--stress` adds a table: every real page under each stress of tests/stresses.py (the page printed
+another way no site of ours did), one row a stress.
 `-v` lists the misses on pages that are not held out: rules are written from those only.
 """
 from __future__ import annotations

@@ -106,10 +106,7 @@ def main() -> None:
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--rotate", action="store_true", help="held-out figures of every fold")
     parser.add_argument("--stress", action="store_true",
-                        help="every real page again with its labels' colons dropped, with its cells as divs, "
-                             "with a <title> naming only the site (and its headings as plain divs), with a share bar before its text and links after it, "
-                             "with its metadata block moved under its text, with a box of prose last in its <body>, "
-                             "with that box first, with its text in two sections, and with all but the box at once")
+                        help="every real page again under each stress of tests/stresses.py: " + "; ".join(STRESSES))
     parser.add_argument("--write-known", action="store_true",
                         help="write today's misses of every real page to fixtures/eval/known_misses.json")
     args = parser.parse_args()

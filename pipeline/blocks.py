@@ -141,6 +141,13 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
     return out
 
 
+def layout_table(table) -> bool:
+    """A table of one cell a row: a page's layout around what it holds (an old site's regions, a
+    text set in a one-cell table), not a table of data."""
+    widths = [len(row.xpath("./td|./th")) for row in table.xpath("./tr|./*/tr")]
+    return bool(widths) and max(widths) == 1
+
+
 def holds(el, other) -> bool:
     """Whether `other` is `el` or inside it."""
     return other is el or any(a is el for a in other.iterancestors())

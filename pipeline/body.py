@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_citation, is_hidden
+from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_citation, is_hidden, layout_table
 from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.title import headline, headline_text, named_titles
@@ -358,9 +358,9 @@ def table_kind(container) -> str | None:
     whole = _visible_length(container)
     if not (whole > 0 and _visible_length(tables[0]) >= 0.9 * whole):
         return None
+    if layout_table(tables[0]):
+        return None
     widths = sorted(len(row.xpath("./td|./th")) for row in tables[0].xpath(".//tr"))
-    if widths and widths[-1] == 1:
-        return None  # one cell a row: a page's layout around its text, not a table of data
     return "rows" if widths and widths[len(widths) // 2] >= 3 else "record"
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.blocks import BLOCK_TAGS, Block, holds
+from pipeline.blocks import BLOCK_TAGS, Block, holds, layout_table
 from pipeline.normalize import DOC_NO, HAN, ends_as_office
 from pipeline.vocab import (
     FIELD_LABELS,
@@ -206,12 +206,7 @@ def _near(el, others: list) -> bool:
 def _table(el):
     """The table (or dl) of data holding a label: not a page's layout table around it (one cell a
     row: an old site's regions, its footer's 主办单位 among them)."""
-    return next((t for t in el.iterancestors("table", "dl") if not _layout(t)), None)
-
-
-def _layout(table) -> bool:
-    rows = table.xpath("./tr|./*/tr")
-    return table.tag == "table" and bool(rows) and all(len(row.xpath("./*")) == 1 for row in rows)
+    return next((t for t in el.iterancestors("table", "dl") if t.tag == "dl" or not layout_table(t)), None)
 
 
 def _lines_after(segs: list[Block], start: int, value_el) -> Iterator[str]:

@@ -115,12 +115,9 @@ def _whole_element(page: list, at: int, text: str) -> str:
     owner = page[at].owner
     lines = [b.text.strip() for b in page[max(0, at - 2):at] if b.owner is owner and header_line(b.text.strip())]
     if not lines and at and (above := page[at - 1]).owner is owner.getparent() and header_line(above.text.strip()) and (
-            _SPACE.sub("", above.owner.text_content()) == _SPACE.sub("", above.text + page[at].text)):
+            "".join(above.owner.text_content().split()) == "".join((above.text + page[at].text).split())):
         lines = [above.text.strip()]
     return "".join(lines + [text])
-
-
-_SPACE = re.compile(r"\s+")
 
 
 _RANK = {f"h{n}": n for n in range(1, 7)}  # h1 over h2 over h3 …

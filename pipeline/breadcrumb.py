@@ -120,7 +120,12 @@ def _linked_steps(block: Block) -> list[str] | None:
     if len(links) < 2 or not "".join(text.split()).startswith("".join("".join(w.split()) for _, w in links)):
         return None  # (the block is its links, and nothing before them)
     folders = [_folder(a.get("href")) for a, _ in links]
-    if None in folders or any(not (deeper.startswith(folder) and deeper != folder) for folder, deeper in zip(folders, folders[1:])):
+    if None in folders:
+        return None
+    ends = {folder.rstrip("/").rsplit("/", 1)[-1] for folder in folders[1:]}
+    if len(folders) > 2 and len(ends) == 1:  # each column's index in a folder of one name (…/swdt/list/, …/swdt/sjdt/list/)
+        folders = folders[:1] + [folder.rstrip("/").rsplit("/", 1)[0] + "/" for folder in folders[1:]]
+    if any(not (deeper.startswith(folder) and deeper != folder) for folder, deeper in zip(folders, folders[1:])):
         return None
     steps = [words for _, words in links]
     if len(steps) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner)):

@@ -1614,6 +1614,12 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     named = ("<div class='nav-crumbs'><b>当前位置:</b> <a href='../../'>首页</a><i class='icon-arrow'></i> <a href='../'>金融动态</a>"
              "<i class='icon-arrow'></i> 新闻资讯 </div>")
     assert extract(page(named), url).column == "首页 > 金融动态 > 新闻资讯"
+    # each column's index in a folder of one name (nda: /sjj/swdt/list/, /sjj/swdt/sjdt/list/)
+    listed = ("<div class='path'><a href='/sjj/index.html'>首页</a><i></i> <a href='/sjj/swdt/list/index_1.html'>新闻动态</a><i></i>"
+              " <a href='/sjj/swdt/sjdt/list/index_1.html'>司局动态</a><i></i></div>")
+    listed_menu = "".join(f"<a href='/sjj/{c}/list/index_1.html'>{n}</a> " for c, n in (("swdt", "新闻动态"), ("zcfb", "政策发布")))
+    assert extract(page(listed), url).column == "首页 > 新闻动态 > 司局动态"
+    assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>"), url).column is None
 
 
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():

@@ -76,6 +76,12 @@ def is_hidden(el) -> bool:
     return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
 
 
+def leads_away(a) -> bool:
+    """Whether an <a> is a link a reader follows: it has an href (an anchor named for a bookmark,
+    `<a name="topic1">`, is the text's own words) and does not cite a document inside a sentence."""
+    return a.get("href") is not None and not is_citation(a)
+
+
 def is_citation(link) -> bool:
     """A link naming a document in book-title marks inside a sentence (现将<a>《示例办法》</a>印发
     给你们): the text's words citing it, not a way off the page. A list's item that is only
@@ -122,7 +128,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         tag = tag.lower() if isinstance(tag, str) else None
         attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
-        inner_link = in_link or tag == "a" and not is_citation(el)
+        inner_link = in_link or tag == "a" and leads_away(el)
         inner_hidden = hidden or attributed and is_hidden(el)
         if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
                 or inner_hidden and not hidden and not block):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_citation, is_hidden, layout_table
+from pipeline.blocks import SKIP_TAGS, Block, Regions, blocks_inside, holds, in_chrome, is_hidden, layout_table, leads_away
 from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.title import headline, headline_text, named_titles
@@ -634,7 +634,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             walker.skip_subtree()
             frames.append((in_link, False, False, in_link))
             continue
-        inner = in_link or tag == "a" and not is_citation(item)
+        inner = in_link or tag == "a" and leads_away(item)
         own_line = tag in _BLOCK_NEWLINE
         if own_line:
             newline()

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import extract
 from pipeline.blocks import blocks
-from pipeline.body import find_container
+from pipeline.body import container_lines, find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses
@@ -1634,3 +1634,14 @@ def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     event = "<p>时间：2024年5月20日上午9:00</p>"
     record = extract(_page("<h1>关于开展安全检查的通知</h1>", TEXT + event), "http://www.example.gov.cn/a/1.html")
     assert record.published_at is None
+
+
+
+def test_an_anchor_named_for_a_bookmark_is_the_texts_words_not_a_link():
+    """A Word export wraps a line in a bookmark (`<a name="topic1">各有关单位</a>：`): no href, no
+    link (hzj.nea's salutation weighed as links kept its one-paragraph notice from widening to its
+    salutation and signature). A link with an href, even `#`, still is one."""
+    tree = parse_html("<html><body><div><p><a name='topic1'>国网示例分部，示例省电网企业、相关经营主体</a>：</p>"
+                      "<p><a href='#'>微信</a> <a href='/b.html'>微博</a></p></div></body></html>")
+    assert [b.link_chars for b in blocks(tree.body)] == [0, 4]
+    assert [line.link_chars for line in container_lines(tree.body)] == [0, 4]

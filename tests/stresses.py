@@ -14,7 +14,7 @@ import re
 import lxml.html
 
 from pipeline.extract import parse_html
-from pipeline.vocab import BREADCRUMB_NAMES, CONTENT_CONTAINERS
+from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CONTENT_CONTAINERS
 from tests.extraction_cases import Case, squeeze
 
 
@@ -332,7 +332,7 @@ def abstract_row(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
-_TRAIL_SEPARATOR = re.compile(r"\s*(?:->|>>|>|＞|»|›|/|→)\s*")
+_TRAIL_SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)  # what separates a trail's steps, as extraction reads them
 
 
 def trail_drawn(case: Case) -> Case:

@@ -16,7 +16,6 @@ from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import (
     ANNEX_LINE,
     FILE_HREF,
-    FILE_NAME,
     SENTENCE_MARKS,
     Line,
     container_lines,
@@ -40,7 +39,7 @@ from pipeline.lines import (
     metadata_line,
     unlisted_label,
 )
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
 from pipeline.template import edges_of
 from pipeline.title import SUBTITLE_DASH, without_date_after
 from pipeline.vocab import (
@@ -98,7 +97,7 @@ class DocumentText:
 def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset(),
                   table: str | None = None) -> DocumentText:
     """The text's lines between its header and its tail. A document that is a table of data
-    (`table`, see pipeline.body.table_kind) has no header printed above it but its title: its
+    (`table`, see pipeline.container.table_kind) has no header printed above it but its title: its
     first row (序号, 当事人名称, 文号 …) starts it; a list of records ("rows") has no signature
     either: the date closing its last row is a record's."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))

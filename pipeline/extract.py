@@ -4,8 +4,9 @@ The page is parsed once and read as text blocks (pipeline.blocks). Each field co
 most to the least reliable source: the page's visible, labelled 信息公开 block (outside the
 document's text, or at its head), the document's own header and signature (文号 line, date of
 the 落款), standard gov <meta> tags, the breadcrumb, and at last htmldate. The body is the
-text of the element holding the document's prose (pipeline.body), trimmed at both edges
-(pipeline.edges), with the site's learned template when one is given.
+text of the element holding the document's prose (pipeline.container), read line by line
+(pipeline.body) and trimmed at both edges (pipeline.edges), with the site's learned template
+when one is given.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition, shown_text
-from pipeline.body import FILE_HREF, Line, container_lines, find_container, is_prose, opens_section, table_kind, text_copy
+from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section
+from pipeline.container import find_container, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature

@@ -9,7 +9,8 @@ import pytest
 
 from pipeline import extract
 from pipeline.blocks import blocks
-from pipeline.body import container_lines, find_container
+from pipeline.body import container_lines
+from pipeline.container import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses

@@ -1,0 +1,506 @@
+"""Which element holds the document's text.
+
+The container is the element holding the document's prose (blocks of running text, with
+sentence punctuation, not link lists): of all elements, the one whose prose outweighs the
+other text it holds by most. A CMS's own content container (vocab.CONTENT_CONTAINERS) is
+preferred when it holds that same prose: it knows the document's edges better. So a chat
+widget, a search box or a column of links never wins because its class name matched first.
+A short text holds the prose that follows the page's headline (or its metadata block), whatever
+box of prose weighs more beside it, and none after the site's footer (its ICP备 line) is the
+text. A page without any prose can still hold a document: one table of data.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, layout_table
+from pipeline.body import (
+    ANNEX_LINE,
+    FURNITURE_LENGTH,
+    SPACE,
+    empty_heading,
+    is_furniture,
+    is_prose,
+)
+from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
+from pipeline.normalize import FILE_NAME, clean_text
+from pipeline.title import headline, headline_text, named_titles
+from pipeline.vocab import CONTENT_CONTAINERS, FOOTER_MARKS
+
+OTHER_WEIGHT = 0.15  # plain non-prose text (table cells, headings, dates) costs far less than link text
+_RANK = {key: rank for rank, key in enumerate(CONTENT_CONTAINERS)}
+
+
+class Tally:
+    """Characters of text inside one element: prose, link text, other text; and how many of
+    its blocks hold link text (a menu has many, a text's 附件 link one)."""
+
+    __slots__ = ("prose", "links", "other", "linked_blocks")
+
+    def __init__(self) -> None:
+        self.prose = self.links = self.other = self.linked_blocks = 0
+
+    @property
+    def total(self) -> int:
+        return self.prose + self.links + self.other
+
+    @property
+    def score(self) -> float:
+        return self.prose - self.links - OTHER_WEIGHT * self.other
+
+    def add(self, other: Tally) -> None:
+        self.prose += other.prose
+        self.links += other.links
+        self.other += other.other
+        self.linked_blocks += other.linked_blocks
+
+
+def weigh(blocks: list[Block]) -> dict:
+    """Per element, what its text is made of (each block counts for every ancestor)."""
+    tallies: dict = {}
+    regions = Regions()
+    for block in blocks:
+        size = len(SPACE.sub("", block.text))
+        links = min(block.link_chars, size)
+        prose = other = 0
+        if not is_prose(block):
+            if is_furniture(block.text):
+                links = size  # a disclaimer or copyright line weighs like navigation
+            elif _own_link(block.text):
+                links, other = 0, size  # a link to the document's own file (附件：…) or its salutation
+            else:
+                other = size - links
+        elif regions.navigation(block.owner):
+            links = size  # a menu's panel describing the offices is navigation, however worded
+        elif _labelled_value(block):
+            links, other = 0, size  # a catalogue's abstract (内容概述：…) is the metadata's, however worded
+        elif regions.margin(block.owner):
+            links, other = 0, size  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
+        else:
+            prose = size - links
+        el = block.owner
+        while el is not None and el not in tallies:  # (the keys in the order a walk up from each block meets them)
+            tallies[el] = Tally()
+            el = el.getparent()
+        tally = tallies[block.owner]
+        tally.prose += prose
+        tally.links += links
+        tally.other += other
+        tally.linked_blocks += links > 0
+    # then each element's own counts are added to its parent's, children before parents: once per
+    # element rather than once per block and ancestor
+    if tallies:
+        root = next(iter(tallies)).getroottree().getroot()
+        for el in reversed([el for el in root.iter() if el in tallies]):
+            parent = el.getparent()
+            if parent is not None and parent in tallies:
+                tallies[parent].add(tallies[el])
+    return tallies
+
+
+MIN_VALUE_LABEL = 3  # characters of a label whose value may be prose (内容概述, 摘要 aside: 时间：… opens sentences)
+MAX_LABEL_AT = 16  # characters: a label opening a line, spaced out or bracketed, has its colon by then
+
+
+def _labelled_value(block: Block) -> bool:
+    """A labelled value worded as prose: after its label and colon on its line (内容概述：为进一步…),
+    or in the cell after its label's."""
+    if _labelled_cell(block.owner):
+        return True
+    if not any(colon in block.text[:MAX_LABEL_AT] for colon in COLONS):
+        return False  # (no colon where a label's would be: most prose)
+    match = next(iter(label_matches(block.text)), None)
+    return (match is not None and match.start() == 0 and bool(match.group(2))
+            and len(SPACE.sub("", match.group(1))) >= MIN_VALUE_LABEL)
+
+
+def _labelled_cell(el) -> bool:
+    """A table cell (or dd) whose label is the cell before it (有效性： | …)."""
+    if el.tag not in ("td", "dd"):
+        return False
+    before = el.getprevious()
+    return before is not None and before.tag in ("td", "th", "dt") and whole_label(before.text_content())
+
+
+def _own_link(text: str) -> bool:
+    """A link of the document's own: to its file (附件：…, ….pdf), or a salutation that happens to
+    be a link (各有关单位：); not navigation."""
+    return bool(FILE_NAME.search(text) or ANNEX_LINE.match(text)) or text.rstrip().endswith((":", "："))
+
+
+def _known_rank(el) -> int | None:
+    best = _RANK.get(("id", el.get("id")))
+    for name in (el.get("class") or "").split():
+        if (rank := _RANK.get(("class", name))) is not None and (best is None or rank < best):
+            best = rank
+    return best
+
+
+SPLIT_SHARE = 0.3  # two children each holding this share of the prose: two regions, not one
+
+
+def _one_region(best, tallies: dict):
+    """An element holding two copies of the document (a desktop and a mobile rendition) in two
+    children is not its container: the better-scoring copy is. Two different texts side by
+    side (a notice and the rules it issues) stay together."""
+    chosen, el = best, best
+    while True:
+        children = [c for c in el if c in tallies and tallies[c].prose]
+        big = [c for c in children if tallies[c].prose >= SPLIT_SHARE * tallies[el].prose]
+        if len(big) >= 2 and _copies(big[0], big[1]):
+            chosen = el = max(big, key=lambda c: tallies[c].score)
+        elif len(big) == 1 and tallies[big[0]].prose >= 0.95 * tallies[el].prose:
+            el = big[0]  # a wrapper: look inside it, without choosing it
+        else:
+            return chosen
+
+
+COPY_SLACK = 100  # characters a copy of the text may hold besides it (its title printed again)
+
+
+def text_copy(container, inside: list[Block], outside: list[Block]):
+    """An element outside the text's container printing the text again (a phone's copy the
+    sheet hides, a print copy): the widest holding a line of the text's first prose and no more
+    than the text. Its lines are the text's, not the page's labelled metadata (有效期届满前…,
+    项目名称：…)."""
+    opening = next((b.text for b in inside if is_prose(b)), None)
+    for block in outside:
+        if block.text != opening:
+            continue
+        size, copy = len(SPACE.sub("", container.text_content())) + COPY_SLACK, None
+        for el in (block.owner, *block.owner.iterancestors()):
+            if el.tag in _PAGE_TAGS or holds(el, container) or len(SPACE.sub("", el.text_content())) > size:
+                break
+            copy = el
+        return copy
+    return None
+
+
+def _copies(a, b) -> bool:
+    head = [SPACE.sub("", a.text_content())[:200], SPACE.sub("", b.text_content())[:200]]
+    short, long_ = sorted(head, key=len)
+    return len(short) >= 50 and short[-100:] in long_
+
+
+WIDEN_LEVELS = 3
+MAX_LONE_LINK = 60  # characters of one link beside a text (its 附件 named without a file type)
+
+
+def _widened(best, tallies: dict, blocks: list[Block] = ()):
+    """The best-scoring element can be one long paragraph of a document whose other lines
+    (a salutation, a table of figures, a link to its 附件) cost more than they add: an
+    ancestor that adds prose, and not mostly links, holds the whole document. A list of links
+    closing the element's parent (往期回顾, cut from the text's tail) does not count against it."""
+    el = best
+    for _ in range(WIDEN_LEVELS):
+        parent = el.getparent()
+        if parent is None or parent not in tallies or parent.tag in _PAGE_TAGS:
+            break  # (the whole page adds up the prose of all its regions)
+        inner, outer = tallies[best], tallies[parent]
+        # (the parent of the text's own element only: higher up, a list may close a side column)
+        closing_chars, closing_blocks = _closing_links(parent, blocks, best) if el is best else (0, 0)
+        prose, links = outer.prose - inner.prose, outer.links - inner.links - closing_chars
+        lone_link = outer.linked_blocks - inner.linked_blocks - closing_blocks <= 1 and links <= MAX_LONE_LINK
+        if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
+            best = parent  # more of the text, with at most its one 附件 or 解读 link
+        elif el is best and _paragraph(best) and links == _tool_chars(parent, blocks, best):
+            # a text of one paragraph: its salutation and signature are beside it (and the page's
+            # tools, a share bar, may be printed in the same element)
+            best = parent
+        el = parent
+    return best
+
+
+def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
+    """Link characters and blocks of the links closing `el` after its last prose and after its
+    child `inner` (whose own lines are weighed with it): a list of other pages, two links or
+    more, with its heading (an empty section's heading after them aside), counted as weigh
+    counts them."""
+    members = set(el.iter()) if blocks else set()
+    own = set(inner.iter()) if blocks else set()
+    chars = count = 0
+    for block in reversed(blocks):
+        if block.owner not in members:
+            if count:
+                break  # before the element's last blocks (its blocks are consecutive)
+            continue
+        if block.owner in own:
+            break
+        if block.hidden or empty_heading(block.text):
+            continue  # (an empty 相关附件： or 相关导读: after the list)
+        size = len(SPACE.sub("", block.text))
+        if is_furniture(block.text):
+            chars += size  # the list's heading (相关阅读) or its items (上一篇：…), weighed whole as links
+            count += bool(block.link_chars)
+            continue
+        if _own_link(block.text) and not count:
+            continue  # (the text's 附件 files printed after the list)
+        if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
+            break
+        chars, count = chars + min(block.link_chars, size), count + 1
+    return (chars, count) if count >= 2 else (0, 0)
+
+
+def _tool_chars(el, blocks: list[Block], inner) -> int:
+    """Characters of the page's tools (分享 微信 微博, 打印 关闭) inside `el` and outside `inner`,
+    weighed as links by weigh."""
+    members, own = set(el.iter()), set(inner.iter())
+    return sum(len(SPACE.sub("", b.text)) for b in blocks
+               if b.owner in members and b.owner not in own and not b.hidden and is_furniture(b.text))
+
+
+
+def _paragraph(el) -> bool:
+    """A block of text with no block inside it (a <p>), never a whole document's container."""
+    return el.tag in ("p", "span", "font") and not any(
+        isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol", "li") for d in el.iterdescendants())
+
+
+def _data_table(best, tallies: dict):
+    """A cell of prose in a table of data (a 行政处罚 record, a list of trainees) is one field of
+    the document, not the document: the table is, when it is a table of data rather than of
+    layout (no table inside it, rows of several cells, not mostly links)."""
+    cell = next((a for a in (best, *best.iterancestors()) if a.tag in ("td", "th")), None)
+    if cell is None:
+        return best
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    rows = table.xpath(".//tr") if table is not None else []
+    if (table is None or table not in tallies or table.find(".//table") is not None
+            or len(rows) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total
+            or all(len(row.xpath("./td|./th")) == 1 for row in rows)):  # one cell a row: a page's layout
+        return best
+    return _widened(table, tallies)
+
+
+def table_kind(container) -> str | None:
+    """What kind of table of data a container's text is, if it is one (a table without tables
+    inside holding nearly all of its text): "record", one record of label and value cells (a
+    行政处罚 decision), or "rows", a list of records in rows of three or more cells under a
+    header row (licences to collect). None for prose, with or without a table in it."""
+    if container is None:
+        return None
+    tables = [container] if container.tag == "table" else container.xpath(".//table[not(.//table)]")
+    if len(tables) != 1:
+        return None
+    whole = _visible_length(container)
+    if not (whole > 0 and _visible_length(tables[0]) >= 0.9 * whole):
+        return None
+    if layout_table(tables[0]):
+        return None
+    widths = sorted(len(row.xpath("./td|./th")) for row in tables[0].xpath(".//tr"))
+    return "rows" if widths and widths[len(widths) // 2] >= 3 else "record"
+
+
+def _visible_length(el) -> int:
+    return len(SPACE.sub("", "".join(el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]"))))
+
+
+LINK_SHARE = 0.2  # what a container may add or drop is link-free if its links are this share of its prose
+NARROW_SHARE = 0.85
+MIN_NAVIGATION = 20  # link characters: fewer is a link or two in the text, not a navigation
+
+
+def _narrowed(best, tallies: dict):
+    """The best-scoring element can be a whole page whose text is one document plus a little
+    prose elsewhere (an assistant widget, a teaser), the navigation between them cheaper than
+    that prose: the child holding most of the prose is the container when what it leaves out
+    comes with links."""
+    while True:
+        top = tallies[best]
+        child = max((c for c in best if c in tallies), key=lambda c: tallies[c].prose, default=None)
+        if child is None or tallies[child].prose < NARROW_SHARE * top.prose:
+            return best
+        left_prose, left_links = top.prose - tallies[child].prose, top.links - tallies[child].links
+        if left_links <= max(LINK_SHARE * left_prose, MIN_NAVIGATION):
+            return best
+        best = child
+
+
+def find_container(blocks: list[Block]):
+    """The element holding the document's text, or None when the page has no prose. Text
+    hidden from the reader (display:none) counts only when nothing visible is prose."""
+    tallies = weigh([b for b in blocks if not b.hidden])
+    if not any(t.prose for t in tallies.values()):
+        tallies = weigh(blocks)
+    if not any(t.prose for t in tallies.values()):
+        return _table_document(blocks, tallies)
+    # the whole page (<body>) adds up the prose of all its regions: the text is always in one of them
+    best = max((el for el in tallies if el.tag not in _PAGE_TAGS), key=lambda el: tallies[el].score, default=None)
+    if best is None:
+        best = max(tallies, key=lambda el: tallies[el].score)
+    best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
+    if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
+        return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
+    best = _under_headline(best, blocks, tallies)
+    if best is None:  # no prose is the page's own: its document is a table of data, or nothing
+        return _table_document(blocks, tallies)
+    best = _sections_around(best, blocks, tallies)
+    if (table := _table_beside(best, blocks, tallies)) is not None:
+        return table
+    top = tallies[best]
+    if top.prose == 0:
+        return None
+    known = []
+    for el, tally in tallies.items():
+        rank = _known_rank(el) if isinstance(el.tag, str) else None
+        if rank is None:
+            continue
+        if holds(best, el):  # narrower: must keep most of the prose
+            ok = tally.prose >= 0.8 * top.prose
+        elif holds(el, best):  # wider: the CMS's container around it, not a page column
+            ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total
+        else:  # elsewhere: a document of table cells and short lines, beside a prose footer
+            ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
+        if ok:
+            known.append((rank, el))
+    return min(known, key=lambda pair: pair[0])[1] if known else best
+
+
+_PAGE_TAGS = frozenset({"body", "html"})
+_FOOTER = re.compile("|".join(map(re.escape, FOOTER_MARKS)))
+
+
+def _footer_start(blocks: list[Block]) -> int | None:
+    """Where the site's footer begins: the first shown line only a footer prints (ICP备…)."""
+    return next((i for i, b in enumerate(blocks) if not b.hidden and len(b.text) <= FURNITURE_LENGTH
+                 and _FOOTER.search(b.text)), None)
+
+
+def _starts_after(el, blocks: list[Block], end: int) -> bool:
+    """Whether all of `el`'s text comes at or after blocks[end]."""
+    return not any(holds(el, b.owner) for b in blocks[:end])
+
+
+SHORT_TEXT = 300  # characters of prose: a text this short can lose to a box of prose beside it
+
+
+def _under_headline(best, blocks: list[Block], tallies: dict):
+    """A short text (现将《…》予以公布，详见附件) can weigh less than a box of prose in a side
+    column (领导致辞, 温馨提示). The document's text is the prose that follows the page's
+    headline: when the best-scoring element does not hold it, the best-scoring element that
+    does (and does not hold the other) is the container. A page without a headline has its
+    metadata block for a header: a box of prose wholly before that is not its text either. On a
+    page whose text is only an attachment or an image, no prose follows the headline: a box
+    wholly before it is beside that text, and the page has none (None)."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return best
+    header = _header(blocks)
+    if header is None:
+        return best
+    end, by_headline = header
+    at, anchor = _first_prose_after(blocks, end)
+    if anchor is None:
+        return None if by_headline and _ends_before(best, blocks, end) else best
+    if holds(best, anchor.owner):
+        return best
+    # without a headline, the metadata may close the text: only a box wholly before the metadata,
+    # or wholly after the first prose following it, is beside the text
+    if not by_headline and not (_ends_before(best, blocks, end) or _starts_after(best, blocks, at + 1)):
+        return best
+    if (joined := _continued_by(anchor, best, blocks)) is not None:
+        return joined
+    around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
+    return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
+
+
+def _continued_by(anchor: Block, best, blocks: list[Block]):
+    """The element holding both the first prose after the headline and the best-scoring element
+    when that prose is a salutation (各省、自治区…，国家电网公司：) and the element's text comes
+    right after it: one text, not a box beside it. None otherwise, or when only the page holds
+    both."""
+    if not anchor.text.rstrip().endswith(("：", ":")):
+        return None  # (a short text ending in a sentence has a side box after it, not its rest)
+    shown = [b for b in blocks if not b.hidden]
+    at = next((i for i, b in enumerate(shown) if b is anchor), None)
+    if at is None or at + 1 >= len(shown) or not holds(best, shown[at + 1].owner):
+        return None
+    both = next((a for a in anchor.owner.iterancestors() if holds(a, best)), None)
+    return both if both is not None and both.tag not in _PAGE_TAGS else None
+
+
+def _header(blocks: list[Block]) -> tuple[int, bool] | None:
+    """Where the document's header ends, and whether that is its headline: the last block of the
+    page's headline (pipeline.title.headline), or the line printing the title its head names when
+    no headline says that title (a div.title, or a footer's h1 taken for the headline), else the
+    first labelled value of its metadata."""
+    tree = blocks[0].owner.getroottree() if blocks else None
+    head = headline(tree) if tree is not None else None
+    titles = named_titles(tree) if tree is not None else frozenset()
+    if titles and (head is None or headline_text(head.text_content()) not in titles):
+        line = next((i for i, b in enumerate(blocks) if not b.hidden and clean_text(b.text) in titles), None)
+        if line is not None:
+            return line, True
+    if head is not None:
+        inside = [i for i, b in enumerate(blocks) if holds(head, b.owner)]
+        return (inside[-1], True) if inside else None
+    value = next((holders[-1] for _, _, holders in labelled_pairs(blocks)), None)
+    at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
+    return (at, False) if at is not None else None
+
+
+def _ends_before(el, blocks: list[Block], end: int) -> bool:
+    """Whether none of `el`'s text comes after blocks[end]."""
+    return not any(holds(el, b.owner) for b in blocks[end + 1:])
+
+
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+_NUMERALS = "一二三四五六七八九十"
+MIN_SECTIONS = 3
+
+
+def _sections_around(best, blocks: list[Block], tallies: dict):
+    """A notice printed as numbered sections in cells and short lines (一、项目编号： … 二、项目名称：
+    … 三、中标信息, a 中标公告's table) has little prose to weigh, and the best-scoring element
+    can be one sentence of it: when a short text's element does not hold the page's run of
+    sections 一、二、三、…, the innermost element holding that run is the container."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return best
+    sections = [(m.group(1), b.owner) for b in blocks if not b.hidden and (m := _NUMBERED.match(b.text.strip()))
+                and m.group(1) in _NUMERALS[:MIN_SECTIONS]]
+    openers = [owner for _, owner in sections[:MIN_SECTIONS]]
+    if "".join(number for number, _ in sections[:MIN_SECTIONS]) != _NUMERALS[:MIN_SECTIONS] or all(
+            holds(best, el) for el in openers):
+        return best
+    around = next((a for a in openers[0].iterancestors() if all(holds(a, el) for el in openers)), None)
+    return around if around is not None and around.tag not in _PAGE_TAGS and around in tallies else best
+
+
+def _table_beside(best, blocks: list[Block], tallies: dict):
+    """A document that is a table of data (a list of licences, a 行政处罚 record) on a page with a
+    little prose elsewhere (a 领导致辞 box, a note): when the best prose is short and such a
+    table apart from it holds twice its text, that table, else None."""
+    if tallies[best].prose >= SHORT_TEXT:
+        return None
+    table = _table_document(blocks, tallies)
+    if table is None or holds(table, best) or holds(best, table) or tallies[table].other < 2 * tallies[best].total:
+        return None
+    return table
+
+
+def _first_prose_after(blocks: list[Block], end: int) -> tuple[int, Block | None]:
+    """Where the first prose block after blocks[end] stands, and that block, as weigh counts it:
+    not a menu's or a footer's, nor a metadata value."""
+    regions = Regions()
+    return next(((i, b) for i, b in enumerate(blocks[end + 1:], start=end + 1) if not b.hidden and is_prose(b)
+                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_value(b))),
+                (len(blocks), None))
+
+
+MIN_TABLE_ROWS = 3
+MIN_TABLE_TEXT = 60  # characters: less is a form or a layout table, not a document
+
+
+def _table_document(blocks: list[Block], tallies: dict):
+    """A page without prose whose document is one table of data (licences to collect, approved
+    projects): the table holding the most text, of rows of cells with no table inside, not
+    mostly links, not in the page's chrome and not its metadata block (labelled cells)."""
+    def is_document(table) -> bool:
+        tally = tallies[table]
+        if (table.find(".//table") is not None or len(table.xpath(".//tr")) < MIN_TABLE_ROWS
+                or tally.other < MIN_TABLE_TEXT or tally.links > LINK_SHARE * tally.total or in_chrome(table)):
+            return False
+        return len({name for name, _, _ in labelled_pairs(blocks_inside(blocks, table))}) < 2
+
+    tables = [el for el in tallies if isinstance(el.tag, str) and el.tag == "table" and is_document(el)]
+    return max(tables, key=lambda t: tallies[t].other, default=None)
+

@@ -4,8 +4,9 @@ A container holds more than the document: the document's header (文号 line, is
 the title printed again), tools (字号 大中小, 打印), related links, download lists, editor's
 notes. They sit at the edges, so the text is trimmed from both ends, never cut in the middle
 (a `时间：` line inside a meeting notice is text). What a site prints on every page (its
-learned template) is trimmed the same way. The header's 文号 and the signature's date (落款)
-are read on the way: they are the document's own statement of its number and 成文日期.
+learned template) is trimmed the same way. The header's 文号 and the signature's date (落款,
+read by pipeline.signature) are read on the way: they are the document's own statement of its
+number and 成文日期.
 """
 from __future__ import annotations
 
@@ -13,16 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
-from pipeline.body import (
-    ANNEX_LINE,
-    FILE_HREF,
-    SENTENCE_MARKS,
-    Line,
-    container_lines,
-    empty_heading,
-    is_furniture,
-    opens_section,
-)
+from pipeline.body import ANNEX_LINE, SENTENCE_MARKS, Line, is_furniture, opens_section
 from pipeline.dates import calendar_leaf, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
@@ -39,7 +31,8 @@ from pipeline.lines import (
     metadata_line,
     unlisted_label,
 )
-from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, clean_text, ends_as_office, normalize_date, normalize_doc_no
+from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, normalize_doc_no
+from pipeline.signature import DATE_LINE, MIN_LINK_LIST, SIGNED, signature_date, signs
 from pipeline.template import edges_of
 from pipeline.title import SUBTITLE_DASH, without_date_after
 from pipeline.vocab import (
@@ -50,7 +43,6 @@ from pipeline.vocab import (
     DOCUMENT_NOTE_LABELS,
     IGNORED_LABELS,
     METADATA_HEADINGS,
-    SIGNER_TITLES,
     TAIL_HEADINGS,
 )
 
@@ -68,16 +60,8 @@ _TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相�
 DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
 
 
-_SIGNER = re.compile(rf"^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
-_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
-SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
 DISCLAIMER_SPAN = 8  # a site's notice under the text is among the container's last lines
-
-
-def _signs(text: str) -> bool:
-    """A signature's name line: an office (…人民政府) or an official (市长 温国辉)."""
-    return ends_as_office(text) or bool(_SIGNER.match(text))
 
 
 @dataclass
@@ -391,14 +375,13 @@ def _before_services(lines: list[Line], start: int, end: int, template: frozense
         return end
     for line in after:
         text = line.text.replace(" ", "")
-        if (SENTENCE_END.search(text) or _signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text)
+        if (SENTENCE_END.search(text) or signs(text) or DATE_LINE.match(text) or SIGNED.search(text)
                 or "公开" in text or len(text) > MAX_SERVICE_LINE):
             return end
     return last_file + 1
 
 
 MAX_SERVICE_LINE = 80  # characters
-MIN_LINK_LIST = 2  # lines: one link closing a text may be its own (详见…)
 
 
 def _before_link_list(lines: list[Line], start: int, end: int) -> int:
@@ -424,7 +407,7 @@ def _list_heading(text: str) -> bool:
     return (len(bare) <= MAX_LIST_HEADING and len(HAN.findall(bare)) >= 2 and not opens_section(bare)
             and not SENTENCE_MARKS.search(bare) and ":" not in bare
             and "：" not in bare and not bare.startswith(("（", "(", "【", "[")) and not _ANNEX.match(bare)
-            and not _signs(bare) and not _DATE_LINE.match(bare.replace(" ", "")))
+            and not signs(bare) and not DATE_LINE.match(bare.replace(" ", "")))
 
 
 MAX_LIST_HEADING = 12  # characters
@@ -441,107 +424,6 @@ _SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*")
 def _is_file(line: Line) -> bool:
     """A link to a file (附件1.docx, ….pdf), or a 附件 heading over nothing but such links."""
     return bool(FILE_NAME.search(line.text)) and line.link_chars > 0
-
-
-def signature_date(lines: list[str]) -> str | None:
-    """The 成文日期 the text states: the date under its first signature (an issuing office on
-    the line above), else a date line closing the text, else the date of its 印发 line."""
-    for above, text in zip(lines, lines[1:]):
-        match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and header_line(above) and _signs(re.sub(r"\s", "", above)):
-            if day := _day(match.group("date")):
-                return day
-    issued = None
-    for text in reversed(lines[-SIGNATURE_SPAN:]):
-        match = _DATE_LINE.match(text.replace(" ", ""))
-        if match and (day := _day(match.group("date"))):
-            if not match.group("issued"):
-                return day
-            issued = issued or day
-    return issued
-
-
-def _day(text: str) -> str | None:
-    day = normalize_date(text)
-    return day if day and len(day) == 10 else None
-
-
-CLOSING_LINES = 12  # a salutation, 附件 links, a contact line and a signature of a few offices
-_CLOSING_FORMULA = re.compile(r"^特此[\u4e00-\u9fa5]{2}[。.]?$")  # 特此通知。特此公告。
-CLOSING_LENGTH = 40  # characters: longer is a sentence of the text, not a line around it
-
-
-def with_signature(container):
-    """A text of one long paragraph can be chosen alone while its salutation, 附件 and
-    signature (落款) sit in sibling paragraphs: when every sibling is such a short line,
-    linkless or a link to a file, and one of them signs (an office or a date), the parent
-    holds the document."""
-    parent = container.getparent() if container is not None else None
-    if parent is None or parent.tag in ("body", "html"):
-        return container  # (the whole page is never the text's element)
-    lines = [_SPACE.sub("", parent.text or "")]
-    # past the paragraph, a list of links (the site's, cut from the text's tail), or its items one
-    # element each closing the parent (上一篇：… / 下一篇：…), does not keep it narrow; a link
-    # with an office and a date under it is another page's item, no signature
-    closing = _closing_items(parent)
-    after = False
-    for el in parent:
-        lines.append(_SPACE.sub("", el.tail or ""))
-        after = after or el is container
-        if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS
-                or after and (_link_list(el) or el in closing) or is_furniture(clean_text(el.text_content()) or "")):
-            continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
-        if after:  # line by line: a section of its own may close the text (a Word export's WordSection2)
-            for line in container_lines(el):
-                text = _SPACE.sub("", line.text)
-                if not text or is_furniture(line.text) or empty_heading(line.text):
-                    continue
-                if line.link_chars and not line.to_file and not FILE_NAME.search(text):
-                    return container  # a link to another page (one to a file is the text's 附件)
-                lines.append(text)
-            continue
-        text = _SPACE.sub("", el.text_content())
-        hrefs = el.xpath(".//a/@href")
-        if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
-            return container  # (a link to a file, named by its file or not, is the text's 附件)
-        lines.append(text)
-    lines = [text for text in lines if text]
-    if not lines or len(lines) > CLOSING_LINES:
-        return container
-    if any((SENTENCE_END.search(text) or len(text) > CLOSING_LENGTH and not text.endswith(("：", ":")))
-           and not ANNEX_LINE.match(text) and not _CLOSING_FORMULA.match(text) for text in lines):
-        return container  # a salutation (各有关单位：) may name many addressees, a 附件 line a long title
-    signed = any(_signs(text) or _DATE_LINE.match(text) or _SIGNED.search(text) for text in lines)
-    return parent if signed else container
-
-
-def _closing_items(parent) -> set:
-    """The elements closing `parent` that are links to other pages one or more each, with empty
-    headings (相关附件：) among them."""
-    items = set()
-    for el in reversed(parent):
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-            continue
-        text = clean_text(el.text_content()) or ""
-        if FILE_NAME.search(text) and not items:
-            continue  # (the text's 附件 files printed after the list are the text's)
-        if not (_link_list(el, least=1) or empty_heading(text)):
-            break
-        items.add(el)
-    return items
-
-
-def _link_list(el, least: int = MIN_LINK_LIST) -> bool:
-    """An element listing links to other pages (two or more, most of its text), not files."""
-    text = _SPACE.sub("", el.text_content())
-    links = [a for a in el.xpath(".//a[@href]")
-             if not FILE_HREF.search(a.get("href").strip()) and not FILE_NAME.search(a.text_content())]
-    return (len(links) >= least and not FILE_NAME.search(text)
-            and len(_SPACE.sub("", "".join(a.text_content() for a in links))) * 2 > len(text))
-
-
-_SPACE = re.compile(r"[\s\u3000]+")
-_SIGNED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")  # an office and its date run together on one line
 
 
 # --- lines ---------------------------------------------------------------------------------

@@ -24,11 +24,12 @@ from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_sect
 from pipeline.container import find_container, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
-from pipeline.edges import doc_no_in_title, document_text, header_doc_no, with_signature
+from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
 from pipeline.labels import COLONS, OFFICE, field_of, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
+from pipeline.signature import with_signature
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
 from pipeline.title import column_like, doc_no_in_headline, is_name, read_title

@@ -22,6 +22,7 @@ MIN_PROSE = 8  # characters a block needs (with sentence punctuation) to count a
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES))
 ANNEX_LINE = re.compile(r"^\s*[【\[]?\s*附\s*件\s*\d{0,2}\s*[】\]]?\s*[:：]")  # 附件：…, 附件1：…, 【附件1】：…
+ANNEX_HEADING = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*$")  # the heading over an annex, alone (附件, 附件1); 附件： opens a download list
 FILE_HREF = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?:$|[?#])", re.I)  # a link to a file
 
 

@@ -15,6 +15,7 @@ import re
 
 from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, layout_table
 from pipeline.body import (
+    ANNEX_HEADING,
     ANNEX_LINE,
     FURNITURE_LENGTH,
     SPACE,
@@ -207,8 +208,24 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
             # a text of one paragraph: its salutation and signature are beside it (and the page's
             # tools, a share bar, may be printed in the same element)
             best = parent
+        elif el is best and prose == 0 and lone_link and _annex_after(best, parent, blocks):
+            best = parent  # the text's 附件 printed after it in a section of its own (a table of data)
         el = parent
     return best
+
+
+def _annex_after(el, parent, blocks: list[Block]) -> bool:
+    """Whether the first line `parent` shows after `el` is an annex's heading alone (附件,
+    附件1：): the document's 附件 printed after its text, in an element of its own (a Word
+    export's second section)."""
+    members, own = set(parent.iter()), set(el.iter())
+    seen = False
+    for block in blocks:
+        if block.owner in own:
+            seen = True
+        elif seen and block.owner in members and not block.hidden and block.text.strip():
+            return bool(ANNEX_HEADING.match(block.text))
+    return False
 
 
 def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:

@@ -897,6 +897,24 @@ def test_a_word_exports_second_section_holding_the_signature_is_the_texts(closin
     assert record.written_at == "2024-06-05"
 
 
+@pytest.mark.parametrize("heading", ["附件", "附件1", "附 件"])
+def test_a_word_exports_second_section_holding_the_texts_annex_is_the_texts(heading):
+    """A Word export's second section holds the text's 附件 (its heading alone, its title, a table
+    of data): no prose, yet the annex the text names is the document's, with the text's file
+    after it. A 附件： heading over links alone is a download list, not an annex."""
+    rows = "".join(f"<tr><td>{i}</td><td>示例市第{i}粮食储备库</td><td>1</td><td>事业</td></tr>" for i in (1, 2, 3))
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府</title></head><body><h1>关于下达安置任务的通知</h1>"
+            f"<div class='c'><div class='WordSection1'>{TEXT}<p>附件：2024年安置任务</p><p>示例市人民政府</p>"
+            f"<p>2024年6月5日</p></div><div class='WordSection2'><p>{heading}</p><p>2024年安置任务</p>"
+            f"<table><tr><td>序号</td><td>安置单位名称</td><td>安置任务</td><td>岗位类别</td></tr>{rows}</table>"
+            "<p><a href='/u/1.pdf'>关于下达安置任务的通知.pdf</a></p></div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20240605_1.html")
+    assert record.body.startswith(BODY + "\n附件：2024年安置任务\n示例市人民政府\n2024年6月5日\n" + heading)
+    assert record.body.endswith("3 示例市第3粮食储备库 1 事业") and record.written_at == "2024-06-05"
+    download = re.sub(r"<p>附[^<：]*</p><p>2024年安置任务</p><table>.*</table>", "<p>附件：</p>", page)
+    assert extract(download, "http://www.example.gov.cn/a/t20240605_1.html").body.endswith("2024年6月5日")
+
+
 def test_a_list_of_other_pages_between_a_text_and_its_files_leaves_the_signature_to_the_text():
     """A one-paragraph text, its signature, the page's 相关稿件 list, then the text's own 附件
     file: the files after the list do not hide it, so the salutation and signature stay the

@@ -187,6 +187,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"[（(]\s*(?:本文)?转载自.{1,30}[）)]",  # the site's note of where it copied the text from
     r".{0,6}(?:浏览|阅读|点击|访问)\s*\d+\s*次",  # 本文已被浏览 123 次
     r"##paid(?:begin|end)##",
+    r"[—–\-－=_~·\s]*END[—–\-－=_~·\s]*",  # — END —: the closing mark of a text reposted from a WeChat account
     r"[-\d]+\s*次",
     r"(?:浏览次数|访问量|点击数|阅读次数|访问次数|下载次数)\s*[:：]?\s*[-\d]*\s*次?\s*(?:分享[:：]?)?",
     r"(?:更新|修改|录入|上传)(?:时间|日期)\s*[:：]\s*[\d\s:：/.\-年月日]*",  # the page's, not the document's

@@ -604,6 +604,9 @@ CLASSES = {
     "the web editor's note under the text is not the text; 机构分类 names the publisher (xxgk.mot)": (
         _page("<label>机构分类：</label><div><p>公路局</p></div>", TEXT + "<p>（本文有删减）</p>"),
         {"publisher": "公路局", "body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "the closing mark of a text reposted from a WeChat account is not the text": (
+        _page("", TEXT + "<p style='text-align:center'>—— END ——</p>"),
+        {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
     "ArticleTitle holding the 副题 printed under the headline (www.moe)": (
         _page("", head="<meta name='ArticleTitle' content='我国教育数字化战略行动实施三年成效综述'>").replace(
             "<div id='zoom'>", "<h1>驶入“新赛道” 跑出“加速度”</h1><h2>——我国教育数字化战略行动实施三年成效综述</h2>"

@@ -24,6 +24,7 @@ from pipeline.body import (
     is_prose,
 )
 from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
+from pipeline.lines import TAIL_HEADED
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import CONTENT_CONTAINERS, FOOTER_MARKS
@@ -199,19 +200,30 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
             break  # (the whole page adds up the prose of all its regions)
         inner, outer = tallies[best], tallies[parent]
         # (the parent of the text's own element only: higher up, a list may close a side column)
-        closing_chars, closing_blocks = _closing_links(parent, blocks, best) if el is best else (0, 0)
+        closing_chars, closing_blocks, closing_tools = _closing_links(parent, blocks, best) if el is best else (0, 0, 0)
         prose, links = outer.prose - inner.prose, outer.links - inner.links - closing_chars
         lone_link = outer.linked_blocks - inner.linked_blocks - closing_blocks <= 1 and links <= MAX_LONE_LINK
         if prose > 0 and (links <= LINK_SHARE * prose or lone_link):
             best = parent  # more of the text, with at most its one 附件 or 解读 link
-        elif el is best and _paragraph(best) and links == _tool_chars(parent, blocks, best):
+        elif el is best and _paragraph(best) and (
+                links == _tool_chars(parent, blocks, best) - closing_tools or lone_link and _headed_links(parent, blocks, best)):
             # a text of one paragraph: its salutation and signature are beside it (and the page's
-            # tools, a share bar, may be printed in the same element)
+            # tools, a share bar, may be printed in the same element; those closing it, 上一篇：…
+            # 下一篇：…, are the closing list's), with its one link headed 政策解读： or 附件： at most
             best = parent
         elif el is best and prose == 0 and lone_link and _annex_after(best, parent, blocks):
             best = parent  # the text's 附件 printed after it in a section of its own (a table of data)
         el = parent
     return best
+
+
+def _headed_links(el, blocks: list[Block], inner) -> bool:
+    """Whether every link in `el` outside `inner` (the page's tools aside) is headed as the
+    text's own (政策解读：…, 附件：…): a link alone may be another page's item, its office and
+    date under it no signature."""
+    members, own = set(el.iter()), set(inner.iter())
+    return all(TAIL_HEADED.match(b.text) or ANNEX_LINE.match(b.text) for b in blocks
+               if b.owner in members and b.owner not in own and b.link_chars and not b.hidden and not is_furniture(b.text))
 
 
 def _annex_after(el, parent, blocks: list[Block]) -> bool:
@@ -228,14 +240,14 @@ def _annex_after(el, parent, blocks: list[Block]) -> bool:
     return False
 
 
-def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
+def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int, int]:
     """Link characters and blocks of the links closing `el` after its last prose and after its
     child `inner` (whose own lines are weighed with it): a list of other pages, two links or
     more, with its heading (an empty section's heading after them aside), counted as weigh
-    counts them."""
+    counts them; and how many of those characters are the page's tools (上一篇：…, 相关阅读)."""
     members = set(el.iter()) if blocks else set()
     own = set(inner.iter()) if blocks else set()
-    chars = count = 0
+    chars = count = tools = 0
     for block in reversed(blocks):
         if block.owner not in members:
             if count:
@@ -248,6 +260,7 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
         size = len(SPACE.sub("", block.text))
         if is_furniture(block.text):
             chars += size  # the list's heading (相关阅读) or its items (上一篇：…), weighed whole as links
+            tools += size
             count += bool(block.link_chars)
             continue
         if _own_link(block.text) and not count:
@@ -255,7 +268,7 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int]:
         if is_prose(block) or block.link_chars * 2 <= len(block.text) or _own_link(block.text):
             break
         chars, count = chars + min(block.link_chars, size), count + 1
-    return (chars, count) if count >= 2 else (0, 0)
+    return (chars, count, tools) if count >= 2 else (0, 0, 0)
 
 
 def _tool_chars(el, blocks: list[Block], inner) -> int:

@@ -25,6 +25,8 @@ from pipeline.lines import (
     LABEL_LINE,
     LABELS,
     SENTENCE_END,
+    TAIL_HEADED,
+    TAIL_HEADING,
     header_line,
     is_doc_no,
     labels_row,
@@ -43,7 +45,6 @@ from pipeline.vocab import (
     DOCUMENT_NOTE_LABELS,
     IGNORED_LABELS,
     METADATA_HEADINGS,
-    TAIL_HEADINGS,
 )
 
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
@@ -53,10 +54,6 @@ _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
 _CATALOGUE = "|".join(re.escape(label) for label in IGNORED_LABELS if label not in DOCUMENT_NOTE_LABELS)
 _CATALOGUE_LINE = re.compile(rf"^(?:[【\[]\s*(?:{_CATALOGUE}|{'|'.join(map(re.escape, LABELS))})\s*[】\]]"
                              rf"|[（(]?(?:{_CATALOGUE})\s*[）)]?\s*(?:[:：]|$|[-—－]))")
-# one heading or two joined (相关政策与解读, 政策解读及相关链接)
-_TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
-_TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
-_TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号　　《…》已经…
 
 
@@ -312,9 +309,9 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     # a block of related links or downloads under its heading, to the end
     for i in range(end - 1, start - 1, -1):
         text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
-        headed = _TAIL_HEADING.match(text) or (_TAIL_HEADED.match(text) or ANNEX_LINE.match(text)) and lines[i].link_chars
+        headed = TAIL_HEADING.match(text) or (TAIL_HEADED.match(text) or ANNEX_LINE.match(text)) and lines[i].link_chars
         if headed and (not _ANNEX.match(text) or all(_is_download(line) for line in lines[i:end])
-                       or _TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
+                       or TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
@@ -322,7 +319,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     while end > start:
         line = lines[end - 1]
         text = line.text
-        if (is_furniture(text, template) or _TAIL_HEADING.match(text) or _is_file(line)
+        if (is_furniture(text, template) or TAIL_HEADING.match(text) or _is_file(line)
                 or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text))
                 and not SENTENCE_END.search(text)):
             end -= 1

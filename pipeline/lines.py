@@ -19,8 +19,13 @@ from pipeline.vocab import (
     FIELD_LABELS,
     IGNORED_LABELS,
     LABEL_WORD_ENDINGS,
+    TAIL_HEADINGS,
 )
 
+# one heading or two joined (相关政策与解读, 政策解读及相关链接)
+_TAILS = rf"(?:{'|'.join(TAIL_HEADINGS)})(?:[与和及、](?:{'|'.join(TAIL_HEADINGS)}))?"
+TAIL_HEADING = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]?\s*$")
+TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关解读：<a>…</a>
 # a trail led in (当前位置：首页 > 政务公开 > …)
 BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
 # a line opening with a field's label or an editor's (索引号：…, 【文 号】, 初审：…)

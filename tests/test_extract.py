@@ -711,6 +711,23 @@ def test_a_list_of_links_after_a_one_paragraph_text_leaves_its_signature_to_it()
     assert record.body.splitlines() == [SALUTATION, LONG, "示例市交通运输局", "2024年6月5日"]
 
 
+@pytest.mark.parametrize("closing", [
+    "<div>政策解读：<a href='/jd/1.html'>一图读懂示例市司法局双随机抽查工作</a></div>",
+    "<div>上一篇：<a href='/a/1.html'>示例市召开安全生产工作会议</a></div><div>下一篇：<a href='/a/2.html'>示例市开展防汛应急演练活动</a></div>"])
+def test_a_one_paragraph_texts_lone_reading_link_or_neighbours_leave_its_table_and_signature_to_it(closing):
+    """A notice of one paragraph, a table of names and a signature, then one link to its 解读 or
+    the page's 上一篇/下一篇 in the same element: the paragraph alone is not the text."""
+    rows = "".join(f"<tr><td><p>{i}</p></td><td><p>律师事务所</p></td><td><p>示例第{i}律师事务所</p></td></tr>" for i in (1, 2, 3))
+    text = ("<p>根据《示例市司法局关于开展2025年度“双随机、一公开”抽查工作的通知》，我局随机抽取了2025年下半年监管对象，现将抽查对象名单向社会公示。</p>"
+            f"<p><strong>示例市司法局2025年下半年双随机抽查对象名单</strong></p><table><tr><td>序号</td><td>组别</td><td>对象名称</td></tr>{rows}</table>"
+            f"<p style='text-align:right'>示例市司法局</p><p style='text-align:right'>2025年9月19日</p>{closing}")
+    page = (f"<html><body><div class='nav'><a href='/'>首页</a></div><h1>示例市司法局2025年下半年抽查名单公示</h1>"
+            f"<div class='box1'><div>{text}</div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert record.body.startswith("根据《示例市司法局") and record.body.endswith("示例市司法局\n2025年9月19日")
+    assert record.written_at == "2025-09-19"
+
+
 def test_a_list_of_links_closing_a_short_text_does_not_narrow_it_to_its_paragraph():
     """A short text (a sentence, a table of figures, a signature) weighs little: the links of a
     list closing its element (往期回顾) are cut from its tail, not counted against it."""

@@ -85,14 +85,15 @@ def leads_away(a) -> bool:
 def is_citation(link) -> bool:
     """A link naming a document in book-title marks inside a sentence (现将<a>《示例办法》</a>印发
     给你们): the text's words citing it, not a way off the page. A list's item that is only
-    such a link (相关文件: 《…》) is still a link."""
+    such a link (相关文件: 《…》), or such a link after its label (附件: 《…》), is still a link."""
     if not ((link.text or "").strip() or link.text_content()).lstrip().startswith("《"):
         return False  # (most links: asked of their own text first)
     text = link.text_content().strip()
     if not text.endswith("》"):
         return False
     before = link.getprevious()
-    return bool((link.tail or "").strip() or ((before.tail if before is not None else link.getparent().text) or "").strip())
+    words = ((before.tail if before is not None else link.getparent().text) or "").strip()
+    return bool((link.tail or "").strip() or words and not words.endswith((":", "：")))
 
 
 def blocks(root, skip: Iterable = ()) -> list[Block]:

@@ -607,6 +607,9 @@ CLASSES = {
     "the closing mark of a text reposted from a WeChat account is not the text": (
         _page("", TEXT + "<p style='text-align:center'>—— END ——</p>"),
         {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
+    "a download after its label, named in book-title marks, is a link to a file, no citation (hdj.nea)": (
+        _page("", TEXT + "<div> 附件:&nbsp;<a href='/u/2023/12/QAJF0MF.pdf'>《示例电网备用辅助服务市场运营规则》</a></div>"),
+        {"body": "\n".join(TEXT.replace("</p>", "").split("<p>")[1:])}),
     "ArticleTitle holding the 副题 printed under the headline (www.moe)": (
         _page("", head="<meta name='ArticleTitle' content='我国教育数字化战略行动实施三年成效综述'>").replace(
             "<div id='zoom'>", "<h1>驶入“新赛道” 跑出“加速度”</h1><h2>——我国教育数字化战略行动实施三年成效综述</h2>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 import re
 
 import lxml.html
@@ -356,10 +357,73 @@ def trail_drawn(case: Case) -> Case:
     return case
 
 
+
+# the page's own lines printed right under the text (its tools, its editor's notes, its counters,
+# its links to other pages) and right over it, one kind each a page, chosen by the page's name
+UNDER_TEXT = (
+    "<p>[返回]</p>", "<div><a href='#top'>【返回顶部】</a></div>",
+    "<div><a href='?p=1'>[1]</a><a href='?p=2'>[2]</a><a href='?p=3'>[3]</a></div>",
+    "<div>共3页 <a href='?p=1'>上一页</a> <a href='?p=1'>1</a> <a href='?p=2'>2</a> <a href='?p=2'>下一页</a></div>",
+    "<p>（本文有删减）</p>", "<p>责任编辑：李四</p>", "<p style='text-align:right'>（编辑：张三）</p>", "<div>【责任编辑：王五】</div>",
+    "<p>初审：张三　复审：李四　终审：王五</p>", "<div>作者：张三　编辑：李四</div>",
+    "<div>相关链接：</div><ul><li><a href='/a/1.html'>示例市召开全市安全生产工作会议</a></li>"
+    "<li><a href='/a/2.html'>示例市部署开展城镇燃气安全专项整治</a></li></ul>",
+    "<div>上一篇：<a href='/a/1.html'>示例市召开全市安全生产工作会议</a></div>"
+    "<div>下一篇：<a href='/a/2.html'>示例市部署开展城镇燃气安全专项整治</a></div>",
+    "<div>分享到：<a href='#'></a><a href='#'></a><a href='#'></a></div>",
+    "<div><a href='javascript:print()'>【打印本页】</a> <a href='javascript:close()'>【关闭窗口】</a></div>",
+    "<div>[ <a href='javascript:print()'>打印</a> ] [ <a href='javascript:close()'>关闭</a> ]</div>",
+    "<div>浏览次数：1234</div>", "<div>阅读量：5678</div>", "<div><a href='/jc'>【我要纠错】</a></div>",
+    "<p>本文链接：http://www.example.gov.cn/a/t20240101_1.html</p>",
+    "<div>政策解读：<a href='/jd/1.html'>一图读懂示例市安全生产工作方案</a></div>",
+    "<div><a href='#'>收藏</a> | <a href='#'>打印</a> | <a href='#'>关闭</a></div>",
+    "<div>【字体：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a>】</div>", "<p>—— END ——</p>",
+    "<p>（转载请注明出处）</p>", "<div><img src='/qr.png'/><p>扫描二维码分享到微信</p></div>",
+    "<div>视力保护色：<a href='#'></a><a href='#'></a></div>",
+)
+OVER_TEXT = (
+    "<div>字号：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a></div>", "<div>语音播报</div>",
+    "<div>阅读次数：123</div>", "<div><a href='javascript:print()'>【打印】</a><a href='#'>【关闭】</a></div>",
+    "<div>分享到：<a href='#'>微信</a><a href='#'>微博</a></div>", "<div>视力保护色：<a href='#'></a></div>",
+    "<div>点击：<span>88</span></div>",
+)
+_BLOCK_TAGS = frozenset("p div table ul ol dl h1 h2 h3 h4 h5 h6 section article center blockquote".split())
+
+
+def _block_of(el):
+    """The block-level element `el` is printed in, outside any table's rows (a line printed
+    beside a table's cell is printed under or over the table)."""
+    while el.getparent() is not None and (el.tag not in _BLOCK_TAGS or any(a.tag == "table" for a in el.iterancestors())):
+        if el.getparent().tag in ("body", "html"):
+            break
+        el = el.getparent()
+    return el
+
+
+def lines_around(case: Case) -> Case:
+    """The page with one kind of the page's own lines printed right under the text (its tools,
+    an editor's note, a counter, links to its neighbours or to its 解读, a pager, a closing
+    mark) and one right over it (字号 大中小, 语音播报, a counter), the kinds chosen by the
+    page's name: lines of the site's, not the text's."""
+    if (edges := _edge_holders(case)) is None:
+        return case
+    tree, first, last = edges
+    first, last = _block_of(first), _block_of(last)
+    if first.tag in ("body", "html") or last.tag in ("body", "html"):
+        return case
+    pick = int(hashlib.sha256(case.name.encode()).hexdigest(), 16)
+    for el in reversed(lxml.html.fragments_fromstring(UNDER_TEXT[pick % len(UNDER_TEXT)])):
+        last.addnext(el)
+    for el in lxml.html.fragments_fromstring(OVER_TEXT[pick % len(OVER_TEXT)]):
+        first.addprevious(el)
+    return _reprinted(case, tree)
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
             "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
-            "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn}
+            "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
+            "the page's lines around the text": lines_around}

@@ -157,8 +157,9 @@ MAX_OFFICE_NAME = 25  # characters
 # a site's name set off by a space only (示例县人民政府 关于…的通知, …的通知 示例县人民政府), or a
 # site's and a column's (江苏省发展和改革委员会 通知公告 江苏省成品油价格调整公告): a column is short,
 # not worded as a title, and not another office (财政部 税务总局关于… are two issuers)
-_SITE = r"\S{2,20}(?:人民政府|门户网站|政府网|网站)"
-_OFFICE_SITE = r"\S{2,20}(?:人民政府|门户网站|政府网|网站|委员会|局|厅|办公室|办公厅)"
+_NAME_CHARS = r"[^\s_|｜—－\-]"  # (a name runs to no separator: …加速度”_通知公告_示例市人民政府 is no one name)
+_SITE = rf"{_NAME_CHARS}{{2,20}}(?:人民政府|门户网站|政府网|网站)"
+_OFFICE_SITE = rf"{_NAME_CHARS}{{2,20}}(?:人民政府|门户网站|政府网|网站|委员会|局|厅|办公室|办公厅)"
 _COLUMN = r"[^\s关的《]{2,8}(?<![局委厅部办会室署院])"
 _SPACED_SITE = re.compile(rf"^{_OFFICE_SITE}\s+{_COLUMN}\s+(?=\S{{6}})|^{_SITE}\s+(?=\S{{6}})|(?<=\S{{6}})\s+{_SITE}$")
 
@@ -178,6 +179,7 @@ def _column_before_site(tokens: list[str]) -> bool:
             and any(_names_site(t) for t in tokens[2:-1:2]))
 
 
+_BRACKETED_LEAD = re.compile(r"^[【\[]\s*([^【】\[\]]{2,25}?)\s*[】\]]\s*(?=\S.{5})")
 _TRAIL = re.compile(r"\s+>\s+|\s*(?:＞|»|›|>>)\s*")  # (a bare > may close a <…> inside 《…》)
 
 
@@ -188,6 +190,8 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     if text is None:
         return None
     known = {clean_text(n) for n in names if n} - {None}
+    if (lead := _BRACKETED_LEAD.match(text)) and (_SUFFIX_HINT.search(lead.group(1)) or _PLACE.fullmatch(lead.group(1))):
+        text = text[lead.end():]  # the site's name first, in brackets: 【示例市人民政府】关于… (a column's, 【人社】, stays)
     steps = _TRAIL.split(text)
     if len(steps) >= 2 and (steps[0] in HOME_NAMES or steps[0] in known or _names_site(steps[0])):
         text = steps[-1]  # a <title> printed as the page's trail: 首页 > 通知公告 > 关于…的通知

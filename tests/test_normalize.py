@@ -98,6 +98,14 @@ def test_index_numbers(raw, value, valid):
     # a title with its 副题 after a dash, the site's name after a space
     ("“社保服务进万家”问答课堂——如何进行企业基本养老保险转移 示例市人民政府门户网站",
      "“社保服务进万家”问答课堂——如何进行企业基本养老保险转移"),
+    # a title with a space in it: a site's name set off by a space runs to no separator
+    ("驶入“新赛道” 跑出“加速度”_通知公告_示例市人民政府", "驶入“新赛道” 跑出“加速度”"),
+    ("一图读懂强制性国家标准GB 44721—2026《智能网联汽车 自动驾驶系统安全要求》_通知公告_示例市人民政府",
+     "一图读懂强制性国家标准GB 44721—2026《智能网联汽车 自动驾驶系统安全要求》"),
+    # the site's name first, in brackets; a column's tag in brackets is the title's
+    ("【示例市人民政府】关于开展安全检查的通知", "关于开展安全检查的通知"),
+    ("[示例市]财政部 税务总局关于明确非应税交易等增值税有关事项的公告", "财政部 税务总局关于明确非应税交易等增值税有关事项的公告"),
+    ("【人社】示例市劳动人事争议仲裁网上申请流程", "【人社】示例市劳动人事争议仲裁网上申请流程"),
 ])
 def test_titles(raw, title):
     assert clean_title(raw) == title

@@ -100,6 +100,24 @@ def plain_headline(case: Case) -> Case:
         for name in ("class", "id"):
             heading.attrib.pop(name, None)
     return _reprinted(case, tree)
+# how CMSs join a title with their column's and site's names in the <title>
+TITLE_FORMATS = ("{site}-{title}", "{site} | {title}", "{title}_{column}_{site}", "【{site}】{title}",
+                 "{title} - {site}", "{column} - {title} - {site}", "{site} > {column} > {title}", "{title}_{site}")
+
+
+def titled_as_cms(case: Case) -> Case:
+    """The page as `plain_headline` gives it, its <title> joining the title with a column's and a
+    site's names as a CMS does (one format of TITLE_FORMATS, chosen by the page's name): the
+    title is read off the <title>, whatever its separators and spaces."""
+    title = case.fields.get("title")
+    if not title:
+        return case
+    pick = int(hashlib.sha256(case.name.encode()).hexdigest(), 16) % len(TITLE_FORMATS)
+    shown = TITLE_FORMATS[pick].format(title=title, column="通知公告", site="示例市人民政府")
+    plain = plain_headline(case)
+    return dataclasses.replace(plain, html=_TITLE.sub(f"<title>{shown}</title>".encode(), plain.html, count=1))
+
+
 SHARE = "<div><a href='#'>微信</a> <a href='#'>微博</a> <a href='#'>QQ空间</a></div>"
 RELATED = ("<div>往期回顾</div><ul><li><a href='/a/1.html'>示例市召开安全生产工作会议</a></li>"
            "<li><a href='/a/2.html'>示例市开展防汛应急演练活动</a></li><li><a href='/a/3.html'>示例市发布夏季用电安全提示</a></li></ul>")
@@ -426,4 +444,4 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
-            "the page's lines around the text": lines_around}
+            "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms}

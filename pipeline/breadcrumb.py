@@ -26,6 +26,10 @@ MIN_LINKED_STEPS = 3
 _ARROW = re.compile(r">|＞|»|›|→")
 HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
 _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
+# the attributes naming an element: its class and id, and what it says to a screen reader
+# (aria-label, and the wzades / des of the accessibility scripts gov sites load)
+_NAMING = "//@class|//@id|//@aria-label|//@wzades|//@des"
+_SPOKEN = frozenset({"aria-label", "wzades", "des"})
 
 
 def parts_of(text: str) -> list[str]:
@@ -48,7 +52,9 @@ def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> 
     if not parts:
         return None
     if lead and lead.group().strip():
-        return parts
+        # a lead-in ends in its colon, or leads to steps (所在的位置 首页 > …); a line of the text
+        # naming a place (一、挂牌出让地块位置及规划指标概况：) leads to nothing
+        return parts if len(parts) >= 2 or lead.group().rstrip().endswith((":", "：")) else None
     # without a lead-in: links joined by separators, starting at the home page when not named
     home_linked = bool(HOME.match(parts[0])) and link_chars >= len(parts[0])
     if not named and link_chars * 3 < len(re.sub(r"\s", "", text)) and not home_linked:
@@ -84,24 +90,30 @@ def _element_crumb(el) -> list[str] | None:
     links = [t for a in el.iter("a") if (t := clean_text(a.text_content()))]
     parts = _crumb(text, sum(map(len, links)), named=True)
     items = [t for li in el.iter("li") if (t := clean_text(LEAD.sub("", li.text_content())))]
-    if parts and len(parts) == 1 and max(len(links), len(items)) >= 2 and not _SEPARATOR.search(text):
+    after = _after_links(text, links) if parts and len(parts) == 1 and links else []
+    if parts and len(parts) == 1 and max(len(links) + len(after), len(items)) >= 2 and not _SEPARATOR.search(text):
         # separators drawn by CSS: the list's items are the parts (a step, the last often, may be
         # plain text: <li><a>首页</a></li><li class="active">经济运行</li>), else the links and
         # the current page's name after them (<a>首页</a><i></i><a>金融动态</a><i></i>新闻资讯)
-        parts = items if len(items) >= len(links) else links + _after_links(text, links)
+        parts = items if len(items) >= len(links) + len(after) else links + after
         parts = [p for p in parts if not LEAD.fullmatch(p)]
     if parts and len(parts) >= 2 and HOME.match(parts[-1]) and not HOME.match(parts[0]):
         parts.reverse()  # floated right (li.fr), the steps print in reverse: a trail never ends at home
     return parts
 
 
-MAX_STEP = 30  # characters of the current page's name after a trail's links
+MAX_STEP = 60  # characters of the current page's name after a trail's links (a long office's, a title)
 
 
 def _after_links(text: str, links: list[str]) -> list[str]:
     """The plain text after a trail's last link (the current page's name), if any: not the page
     tools a bar or a label starts (字号： 默认 大 超大 | 打印)."""
-    after = clean_text(text[text.rfind(links[-1]) + len(links[-1]):]) if links and links[-1] in text else None
+    end = 0
+    for words in links:  # (in turn: the last link's words may come again in the name after it, 要闻 / 山西要闻)
+        if (at := text.find(words, end)) < 0:
+            return []
+        end = at + len(words)
+    after = clean_text(text[end:]) if links else None
     return [after] if after and len(after) <= MAX_STEP and not _TOOLS.search(after) else []
 
 
@@ -161,9 +173,10 @@ def _widest(el) -> tuple[list[str] | None, object]:
 
 def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
     """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
-    # (the names asked one by one as libxml2 hands them over, with no element built for the rest)
-    named = list(dict.fromkeys(name.getparent() for name in tree.xpath("//@class|//@id|//@aria-label")
-                               if _NAMED.search(name)))
+    # (the names asked one by one as libxml2 hands them over, with no element built for the rest);
+    # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
+    named = list(dict.fromkeys(name.getparent() for name in tree.xpath(_NAMING)
+                               if _NAMED.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
     found: tuple[list[str], object] | None = None
     for el in named:
         if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read

@@ -1664,6 +1664,34 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>"), url).column is None
 
 
+@pytest.mark.parametrize("trail,column", [
+    # an attribute saying 当前位置 to a screen reader names the trail; icons separate its steps
+    ("<div class='curb' wzades='当前位置'><a href='/c/1'>首页</a><img src='/a.gif'/><a href='/c/2'>政务公开</a>"
+     "<img src='/a.gif'/><a href='/c/3'>通知公告</a></div>", "首页 > 政务公开 > 通知公告"),
+    # led in, one link, the current page's name plain after it
+    ("<div class='now-site'>所在位置：<a href='/'>首页</a><img src='/a.gif'/><span>正文</span></div>", "首页 > 正文"),
+    # the last link's words come again in the name after it
+    ("<div class='crumb'>所在位置：<a href='/'>首页</a><img src='/a.gif'/><a href='/yw/'>要闻</a><img src='/a.gif'/>"
+     "<span>山西要闻</span></div>", "首页 > 要闻 > 山西要闻"),
+    # the current page's name is a long office's
+    ("<div class='crumb'>当前位置：<a href='/'>首页</a><i></i><a href='/gfxwj/'>市政府规范性文件</a><i></i>"
+     "<span>示例市人民政府办公厅（示例市人民政府参事室、示例市人民政府文史研究馆）</span></div>",
+     "首页 > 市政府规范性文件 > 示例市人民政府办公厅（示例市人民政府参事室、示例市人民政府文史研究馆）"),
+])
+def test_a_trail_drawn_with_icons_and_its_current_page_plain(trail, column):
+    page = f"<html><body>{trail}<h1>关于开展安全检查的通知</h1><div id='zoom'>{TEXT}</div></body></html>"
+    assert extract(page, "http://www.example.gov.cn/zwgk/tzgg/202406/t20240605_1.html").column == column
+
+
+def test_a_line_of_the_text_naming_a_place_is_no_trail():
+    """一、挂牌出让地块位置及规划指标概况： opens with words ending in 位置, a lead-in's word, but no
+    colon follows it and no steps: a line of the text, not a trail."""
+    text = ("<p>根据国家有关法律、法规的规定，依据城市规划，经示例市人民政府批准，对下列地块采用挂牌方式出让。现将有关事宜公告如下：<br/>"
+            "一、挂牌出让地块位置及规划指标概况：</p><p>地块位于示例区示例街道，出让面积12000平方米，用途为商业用地。</p>")
+    page = f"<html><body><h1>国有建设用地使用权挂牌出让公告</h1><div id='zoom'>{text}</div></body></html>"
+    assert extract(page, "http://www.example.gov.cn/gggs/202406/t20240605_1.html").column is None
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

@@ -14,6 +14,7 @@ import re
 
 import lxml.html
 
+from pipeline.breadcrumb import LEAD
 from pipeline.extract import parse_html
 from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CONTENT_CONTAINERS
 from tests.extraction_cases import Case, squeeze
@@ -437,6 +438,65 @@ def lines_around(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
+# a trail as sites print it: a lead-in, then its steps as links joined by a separator or drawn by
+# icons, the current page often plain text
+def _steps(steps: list[str], plain_last: bool) -> list[str]:
+    return [f"<span>{step}</span>" if plain_last and n == len(steps) - 1 else f"<a href='/lm{n}/'>{step}</a>"
+            for n, step in enumerate(steps)]
+
+
+TRAIL_FORMATS = (
+    lambda steps: "当前位置：" + " &gt; ".join(_steps(steps, False)),
+    lambda steps: "您现在的位置：" + " » ".join(_steps(steps, True)),
+    lambda steps: "所在位置：" + "<img src='/images/arrow.gif'/>".join(_steps(steps, True)),
+    lambda steps: "<span>当前位置：</span><ul>" + "".join(f"<li>{step}</li>" for step in _steps(steps, False)) + "</ul>",
+    lambda steps: "<i class='icon-home'></i>您的位置：" + "<i class='icon-arrow'></i>".join(_steps(steps, False)),
+    lambda steps: "当前位置：" + " / ".join(_steps(steps, True)),
+)
+
+
+def _trail_holder(tree, steps: list[str]):
+    """The innermost element printing the labelled trail's steps in order, with the lead-in
+    before them when its parent prints one."""
+    found = None
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "title", "script", "style"):
+            continue
+        text, at = _shown(el), 0
+        for step in map(squeeze, steps):
+            at = text.find(step, at) + len(step) if text.find(step, at) >= 0 else -1
+            if at < 0:
+                break
+        if at >= 0 and len(text) <= len(squeeze("".join(steps))) + 40:
+            found = el
+    parent = found.getparent() if found is not None else None
+    if (parent is not None and parent.tag != "body" and LEAD.match(text := _shown(parent))
+            and len(text) <= len(squeeze("".join(steps))) + 40):
+        found = parent
+    return found
+
+
+def _shown(el) -> str:
+    return squeeze("".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
+
+
+def trail_reprinted(case: Case) -> Case:
+    """The page with its breadcrumb printed again (the element holding the labelled steps, its
+    lead-in with it) in one of TRAIL_FORMATS, chosen by the page's name: a lead-in, the steps
+    as links joined by >, », / or drawn by icons or a list, the current page plain or linked."""
+    column = case.fields.get("column")
+    tree = parse_html(case.html) if column else None
+    holder = _trail_holder(tree, steps := column.split(" > ")) if tree is not None else None
+    if holder is None:
+        return case
+    for child in list(holder):
+        holder.remove(child)
+    holder.text = None
+    pick = int(hashlib.sha256(case.name.encode()).hexdigest(), 16) % len(TRAIL_FORMATS)
+    holder.append(lxml.html.fragment_fromstring(f"<span>{TRAIL_FORMATS[pick](steps)}</span>"))
+    return _reprinted(case, tree)
+
+
 STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks, "title names site": site_titled,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
@@ -444,4 +504,5 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
-            "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms}
+            "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
+            "the trail reprinted": trail_reprinted}

@@ -509,10 +509,13 @@ def _table_beside(best, blocks: list[Block], tallies: dict):
 
 def _first_prose_after(blocks: list[Block], end: int) -> tuple[int, Block | None]:
     """Where the first prose block after blocks[end] stands, and that block, as weigh counts it:
-    not a menu's or a footer's, nor a metadata value."""
+    not a menu's or a footer's, nor a metadata value, nor (part of) the headline printed again
+    over the text (a title with a comma reads as prose)."""
     regions = Regions()
+    headline_words = SPACE.sub("", blocks[end].text) if end < len(blocks) else None
     return next(((i, b) for i, b in enumerate(blocks[end + 1:], start=end + 1) if not b.hidden and is_prose(b)
-                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_value(b))),
+                 and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_value(b))
+                 and not (headline_words and SPACE.sub("", b.text) in headline_words)),
                 (len(blocks), None))
 
 

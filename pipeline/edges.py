@@ -24,6 +24,7 @@ from pipeline.lines import (
     FIGURES_DATE,
     LABEL_LINE,
     LABELS,
+    MAX_TITLE,
     SENTENCE_END,
     TAIL_HEADED,
     TAIL_HEADING,
@@ -115,9 +116,9 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             start += span
             in_header = True
             continue
-        if in_header and _TITLE_DATE.match(text):
-            start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）
-            continue
+        if in_header and (_TITLE_DATE.match(text) or SUBTITLE_DASH.match(text) and len(text) <= MAX_TITLE):
+            start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）;
+            continue  # or the title's 副题 (——示例市2024年工作综述)
         if start + 1 < len(lines) and calendar_leaf(text, lines[start + 1].text):
             start += 2  # the date printed as a calendar's leaf in the header: 21 / 2024年02月
             in_header = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from statistics import mean
 
+import lxml.html
 import pytest
 
 from pipeline import extract
@@ -13,7 +14,7 @@ from pipeline.body import container_lines
 from pipeline.container import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
-from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses
+from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses, squeeze
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -1690,6 +1691,28 @@ def test_a_line_of_the_text_naming_a_place_is_no_trail():
             "一、挂牌出让地块位置及规划指标概况：</p><p>地块位于示例区示例街道，出让面积12000平方米，用途为商业用地。</p>")
     page = f"<html><body><h1>国有建设用地使用权挂牌出让公告</h1><div id='zoom'>{text}</div></body></html>"
     assert extract(page, "http://www.example.gov.cn/gggs/202406/t20240605_1.html").column is None
+
+
+def test_the_titles_subtitle_printed_again_over_the_text_is_header():
+    """The title and its ——副题 printed again at the head of the text's element: both are header."""
+    head = "<p style='text-align:center'><b>关于开展安全检查的通知</b></p><p style='text-align:center'>——示例市2024年安全生产工作综述</p>"
+    page = f"<html><body><h1>关于开展安全检查的通知</h1><div id='zoom'>{head}{TEXT}</div></body></html>"
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
+@pytest.mark.parametrize("printed", ["{title}", "{title}\n——示例区2024年惠企工作综述", "{half}\n{rest}"])
+def test_a_short_texts_headline_printed_again_over_it_is_not_its_first_prose(printed):
+    """www.innocom's news item (one paragraph and its 附件 lines, under 300 characters of prose)
+    with its headline, which holds a comma, printed again over the text: whole, with a 副题, or
+    over two lines. The headline is no prose of the text's, and the text still starts after it."""
+    case = next(c for c in all_cases() if c.name == "real/www.innocom.gov.cn/unseen3_yw_news.html")
+    tree = parse_html(case.html)
+    first = tree.xpath("//div[@id='detailContent']/p")[0]
+    title = case.fields["title"]
+    for line in printed.format(title=title, half=title[:len(title) // 2], rest=title[len(title) // 2:]).split("\n"):
+        first.addprevious(lxml.html.fragment_fromstring(f"<p style='text-align:center'><b>{line}</b></p>"))
+    record = extract(lxml.html.tostring(tree, encoding="utf-8"), case.url)
+    assert squeeze(record.body).startswith(case.body_start) and squeeze(record.body).endswith(case.body_end)
 
 
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():

@@ -50,7 +50,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     labelled = [el for el in skip if el is not None]
     # inside the container, only a heading printed at its head: its other short lines are the
     # document's own header (issuing offices, a title over two lines, a speaker)
-    for run, heading_only in ((head, True), (range(first - 1, max(-1, first - ABOVE_SPAN - 1), -1), False)):
+    for run, heading_only in ((head, True), (_upward(page, first, labelled), False)):
         for i in run:
             block = page[i]
             line = headline_text(block.text)
@@ -59,6 +59,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             whole = not heading_only and line and header_line(line) and not is_furniture(block.text)
             text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
+                    or i and BARE_LABEL.fullmatch(page[i - 1].text.strip()) or _VALUE_AFTER_COLON.match(block.text)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
             if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
@@ -66,6 +67,21 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
                 return _over_subtitle(page, i) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
+
+
+def _upward(page: list, first: int, labelled: list):
+    """The blocks above the text's first, nearest first: ABOVE_SPAN of them, not counting a
+    metadata block's labels and values (a catalogue of eight rows may stand between a title
+    and its text, printed twice: for the page and for its share poster)."""
+    counted = 0
+    for i in range(first - 1, max(-1, first - MAX_ABOVE - 1), -1):
+        yield i
+        text = page[i].text.strip()
+        if not (BARE_LABEL.fullmatch(text) or LABEL_LINE.match(text) or _VALUE_AFTER_COLON.match(text)
+                or any(holds(el, page[i].owner) for el in labelled)):
+            counted += 1
+            if counted >= ABOVE_SPAN:
+                return
 
 
 def _names_dated(raw: str, line: str) -> bool:
@@ -125,6 +141,10 @@ HEADING_TAGS = frozenset(_RANK)
 
 
 ABOVE_SPAN = 12  # blocks between a title and its text: its source, date, 文号, tools one by one
+MAX_ABOVE = 60  # blocks, a metadata block's labels and values counted
+# a label's value on the line under it (主题分类： / 其他政策性文件), or after its colon, the label
+# in a cell of its own before it (主题分类 / ：其他政策性文件)
+_VALUE_AFTER_COLON = re.compile(r"^\s*[:：]")
 
 
 def _passed_over(text: str, block) -> bool:

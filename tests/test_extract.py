@@ -1715,6 +1715,22 @@ def test_a_short_texts_headline_printed_again_over_it_is_not_its_first_prose(pri
     assert squeeze(record.body).startswith(case.body_start) and squeeze(record.body).endswith(case.body_end)
 
 
+def test_a_plain_headline_over_a_long_catalogue_is_still_found_by_where_it_stands():
+    """xxgk.mot: a headline in a plain div, then a 文号 line and the catalogue printed twice (for
+    the page and for its share poster: labels and values in blocks of their own, the values of
+    one led by their colon), then the text; the <title> names the site only. A catalogue's rows do
+    not count toward the lines between a title and its text, and its values are no title."""
+    rows = (("索引号", "000019713O07/2023-00057"), ("文号", "示公路发〔2023〕131号"), ("公开日期", "2023年09月20日"),
+            ("主题词", "数字化;智慧公路"), ("机构分类", "公路局"), ("主题分类", "其他政策性文件"), ("公文类型", "部文件"))
+    poster = "".join(f"<p>{label}</p><div class='li'>：{value}</div>" for label, value in rows)
+    page_rows = "".join(f"<div class='form-group'>{label}：</div><p class='v'>{value}</p>" for label, value in rows)
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
+            "<div>示例部关于推进公路数字化转型加快智慧公路建设发展的意见</div><p>文号：示公路发〔2023〕131号</p>"
+            f"<div class='poster'>{poster}</div><div class='meta'>{page_rows}</div><div class='view'>{TEXT}</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/t20230920_1.html")
+    assert record.title == "示例部关于推进公路数字化转型加快智慧公路建设发展的意见"
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import holds
+from pipeline.breadcrumb import LEAD
 from pipeline.body import is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.lines import (
     BARE_LABEL,
     BREADCRUMB_LINE,
     DATE_ONLY,
+    FIGURES_DATE,
     FIGURES_DAY,
     LABEL_LINE,
     MAX_TITLE,
@@ -108,7 +110,8 @@ def _over_byline(page: list, at: int, container, text: str | None = None) -> boo
             continue
         if is_prose(block) and holds(container, block.owner) or not _passed_over(line, block):
             break
-        dated = dated or bool(DATE_ONLY.match(line) or DATE_BESIDE_NAME.match(line) or _ENDS_IN_DATE.search(line))
+        dated = dated or bool(DATE_ONLY.match(line) or FIGURES_DATE.match(line) or DATE_BESIDE_NAME.match(line)
+                              or _ENDS_IN_DATE.search(line))
     return dated
 
 
@@ -154,9 +157,9 @@ def _passed_over(text: str, block) -> bool:
     salutation's addressees (the title is over them), the breadcrumb, a 题注 (（…通过）)."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
-            or bool(DATE_ONLY.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
+            or bool(DATE_ONLY.match(text) or FIGURES_DATE.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
                     or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not SPEAKER_HEADLINE.match(text)
-                    or BREADCRUMB_LINE.match(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
+                    or BREADCRUMB_LINE.match(text) or LEAD.fullmatch(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
                     or _DOMAIN.search(text) or SUBTITLE_DASH.match(text) or _ENDS_IN_DATE.search(text)
                     or _DATED_NOTE.match(text)
                     or _addressees(text.rstrip(":： "))))

@@ -1731,6 +1731,19 @@ def test_a_plain_headline_over_a_long_catalogue_is_still_found_by_where_it_stand
     assert record.title == "示例部关于推进公路数字化转型加快智慧公路建设发展的意见"
 
 
+def test_a_plain_headline_over_its_date_in_brackets_heads_the_text_under_a_led_in_trail():
+    """wsjkw.sh: a trail led in (您现在所在的位置：) over a plain div holding the headline, a date
+    line in brackets under it (( 2022-04-26)), then the text; the <title> names the site only.
+    The headline is the title and the header, the trail's lead-in no title."""
+    headline = "示例市2022年4月25日，新增本土确诊病例1661例 新增本土无症状感染者15319例"
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
+            "<ol class='crumbs'>您现在所在的位置：<li><a href='/'>首页</a></li><li><a href='/xwzx/'>新闻中心</a></li>"
+            f"<li><a href='/xwzx/xwfb/'>新闻发布</a></li></ol><div class='box'><div>{headline}</div><div>( 2022-04-26)</div>{TEXT}</div>"
+            "</body></html>")
+    record = extract(page, "http://www.example.gov.cn/xwzx/xwfb/20220426/1.html")
+    assert record.title == headline and record.body == BODY
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

@@ -155,6 +155,13 @@ def layout_table(table) -> bool:
     return bool(widths) and max(widths) == 1
 
 
+def in_data_table(el) -> bool:
+    """Whether `el` is printed in a cell of a table of data (not of a page's layout)."""
+    cell = next((a for a in (el, *el.iterancestors()) if a.tag in ("td", "th")), None)
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None) if cell is not None else None
+    return table is not None and not layout_table(table)
+
+
 def holds(el, other) -> bool:
     """Whether `other` is `el` or inside it."""
     return other is el or any(a is el for a in other.iterancestors())

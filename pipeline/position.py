@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import holds
+from pipeline.blocks import holds, in_data_table
 from pipeline.breadcrumb import LEAD
 from pipeline.body import is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
@@ -61,6 +61,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             whole = not heading_only and line and header_line(line) and not is_furniture(block.text)
             text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
+                    or not heading_only and in_data_table(block.owner)  # a cell's heading (代理机构联系方式)
                     or i and BARE_LABEL.fullmatch(page[i - 1].text.strip()) or _VALUE_AFTER_COLON.match(block.text)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
@@ -74,13 +75,14 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
 def _upward(page: list, first: int, labelled: list):
     """The blocks above the text's first, nearest first: ABOVE_SPAN of them, not counting a
     metadata block's labels and values (a catalogue of eight rows may stand between a title
-    and its text, printed twice: for the page and for its share poster)."""
+    and its text, printed twice: for the page and for its share poster) nor a table of data's
+    cells (a notice's summary table)."""
     counted = 0
     for i in range(first - 1, max(-1, first - MAX_ABOVE - 1), -1):
         yield i
         text = page[i].text.strip()
         if not (BARE_LABEL.fullmatch(text) or LABEL_LINE.match(text) or _VALUE_AFTER_COLON.match(text)
-                or any(holds(el, page[i].owner) for el in labelled)):
+                or any(holds(el, page[i].owner) for el in labelled) or in_data_table(page[i].owner)):
             counted += 1
             if counted >= ABOVE_SPAN:
                 return

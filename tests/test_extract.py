@@ -1744,6 +1744,18 @@ def test_a_plain_headline_over_its_date_in_brackets_heads_the_text_under_a_led_i
     assert record.title == headline and record.body == BODY
 
 
+def test_a_plain_headline_over_a_summary_table_of_data_is_the_title_not_a_cells_heading():
+    """www.ccgp: a plain div headline, then the notice's summary as a table of data (its sections'
+    headings in cells of their own: 代理机构联系方式), then the text; the <title> names the site."""
+    rows = "".join(f"<tr><td class='title' colspan='4'>{section}</td></tr><tr><td>联系人</td><td>黄先生</td>"
+                   f"<td>电话</td><td>0745-221095{n}</td></tr>" for n, section in enumerate(("采购人信息", "代理机构联系方式"))) * 3
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
+            "<div>示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告</div><p>2021年06月10日 17:35</p>"
+            f"<table>{rows}</table><div class='vF_detail_content'>{TEXT}</div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/cggg/dfgg/cjgg/202106/t20210610_1.html")
+    assert record.title == "示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告"
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

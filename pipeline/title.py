@@ -206,13 +206,14 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     # template's slip: the page's own lines come first
     named_column = article_title if article_title and column_like(article_title) else None
     candidates = [clean_text(labelled.get("title")), None if named_column else article_title, *headlines, page_title]
-    candidates += [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
+    titled_headings = [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
+    candidates += titled_headings
     candidates += [*_worded_headings(tree), over, named_column]
     candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
-    if chosen is not None and chosen in headlines + [page_title] and column_like(chosen):
-        # <h1>通知公告</h1> or a <title> naming the column and site: the title is in a block saying
-        # so, or the line printed over the text
+    if chosen is not None and chosen in headlines + [page_title] + titled_headings and column_like(chosen):
+        # <h1>通知公告</h1>, <h2 class="list_title">重要新闻</h2> or a <title> naming the column and
+        # site: the title is in a block saying so, or the line printed over the text
         titled = [t for t in _titled_blocks(tree) if not is_name(t) and not column_like(t)]
         chosen = next((t for t in titled if _DOCUMENTISH.search(t)),
                       over if over and not column_like(over) and not is_name(over) else next(iter(titled), chosen))

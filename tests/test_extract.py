@@ -1756,6 +1756,16 @@ def test_a_plain_headline_over_a_summary_table_of_data_is_the_title_not_a_cells_
     assert record.title == "示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告"
 
 
+def test_a_lesser_heading_saying_title_that_names_the_column_is_not_the_title():
+    """chinajob: <h2 class="list_title">重要新闻</h2> names the column beside the text; the title is
+    the line printed over the text (an h4 here), when the <title> names only the site."""
+    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
+            "<div class='side'><h2 class='list_title'>重要新闻</h2></div><div class='detail'>"
+            "<h4>《2024年提升全民数字素养与技能工作要点》部署6方面重点任务</h4><div class='info'>2024-05-10</div>"
+            f"<div class='detail_article'>{TEXT}</div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/t20240510_1.html").title == "《2024年提升全民数字素养与技能工作要点》部署6方面重点任务"
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

@@ -1715,6 +1715,11 @@ def test_a_short_texts_headline_printed_again_over_it_is_not_its_first_prose(pri
     assert squeeze(record.body).startswith(case.body_start) and squeeze(record.body).endswith(case.body_end)
 
 
+def _site_titled(body: str) -> str:
+    """A page whose <title> names only the site: its title is found in its own lines."""
+    return f"<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>{body}</body></html>"
+
+
 def test_a_plain_headline_over_a_long_catalogue_is_still_found_by_where_it_stands():
     """xxgk.mot: a headline in a plain div, then a 文号 line and the catalogue printed twice (for
     the page and for its share poster: labels and values in blocks of their own, the values of
@@ -1724,9 +1729,8 @@ def test_a_plain_headline_over_a_long_catalogue_is_still_found_by_where_it_stand
             ("主题词", "数字化;智慧公路"), ("机构分类", "公路局"), ("主题分类", "其他政策性文件"), ("公文类型", "部文件"))
     poster = "".join(f"<p>{label}</p><div class='li'>：{value}</div>" for label, value in rows)
     page_rows = "".join(f"<div class='form-group'>{label}：</div><p class='v'>{value}</p>" for label, value in rows)
-    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
-            "<div>示例部关于推进公路数字化转型加快智慧公路建设发展的意见</div><p>文号：示公路发〔2023〕131号</p>"
-            f"<div class='poster'>{poster}</div><div class='meta'>{page_rows}</div><div class='view'>{TEXT}</div></body></html>")
+    page = _site_titled("<div>示例部关于推进公路数字化转型加快智慧公路建设发展的意见</div><p>文号：示公路发〔2023〕131号</p>"
+                        f"<div class='poster'>{poster}</div><div class='meta'>{page_rows}</div><div class='view'>{TEXT}</div>")
     record = extract(page, "http://www.example.gov.cn/a/t20230920_1.html")
     assert record.title == "示例部关于推进公路数字化转型加快智慧公路建设发展的意见"
 
@@ -1736,10 +1740,9 @@ def test_a_plain_headline_over_its_date_in_brackets_heads_the_text_under_a_led_i
     line in brackets under it (( 2022-04-26)), then the text; the <title> names the site only.
     The headline is the title and the header, the trail's lead-in no title."""
     headline = "示例市2022年4月25日，新增本土确诊病例1661例 新增本土无症状感染者15319例"
-    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
-            "<ol class='crumbs'>您现在所在的位置：<li><a href='/'>首页</a></li><li><a href='/xwzx/'>新闻中心</a></li>"
-            f"<li><a href='/xwzx/xwfb/'>新闻发布</a></li></ol><div class='box'><div>{headline}</div><div>( 2022-04-26)</div>{TEXT}</div>"
-            "</body></html>")
+    page = _site_titled("<ol class='crumbs'>您现在所在的位置：<li><a href='/'>首页</a></li><li><a href='/xwzx/'>新闻中心</a></li>"
+                        f"<li><a href='/xwzx/xwfb/'>新闻发布</a></li></ol><div class='box'><div>{headline}</div>"
+                        f"<div>( 2022-04-26)</div>{TEXT}</div>")
     record = extract(page, "http://www.example.gov.cn/xwzx/xwfb/20220426/1.html")
     assert record.title == headline and record.body == BODY
 
@@ -1749,9 +1752,8 @@ def test_a_plain_headline_over_a_summary_table_of_data_is_the_title_not_a_cells_
     headings in cells of their own: 代理机构联系方式), then the text; the <title> names the site."""
     rows = "".join(f"<tr><td class='title' colspan='4'>{section}</td></tr><tr><td>联系人</td><td>黄先生</td>"
                    f"<td>电话</td><td>0745-221095{n}</td></tr>" for n, section in enumerate(("采购人信息", "代理机构联系方式"))) * 3
-    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
-            "<div>示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告</div><p>2021年06月10日 17:35</p>"
-            f"<table>{rows}</table><div class='vF_detail_content'>{TEXT}</div></body></html>")
+    page = _site_titled("<div>示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告</div><p>2021年06月10日 17:35</p>"
+                        f"<table>{rows}</table><div class='vF_detail_content'>{TEXT}</div>")
     record = extract(page, "http://www.example.gov.cn/cggg/dfgg/cjgg/202106/t20210610_1.html")
     assert record.title == "示例县公路建设养护中心乡村基础设施建设二期项目安防工程十标成交公告"
 
@@ -1759,10 +1761,9 @@ def test_a_plain_headline_over_a_summary_table_of_data_is_the_title_not_a_cells_
 def test_a_lesser_heading_saying_title_that_names_the_column_is_not_the_title():
     """chinajob: <h2 class="list_title">重要新闻</h2> names the column beside the text; the title is
     the line printed over the text (an h4 here), when the <title> names only the site."""
-    page = ("<html><head><meta charset='utf-8'><title>示例市人民政府网站</title></head><body>"
-            "<div class='side'><h2 class='list_title'>重要新闻</h2></div><div class='detail'>"
-            "<h4>《2024年提升全民数字素养与技能工作要点》部署6方面重点任务</h4><div class='info'>2024-05-10</div>"
-            f"<div class='detail_article'>{TEXT}</div></div></body></html>")
+    page = _site_titled("<div class='side'><h2 class='list_title'>重要新闻</h2></div><div class='detail'>"
+                        "<h4>《2024年提升全民数字素养与技能工作要点》部署6方面重点任务</h4><div class='info'>2024-05-10</div>"
+                        f"<div class='detail_article'>{TEXT}</div></div>")
     assert extract(page, "http://www.example.gov.cn/a/t20240510_1.html").title == "《2024年提升全民数字素养与技能工作要点》部署6方面重点任务"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, layout_table
+from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, layout_table, table_of_cell
 from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
@@ -290,10 +290,7 @@ def _data_table(best, tallies: dict):
     """A cell of prose in a table of data (a 行政处罚 record, a list of trainees) is one field of
     the document, not the document: the table is, when it is a table of data rather than of
     layout (no table inside it, rows of several cells, not mostly links)."""
-    cell = next((a for a in (best, *best.iterancestors()) if a.tag in ("td", "th")), None)
-    if cell is None:
-        return best
-    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    table = table_of_cell(best)
     rows = table.xpath(".//tr") if table is not None else []
     if (table is None or table not in tallies or table.find(".//table") is not None
             or len(rows) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total

@@ -526,10 +526,15 @@ def _table_document(blocks: list[Block], tallies: dict):
     mostly links, not in the page's chrome and not its metadata block (labelled cells)."""
     def is_document(table) -> bool:
         tally = tallies[table]
-        if (table.find(".//table") is not None or len(table.xpath(".//tr")) < MIN_TABLE_ROWS
+        rows = table.xpath(".//tr")
+        if (table.find(".//table") is not None or len(rows) < MIN_TABLE_ROWS
                 or tally.other < MIN_TABLE_TEXT or tally.links > LINK_SHARE * tally.total or in_chrome(table)):
             return False
-        return len({name for name, _, _ in labelled_pairs(blocks_inside(blocks, table))}) < 2
+        # a metadata table is labelled row after row; a cell of records may hold a label or two
+        # (发布时间：… 来源：… in a row's 备注)
+        pairs = list(labelled_pairs(blocks_inside(blocks, table)))
+        labelled_rows = {next((a for a in holders[0].iterancestors() if a.tag == "tr"), None) for _, _, holders in pairs}
+        return len({name for name, _, _ in pairs}) < 2 or 2 * len(labelled_rows - {None}) < len(rows)
 
     tables = [el for el in tallies if isinstance(el.tag, str) and el.tag == "table" and is_document(el)]
     return max(tables, key=lambda t: tallies[t].other, default=None)

@@ -1067,6 +1067,18 @@ def test_a_table_of_data_printing_its_title_as_its_first_row_starts_at_its_heade
     assert record.title == title and record.body.startswith("序号 抽查项目 检查对象 抽查类型\n1 示例抽查项目1")
 
 
+def test_a_table_of_records_with_labels_in_one_cell_is_still_the_document():
+    """A page whose document is a list of records, one row's 备注 holding two of a page's labels
+    (发布时间：… 来源：…): a metadata table is labelled row after row; this one is the text."""
+    cells = ["发布时间：2024-01-01 来源：示例局", "无", "无", "无"]
+    rows = "".join(f"<tr><td>{i}</td><td>示例项目{i}</td><td>示例公司{i}</td><td>{cell}</td></tr>" for i, cell in enumerate(cells))
+    page = ("<html><head><meta charset='utf-8'><title>示例项目清单_示例市人民政府</title></head><body><h1>示例项目清单</h1>"
+            f"<div class='list'><table><tr><td>序号</td><td>项目名称</td><td>申请单位</td><td>备注</td></tr>{rows}</table></div>"
+            "</body></html>")
+    body = extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body
+    assert body.startswith("序号 项目名称 申请单位 备注") and body.endswith("3 示例项目3 示例公司3 无")
+
+
 def test_a_document_that_is_a_table_outweighs_a_little_prose_elsewhere():
     """A list of records in a table (药品批准证明文件待领取信息) on a page whose only prose is a box
     beside it: the table, holding far more text, is the document."""

@@ -126,8 +126,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
         in_header = False
         if is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
-        elif LABEL_LINE.match(text) or metadata_line(text):
-            in_header = True
+        elif (LABEL_LINE.match(text) or metadata_line(text)) and not is_furniture(text, template):
+            in_header = True  # (a tool's label, 字号：大 中 小, is no metadata a date under it belongs to)
         elif (BARE_LABEL.fullmatch(text) and not is_furniture(text, template) and start + 1 < len(lines)
               and header_line(lines[start + 1].text)):
             start += 2  # a label alone, its value on the line under it (公开事项名称: / 关于…的通知)

@@ -1779,6 +1779,17 @@ def test_a_lesser_heading_saying_title_that_names_the_column_is_not_the_title():
     assert extract(page, "http://www.example.gov.cn/a/t20240510_1.html").title == "《2024年提升全民数字素养与技能工作要点》部署6方面重点任务"
 
 
+@pytest.mark.parametrize("tool", ["字号：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a>", "阅读次数：123"])
+def test_a_tool_line_over_a_speechs_dateline_leaves_the_dateline_to_the_text(tool):
+    """www.cmse: a statement's text opens with its dateline and speaker (2012年6月24日 / 新闻发言人
+    武平); a tool's line over them (字号：大 中 小) is no metadata whose date the dateline would be."""
+    speech = ("<p style='text-align:center'>2012年6月24日</p><p style='text-align:center'>中国载人航天工程新闻发言人 武平</p>"
+              "<p>女士们、先生们：</p><p>很高兴又一次和大家见面。受任务总指挥部委托，我向大家介绍任务的有关情况，下面我愿意回答大家的提问。</p>")
+    page = (f"<html><body><h1>交会对接任务第二场新闻发布会</h1><div id='content'><div>{tool}</div>{speech}</div></body></html>")
+    body = extract(page, "http://www.example.gov.cn/xwfbh/201206/t20120624_1.html").body
+    assert body.startswith("2012年6月24日\n中国载人航天工程新闻发言人 武平\n女士们")
+
+
 def test_a_publication_date_in_the_tool_bar_under_the_text_is_the_pages():
     """`<div class="fx"><span>发布时间：2024-04-30 10:10</span> 分享…</div>` under the text, inside
     its element: the page's publication date (a 成文日期 signs the text above it); a bare 时间：

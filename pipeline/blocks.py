@@ -157,14 +157,8 @@ def layout_table(table) -> bool:
 
 def table_of_cell(el):
     """The table whose cell `el` is or is printed in, or None."""
-    cell = next((a for a in (el, *el.iterancestors()) if a.tag in ("td", "th")), None)
-    return next((a for a in cell.iterancestors() if a.tag == "table"), None) if cell is not None else None
-
-
-def in_data_table(el) -> bool:
-    """Whether `el` is printed in a cell of a table of data (not of a page's layout)."""
-    table = table_of_cell(el)
-    return table is not None and not layout_table(table)
+    cell = el if el.tag in ("td", "th") else next(el.iterancestors("td", "th"), None)
+    return next(cell.iterancestors("table"), None) if cell is not None else None
 
 
 def holds(el, other) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import holds, in_data_table
+from pipeline.blocks import holds, layout_table, table_of_cell
 from pipeline.breadcrumb import LEAD
 from pipeline.body import is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
@@ -52,7 +52,8 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     labelled = [el for el in skip if el is not None]
     # inside the container, only a heading printed at its head: its other short lines are the
     # document's own header (issuing offices, a title over two lines, a speaker)
-    for run, heading_only in ((head, True), (_upward(page, first, labelled), False)):
+    in_data_table = _DataCells()
+    for run, heading_only in ((head, True), (_upward(page, first, labelled, in_data_table), False)):
         for i in run:
             block = page[i]
             line = headline_text(block.text)
@@ -72,7 +73,22 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     return None
 
 
-def _upward(page: list, first: int, labelled: list):
+class _DataCells:
+    """Whether an element is printed in a cell of a table of data, each table judged once."""
+
+    def __init__(self) -> None:
+        self.tables: dict = {}
+
+    def __call__(self, el) -> bool:
+        table = table_of_cell(el)
+        if table is None:
+            return False
+        if table not in self.tables:
+            self.tables[table] = not layout_table(table)
+        return self.tables[table]
+
+
+def _upward(page: list, first: int, labelled: list, in_data_table):
     """The blocks above the text's first, nearest first: ABOVE_SPAN of them, not counting a
     metadata block's labels and values (a catalogue of eight rows may stand between a title
     and its text, printed twice: for the page and for its share poster) nor a table of data's

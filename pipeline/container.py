@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, layout_table, table_of_cell
+from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, is_hidden, layout_table, table_of_cell
 from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
@@ -178,10 +178,48 @@ def text_copy(container, inside: list[Block], outside: list[Block]):
     return None
 
 
+def _beside_copy(el, best, tallies: dict) -> bool:
+    """Whether `el`, an ancestor of `best`, holds beside it a copy of its text (the phone's
+    rendition a stylesheet we never see hides): the wider element is no more of the text."""
+    child = best
+    for ancestor in best.iterancestors():
+        if any(other is not child and other in tallies and tallies[other].prose >= SPLIT_SHARE * tallies[best].prose
+               and _copies(best, other) for other in ancestor):
+            return True
+        if ancestor is el:
+            return False
+        child = ancestor
+    return False
+
+
+COPY_SAMPLE, COPY_HEAD, MIN_COPY = 100, 800, 50  # characters
+COPY_SAMPLES_AT = (100, 300)  # past the lines one copy may print over its text (its title, its tools)
+
+
+def hidden_copies(container, blocks: list[Block]) -> list:
+    """Elements inside the text's container that the page hides and that print a shown sibling's
+    text again (the phone's rendition, printed beside the desktop's): its text is read once."""
+    found = []
+    if sum(len(b.text) for b in blocks if b.hidden) < MIN_COPY:
+        return found  # (most pages: too little hidden to be a copy)
+    for el in container.iter():
+        if el is container or not isinstance(el.tag, str) or not el.attrib or not is_hidden(el):
+            continue
+        if any(other is not el and isinstance(other.tag, str) and not is_hidden(other) and _copies(other, el)
+               for other in el.getparent()):
+            found.append(el)
+    return found
+
+
 def _copies(a, b) -> bool:
-    head = [SPACE.sub("", a.text_content())[:200], SPACE.sub("", b.text_content())[:200]]
-    short, long_ = sorted(head, key=len)
-    return len(short) >= 50 and short[-100:] in long_
+    """Whether two elements print one text: a run of the shorter's opening stands at the other's
+    opening (either of two runs: one copy may print a line of tools into the other's)."""
+    short, long_ = sorted((SPACE.sub("", a.text_content()), SPACE.sub("", b.text_content())), key=len)
+    if len(short) < MIN_COPY:
+        return False
+    head = long_[:COPY_HEAD]
+    return any(short[at:at + COPY_SAMPLE] in head
+               for at in {max(0, min(skip, len(short) - COPY_SAMPLE)) for skip in COPY_SAMPLES_AT})
 
 
 WIDEN_LEVELS = 3
@@ -199,6 +237,8 @@ def _widened(best, tallies: dict, blocks: list[Block] = ()):
         if parent is None or parent not in tallies or parent.tag in _PAGE_TAGS:
             break  # (the whole page adds up the prose of all its regions)
         inner, outer = tallies[best], tallies[parent]
+        if _beside_copy(parent, best, tallies):
+            break
         # (the parent of the text's own element only: higher up, a list may close a side column)
         closing_chars, closing_blocks, closing_tools = _closing_links(parent, blocks, best) if el is best else (0, 0, 0)
         prose, links = outer.prose - inner.prose, outer.links - inner.links - closing_chars
@@ -355,7 +395,9 @@ def find_container(blocks: list[Block]):
     best = max((el for el in tallies if el.tag not in _PAGE_TAGS), key=lambda el: tallies[el].score, default=None)
     if best is None:
         best = max(tallies, key=lambda el: tallies[el].score)
-    best = _data_table(_widened(_narrowed(_one_region(best, tallies), tallies), tallies, blocks), tallies)
+    # (narrowed past a page's other prose, the best may be the element holding both copies)
+    best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
+    best = _data_table(_widened(best, tallies, blocks), tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies)
@@ -374,8 +416,8 @@ def find_container(blocks: list[Block]):
             continue
         if holds(best, el):  # narrower: must keep most of the prose
             ok = tally.prose >= 0.8 * top.prose
-        elif holds(el, best):  # wider: the CMS's container around it, not a page column
-            ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total
+        elif holds(el, best):  # wider: the CMS's container around it, not a page column nor both copies
+            ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total and not _beside_copy(el, best, tallies)
         else:  # elsewhere: a document of table cells and short lines, beside a prose footer
             ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
         if ok:

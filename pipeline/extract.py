@@ -21,7 +21,7 @@ from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition, shown_text
 from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section
-from pipeline.container import find_container, table_kind, text_copy
+from pipeline.container import find_container, hidden_copies, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
@@ -178,12 +178,14 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     prose that names two fields or more (信息公开属性 printed under the text), or the text's source
     (（来源：示例日报）)."""
     tail: list[Block] = []
+    holders: list = []
     if container is None:
         outside, head = page, []
     else:
         inside, outside = partition(page, container)
         if (copy := text_copy(container, inside, outside)) is not None:
             outside = partition(outside, copy)[1]
+            holders.append(copy)  # (passed over like a metadata block when the title is sought above the text)
         paired = {el for _, _, elements in labelled_pairs(inside) for el in elements}
         # a label's or a value's element, unless it holds other lines too, broken by <br> (一、… 名称：…):
         # then only its lines holding a label are the pair's
@@ -195,7 +197,6 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         last_prose = max((i for i, prose in unpaired if prose), default=None)
         tail = inside[last_prose + 1:] if last_prose is not None else []
     values: dict[str, str] = {}
-    holders: list = []
     for part in (outside, head, tail):
         pairs = list(labelled_pairs(part))
         # under the text a 名称： is a contact's or an item's (名称：示例公司), no title
@@ -297,6 +298,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     breadcrumb, crumb_el = read_breadcrumb(tree, page)
     if crumb_el is not None:
         furniture.append(crumb_el)
+    if container is not None:
+        furniture.extend(hidden_copies(container, page))
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
 

@@ -24,13 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline import extract
-from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, squeeze
+from tests.extraction_cases import EVAL, FIELDS, Case, all_cases, edges_right, field_right, misses, read_once, squeeze
 from tests.stresses import STRESSES, unknown_cms
 
 FOLDS = 5
 SEED = "govarchive-eval-1"
 SLACK = 120  # "within" this many characters of the labelled edge
-MEASURES = FIELDS + ("body start", "body end", f"start ±{SLACK}", f"end ±{SLACK}")
+MEASURES = FIELDS + ("body start", "body end", f"start ±{SLACK}", f"end ±{SLACK}", "body once")
 
 
 def fold_of(host: str) -> int:
@@ -61,12 +61,13 @@ def judge(case: Case, score: Score) -> None:
     starts, ends = edges_right(record.body, case)
     near_start, near_end = edges_right(record.body, case, SLACK)
     text = squeeze(record.body)
-    for measure, ok, got, want in (("body start", starts, text[:40], case.body_start),
+    for measure, ok, got, want in (("body once", read_once(record.body), f"{text[:40]}… twice", None),
+                                   ("body start", starts, text[:40], case.body_start),
                                    ("body end", ends, text[-40:], case.body_end),
                                    (f"start ±{SLACK}", near_start, None, None),
                                    (f"end ±{SLACK}", near_end, None, None)):
         score.right[measure] += ok
-        if not ok and want is not None or not ok and measure in ("body start", "body end"):
+        if not ok and want is not None or not ok and measure in ("body start", "body end", "body once"):
             score.misses.append((case, measure, got, want))
 
 
@@ -92,7 +93,7 @@ def report(columns: list[tuple[str, Score]]) -> None:
 def report_stresses(rows: list[tuple[str, Score]]) -> None:
     """One row a stress, one column a measure (the real pages under each stress)."""
     names = {"published_at": "published", "written_at": "written", "body start": "start", "body end": "end",
-             f"start ±{SLACK}": f"start±{SLACK}", f"end ±{SLACK}": f"end±{SLACK}"}
+             f"start ±{SLACK}": f"start±{SLACK}", f"end ±{SLACK}": f"end±{SLACK}", "body once": "once"}
     heads = [names.get(m, m) for m in MEASURES]
     width = max(len(name) for name, _ in rows) + 2
     print(f"\n{'real pages, stressed':{width}s}" + "".join(f"{h:>{max(len(h), 5) + 1}s}" for h in heads))

@@ -61,11 +61,11 @@ def field_right(name: str, got: Any, want: Any) -> bool:
 
 
 def misses(case: Case, record) -> set[str]:
-    """What extract() got wrong on a page: field names, "body start", "body end", and
+    """What extract() got wrong on a page: field names, "body start", "body end", "body once", and
     "attachments" where the page's attachments are labelled."""
     wrong = {name for name in FIELDS if not field_right(name, getattr(record, name), case.fields[name])}
     starts, ends = edges_right(record.body, case)
-    wrong |= {m for m, ok in (("body start", starts), ("body end", ends)) if not ok}
+    wrong |= {m for m, ok in (("body start", starts), ("body end", ends), ("body once", read_once(record.body))) if not ok}
     if case.attachments is not None and record.attachments != case.attachments:
         wrong.add("attachments")
     return wrong
@@ -85,6 +85,15 @@ def edges_right(body: str | None, case: Case, slack: int = 0) -> tuple[bool, boo
     if not slack:
         return text[:EDGE] == case.body_start, text[-EDGE:] == case.body_end
     return case.body_start in text[:EDGE + slack], case.body_end in text[-(EDGE + slack):]
+
+
+ONCE = 150  # characters: a body holding its opening this long twice holds the text twice (two copies read)
+
+
+def read_once(body: str | None) -> bool:
+    """Whether the body holds its text once, not a desktop's and a phone's copy one after the other."""
+    text = squeeze(body)
+    return len(text) < ONCE or text.count(text[:ONCE]) < 2
 
 
 def squeeze(text: str | None) -> str:

@@ -242,9 +242,10 @@ def all_at_once(case: Case) -> Case:
     return cells_as_blocks(without_colons(furniture_around(site_titled(unknown_cms(case)))))
 
 
-def phone_copy(case: Case) -> Case:
+def phone_copy(case: Case, styled: bool = True) -> Case:
     """The page with its text's element printed twice, the second copy for phones: a box the
-    page's <style> hides, shown by an @media rule for narrow screens that the other box's rule hides."""
+    page's <style> hides, shown by an @media rule for narrow screens that the other box's rule
+    hides; not `styled`, both boxes shown to us (the rules are in a stylesheet we never read)."""
     if (whole := _text_element(case)) is None:
         return case
     tree, element = whole
@@ -256,8 +257,13 @@ def phone_copy(case: Case) -> Case:
     phone.append(twin)
     style = lxml.html.fragment_fromstring(
         "<style>.m-only{display:none}@media (max-width:768px){.pc-only{display:none}.m-only{display:block}}</style>")
-    (tree.find(".//head") if tree.find(".//head") is not None else tree).append(style)
+    if styled:
+        (tree.find(".//head") if tree.find(".//head") is not None else tree).append(style)
     return _reprinted(case, tree)
+
+
+def phone_copy_unstyled(case: Case) -> Case:
+    return phone_copy(case, styled=False)
 
 
 def title_broken(case: Case) -> Case:
@@ -501,7 +507,7 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
-            "a copy for phones": phone_copy, "title broken by <br>": title_broken, "citations linked": citations_linked,
+            "a copy for phones": phone_copy, "a copy for phones, sheet unseen": phone_copy_unstyled, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,

@@ -14,7 +14,8 @@ from pipeline.body import container_lines
 from pipeline.container import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
-from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses, squeeze
+from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses, read_once, squeeze
+from tests.stresses import phone_copy
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -1497,7 +1498,36 @@ def test_a_copy_of_the_text_for_phones_is_the_texts_lines_not_metadata():
             f"</body></html>")
     record = extract(html, "http://x.gov.cn/a/t20240605_1.html")
     assert (record.title, record.validity, record.publisher) == ("示例市老年人优待证办理办法", None, "示例市民政局")
-    assert record.body.startswith("项目名称：示例医院") and record.body.endswith("办理续期手续。")
+    assert record.body == "\n".join(re.findall("<p>(.*?)</p>", text))  # (once: the phone's copy hidden)
+
+
+TWO_COPIES = ("<html><head><meta charset='utf-8'></head><body><div class='nav'>{nav}</div><div class='main'>"
+              "<div class='left'><h1>关于开展安全检查的通知</h1><div class='info'>来源：示例县应急管理局</div>"
+              "<div class='content'><div class='pcshow'>{desktop}</div><div class='mshow'{hidden}>{phone}</div></div></div>"
+              "<div class='right'>{nav}</div></div></body></html>")
+
+
+@pytest.mark.parametrize("name", ["TRS_Editor", "zw"])
+@pytest.mark.parametrize("hidden", ["", " style='display:none'"])
+def test_a_text_printed_twice_desktop_and_phone_is_read_once(hidden, name):
+    """(twice probe: a desktop's and a phone's copy of the text side by side, the sheet hiding one
+    unseen or the other inline; www.gov.cn's policy library, stats.gov.cn: bodies held the text
+    twice, both edges right) A wider container the CMS names around both copies, or none named,
+    one copy with the page's tools printed in it: the text is read once, the lines over it are
+    no copy's."""
+    nav = "".join(f"<a href='/{i}'>栏目{i}</a>" for i in range(10))
+    html = TWO_COPIES.format(nav=nav, desktop=f"<div class='{name}'>{TEXT}</div>", hidden=hidden,
+                             phone=f"<div class='{name}'><p>分享到：微信 微博 QQ空间</p>{TEXT}</div>")
+    record = extract(html, "http://www.example.gov.cn/a/1.html")
+    assert (record.body, record.source, record.title) == (BODY, "示例县应急管理局", "关于开展安全检查的通知")
+
+
+def test_the_real_pages_with_a_phones_copy_of_their_text_read_it_once():
+    """Every real page with its text's element printed again for phones, the page's <style>
+    hiding that copy (tests.stresses.phone_copy): the body holds the text once (24 pages held
+    it twice: a hidden copy inside the chosen container was read as long folded text)."""
+    twice = [case.name for case in REAL if not read_once(extract(phone_copy(case).html, case.url).body)]
+    assert twice == []
 
 
 @pytest.mark.parametrize("byline", ["２０２４年２月２２日　来源：示例县应急管理局", "示例县应急管理局　２０２４－０２－２２"])

@@ -77,13 +77,16 @@ class DocumentText:
 
 
 def document_text(lines: list[Line], title: str | None, template: frozenset = frozenset(),
-                  table: str | None = None) -> DocumentText:
-    """The text's lines between its header and its tail. A document that is a table of data
+                  table: str | None = None, columns: tuple[str, ...] = ()) -> DocumentText:
+    """The text's lines between its header and its tail (a line naming one of the page's
+    `columns`, the breadcrumb's steps, is the header's). A document that is a table of data
     (`table`, see pipeline.container.table_kind) has no header printed above it but its title: its
     first row (序号, 当事人名称, 文号 …) starts it; a list of records ("rows") has no signature
     either: the date closing its last row is a record's."""
     lines = _split_doc_no(_without_server_code([c for c in map(_clean, lines) if c.text]))
-    start, doc_no, heading = (_table_head(lines, title, template), None, None) if table else _head_end(lines, title, template)
+    columns = frozenset(columns)
+    start, doc_no, heading = ((_table_head(lines, title, template, columns), None, None) if table
+                              else _head_end(lines, title, template, columns))
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
     signed_at = None if table == "rows" else signature_date(kept)
@@ -93,19 +96,21 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
 
 # --- the head ----------------------------------------------------------------------------
 
-def _furniture_run(lines: list[Line], template: frozenset) -> int:
-    """How many lines of tools (分享 微信 微博, 打印) open the container."""
-    return next((i for i, line in enumerate(lines) if not is_furniture(line.text, template)), len(lines))
+def _furniture_run(lines: list[Line], template: frozenset, columns: frozenset) -> int:
+    """How many lines of tools (分享 微信 微博, 打印), or naming the page's column, open the container."""
+    return next((i for i, line in enumerate(lines) if not (is_furniture(line.text, template) or line.text in columns)),
+                len(lines))
 
 
-def _table_head(lines: list[Line], title: str | None, template: frozenset) -> int:
-    """Where a table of data starts: after the page's tools, and its title printed as its first
-    row or caption (2025年…抽查事项清单 over 序号 | 抽查项目 | …)."""
-    start = _furniture_run(lines, template)
+def _table_head(lines: list[Line], title: str | None, template: frozenset, columns: frozenset) -> int:
+    """Where a table of data starts: after the page's tools and column, and its title printed as
+    its first row or caption (2025年…抽查事项清单 over 序号 | 抽查项目 | …)."""
+    start = _furniture_run(lines, template, columns)
     return start + _title_span(lines, start, title)
 
 
-def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tuple[int, str | None, str | None]:
+def _head_end(lines: list[Line], title: str | None, template: frozenset,
+              columns: frozenset = frozenset()) -> tuple[int, str | None, str | None]:
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
     start = 0
@@ -134,7 +139,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset) -> tupl
             in_header = True
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
-                  or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)
+                  or text in columns or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)
                   or _names_a_byline(lines, start)):
             header = _header_span(lines, start, title)
             if not header:

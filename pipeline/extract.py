@@ -301,7 +301,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if container is not None:
         furniture.extend(hidden_copies(container, page))
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
-    text = document_text(body_lines(container, furniture), title, template, table=table_kind(container))
+    text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),
+                         columns=tuple(breadcrumb))
 
     if title is None or is_name(title, meta.get("SiteName")) or column_like(title):
         # the page's headlines name the site or the column; the document's header names it

@@ -266,6 +266,21 @@ def phone_copy_unstyled(case: Case) -> Case:
     return phone_copy(case, styled=False)
 
 
+def column_heading(case: Case) -> Case:
+    """The page with its column's name (the labelled trail's last step, else 通知公告) as a
+    heading first in the region holding the text's element, as a CMS heads its column's box."""
+    if (whole := _text_element(case)) is None:
+        return case
+    tree, element = whole
+    region = element.getparent()
+    if region is None or region.tag in ("body", "html", "tr", "tbody", "table"):
+        region = element
+    column = (case.fields["column"] or "通知公告").split(">")[-1].strip() or "通知公告"
+    region.insert(0, lxml.html.fragment_fromstring("<h2 class='lmmc'></h2>"))
+    region[0].text = column
+    return _reprinted(case, tree)
+
+
 def title_broken(case: Case) -> Case:
     """The page with the first element printing its whole title (a headline, a labelled value)
     broken by a <br> at its middle, as a narrow title bar prints a long title."""
@@ -507,7 +522,8 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first, "text in two sections": two_sections, "all but the box": all_at_once,
-            "a copy for phones": phone_copy, "a copy for phones, sheet unseen": phone_copy_unstyled, "title broken by <br>": title_broken, "citations linked": citations_linked,
+            "a copy for phones": phone_copy, "a copy for phones, sheet unseen": phone_copy_unstyled,
+            "the column's heading over the text": column_heading, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,

@@ -14,8 +14,9 @@ from pipeline.body import container_lines
 from pipeline.container import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
-from tests.extraction_cases import FIELDS, FIXTURES, all_cases, built_cases, char_f1, known_misses, misses, read_once, squeeze
-from tests.stresses import phone_copy
+from tests.extraction_cases import (FIELDS, FIXTURES, all_cases, built_cases, char_f1, edges_right, known_misses, misses,
+                                    read_once, squeeze)
+from tests.stresses import column_heading, phone_copy
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -1520,6 +1521,18 @@ def test_a_text_printed_twice_desktop_and_phone_is_read_once(hidden, name):
                              phone=f"<div class='{name}'><p>分享到：微信 微博 QQ空间</p>{TEXT}</div>")
     record = extract(html, "http://www.example.gov.cn/a/1.html")
     assert (record.body, record.source, record.title) == (BODY, "示例县应急管理局", "关于开展安全检查的通知")
+
+
+def test_the_real_pages_with_their_columns_name_heading_the_text_start_where_they_did():
+    """(column_h2 probe) Every real page with a trail, its column's name (the trail's last step)
+    printed as a heading first in the region holding its text (tests.stresses.column_heading):
+    the body starts where it did (body start was 0.862: the name read as the text's first line)."""
+    moved = []
+    for case in REAL:
+        if case.fields["column"] and edges_right(extract(case.html, case.url).body, case)[0]:
+            if not edges_right(extract(column_heading(case).html, case.url).body, case)[0]:
+                moved.append(case.name)
+    assert moved == []
 
 
 def test_the_real_pages_with_a_phones_copy_of_their_text_read_it_once():

@@ -95,9 +95,13 @@ def _written(script: str, values: dict[str, str]) -> str | None:
 
 def _writes_heading(script) -> bool:
     """Whether a script writes a heading's words, the heading holding nothing else
-    (`<h1><script>… document.write('…的通知')</script></h1>`)."""
+    (`<h1><script>… document.write('…的通知')</script></h1>`; a plain block printed as a
+    heading, `<div class="title"><script>…</script></div>`, alike)."""
     heading = script.getparent()
-    return heading.tag in ("h1", "h2", "h3") and not shown_text(heading).strip()
+    return heading.tag in _HEADING_HOLDERS and not shown_text(heading).strip()
+
+
+_HEADING_HOLDERS = frozenset(("h1", "h2", "h3", "div", "p", "td", "span", "strong"))
 
 
 def _text_before(el) -> str:

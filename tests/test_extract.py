@@ -1679,6 +1679,10 @@ def test_a_headline_a_script_writes_is_read_as_written_not_as_code():
                 f"<div class='des'>{tools}</div><div class='txt'>{text}</div></div></body></html>")
         record = extract(page, "http://www.example.gov.cn/a/1.html")
         assert (record.title, record.published_at, record.body) == (title, "2024-03-27T09:30", BODY), with_meta
+    # the headline a plain block the script writes alone ("headline a plain block" stress: stats' title lost)
+    page = (f"<html><head><title>示例市统计局</title></head><body><div class='detail'><div class='t'>{script}</div>"
+            f"<div class='des'>{tools}</div><div class='txt'>{text}</div></div></body></html>")
+    assert extract(page, "http://www.example.gov.cn/a/1.html").title == title
     # the title unknown (a plain headline), the text's headline and its 副题 are still its header
     page = (f"<html><head><title>示例市统计局</title></head><body><div class='detail'><div class='des'>{tools}</div>"
             f"<div class='txt'>{text}</div></div></body></html>")

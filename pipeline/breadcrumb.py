@@ -120,10 +120,12 @@ def _after_links(text: str, links: list[str]) -> list[str]:
 _TOOLS = re.compile(r"[|｜:：]")
 
 
-def _linked_steps(block: Block) -> list[str] | None:
+def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
     """A trail whose separators the page draws (icons, CSS) and that no name or lead-in marks:
     links side by side, each going one level deeper than the one before (../../../, ../../, ../),
-    the current page's name after them at most. Two links only when the first goes home."""
+    the current page's name after them at most. Two links only when the first goes home. Links
+    whose folders say nothing (Hanweb's /col/col123/index.html) are a trail when they start at
+    home and end at the page's `column` (its ColumnName meta)."""
     anchors = list(block.owner.iter("a"))
     if not 2 <= len(anchors) <= MAX_STEPS:
         return None  # (a menu's many links: not asked one by one)
@@ -131,6 +133,10 @@ def _linked_steps(block: Block) -> list[str] | None:
     text = clean_text(LEAD.sub("", block.text)) or ""
     if len(links) < 2 or not "".join(text.split()).startswith("".join("".join(w.split()) for _, w in links)):
         return None  # (the block is its links, and nothing before them)
+    steps = [words for _, words in links]
+    steps += _after_links(text, steps)
+    if column and steps[-1] == column and (HOME.match(steps[0]) or _starts_at_home(block.owner)):
+        return steps
     folders = [_folder(a.get("href")) for a, _ in links]
     if None in folders:
         return None
@@ -139,10 +145,9 @@ def _linked_steps(block: Block) -> list[str] | None:
         folders = folders[:1] + [folder.rstrip("/").rsplit("/", 1)[0] + "/" for folder in folders[1:]]
     if any(not (deeper.startswith(folder) and deeper != folder) for folder, deeper in zip(folders, folders[1:])):
         return None
-    steps = [words for _, words in links]
-    if len(steps) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
+    if len(links) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
         return None
-    return steps + _after_links(text, steps)
+    return steps
 
 
 _DEEP = "http://site.invalid/1/2/3/4/5/6/7/8/9/page.html"  # resolves ../../ however deep a trail goes
@@ -171,8 +176,9 @@ def _widest(el) -> tuple[list[str] | None, object]:
     return best, holder
 
 
-def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
-    """The breadcrumb's parts and the element holding it ([] and None when there is none)."""
+def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tuple[list[str], object]:
+    """The breadcrumb's parts and the element holding it ([] and None when there is none);
+    `column`, the page's ColumnName meta, where it has one."""
     # (the names asked one by one as libxml2 hands them over, with no element built for the rest);
     # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
     named = list(dict.fromkeys(name.getparent() for name in tree.xpath(_NAMING)
@@ -195,7 +201,7 @@ def read_breadcrumb(tree, blocks: list[Block]) -> tuple[list[str], object]:
                     found = (wider, holder)
                     break
             parts = (_crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
-                     or block.link_chars and _linked_steps(block))
+                     or block.link_chars and _linked_steps(block, column))
             if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
                 wider, holder = _widest(block.owner)
                 found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)

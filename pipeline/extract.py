@@ -299,7 +299,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     page = blocks(tree.body if tree.body is not None else tree)
     container = with_signature(find_container(page))
     labelled, furniture = read_labels(page, container)
-    breadcrumb, crumb_el = read_breadcrumb(tree, page)
+    breadcrumb, crumb_el = read_breadcrumb(tree, page, meta.get("ColumnName"))
     if crumb_el is not None:
         furniture.append(crumb_el)
     if container is not None:

@@ -501,6 +501,32 @@ def _shown(el) -> str:
     return squeeze("".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
 
 
+_TRAIL_WORDS = ("crumb", "position", "location", "dqwz", "nav", "path", "wz", "bread", "current")
+
+
+def trail_bare(case: Case) -> Case:
+    """The page with its breadcrumb printed as bare links: no lead-in, no separator, no class or id
+    naming it or its ancestors, each step's link to a folder no deeper than the last
+    (/col/col1001/index.html, as Hanweb's): only its place at home and its end at the page's
+    column (a ColumnName meta) say it is a trail."""
+    column = case.fields.get("column")
+    tree = parse_html(case.html) if column else None
+    holder = _trail_holder(tree, steps := column.split(" > ")) if tree is not None else None
+    if holder is None:
+        return case
+    for child in list(holder):
+        holder.remove(child)
+    holder.text = None
+    for el in (holder, *holder.iterancestors()):
+        for name in ("class", "id"):
+            if el is holder or any(word in (el.get(name) or "").lower() for word in _TRAIL_WORDS):
+                el.attrib.pop(name, None)
+    hrefs = ["/"] + [f"/col/col{1000 + n}/index.html" for n in range(1, len(steps))]
+    holder.append(lxml.html.fragment_fromstring(
+        "<span>" + "".join(f"<a href='{href}'>{step}</a>" for href, step in zip(hrefs, steps)) + "</span>"))
+    return _reprinted(case, tree)
+
+
 def trail_reprinted(case: Case) -> Case:
     """The page with its breadcrumb printed again (the element holding the labelled steps, its
     lead-in with it) in one of TRAIL_FORMATS, chosen by the page's name: a lead-in, the steps
@@ -527,4 +553,4 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
-            "the trail reprinted": trail_reprinted}
+            "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare}

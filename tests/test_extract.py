@@ -1724,6 +1724,20 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>"), url).column is None
 
 
+def test_bare_links_from_home_to_the_pages_column_are_its_trail():
+    """(trail_bare stress: column 0.523) Hanweb's column links (/col/col123/index.html) go no
+    folder deeper; printed bare, with nothing naming them, a run of links starting at home and
+    ending at the page's ColumnName meta is its trail. Without that meta such a run is a menu."""
+    trail = ("<div class='w1'><a href='/'>首页</a><a href='/col/col1001/index.html'>政务公开</a>"
+             "<a href='/col/col1002/index.html'>通知公告</a></div>")
+    url = "http://www.example.gov.cn/art/2024/6/5/art_1002_1.html"
+    page = lambda meta: (f"<html><head>{meta}</head><body>{trail}<h1>关于开展安全检查的通知</h1>"
+                         f"<div id='zoom'>{TEXT}</div></body></html>")
+    assert extract(page("<meta name='ColumnName' content='通知公告'>"), url).column == "首页 > 政务公开 > 通知公告"
+    assert extract(page("<meta name='ColumnName' content='政策解读'>"), url).column is None
+    assert extract(page(""), url).column is None
+
+
 @pytest.mark.parametrize("trail,column", [
     # an attribute saying 当前位置 to a screen reader names the trail; icons separate its steps
     ("<div class='curb' wzades='当前位置'><a href='/c/1'>首页</a><img src='/a.gif'/><a href='/c/2'>政务公开</a>"

@@ -504,19 +504,28 @@ def _shown(el) -> str:
 _TRAIL_WORDS = ("crumb", "position", "location", "dqwz", "nav", "path", "wz", "bread", "current")
 
 
+def _emptied_trail(case: Case) -> tuple | None:
+    """The page's tree, the element printing its labelled trail (emptied) and the trail's steps;
+    None when the page has no labelled trail or it cannot be placed."""
+    column = case.fields.get("column")
+    tree = parse_html(case.html) if column else None
+    holder = _trail_holder(tree, steps := column.split(" > ")) if tree is not None else None
+    if holder is None:
+        return None
+    for child in list(holder):
+        holder.remove(child)
+    holder.text = None
+    return tree, holder, steps
+
+
 def trail_bare(case: Case) -> Case:
     """The page with its breadcrumb printed as bare links: no lead-in, no separator, no class or id
     naming it or its ancestors, each step's link to a folder no deeper than the last
     (/col/col1001/index.html, as Hanweb's): only its place at home and its end at the page's
     column (a ColumnName meta) say it is a trail."""
-    column = case.fields.get("column")
-    tree = parse_html(case.html) if column else None
-    holder = _trail_holder(tree, steps := column.split(" > ")) if tree is not None else None
-    if holder is None:
+    if (emptied := _emptied_trail(case)) is None:
         return case
-    for child in list(holder):
-        holder.remove(child)
-    holder.text = None
+    tree, holder, steps = emptied
     for el in (holder, *holder.iterancestors()):
         for name in ("class", "id"):
             if el is holder or any(word in (el.get(name) or "").lower() for word in _TRAIL_WORDS):
@@ -531,14 +540,9 @@ def trail_reprinted(case: Case) -> Case:
     """The page with its breadcrumb printed again (the element holding the labelled steps, its
     lead-in with it) in one of TRAIL_FORMATS, chosen by the page's name: a lead-in, the steps
     as links joined by >, », / or drawn by icons or a list, the current page plain or linked."""
-    column = case.fields.get("column")
-    tree = parse_html(case.html) if column else None
-    holder = _trail_holder(tree, steps := column.split(" > ")) if tree is not None else None
-    if holder is None:
+    if (emptied := _emptied_trail(case)) is None:
         return case
-    for child in list(holder):
-        holder.remove(child)
-    holder.text = None
+    tree, holder, steps = emptied
     pick = int(hashlib.sha256(case.name.encode()).hexdigest(), 16) % len(TRAIL_FORMATS)
     holder.append(lxml.html.fragment_fromstring(f"<span>{TRAIL_FORMATS[pick](steps)}</span>"))
     return _reprinted(case, tree)

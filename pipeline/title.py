@@ -198,7 +198,8 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
     headlines = [headline_text(shown_text(h)) for h in tree.xpath(HEADLINES)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
-    headlines = [h for h in headlines if h and h not in columns and h not in names and not LEAD.match(h)]
+    # (a trail may end at the document itself: its title is no column's name)
+    headlines = [h for h in headlines if h and not _names_column(h, columns) and h not in names and not LEAD.match(h)]
     if any(t and len(t) > COLUMN_LENGTH + 2 and not is_name(t, meta.get("SiteName")) for t in (article_title, page_title)):
         # a column's name over the text (<h1>通知公告</h1>) when the page's title says more
         headlines = [h for h in headlines if not column_like(h)]
@@ -209,7 +210,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     titled_headings = [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
     candidates += titled_headings
     candidates += [*_worded_headings(tree), over, named_column]
-    candidates = [c for c in candidates if c and c not in columns]  # a <title> of column_site names the column
+    candidates = [c for c in candidates if c and not _names_column(c, columns)]  # a <title> of column_site names the column
     chosen = next((c for c in candidates if not is_name(c, meta.get("SiteName"))), None)
     if chosen is not None and chosen in headlines + [page_title] + titled_headings and column_like(chosen):
         # <h1>通知公告</h1>, <h2 class="list_title">重要新闻</h2> or a <title> naming the column and
@@ -246,6 +247,12 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         chosen = next((whole for whole in (FILE_NAME.sub("", w) for w in wholes if w)
                        if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)), chosen)
     return chosen
+
+
+def _names_column(text: str, columns: tuple[str, ...]) -> bool:
+    """Whether a line is a step of the breadcrumb naming a column, not the document the trail
+    ends at (首页 > 政务公开 > 关于…的通知)."""
+    return text in columns and (column_like(text) or text != columns[-1])
 
 
 _COLUMN_PREFIX = re.compile(r"^\s*([^_|｜\-—－]{2,12}?)\s*[_|｜\-—－]+\s*$")  # 通知公告 - , 工作动态_

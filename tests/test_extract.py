@@ -1724,6 +1724,18 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>"), url).column is None
 
 
+def test_a_trail_ending_at_the_document_does_not_hide_its_title():
+    """(cqjt's catalogue page, rendered from its template: title None) The trail's last step is
+    the document itself (首页 > 政务公开 > 关于…的通知): a labelled 名称 or a headline saying the
+    same is the title, not a column's name to pass over."""
+    title = "示例市交通委员会关于做好国庆期间道路运输安全管理工作的通知"
+    trail = f"<div class='wz'>当前位置：<a href='/'>首页</a> &gt; <a href='/zwgk/'>政务公开</a> &gt; {title}</div>"
+    for head in (f"<table><tr><td>发布机构：</td><td>示例市交通委员会</td></tr><tr><td>名称：</td><td>{title}</td></tr></table>",
+                 f"<h1>{title}</h1>"):
+        record = extract(f"<html><body>{trail}{head}<div id='zoom'>{TEXT}</div></body></html>", "http://www.example.gov.cn/a/1.html")
+        assert (record.title, record.column) == (title, f"首页 > 政务公开 > {title}"), head
+
+
 def test_bare_links_from_home_to_the_pages_column_are_its_trail():
     """(trail_bare stress: column 0.523) Hanweb's column links (/col/col123/index.html) go no
     folder deeper; printed bare, with nothing naming them, a run of links starting at home and

@@ -25,6 +25,7 @@ from pipeline.vocab import (
     IGNORED_LABELS,
     OFFICE_LABEL_ENDINGS,
     OTHER_OFFICE_WORDS,
+    PUBLISHING_LABELS,
     TABLE_LABELS,
     TOOL_WORDS,
 )
@@ -33,6 +34,8 @@ _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.it
 _TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
 _LABEL_FIELD.update({label: f for f, labels in TABLE_LABELS.items() for label in labels})
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
+OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
+_LABEL_FIELD.update({label: OFFICE for label in PUBLISHING_LABELS})  # (read as such a label is)
 _SPACED = "|".join(
     r"\s*".join(map(re.escape, label)) for label in sorted(_LABEL_FIELD, key=len, reverse=True)
 )
@@ -102,7 +105,6 @@ _VALUE_SHAPES: dict = {
 }
 
 
-OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
 # group 1 the label (as LABEL_RE's), 2 a closing bracket, 3 a colon
 _OFFICE_LABEL = re.compile(
     rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([{COLONS}])?")
@@ -198,9 +200,10 @@ def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
 
 
 def _near(el, others: list) -> bool:
-    """Whether an element shares an ancestor NEAR_LABELS levels up or less with one of others."""
+    """Whether an element is one of others (a line of labels: 发布时间：… 发布：…) or shares an
+    ancestor NEAR_LABELS levels up or less with one."""
     around = [a for a in list(el.iterancestors())[:NEAR_LABELS] if a.tag not in ("body", "html")]
-    return any(other is not el and any(holds(a, other) for a in around) for other in others)
+    return any(other is el or any(holds(a, other) for a in around) for other in others)
 
 
 def _table(el):

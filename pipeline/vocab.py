@@ -20,13 +20,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "keywords": ("主题词", "关键词", "关键字"),
     "title": ("标题", "名称", "文件名称", "信息名称", "公文名称", "文件标题", "信息标题", "公文标题", "题名"),
     "source": ("信息来源", "来源", "文章来源", "稿件来源", "新闻来源", "来源单位", "文件来源", "发布来源", "来源机构", "出处",
-               "本文来源", "稿源", "消息来源", "来稿单位", "内容来源", "转自"),
+               "本文来源", "稿源", "消息来源", "来稿单位", "内容来源", "转自", "信息提供"),
     "validity": ("有效性", "时效性", "效力状态", "有效期", "是否有效", "文件状态", "文件效力", "效力",
                  "时效", "有效状态"),
     "implemented_at": ("实施日期", "生效日期"),
     # the catalogue's abstract, often the text's first paragraph again: metadata, never the body
     "summary": ("内容概述", "内容摘要", "内容提要", "摘要"),
 }
+
+# Who put the page up (发布：重庆市人民政府办公厅, 发布者：执法监察股): an office's name there is the
+# publisher's last fallback, as an unknown label naming an office is; a person's (发布者：admin) is nothing.
+PUBLISHING_LABELS: tuple[str, ...] = ("发布", "发布者")
 
 # An unknown label naming an office (…单位, …机构, …机关, …部门: 信息所属单位, 制发单位) among a
 # metadata block's labels names the publisher when no known label does (field "office"); labels
@@ -218,6 +222,7 @@ SIGNER_TITLES: tuple[str, ...] = ("市长", "省长", "区长", "县长", "主�
 ISSUER_ENDINGS: tuple[str, ...] = (
     "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "署", "院", "会", "处", "所", "站", "中心",
     "公司", "集团", "监管局", "管委会", "街道办事处", "办", "组", "队", "司", "室", "社", "馆", "团",
+    "股",  # a county bureau's section (执法监察股, 法规股)
 )
 # Last words that end as an office's name does but name no office: a headline's meeting
 # (…座谈会, 新闻发布会), its verb (成功举办) or its figure of speech (新格局, 以人民为中心).

@@ -1728,12 +1728,11 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     ("发布时间：2017.09.04 15:30:00　发布：示例市人民政府办公厅", "示例市人民政府办公厅", None),
     ("来源：示例县国土资源局　发布者：执法监察股　发布时间：2015-05-20 16:32:08", "执法监察股", "示例县国土资源局"),
     ("来源：示例县国土资源局　发布者：admin　发布时间：2015-05-20 16:32:08", None, "示例县国土资源局"),
-    ("信息提供：户政管理大队 发布时间：2015-04-16 09:42:18 阅读次数：236", None, "户政管理大队"),
 ])
 def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, source):
-    """(template-rendered pages of cqjt, hlgtj, hsgaj) 发布： and 发布者： name who put the page up:
-    an office there (a section, 执法监察股, too) is the publisher when no label says 发布机构; a
-    person or an account is nobody's. 信息提供： names the source."""
+    """(template-rendered pages of cqjt, hlgtj) 发布： and 发布者： name who put the page up: an
+    office there (a section, 执法监察股, too) is the publisher when no label says 发布机构; a person
+    or an account is nobody's."""
     record = extract(_page(f"<h1>关于开展安全检查的通知</h1><div class='data'>{line}</div>"), "http://www.example.gov.cn/a/1.html")
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 

@@ -31,7 +31,10 @@ def plausible(published: str | None, written: str | None) -> bool:
 
 
 def publication_date(visible: str | None, meta: str | None, written_at: str | None,
-                     guess: Callable[[], str | None]) -> str | None:
+                     guess: Callable[[], str | None], labelled_days: frozenset = frozenset()) -> str | None:
+    """The visible date, else the meta tag's, else a guess (htmldate's), each when plausible. A
+    guess landing on a day the page labels as another date (发文日期：…, its 成文日期) read that
+    label: the page shows no publication date."""
     shown, tagged = normalize_date(visible), normalize_date(meta)
     if shown:
         if tagged and tagged[:10] == shown[:10] and len(tagged) > len(shown):
@@ -40,6 +43,8 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
     if plausible(tagged, written_at):
         return tagged
     guessed = normalize_date(guess())
+    if guessed and guessed[:10] in labelled_days:
+        guessed = None
     if plausible(guessed, written_at):
         return guessed
     return tagged or guessed

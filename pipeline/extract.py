@@ -313,7 +313,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         title = text.heading or title
     index_no, valid = normalize_index_no(labelled.get("index_no"))
     # a day: the hour some CMSs print with it (成文日期：2024-06-05 10:30) is the form's, not the document's
-    written_at = (normalize_date(labelled.get("written_at")) or "")[:10] or text.signed_at
+    labelled_written = (normalize_date(labelled.get("written_at")) or "")[:10]
+    written_at = labelled_written or text.signed_at
     return DocumentRecord(
         url=url,
         title=title,
@@ -325,7 +326,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),
-                                      written_at, lambda: _htmldate(tree)),
+                                      written_at, lambda: _htmldate(tree), frozenset({labelled_written[:10]} - {""})),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),
         source=_first(clean_text(labelled.get("source")), _named(from_meta.get("source"))),

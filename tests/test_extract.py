@@ -1737,6 +1737,14 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_page_showing_only_its_written_date_has_no_publication_date():
+    """(dzs, rendered from its template: 发文日期：2017-02-20 09:41:23 and no 发布日期) The last
+    guess at a publication date (htmldate's) read the 成文日期's label: that is no publication."""
+    block = "<table><tr><td><b>发布机构：</b>示例市财政局</td><td><b>发文日期：</b>2017-02-20 09:41:23</td></tr></table>"
+    record = extract(_page(f"<h1>示例市2017年政府预算公开说明</h1>{block}"), "http://www.example.gov.cn/a/1.html")
+    assert (record.written_at, record.published_at, record.publisher) == ("2017-02-20", None, "示例市财政局")
+
+
 def test_a_trail_ending_at_the_document_does_not_hide_its_title():
     """(cqjt's catalogue page, rendered from its template: title None) The trail's last step is
     the document itself (首页 > 政务公开 > 关于…的通知): a labelled 名称 or a headline saying the

@@ -32,12 +32,15 @@ _NAMING = "//@class|//@id|//@aria-label|//@wzades|//@des"
 _SPOKEN = frozenset({"aria-label", "wzades", "des"})
 
 
+_MARKS = " \t\n\u3000\xa0·•●○■□▪◆◇▶►"  # a bullet or an icon's character printed before a trail or a step
+
+
 def parts_of(text: str) -> list[str]:
     bare = LEAD.sub("", text)
     steps = _SEPARATOR.split(bare)
     if len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:
         steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访
-    parts = [clean_text(p) for p in steps]
+    parts = [clean_text(p.strip(_MARKS)) for p in steps]
     parts = [p for p in parts if p]
     if parts:
         parts[-1] = clean_text(_TRAILER.sub("", parts[-1])) or ""

@@ -1772,6 +1772,9 @@ def test_bare_links_from_home_to_the_pages_column_are_its_trail():
 
 
 @pytest.mark.parametrize("trail,column", [
+    # a bullet printed before the trail is no part of its first step (jinhu, rendered from its template)
+    ("<ol class='breadcrumb'><span class='dotted'>·</span><a href='/index.html'>首页</a> / <a href='/xwzx/index.html'>"
+     "新闻中心</a> / <a href='/xwzx/tzgg/index.html'>通知公告</a> / 正文</ol>", "首页 > 新闻中心 > 通知公告 > 正文"),
     # an attribute saying 当前位置 to a screen reader names the trail; icons separate its steps
     ("<div class='curb' wzades='当前位置'><a href='/c/1'>首页</a><img src='/a.gif'/><a href='/c/2'>政务公开</a>"
      "<img src='/a.gif'/><a href='/c/3'>通知公告</a></div>", "首页 > 政务公开 > 通知公告"),

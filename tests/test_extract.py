@@ -1737,6 +1737,16 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_documents_kind_is_no_subject():
+    """(cqjt's catalogue, rendered from its template: 文件分类：通知) 文件分类 and 文件类别 name the
+    document's kind (通知, 意见), as 文种 does: not the 主题分类."""
+    block = ("<table><tr><td>文件分类：</td><td>通知</td><td>发布机构：</td><td>示例市交通委员会</td></tr>"
+             "<tr><td>主题分类：</td><td>交通</td><td>文件类别：</td><td>意见</td></tr></table>")
+    for rows in (block, block.replace("<tr><td>主题分类：</td><td>交通</td>", "<tr>")):
+        record = extract(_page(f"<h1>关于做好道路运输安全管理工作的通知</h1>{rows}"), "http://www.example.gov.cn/a/1.html")
+        assert (record.subject, record.publisher) == ("交通" if "主题分类" in rows else None, "示例市交通委员会")
+
+
 def test_a_page_showing_only_its_written_date_has_no_publication_date():
     """(dzs, rendered from its template: 发文日期：2017-02-20 09:41:23 and no 发布日期) The last
     guess at a publication date (htmldate's) read the 成文日期's label: that is no publication."""

@@ -17,6 +17,7 @@ import re
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden, shown_text
 from pipeline.breadcrumb import LEAD
 from pipeline.labels import before_labels, label_matches
+from pipeline.lines import MAX_TITLE
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
 from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
@@ -173,6 +174,9 @@ def doc_no_in_headline(tree) -> str | None:
     return None
 
 
+_LINE_STOPS = BLOCK_TAGS - {"br"}
+
+
 def _titled_blocks(tree) -> list[str]:
     """Texts of other elements whose class or id says title, long enough for a document's
     and neither mostly links (a side list's items, a breadcrumb), labelled values (发布时间：…
@@ -183,6 +187,11 @@ def _titled_blocks(tree) -> list[str]:
         if any(map(is_hidden, (el, *el.iterancestors()))):
             continue  # a share widget's copy of the title (display:none), cut by its <br>
         text = clean_text(_lead(el))
+        # a title broken by <br> (a narrow bar): its lines read whole, unless a later one is a byline's
+        whole = clean_text(_words_before(el, _LINE_STOPS)[0])
+        if whole and text and whole != text and whole.startswith(text) and not label_matches(whole) \
+                and not _DATE_AFTER.search(whole) and len(whole) <= MAX_TITLE:
+            text = whole
         linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
                      if words and text and words in text)
         if text and len(text) >= 8 and linked * 2 < len(text) and not label_matches(text) and "。" not in text:

@@ -1737,6 +1737,17 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_block_saying_title_broken_by_br_is_read_whole():
+    """(hsgaj, rendered from its template, under the 'title broken by <br>' stress) The only
+    headline is a div.show_title inside the text's box, the <title> names the site: the block
+    saying title is read across its <br>, but not into a byline printed in it."""
+    for title_html, title in (("关于开展全市户口登记<br>管理专项整治工作的通知", "关于开展全市户口登记管理专项整治工作的通知"),
+                              ("关于开展全市户口登记管理专项整治工作的通知<br>发布时间：2015-04-16", "关于开展全市户口登记管理专项整治工作的通知")):
+        page = ("<html><head><title>示例市公安局治安户政支队</title></head><body><div class='content'>"
+                f"<div class='show_title'>{title_html}</div><div class='show_flag'>阅读次数：236</div>{TEXT}</div></body></html>")
+        assert extract(page, "http://www.example.gov.cn/a/1.html").title == title, title_html
+
+
 def test_a_documents_kind_is_no_subject():
     """(cqjt's catalogue, rendered from its template: 文件分类：通知) 文件分类 and 文件类别 name the
     document's kind (通知, 意见), as 文种 does: not the 主题分类."""

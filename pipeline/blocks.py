@@ -149,9 +149,10 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
 
 
 def layout_table(table) -> bool:
-    """A table of one cell a row: a page's layout around what it holds (an old site's regions, a
-    text set in a one-cell table), not a table of data."""
-    widths = [len(row.xpath("./td|./th")) for row in table.xpath("./tr|./*/tr")]
+    """A table of one cell a row, cells printing nothing (a border's image, a margin) aside: a
+    page's layout around what it holds (an old site's regions, a text set in a one-cell table
+    between two shadow cells), not a table of data."""
+    widths = [len(row.xpath("./td[normalize-space()]|./th[normalize-space()]")) for row in table.xpath("./tr|./*/tr")]
     return bool(widths) and max(widths) == 1
 
 

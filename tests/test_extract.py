@@ -1737,6 +1737,21 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_text_set_between_a_tables_shadow_cells_is_no_table_of_data():
+    """(龙岗's 政策法规 page, rendered from its template) The text sits in a layout table's middle
+    cell between two empty cells drawing its shadow: a table of one cell a row that prints
+    anything, not a record of label and value cells, so the title and 文号 printed over the text
+    are its header."""
+    title = "示例区住房和建设局关于进一步加强建设工程施工现场扬尘污染防治工作的通知"
+    cell = (f"<div id='lawCont'><p style='text-align:center'><strong>{title}</strong></p>"
+            f"<p style='text-align:center'>示龙建〔2016〕58号</p>{TEXT}</div>")
+    page = ("<html><head><title>示例区住房和建设局-政策法规</title></head><body><span>政策法规</span><table>"
+            "<tr><td colspan='3'><img src='/shadow_T.png'></td></tr><tr><td style='background:url(/shadow_R.png)'></td>"
+            f"<td>{cell}</td><td></td></tr></table></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.doc_no, record.body) == (title, "示龙建〔2016〕58号", BODY)
+
+
 def test_a_block_saying_title_broken_by_br_is_read_whole():
     """(hsgaj, rendered from its template, under the 'title broken by <br>' stress) The only
     headline is a div.show_title inside the text's box, the <title> names the site: the block

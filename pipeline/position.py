@@ -63,7 +63,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
                     or not heading_only and in_data_table(block.owner)  # a cell's heading (代理机构联系方式)
-                    or i and BARE_LABEL.fullmatch(page[i - 1].text.strip()) or _VALUE_AFTER_COLON.match(block.text)
+                    or i and _value_under(page[i - 1], block) or _VALUE_AFTER_COLON.match(block.text)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
             if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
@@ -71,6 +71,14 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
                 return _over_subtitle(page, i) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
+
+
+def _value_under(above, block) -> bool:
+    """Whether a line is the value of a label alone on the line above it (发布机构： / 示例局), in
+    the same element or beside it; a clock's empty label (当前时间：, its date written by script)
+    in the bar over another region labels nothing there."""
+    parent = block.owner.getparent()
+    return bool(BARE_LABEL.fullmatch(above.text.strip())) and (parent is None or holds(parent, above.owner))
 
 
 class _DataCells:

@@ -1737,6 +1737,16 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_clocks_empty_label_over_another_region_labels_no_headline():
+    """(合肥's page, rendered from its template, its headline a plain div) The menu bar ends with
+    当前时间： (the date a script writes); the headline opening the next region is no value of it."""
+    page = ("<html><head><title>示例警务网</title></head><body><div class='menubar'>当前时间：<span><script>"
+            "document.write(new Date())</script></span></div><div class='box'><div>示例市公安局关于进一步规范电动自行车登记上牌工作的通告</div>"
+            f"<p class='info'><span>发布时间：2017-04-12</span> <span>新闻来源：</span></p><div id='contMain'>{TEXT}</div></div></body></html>")
+    record = extract(page, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.published_at) == ("示例市公安局关于进一步规范电动自行车登记上牌工作的通告", "2017-04-12")
+
+
 def test_a_text_set_between_a_tables_shadow_cells_is_no_table_of_data():
     """(龙岗's 政策法规 page, rendered from its template) The text sits in a layout table's middle
     cell between two empty cells drawing its shadow: a table of one cell a row that prints

@@ -334,7 +334,7 @@ def _data_table(best, tallies: dict):
     rows = table.xpath(".//tr") if table is not None else []
     if (table is None or table not in tallies or table.find(".//table") is not None
             or len(rows) < 2 or tallies[table].links > LINK_SHARE * tallies[table].total
-            or all(len(row.xpath("./td|./th")) == 1 for row in rows)):  # one cell a row: a page's layout
+            or layout_table(table)):  # one cell a row: a page's layout
         return best
     return _widened(table, tallies)
 

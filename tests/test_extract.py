@@ -1760,6 +1760,9 @@ def test_a_text_set_between_a_tables_shadow_cells_is_no_table_of_data():
             f"<td>{cell}</td><td></td></tr></table></body></html>")
     record = extract(page, "http://www.example.gov.cn/a/1.html")
     assert (record.title, record.doc_no, record.body) == (title, "示龙建〔2016〕58号", BODY)
+    # the cell printing the text twice (a phone's copy the sheet hides): the copy, not the table
+    twice = page.replace(cell, f"<div class='pc'>{cell}</div><div class='m'>{cell}</div>")
+    assert extract(twice, "http://www.example.gov.cn/a/1.html").body == BODY
 
 
 def test_a_block_saying_title_broken_by_br_is_read_whole():

@@ -76,10 +76,17 @@ def is_hidden(el) -> bool:
     return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
 
 
-def leads_away(a) -> bool:
-    """Whether an <a> is a link a reader follows: it has an href (an anchor named for a bookmark,
-    `<a name="topic1">`, is the text's own words) and does not cite a document inside a sentence."""
-    return a.get("href") is not None and not is_citation(a)
+def leads_away(el) -> bool:
+    """Whether an element is a link a reader follows: an <a> with an href (an anchor named for a
+    bookmark, `<a name="topic1">`, is the text's own words) that does not cite a document inside
+    a sentence, or any element a click takes elsewhere (`<h2 onclick="location='…'">`, a list of
+    other pages drawn without anchors)."""
+    if el.tag == "a":
+        return el.get("href") is not None and not is_citation(el)
+    return bool(_NAVIGATES.search(el.get("onclick") or ""))
+
+
+_NAVIGATES = re.compile(r"location|window\.open|\.href")
 
 
 def is_citation(link) -> bool:
@@ -129,7 +136,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         tag = tag.lower() if isinstance(tag, str) else None
         attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
-        inner_link = in_link or tag == "a" and leads_away(el)
+        inner_link = in_link or attributed and (tag == "a" or "onclick" in el.attrib) and leads_away(el)
         inner_hidden = hidden or attributed and is_hidden(el)
         if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
                 or inner_hidden and not hidden and not block):

@@ -50,6 +50,7 @@ def forget_lines() -> None:
     """Forget what was cached of lines (a benchmark starts each pass as a first page would)."""
     _furniture_line.cache_clear()
     _labelled_values.cache_clear()
+    label_matches.cache_clear()
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»、]+")
@@ -150,7 +151,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             walker.skip_subtree()
             frames.append((in_link, False, False, in_link))
             continue
-        inner = in_link or tag == "a" and leads_away(item)
+        inner = in_link or (tag == "a" or "onclick" in item.attrib) and leads_away(item)
         own_line = tag in _BLOCK_NEWLINE
         if own_line:
             newline()

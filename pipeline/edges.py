@@ -392,9 +392,15 @@ def _before_link_list(lines: list[Line], start: int, end: int) -> int:
     heading over it that nobody listed (往期回顾, 更多阅读) or none: the site's, not the
     document's. A 附件 list, files, and a signature over the list stay."""
     run = end
-    while run > start and lines[run - 1].is_link and not _is_file(lines[run - 1]) and not _ANNEX.match(lines[run - 1].text):
+    links = 0
+    while run > start:
+        line = lines[run - 1]
+        if line.is_link and not _is_file(line) and not _ANNEX.match(line.text):
+            links += 1
+        elif not (FIGURES_DATE.match(line.text) and run - 2 > start and lines[run - 2].is_link):
+            break  # (an item's date printed on its own line under its link is the item's)
         run -= 1
-    if end - run < MIN_LINK_LIST or run == start or _ANNEX.match(lines[run - 1].text) and not _is_file(lines[run - 1]):
+    if links < MIN_LINK_LIST or run == start or _ANNEX.match(lines[run - 1].text) and not _is_file(lines[run - 1]):
         return end  # (under a 附件 line, links name the document's annexes)
     if run - 1 > start and _list_heading(lines[run - 1].text):
         run -= 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pipeline.blocks import BLOCK_TAGS, Block, holds, layout_table
 from pipeline.normalize import DOC_NO, HAN, ends_as_office
@@ -63,7 +64,9 @@ def field_of(label: str) -> str | None:
     return _LABEL_FIELD.get(_WS.sub("", label))
 
 
-def label_matches(text: str) -> list[re.Match]:
+@lru_cache(maxsize=8192)
+def label_matches(text: str) -> tuple[re.Match, ...]:
+    """The labels a text prints (cached: a page's lines are asked again by several readers)."""
     found = []
     for match in LABEL_RE.finditer(text):
         label = _WS.sub("", match.group(1))
@@ -90,7 +93,7 @@ def label_matches(text: str) -> list[re.Match]:
         if (match.group(2) or bracketed or shaped and apart or listed
                 or _starts_row(match, text) and (len(label) > 2 or whole_cell or padded)):
             found.append(match)
-    return found
+    return tuple(found)
 
 
 MIN_LISTED_LABEL = 4  # characters of a label read without a colon after others on its line

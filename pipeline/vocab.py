@@ -261,6 +261,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
     "夜间模式", "背景色", "简体", "繁体", "简", "繁", "放大", "正常", "缩小",
     "推荐", "更多", "发表评论", "打印此文", "内容纠错", "网站纠错", "我要分享", "双击滚屏", "滚屏", "TOP", "用手机看", "手机看", "点赞", "播放", "暂停", "无障碍浏览",
     "分享至", "下载", "首页", "AA",  # (AA: the letters of a font-size icon, Aa字体：小|中|大)
+    "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
     # the page's own text as a file: PDF下载, Word版下载, 下载OFD (compared in capitals)
     *(f"{kind}{form}下载" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),
     *(f"下载{kind}{form}" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),

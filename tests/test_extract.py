@@ -1737,6 +1737,19 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_list_of_pages_drawn_without_anchors_closing_the_text_is_not_its():
+    """(西城's page, rendered from its template) Under the text, in its box, the column's latest
+    items: each an <h2 onclick="location='…'"> over its date in an <h3>, then a QR code's caption
+    (微信公众号 / 扫一扫). A click takes the reader elsewhere, as a link does: the list and the caption
+    are the page's."""
+    items = "".join(f"<li><div class='dot'></div><h2 onclick=\"location='index_article.php?id={n}'\">示例区教育督导室第{n}号工作动态</h2>"
+                    f"<h3>2023-01-{n:02d}</h3></li>" for n in range(1, 5))
+    box = (f"<div class='article_content'>{TEXT}<div class='bottom'><ul>{items}</ul><div class='qr'><img src='/qr.jpg'/>"
+           "<h2>微信公众号</h2><h3>扫一扫</h3></div></div></div>")
+    record = extract(f"<html><body><h1>关于开展安全检查的通知</h1>{box}</body></html>", "http://www.example.gov.cn/a/1.html")
+    assert record.body == BODY
+
+
 def test_a_clocks_empty_label_over_another_region_labels_no_headline():
     """(合肥's page, rendered from its template, its headline a plain div) The menu bar ends with
     当前时间： (the date a script writes); the headline opening the next region is no value of it."""

@@ -1737,6 +1737,14 @@ def test_who_put_the_page_up_is_its_publisher_when_an_office(line, publisher, so
     assert (record.publisher, record.source, record.body) == (publisher, source, BODY)
 
 
+def test_a_phone_sites_title_names_only_the_site():
+    """(贵州气象's phone site, rendered from its template) <title>贵州气象在线 - 手机版</title> names
+    the site's phone edition: the block saying title is the document's."""
+    page = ("<html><head><title>示例气象在线 - 手机版</title></head><body><div class='news-details-title'>"
+            f"示例省气象局召开主汛期气象服务工作部署会</div><div class='news-content'>{TEXT}</div></body></html>")
+    assert extract(page, "http://m.example.gov.cn/news/details?id=1").title == "示例省气象局召开主汛期气象服务工作部署会"
+
+
 def test_a_list_of_pages_drawn_without_anchors_closing_the_text_is_not_its():
     """(西城's page, rendered from its template) Under the text, in its box, the column's latest
     items: each an <h2 onclick="location='…'"> over its date in an <h3>, then a QR code's caption

@@ -326,7 +326,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),
-                                      written_at, lambda: _htmldate(tree), frozenset({labelled_written[:10]} - {""})),
+                                      written_at, lambda: _htmldate(tree), frozenset({labelled_written} - {""})),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),
         source=_first(clean_text(labelled.get("source")), _named(from_meta.get("source"))),

@@ -189,8 +189,8 @@ def _titled_blocks(tree) -> list[str]:
         text = clean_text(_lead(el))
         # a title broken by <br> (a narrow bar): its lines read whole, unless a later one is a byline's
         whole = clean_text(_words_before(el, _LINE_STOPS)[0])
-        if whole and text and whole != text and whole.startswith(text) and not label_matches(whole) \
-                and not _DATE_AFTER.search(whole) and len(whole) <= MAX_TITLE:
+        if (whole and text and whole != text and whole.startswith(text) and not label_matches(whole)
+                and not _DATE_AFTER.search(whole) and len(whole) <= MAX_TITLE):
             text = whole
         linked = sum(len(words) for words in map(clean_text, (a.text_content() for a in el.iter("a")))
                      if words and text and words in text)

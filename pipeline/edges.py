@@ -110,7 +110,7 @@ def _table_head(lines: list[Line], title: str | None, template: frozenset, colum
 
 
 def _head_end(lines: list[Line], title: str | None, template: frozenset,
-              columns: frozenset = frozenset()) -> tuple[int, str | None, str | None]:
+              columns: frozenset) -> tuple[int, str | None, str | None]:
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
     start = 0

@@ -501,7 +501,8 @@ def _shown(el) -> str:
     return squeeze("".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
 
 
-_TRAIL_WORDS = ("crumb", "position", "location", "dqwz", "nav", "path", "wz", "bread", "current")
+# the names extraction knows a trail by, and words naming one it does not (nav, path, wz …)
+_TRAIL_WORDS = BREADCRUMB_NAMES + ("nav", "path", "wz", "bread", "current")
 
 
 def _emptied_trail(case: Case) -> tuple | None:

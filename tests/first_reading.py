@@ -113,6 +113,8 @@ def main() -> None:
             wrong = [m for m in MEASURES if score([(label, record)])[m] < 1]
             if wrong:
                 print(f"  {label['page']} (read by {commit[:10]}^): {', '.join(wrong)}")
+                for name in (m for m in wrong if m in FIELDS):
+                    print(f"      {name}: got {record[name]!r}, want {label['fields'][name]!r}")
 
 
 if __name__ == "__main__":

@@ -373,6 +373,32 @@ def abstract_row(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
+# page tools as sites print them on a value's line: words, links, in brackets or not
+TOOLS = ("<span class='sc'>收藏</span>", "<a href='javascript:window.print()'>打印</a>",
+         "<span>字号：<a>大</a> <a>中</a> <a>小</a></span>", "<a href='#'>分享到：</a>",
+         "<span>【<a href='#'>关闭窗口</a>】</span>", "<span> | <a href='#'>查看更多</a></span>")
+
+
+def tools_after_values(case: Case) -> Case:
+    """The page with a tool (收藏, 打印, 字号 大中小, 【关闭窗口】, | 查看更多…) printed right after the
+    element showing its 信息来源 and its publisher, outside the text: values run into the tools
+    of the line they end, as many a page's metadata line does."""
+    if (found := _text_element(case)) is None:
+        return case
+    tree, text = found
+    inside = set(text.iter())
+    pick, added = int(hashlib.sha256(case.name.encode()).hexdigest(), 16), 0
+    for value in filter(None, (case.fields.get("source"), case.fields.get("publisher"))):
+        el = _holder(tree, squeeze(value))
+        if el is None or el in inside or el.tag in ("title", "script") or len(squeeze(el.text_content())) > len(squeeze(value)) + 12:
+            continue  # a value in the text (the 落款's office), or inside a longer line
+        tool = lxml.html.fragment_fromstring(TOOLS[(pick + added) % len(TOOLS)])
+        el.addnext(tool)
+        tool.tail, el.tail = el.tail, " "
+        added += 1
+    return _reprinted(case, tree) if added else case
+
+
 _TRAIL_SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)  # what separates a trail's steps, as extraction reads them
 
 
@@ -558,4 +584,5 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
-            "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare}
+            "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare,
+            "a tool after each value": tools_after_values}

@@ -485,6 +485,9 @@ CLASSES = {
         {"doc_no": None, "written_at": "2024-03-04"}),
     "a value run into link text": (
         _page("<p>发布机构：上海市财政局 | <a href='#'>查看更多属性</a></p>"), {"publisher": "上海市财政局"}),
+    "a value run into a tool in brackets": (
+        _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
+        {"source": "示例市医疗保障局"}),
     "a visible 发布日期 outranks the PubDate meta": (
         _page("<p>发布日期：2018-01-01</p>", head="<meta name='PubDate' content='2021-03-14 11:30'>"),
         {"published_at": "2018-01-01"}),

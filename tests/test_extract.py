@@ -485,6 +485,10 @@ CLASSES = {
         {"doc_no": None, "written_at": "2024-03-04"}),
     "a value run into link text": (
         _page("<p>发布机构：上海市财政局 | <a href='#'>查看更多属性</a></p>"), {"publisher": "上海市财政局"}),
+    "a source labelled by who supplied it (供稿单位), a publisher by who discloses it (公开机构)": (
+        _page("<ul><li>公开机构：示例县交通运输局</li><li>公开日期：2024-06-05</li></ul>"
+              "<p>发布时间：2024/06/05&nbsp;&nbsp;供稿单位：县公路管理段&nbsp;&nbsp;阅读次数：35</p>"),
+        {"publisher": "示例县交通运输局", "source": "县公路管理段", "published_at": "2024-06-05"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -130,7 +130,7 @@ def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
     whose folders say nothing (Hanweb's /col/col123/index.html) are a trail when they start at
     home and end at the page's `column` (its ColumnName meta)."""
     anchors = list(block.owner.iter("a"))
-    if not 2 <= len(anchors) <= MAX_STEPS:
+    if not 2 <= len(anchors) <= MAX_LINKED_STEPS:
         return None  # (a menu's many links: not asked one by one)
     links = [(a, words) for a in anchors if (words := clean_text(a.text_content()))]
     text = clean_text(LEAD.sub("", block.text)) or ""
@@ -187,13 +187,15 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     named = list(dict.fromkeys(name.getparent() for name in tree.xpath(_NAMING)
                                if _NAMED.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
     found: tuple[list[str], object] | None = None
+    one_step: tuple[list[str], object] | None = None  # a named element of one step: a trail, or a footer's address (location_info)
     for el in named:
         if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read
             continue  # below, not as a trail; an empty one is filled by script, its parent is the page
         parts, holder = _widest(el)
-        if parts:
+        if parts and (len(parts) >= 2 or LEAD.match(_visible_text(el))):
             found = (parts, holder)
             break
+        one_step = one_step or ((parts, holder) if parts else None)
     if found is None:
         for block in blocks:
             if len(block.text) > MAX_LENGTH or not block.link_chars and not LEAD.match(block.text):
@@ -212,14 +214,15 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
             if parts and found is None:
                 found = (parts, block.owner)
     if found is None:
-        found = _listed_trail(tree)
+        found = _listed_trail(tree) or one_step
     if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data
         if parts := hanweb_location(tree):
             return parts, None
     return found or ([], None)
 
 
-MAX_STEPS = 6
+MAX_STEPS = 6  # a list of more items is a menu
+MAX_LINKED_STEPS = 9  # links each a folder deeper: catalogues nest that deep (首页 > 政务公开 > … > 统计公报)
 
 
 def _listed_trail(tree) -> tuple[list[str], object] | None:

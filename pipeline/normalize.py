@@ -183,13 +183,19 @@ _BRACKETED_LEAD = re.compile(r"^[【\[]\s*([^【】\[\]]{2,25}?)\s*[】\]]\s*(?=
 _TRAIL = re.compile(r"\s+>\s+|\s*(?:＞|»|›|>>)\s*")  # (a bare > may close a <…> inside 《…》)
 
 
-def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
+def clean_title(title: str | None, names: tuple[str, ...] = (), columns: tuple[str, ...] = ()) -> str | None:
     """A page title without the column/site suffixes a CMS appends (…_计划规划_某某人民政府), or the
-    site name it puts first."""
+    site name it puts first. `names`: the site's and column's names; `columns`: the breadcrumb's
+    steps, naming a part only unless it is worded as a title (…决议__2007年第23号国务院公报)."""
     text = clean_text(title)
     if text is None:
         return None
     known = {clean_text(n) for n in names if n} - {None}
+    named_steps = {step for step in columns if step and step not in HOME_NAMES}
+
+    def names_column(part: str) -> bool:
+        return any(k in part for k in known) or not _TITLE_WORDS.search(part) and any(step in part for step in named_steps)
+
     if (lead := _BRACKETED_LEAD.match(text)) and (_SUFFIX_HINT.search(lead.group(1)) or _PLACE.fullmatch(lead.group(1))):
         text = text[lead.end():]  # the site's name first, in brackets: 【示例市人民政府】关于… (a column's, 【人社】, stays)
     steps = _TRAIL.split(text)
@@ -200,7 +206,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = ()) -> str | None:
     text = _SPACED_SITE.sub("", text)
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
     stripped = 0
-    while len(tokens) > 2 and (any(k in tokens[-1] for k in known) or _names_site(tokens[-1])
+    while len(tokens) > 2 and (names_column(tokens[-1]) or _names_site(tokens[-1])
                                or _column_before_site(tokens)):
         del tokens[-2:]
         stripped += 1

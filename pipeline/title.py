@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden, shown_text
-from pipeline.breadcrumb import LEAD
+from pipeline.breadcrumb import HOME, LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.lines import MAX_TITLE
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
@@ -52,9 +52,11 @@ def _unbalanced(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")") or bool(_CUT.search(text))
 
 
-def _names_in(suffix: str, meta: dict) -> bool:
-    """Whether a title's suffix is made of the site's or column's name (as its <meta> say)."""
-    return any(name and name in suffix for name in (meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")))
+def _names_in(suffix: str, meta: dict, columns: tuple[str, ...] = ()) -> bool:
+    """Whether a title's suffix is made of the site's or column's name (as its <meta> say, or a
+    step of the breadcrumb past home)."""
+    names = (*(meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")), *(step for step in columns if not HOME.match(step)))
+    return any(name and name in suffix for name in names)
 
 
 SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")  # a 副题 is led by a dash: ——我国…综述
@@ -204,7 +206,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     `over_text`: the line printed over the text (pipeline.position.title_over_text)."""
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
-    article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names)
+    article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names, columns)
     headlines = [headline_text(shown_text(h)) for h in tree.xpath(HEADLINES)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     # (a trail may end at the document itself: its title is no column's name)
@@ -241,7 +243,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         rest = chosen[len(other):] if chosen.startswith(other) else ""
         lead = chosen[:-len(other)] if chosen.endswith(other) else ""
         if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and (
-                _names_in(rest, meta) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
+                _names_in(rest, meta, columns) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
             chosen = other  # the same title with the column's or the site's name run into it
         elif lead and other in printed and (match := _COLUMN_PREFIX.match(lead)) and (
                 column_like(match.group(1)) or match.group(1) in columns):

@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -545,11 +546,12 @@ def _emptied_trail(case: Case) -> tuple | None:
     return tree, holder, steps
 
 
-def trail_bare(case: Case) -> Case:
+def trail_bare(case: Case, nested: bool = False) -> Case:
     """The page with its breadcrumb printed as bare links: no lead-in, no separator, no class or id
     naming it or its ancestors, each step's link to a folder no deeper than the last
     (/col/col1001/index.html, as Hanweb's): only its place at home and its end at the page's
-    column (a ColumnName meta) say it is a trail."""
+    column (a ColumnName meta) say it is a trail. `nested`: each link a folder deeper than the
+    last, down to the page's own (/xxgk/, /xxgk/tzgg/), and no meta naming the column."""
     if (emptied := _emptied_trail(case)) is None:
         return case
     tree, holder, steps = emptied
@@ -558,9 +560,23 @@ def trail_bare(case: Case) -> Case:
             if el is holder or any(word in (el.get(name) or "").lower() for word in _TRAIL_WORDS):
                 el.attrib.pop(name, None)
     hrefs = ["/"] + [f"/col/col{1000 + n}/index.html" for n in range(1, len(steps))]
+    if nested:
+        for meta in tree.xpath("//meta[@name]"):
+            if meta.get("name").lower() in _COLUMN_METAS:
+                meta.getparent().remove(meta)
+        folders = [part for part in urlsplit(case.url).path.split("/") if part][:-1]
+        folders += [f"c{n}" for n in range(len(steps))]  # (a page nearer the root than its trail is long)
+        hrefs = ["/"] + ["/" + "/".join(folders[:n]) + "/" for n in range(1, len(steps))]
     holder.append(lxml.html.fragment_fromstring(
         "<span>" + "".join(f"<a href='{href}'>{step}</a>" for href, step in zip(hrefs, steps)) + "</span>"))
     return _reprinted(case, tree)
+
+
+_COLUMN_METAS = ("columnname", "lanmu", "columntype", "columndescription", "columnkeywords")
+
+
+def trail_bare_nested(case: Case) -> Case:
+    return trail_bare(case, nested=True)
 
 
 def trail_reprinted(case: Case) -> Case:
@@ -585,4 +601,5 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "an abstract in the metadata": abstract_row, "trail drawn by CSS": trail_drawn,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
             "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare,
+            "the trail bare links, nested": trail_bare_nested,
             "a tool after each value": tools_after_values}

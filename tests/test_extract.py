@@ -489,6 +489,22 @@ CLASSES = {
         _page("<ul><li>公开机构：示例县交通运输局</li><li>公开日期：2024-06-05</li></ul>"
               "<p>发布时间：2024/06/05&nbsp;&nbsp;供稿单位：县公路管理段&nbsp;&nbsp;阅读次数：35</p>"),
         {"publisher": "示例县交通运输局", "source": "县公路管理段", "published_at": "2024-06-05"}),
+    "a trail of bare links, each a folder deeper, seven steps (a catalogue's)": (
+        _page("<div><span>" + "".join(f"<a href='{href}'>{step}</a>" for href, step in (
+            ("/", "首页"), ("/zwgk/", "政务公开"), ("/zwgk/xxgk/", "信息公开"), ("/zwgk/xxgk/fdzdgk/", "法定主动公开内容"),
+            ("/zwgk/xxgk/fdzdgk/jggk/", "结果公开"), ("/zwgk/xxgk/fdzdgk/jggk/tjsj/", "统计数据"),
+            ("/zwgk/xxgk/fdzdgk/jggk/tjsj/tjgb/", "统计公报"))) + "</span></div>"),
+        {"column": "首页 > 政务公开 > 信息公开 > 法定主动公开内容 > 结果公开 > 统计数据 > 统计公报"}),
+    "a footer's address in an element named location is no trail of one step": (
+        "<html><head><meta charset='utf-8'></head><body><div><span><a href='/'>首页</a><a href='/zwgk/'>政务公开</a>"
+        f"<a href='/zwgk/tzgg/'>通知公告</a></span></div><h1>关于做好道路运输工作的通知</h1><div id='zoom'>{TEXT}</div>"
+        "<div class='location_info'><p>示例县人民政府教育督导室<br>通讯地址：示例路171号<br>电话：010-63035130</p></div></body></html>",
+        {"column": "首页 > 政务公开 > 通知公告"}),
+    "a <title>'s part naming a step of the trail (…决议__2007年第23号国务院公报_中国政府网)": (
+        _page("<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/gongbao/'>国务院公报</a> &gt; "
+              "<a href='/gongbao/2007/23/'>2007年第23号</a></div>",
+              head="<title>全国人民代表大会常务委员会关于批准示例决议的决议__2007年第23号国务院公报_中国政府网</title>"),
+        {"title": "全国人民代表大会常务委员会关于批准示例决议的决议"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -15,8 +15,9 @@ from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
 from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, HOME_NAMES
 
-# "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon
-LEAD = re.compile(rf"^[\s|｜]*[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*")
+# "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon;
+# a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
+LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*)+")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
 _BAR = re.compile(r"\s*[|｜]\s*")  # a tool bar's separator, and a trail's only after a lead-in

@@ -46,6 +46,7 @@ def parse_html(html: bytes | str):
     # libxml2 drops whatever follows a stray </html> or </body>; browsers show it (and some
     # templates print the document after one)
     data = _CLOSING.sub(b"", data)
+    data = _BLOCK_IN_HEADING.sub(rb"\1<span\4>\5</span>\6", data)
     if not data.strip():
         return None
     try:
@@ -56,6 +57,10 @@ def parse_html(html: bytes | str):
 
 _CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CLOSING = re.compile(rb"</(?:body|html)\s*>", re.I)
+# a paragraph inside a heading (<h1><p>关于…的通知</p></h1>, as editors paste titles): libxml2 closes
+# the heading at the <p>, leaving it empty; browsers keep the words in it. Read as a span.
+_BLOCK_IN_HEADING = re.compile(
+    rb"(<h([1-6])\b[^>]*>\s*)<(p|div)\b([^>]*)>((?:(?!</?(?:h[1-6]|p|div)\b).){0,300}?)</\3\s*>(\s*</h\2\s*>)", re.I | re.S)
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 # lxml.html's own lookup picks each element's class in Python, on every access; one class for
 # all, chosen in C, keeps its methods (text_content …) at a fraction of the cost

@@ -105,8 +105,8 @@ def headline(tree):
     title) worded as a document's title is (关于…的通知) and not a link."""
     for h in tree.xpath(HEADLINES):
         text = clean_text(shown_text(h))
-        if text and not is_name(text):
-            return h
+        if text and not is_name(text) and not any(map(is_hidden, (h, *h.iterancestors()))):
+            return h  # (a hidden one is a print copy's, after the text)
     return next((h for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2") if _worded_as_title(h)), None)
 
 
@@ -226,7 +226,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     if chosen is not None and chosen in headlines + [page_title] + titled_headings and column_like(chosen):
         # <h1>通知公告</h1>, <h2 class="list_title">重要新闻</h2> or a <title> naming the column and
         # site: the title is in a block saying so, or the line printed over the text
-        titled = [t for t in _titled_blocks(tree) if not is_name(t) and not column_like(t)]
+        titled = [t for t in (*_titled_blocks(tree), *_worded_headings(tree)) if not is_name(t) and not column_like(t)]
         chosen = next((t for t in titled if _DOCUMENTISH.search(t)),
                       over if over and not column_like(over) and not is_name(over) else next(iter(titled), chosen))
     if chosen is None:

@@ -209,8 +209,9 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "指南", "要点", "总结", "公示", "声明", "答复", "通讯", "守则", "章程", "标准", "目录", "清单",
 )
 # How a site's name ends (a banner headline is no document title).
-SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "信息公开", "政务公开", "政府网", "网", "平台", "专栏", "库",
-                                     "手机版", "移动版", "触屏版", "在线")  # (贵州气象在线 - 手机版)
+SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "门户", "信息公开", "务公开", "政府网", "网", "平台", "系统", "专栏",
+                                     "库", "手机版", "移动版", "触屏版", "在线")  # (贵州气象在线 - 手机版; 三务公开, 政务公开;
+# 密云水库综合信息门户; 陕西省科技特派员服务与管理系统)
 # Verbs of a news headline (示例市长会见示例国代表团): a line holding one names no office or site,
 # however it ends.
 HEADLINE_VERBS: tuple[str, ...] = (

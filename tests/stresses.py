@@ -374,6 +374,28 @@ def abstract_row(case: Case) -> Case:
     return _reprinted(case, tree)
 
 
+def headline_paragraph(case: Case) -> Case:
+    """The page with its headline's words (the first h1-h3 printing the labelled title) pasted
+    as a paragraph inside it, <h1><p>…</p></h1>, as editors paste a title: a browser keeps the
+    words in the heading, libxml2 closes the heading at the <p>."""
+    title = case.fields.get("title")
+    tree = parse_html(case.html) if title else None
+    heading = next((h for h in tree.xpath("//h1|//h2|//h3") if squeeze(h.text_content()) == squeeze(title)), None) \
+        if tree is not None else None
+    if heading is None:
+        return case
+    for child in list(heading):
+        heading.remove(child)
+    heading.text = None
+    heading.append(marker := lxml.html.Element("span", {"data-stress": "paragraph"}))
+    marker.text = title
+    page = lxml.html.tostring(tree, encoding="unicode")
+    opened = page.index('<span data-stress="paragraph">')
+    closed = page.index("</span>", opened)
+    page = page[:opened] + "<p>" + page[opened + len('<span data-stress="paragraph">'):closed] + "</p>" + page[closed + 7:]
+    return dataclasses.replace(case, html=b"<meta charset='utf-8'>" + page.encode())
+
+
 # page tools as sites print them on a value's line: words, links, in brackets or not
 TOOLS = ("<span class='sc'>收藏</span>", "<a href='javascript:window.print()'>打印</a>",
          "<span>字号：<a>大</a> <a>中</a> <a>小</a></span>", "<a href='#'>分享到：</a>",
@@ -602,4 +624,4 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
             "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare,
             "the trail bare links, nested": trail_bare_nested,
-            "a tool after each value": tools_after_values}
+            "a tool after each value": tools_after_values, "the headline's words a paragraph": headline_paragraph}

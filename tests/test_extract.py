@@ -505,6 +505,30 @@ CLASSES = {
               "<a href='/gongbao/2007/23/'>2007年第23号</a></div>",
               head="<title>全国人民代表大会常务委员会关于批准示例决议的决议__2007年第23号国务院公报_中国政府网</title>"),
         {"title": "全国人民代表大会常务委员会关于批准示例决议的决议"}),
+    "a <title> naming the site as a portal, a system or a 三务公开, the title in an h3 (template pages)": (
+        "<html><head><meta charset='utf-8'><title>示例旗三务公开</title></head><body><div class='top'><h1>"
+        "<img src='/images/logo.png'/><span>示例省科技特派员服务与管理系统</span></h1></div><div class='detail'>"
+        f"<h3>示例旗人民政府办公室关于做好道路运输工作的通知</h3><div id='zoom'>{TEXT}</div></div></body></html>",
+        {"title": "示例旗人民政府办公室关于做好道路运输工作的通知"}),
+    "a <title> naming the column, the h1 a system's banner, the title in an h3": (
+        "<html><head><meta charset='utf-8'><title>通知通告</title></head><body><h1><img src='/logo.png'/>"
+        "<span>示例省科技特派员服务与管理系统</span></h1><div class='detail'><h3><font>示例省科学技术厅关于开展"
+        f"绩效考评工作的通知</font></h3><div id='zoom'>{TEXT}</div></div></body></html>",
+        {"title": "示例省科学技术厅关于开展绩效考评工作的通知"}),
+    "a trail led in twice (您所在的位置 :当前位置：)": (
+        _page("<div class='breaknav'>您所在的位置 :当前位置：<a href='/'>首页</a> &gt; <a href='/list/10'>通知公告</a></div>"),
+        {"column": "首页 > 通知公告"}),
+    "a headline whose words an editor pasted as a paragraph (<h1><p>…</p></h1>), a hidden print copy after the text": (
+        "<html><head><meta charset='utf-8'><title>示例市人民政府门户网站</title></head><body><div class='main'>"
+        "<h1 class='title'><p><span>关于做好道路运输工作的通知</span></p></h1><p class='info'>来源：示例市交通运输局</p>"
+        f"<div id='zoom'>{TEXT}</div><h1 class='title2' style='display:none'>示例市交通运输局道路运输工作简报</h1></div></body></html>",
+        {"title": "关于做好道路运输工作的通知", "body": BODY}),
+    "a hidden print copy's h1 after the text is no headline": (
+        "<html><head><meta charset='utf-8'><title>关于做好道路运输工作的通知</title></head><body><div class='main'>"
+        "<h2>关于做好道路运输工作的通知</h2><p class='info'>来源：示例市交通运输局</p>"
+        f"<div id='zoom'>{TEXT}</div><div style='display:none'><h1>关于做好道路运输工作的通知</h1><p>（打印版）</p></div>"
+        "</div></body></html>",
+        {"title": "关于做好道路运输工作的通知", "body": BODY}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -523,6 +523,12 @@ CLASSES = {
         "<h1 class='title'><p><span>关于做好道路运输工作的通知</span></p></h1><p class='info'>来源：示例市交通运输局</p>"
         f"<div id='zoom'>{TEXT}</div><h1 class='title2' style='display:none'>示例市交通运输局道路运输工作简报</h1></div></body></html>",
         {"title": "关于做好道路运输工作的通知", "body": BODY}),
+    "a banner's h1 and a <title> in names no vocabulary lists, the line over the text worded as a title": (
+        "<html><head><meta charset='utf-8'><title>示例水库综合管理</title></head><body><h1><img src='/logo.png'/>"
+        "示例水库综合管理</h1><div class='nav'><a href='/'>首页</a> <a href='/gk/'>水库概况</a> <a href='/tz/'>通知公告</a></div>"
+        "<div class='detail'><h3>示例水库管理处关于加强汛期水域安全管理的通告</h3>"
+        f"<p class='info'>日期：2023年06月02日</p><div id='zoom'>{TEXT}</div></div></body></html>",
+        {"title": "示例水库管理处关于加强汛期水域安全管理的通告"}),
     "a hidden print copy's h1 after the text is no headline": (
         "<html><head><meta charset='utf-8'><title>关于做好道路运输工作的通知</title></head><body><div class='main'>"
         "<h2>关于做好道路运输工作的通知</h2><p class='info'>来源：示例市交通运输局</p>"

@@ -26,7 +26,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
-from pipeline.labels import COLONS, OFFICE, field_of, label_matches, labelled_pairs
+from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
 from pipeline.signature import with_signature
@@ -326,7 +326,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         index_no=index_no,
         index_no_valid=valid,
         publisher=clean_text(labelled.get("publisher") or labelled.get(OFFICE)),
-        doc_no=normalize_doc_no(labelled.get("doc_no")) or text.doc_no or header_doc_no(page, title, container)
+        doc_no=normalize_doc_no(labelled.get("doc_no") or labelled.get(NUMBERED)) or text.doc_no or header_doc_no(page, title, container)
         or doc_no_in_title(title) or doc_no_in_headline(tree),
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,

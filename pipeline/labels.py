@@ -24,6 +24,7 @@ from pipeline.vocab import (
     FIELD_LABELS,
     FONT_SIZE_TOOL,
     IGNORED_LABELS,
+    NUMBER_LABEL_ENDINGS,
     OFFICE_LABEL_ENDINGS,
     OTHER_OFFICE_WORDS,
     PUBLISHING_LABELS,
@@ -36,6 +37,7 @@ _TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
 _LABEL_FIELD.update({label: f for f, labels in TABLE_LABELS.items() for label in labels})
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
 OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
+NUMBERED = "numbered"  # of an unknown label naming a number (公文编号): the 文号 when its value is one and no known label gives it
 _LABEL_FIELD.update({label: OFFICE for label in PUBLISHING_LABELS})  # (read as such a label is)
 _SPACED = "|".join(
     r"\s*".join(map(re.escape, label)) for label in sorted(_LABEL_FIELD, key=len, reverse=True)
@@ -110,14 +112,15 @@ _VALUE_SHAPES: dict = {
 
 # group 1 the label (as LABEL_RE's), 2 a closing bracket, 3 a colon
 _OFFICE_LABEL = re.compile(
-    rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS)}))\s*([】\]])?\s*([{COLONS}])?")
+    rf"^[【\[]?\s*([\u4e00-\u9fa5]{{0,6}}(?:{'|'.join(OFFICE_LABEL_ENDINGS + NUMBER_LABEL_ENDINGS)}))\s*([】\]])?\s*([{COLONS}])?")
+_DOC_NO_SHAPE = re.compile(rf"^\s*{DOC_NO}\s*$")
 _OFFICE_SHAPE = re.compile(rf"^[^。；，！？{COLONS}]{{2,40}}$")
 NEAR_LABELS = 3  # levels up an unknown office label shares an element with a known label
 
 
 def _office_label(text: str) -> list[re.Match]:
-    """An unknown label naming an office, a cell of its own, in brackets or before a colon
-    (信息所属单位, [制发单位]); group 1 is the label, as LABEL_RE's."""
+    """An unknown label naming an office or a number, a cell of its own, in brackets or before a
+    colon (信息所属单位, [制发单位], 公文编号); group 1 is the label, as LABEL_RE's."""
     match = _OFFICE_LABEL.match(text)
     if (match is None or any(word in match.group(1) for word in OTHER_OFFICE_WORDS)
             or not (match.group(2) or match.group(3) or match.end() == len(text.rstrip()))):
@@ -191,13 +194,17 @@ _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
 def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
     """(field, raw value, elements holding label and value) for every recognised label, in
     document order; a TABLE_LABELS label only in a table holding other labels; an unknown
-    label naming an office (OFFICE) only near known labels, its value an office's name."""
+    label naming an office (OFFICE) or a number (NUMBERED) only near known labels, its value an
+    office's name or a 文号."""
     pairs = list(_pairs(segs))
-    known = [holders[0] for field, _, holders, label in pairs if label not in _TABLE_ONLY and field != OFFICE]
+    known = [holders[0] for field, _, holders, label in pairs if label not in _TABLE_ONLY and field not in (OFFICE, NUMBERED)]
     tables = {_table(el) for el in known} - {None}
     for field, value, holders, label in pairs:
         if field == OFFICE:
             if _OFFICE_SHAPE.match(value) and ends_as_office(value) and _near(holders[0], known):
+                yield field, value, holders
+        elif field == NUMBERED:
+            if _DOC_NO_SHAPE.match(value) and _near(holders[0], known):
                 yield field, value, holders
         elif label not in _TABLE_ONLY or _table(holders[0]) in tables:
             yield field, value, holders
@@ -275,7 +282,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
         matches = label_matches(text) or _office_label(text)
         for j, match in enumerate(matches):
             label = _WS.sub("", match.group(1))
-            field = _LABEL_FIELD[label] if label in _LABEL_FIELD else OFFICE
+            field = _LABEL_FIELD[label] if label in _LABEL_FIELD else NUMBERED if label.endswith(NUMBER_LABEL_ENDINGS) else OFFICE
             end = matches[j + 1].start() if j + 1 < len(matches) else len(text)
             value = _value(text[match.end(): end])
             holders: tuple = (el,)

@@ -37,6 +37,9 @@ PUBLISHING_LABELS: tuple[str, ...] = ("发布", "发布者")
 # metadata block's labels names the publisher when no known label does (field "office"); labels
 # holding these words name other offices (recipients, contacts, the site's owner and host).
 OFFICE_LABEL_ENDINGS: tuple[str, ...] = ("单位", "机构", "机关", "部门")
+# An unknown label naming a number (公文编号, 发文编码号) whose value is a 文号 gives the 文号 when no
+# known label does; registration numbers (规范性文件编号 …) are known labels, ignored.
+NUMBER_LABEL_ENDINGS: tuple[str, ...] = ("编号", "文号", "字号")
 # What a label nobody listed ends with (联系单位：, 办理时限：, 咨询电话：); words naming a
 # speaker before a colon (农机专家李金泽：…) end otherwise.
 LABEL_WORD_ENDINGS: tuple[str, ...] = OFFICE_LABEL_ENDINGS + (

@@ -535,6 +535,10 @@ CLASSES = {
         f"<div id='zoom'>{TEXT}</div><div style='display:none'><h1>关于做好道路运输工作的通知</h1><p>（打印版）</p></div>"
         "</div></body></html>",
         {"title": "关于做好道路运输工作的通知", "body": BODY}),
+    "an unknown label naming a number, its value a 文号, among known labels (公文编号, 公文字号)": (
+        _page("<table><tr><td>索引号</td><td>11350100MB0000000X/2024-00123</td><td>公文编号</td><td>示交〔2024〕12号</td></tr>"
+              "<tr><td>统一编号</td><td>SJT-2024-0012</td><td>发布日期</td><td>2024-06-05</td></tr></table>"),
+        {"doc_no": "示交〔2024〕12号", "published_at": "2024-06-05"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -106,6 +106,20 @@ def _element_crumb(el) -> list[str] | None:
     return parts
 
 
+def _steps_as_blocks(home) -> tuple[list[str] | None, object]:
+    """A trail whose steps and separators are blocks of their own (<h2>首页</h2><h3>&gt;</h3><h2>政务
+    公开</h2>…), from the element of its home step: the nearest ancestor whose short text reads as
+    steps joined by separators, home first."""
+    for el in list(home.iterancestors())[:2]:
+        text = _visible_text(el)
+        if len(text) > MAX_LENGTH:
+            break
+        parts = parts_of(text)
+        if len(parts) >= 2 and HOME.match(parts[0]) and _SEPARATOR.search(text):
+            return parts, el
+    return None, None
+
+
 MAX_STEP = 60  # characters of the current page's name after a trail's links (a long office's, a title)
 
 
@@ -208,6 +222,11 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
                     break
             parts = (_crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
                      or block.link_chars and _linked_steps(block, column))
+            if not parts and block.link_chars and HOME.match(block.text.strip()):
+                parts, holder = _steps_as_blocks(block.owner)
+                if parts:
+                    found = found or (parts, holder)
+                    continue
             if parts and (lead := LEAD.match(block.text)) and lead.group().strip():
                 wider, holder = _widest(block.owner)
                 found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)

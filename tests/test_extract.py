@@ -539,6 +539,11 @@ CLASSES = {
         _page("<table><tr><td>索引号</td><td>11350100MB0000000X/2024-00123</td><td>公文编号</td><td>示交〔2024〕12号</td></tr>"
               "<tr><td>统一编号</td><td>SJT-2024-0012</td><td>发布日期</td><td>2024-06-05</td></tr></table>"),
         {"doc_no": "示交〔2024〕12号", "published_at": "2024-06-05"}),
+    "a trail whose steps and separators are blocks of their own, in an element no name marks": (
+        _page("<div class='box_a'><h2 onclick=\"location='index.php'\">首页</h2><h3>&gt;</h3>"
+              "<h2 onclick=\"location='list.php?id=3'\">政务公开</h2><h3>&gt;</h3>"
+              "<h2 onclick=\"location='list.php?id=13'\">通知公告</h2></div>"),
+        {"column": "首页 > 政务公开 > 通知公告"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -253,11 +253,24 @@ def _listed_trail(tree) -> tuple[list[str], object] | None:
         items = [clean_text(li.text_content()) or "" for li in el.xpath("./li")]
         if not (2 <= len(items) <= MAX_STEPS and HOME.match(items[0]) and el.find(".//a") is not None) or is_hidden(el):
             continue
-        if el.tag == "ol" or all(_SEPARATOR.match(item) for item in items[1:]):
+        if el.tag == "ol" or all(_SEPARATOR.match(item) for item in items[1:]) or _nested_items(el):
             parts = _element_crumb(el)
             if parts and len(parts) >= 2:
                 return parts, el
     return None
+
+
+def _nested_items(list_el) -> bool:
+    """Whether a list's items link each a folder deeper than the one before, the last plain text
+    (the current page: <li><a href=/n29/>首页</a></li><li><a href=/n29/n31/>政府信息公开</a></li>
+    <li>近期信息公开</li>): a trail's; a menu's links are siblings, all in one folder."""
+    items = list_el.xpath("./li")
+    links = [li.find(".//a") for li in items[:-1]]
+    if len(items) < 3 or None in links or items[-1].find(".//a") is not None:
+        return False
+    folders = [_folder(a.get("href")) for a in links]
+    return None not in folders and all(deeper.startswith(folder) and deeper != folder
+                                       for folder, deeper in zip(folders, folders[1:]))
 
 
 def hanweb_location(tree) -> list[str]:

@@ -544,6 +544,12 @@ CLASSES = {
               "<h2 onclick=\"location='list.php?id=3'\">政务公开</h2><h3>&gt;</h3>"
               "<h2 onclick=\"location='list.php?id=13'\">通知公告</h2></div>"),
         {"column": "首页 > 政务公开 > 通知公告"}),
+    "a trail as a list no name marks, its links each a folder deeper, the current page plain": (
+        _page("<div class='main_top'><ul><li><a href='/node2/n29/index.html'>首页</a></li>"
+              "<li><a href='/node2/n29/n31/index.html'>政府信息公开</a></li><li>近期信息公开</li></ul></div>"
+              "<ul class='menu'><li><a href='/node2/n29/index.html'>首页</a></li><li><a href='/node2/n29/n30/index.html'>"
+              "新闻</a></li><li><a href='/node2/n29/n31/index.html'>政府信息公开</a></li><li>English</li></ul>"),
+        {"column": "首页 > 政府信息公开 > 近期信息公开"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

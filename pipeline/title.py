@@ -79,8 +79,8 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
     """An element's text up to its first child whose tag is in `stops`, and that child."""
     out = [el.text or ""]
     for child in el:
-        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            out.append(child.tail or "")
+        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS or is_hidden(child):
+            out.append(child.tail or "")  # (a hidden child shows nothing: an ng-hide copy of a link's words)
             continue
         if child.tag in stops:
             return "".join(out), child

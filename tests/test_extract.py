@@ -2048,3 +2048,14 @@ def test_an_anchor_named_for_a_bookmark_is_the_texts_words_not_a_link():
                       "<p><a href='#'>微信</a> <a href='/b.html'>微博</a></p></div></body></html>")
     assert [b.link_chars for b in blocks(tree.body)] == [0, 4]
     assert [line.link_chars for line in container_lines(tree.body)] == [0, 4]
+
+
+def test_a_hidden_copy_of_a_links_words_makes_no_title_of_a_list_item():
+    """A side list's item saying title (<span class="title"><a>…</a><span class="ng-hide">…</span>): the
+    hidden copy shows nothing, so the item is all link, no title (nfra's Angular lists)."""
+    from pipeline.title import _titled_blocks
+
+    tree = parse_html("<html><body><div class='list'><span class='title'><a href='/d/1.html'>原示例局局长接受纪律审查和监察调查</a>\n"
+                      "<span class='ng-hide'>原示例局局长接受纪律审查和监察调查</span></span></div>"
+                      "<div class='wz-title'>示例局行政处罚信息公开表</div></body></html>")
+    assert _titled_blocks(tree) == ["示例局行政处罚信息公开表"]

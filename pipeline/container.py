@@ -398,6 +398,7 @@ def find_container(blocks: list[Block]):
     # (narrowed past a page's other prose, the best may be the element holding both copies)
     best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
     best = _data_table(_widened(best, tallies, blocks), tallies)
+    best = _after_headline(best, blocks, tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies)
@@ -409,6 +410,9 @@ def find_container(blocks: list[Block]):
     top = tallies[best]
     if top.prose == 0:
         return None
+    header = _header(blocks)
+    side = set(_prose_before(best.getroottree().getroot(), blocks, header[0])) if header and header[1] else set()
+    side = {owner for owner in side if not holds(best, owner)}  # prose before the headline, beside the text
     known = []
     for el, tally in tallies.items():
         rank = _known_rank(el) if isinstance(el.tag, str) else None
@@ -416,8 +420,10 @@ def find_container(blocks: list[Block]):
             continue
         if holds(best, el):  # narrower: must keep most of the prose
             ok = tally.prose >= 0.8 * top.prose
-        elif holds(el, best):  # wider: the CMS's container around it, not a page column nor both copies
-            ok = tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total and not _beside_copy(el, best, tallies)
+        elif holds(el, best):  # wider: the CMS's container around it, not a page column nor both copies,
+            # nor one holding prose printed before the headline
+            ok = (tally.score >= 0.5 * top.score and tally.links <= 0.3 * tally.total and not _beside_copy(el, best, tallies)
+                  and not any(holds(el, owner) for owner in side))
         else:  # elsewhere: a document of table cells and short lines, beside a prose footer
             ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
         if ok:
@@ -470,6 +476,32 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
         return joined
     around = [el for el in anchor.owner.iterancestors() if el in tallies and not holds(el, best)]
     return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
+
+
+def _after_headline(best, blocks: list[Block], tallies: dict):
+    """The best-scoring element may hold the page's headline with a box of prose printed before
+    it (a side column's 简介 of the office beside the text's column, no links to tell it from
+    the text): the text is the prose after the headline. When most of the element's prose comes
+    after its headline, the widest element holding that prose and none of the prose before it."""
+    header = _header(blocks)
+    if header is None or not holds(best, blocks[header[0]].owner):
+        return best
+    end, by_headline = header
+    before = _prose_before(best, blocks, end)
+    at, anchor = _first_prose_after(blocks, end)
+    if not before or anchor is None:
+        return best
+    around = [el for el in anchor.owner.iterancestors() if el is not best and holds(best, el)
+              and el in tallies and not any(holds(el, owner) for owner in before)]
+    inner = around[-1] if around else anchor.owner
+    # without a headline the metadata may close the text (printed under it): then the prose
+    # before it is the text, and what follows is the page's; most of the prose must follow
+    return inner if inner in tallies and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+
+
+def _prose_before(el, blocks: list[Block], end: int) -> list:
+    """The owners of the prose `el` shows before blocks[end]."""
+    return [b.owner for b in blocks[:end] if not b.hidden and is_prose(b) and holds(el, b.owner)]
 
 
 def _continued_by(anchor: Block, best, blocks: list[Block]):

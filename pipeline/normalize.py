@@ -72,6 +72,10 @@ def _arabic_date(match: re.Match) -> str:
     return f"{year}年{_cn_number(match.group(2))}月{_cn_number(match.group(3))}日"
 
 
+# the days an empty or twice-formatted date prints as (the Unix epoch, a database's zero date)
+PLACEHOLDER_DAYS = frozenset({date(1970, 1, 1), date(1900, 1, 1)})
+
+
 def normalize_date(value: str | None) -> str | None:
     """The first date in value as ISO 8601; a time of day is kept when the value has one.
     Dates in Chinese numerals (二〇二四年六月五日, as signatures write them) are read too."""
@@ -84,6 +88,8 @@ def normalize_date(value: str | None) -> str | None:
     parts = match.groupdict()
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+        if day in PLACEHOLDER_DAYS:
+            return None  # a template's empty date formatted (编辑日期：1970-01-01): no day at all
         if parts.get("H") is None:
             return day.isoformat()
         moment = datetime(day.year, day.month, day.day, int(parts["H"]), int(parts["M"]),

@@ -550,6 +550,20 @@ CLASSES = {
               "<ul class='menu'><li><a href='/node2/n29/index.html'>首页</a></li><li><a href='/node2/n29/n30/index.html'>"
               "新闻</a></li><li><a href='/node2/n29/n31/index.html'>政府信息公开</a></li><li>English</li></ul>"),
         {"column": "首页 > 政府信息公开 > 近期信息公开"}),
+    "a value run into tools in brackets, one after another": (
+        _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
+        {"source": "示例市人防办工程管理处"}),
+    "a date a template formatted twice (1970-01-01) is no date": (
+        _page("<p>发布日期：1970-01-01　来源：示例市公安局</p>"), {"published_at": None, "source": "示例市公安局"}),
+    "a side column's prose before the headline, in the region holding the text, is not the text": (
+        "<html><head><meta charset='utf-8'><title>示例派出所关于开展出租房屋登记工作的通知 - 通知公告 - 示例派出所</title></head>"
+        "<body><div id='main'><div class='cl'>"
+        "<div class='profile'>示例市公安局示例镇派出所成立于1997年，现有警力32人，其中班子成员5人，所有人员按三队一室配置，下设6个"
+        "警务组，辖区地域面积达16.8平方公里，辖区含8个社区，常住人口约5万人，流动人口约1万人，治安情况总体平稳。</div></div>"
+        "<div class='cr'><div class='pos'><a href='/'>首页</a> &gt; <a href='/list/5'>通知公告</a></div>"
+        f"<div class='New-title'>示例派出所关于开展出租房屋登记工作的通知</div><div class='New-Text'>{TEXT}</div></div></div>"
+        "</body></html>",
+        {"title": "示例派出所关于开展出租房屋登记工作的通知", "body": BODY}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -410,9 +410,11 @@ def find_container(blocks: list[Block]):
     top = tallies[best]
     if top.prose == 0:
         return None
+    # prose printed before the document's header, beside the text: no container of the CMS's
+    # around the text holds it
     header = _header(blocks)
-    side = set(_prose_before(best.getroottree().getroot(), blocks, header[0])) if header and header[1] else set()
-    side = {owner for owner in side if not holds(best, owner)}  # prose before the headline, beside the text
+    side = {owner for owner in _prose_before(best.getroottree().getroot(), blocks, header[0])
+            if not holds(best, owner)} if header else set()
     known = []
     for el, tally in tallies.items():
         rank = _known_rank(el) if isinstance(el.tag, str) else None

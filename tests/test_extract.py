@@ -564,6 +564,13 @@ CLASSES = {
         f"<div class='New-title'>示例派出所关于开展出租房屋登记工作的通知</div><div class='New-Text'>{TEXT}</div></div></div>"
         "</body></html>",
         {"title": "示例派出所关于开展出租房屋登记工作的通知", "body": BODY}),
+    "a side column's prose before the metadata, inside the CMS's named container, is not the text": (
+        "<html><head><meta charset='utf-8'><title>示例市公安局</title></head><body><div id='content'><div class='cl'>"
+        "<div class='profile'>示例市公安局示例镇派出所成立于1997年，现有警力32人，其中班子成员5人，所有人员按三队一室配置，下设6个"
+        "警务组，辖区地域面积达16.8平方公里，辖区含8个社区，常住人口约5万人，流动人口约1万人，治安情况总体平稳。</div></div>"
+        "<div class='show'><div class='info'>信息提供：户政管理大队 发布时间：2015-04-16 09:42:18</div>"
+        f"<div class='txt'>{TEXT}</div></div></div></body></html>",
+        {"body": BODY}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

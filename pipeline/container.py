@@ -26,6 +26,7 @@ from pipeline.body import (
 from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
 from pipeline.lines import TAIL_HEADED
 from pipeline.normalize import FILE_NAME, clean_text
+from pipeline.signature import signed_at
 from pipeline.title import headline, headline_text, named_titles
 from pipeline.vocab import CONTENT_CONTAINERS, FOOTER_MARKS
 
@@ -398,7 +399,7 @@ def find_container(blocks: list[Block]):
     # (narrowed past a page's other prose, the best may be the element holding both copies)
     best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
     best = _data_table(_widened(best, tallies, blocks), tallies)
-    best = _after_headline(best, blocks, tallies)
+    best = _signed_off(_after_headline(best, blocks, tallies), blocks, tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies)
@@ -499,6 +500,31 @@ def _after_headline(best, blocks: list[Block], tallies: dict):
     # without a headline the metadata may close the text (printed under it): then the prose
     # before it is the text, and what follows is the page's; most of the prose must follow
     return inner if inner in tallies and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+
+
+def _signed_off(best, blocks: list[Block], tallies: dict):
+    """The best-scoring element may hold the text and, after its signature (an issuing office,
+    the date under it), a box of prose in another element (a right column's 简介, printed after
+    the text): the text ends at its signature. The widest element holding the signature and
+    none of that prose, when it holds most of the prose before it; not when an annex follows
+    the signature (附件：…, the annex's own text after it is the document's)."""
+    inside = [b for b in blocks if not b.hidden and b.text.strip() and holds(best, b.owner)]
+    at = signed_at([b.text.strip() for b in inside])
+    if at is None:
+        return best
+    rest = inside[at + 1:]
+    after = [b.owner for b in rest if is_prose(b)]
+    if not after or any(ANNEX_LINE.match(b.text) or ANNEX_HEADING.match(b.text) for b in rest):
+        return best
+    prose = [len(SPACE.sub("", b.text)) if is_prose(b) else 0 for b in inside]
+    before, later = sum(prose[:at]), sum(prose[at + 1:])
+    if later * 2 > before:
+        return best  # as long as half the text: a document printed after the notice issuing it (its annex)
+    signed = inside[at].owner
+    around = [el for el in (signed, *signed.iterancestors()) if el is not best and holds(best, el) and el in tallies
+              and not any(holds(el, owner) for owner in after)]
+    inner = around[-1] if around else None
+    return inner if inner is not None and tallies[inner].prose * 2 > before else best
 
 
 def _prose_before(el, blocks: list[Block], end: int) -> list:

@@ -43,6 +43,17 @@ def signature_date(lines: list[str]) -> str | None:
     return issued
 
 
+def signed_at(lines: list[str]) -> int | None:
+    """Where the last signature's date stands among lines: a date under an issuing office."""
+    found = None
+    for at, (above, text) in enumerate(zip(lines, lines[1:]), start=1):
+        match = DATE_LINE.match(text.replace(" ", ""))
+        if match and not match.group("issued") and header_line(above) and signs(re.sub(r"\s", "", above)) \
+                and _day(match.group("date")):
+            found = at
+    return found
+
+
 def _day(text: str) -> str | None:
     day = normalize_date(text)
     return day if day and len(day) == 10 else None

@@ -190,10 +190,11 @@ def prose_box(case: Case, first: bool = False) -> Case:
     return _reprinted(case, tree)
 
 
-def side_box(case: Case) -> Case:
+def side_box(case: Case, after: bool = False) -> Case:
     """The page with the box of prose as a side column first in the element holding both the text
     and its headline (the element printing the labelled title), as a template printing an office's
-    简介 in a left column beside the text's does: no links tell it from the text."""
+    简介 in a left column beside the text's does: no links tell it from the text. `after`: last in
+    that element, a right column's."""
     title = case.fields.get("title")
     if not title or (found := _text_element(case)) is None:
         return case
@@ -203,8 +204,12 @@ def side_box(case: Case) -> Case:
     both = next((el for el in text.iterancestors() if headline is not None and headline in el.iterdescendants()), None)
     if both is None or both.tag in ("body", "html"):
         return case
-    both.insert(0, lxml.html.fragment_fromstring(WELCOME))
+    both.insert(len(both) if after else 0, lxml.html.fragment_fromstring(WELCOME))
     return _reprinted(case, tree)
+
+
+def side_box_after(case: Case) -> Case:
+    return side_box(case, after=True)
 
 
 def prose_box_first(case: Case) -> Case:
@@ -634,7 +639,7 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "headline a plain block": plain_headline,
             "furniture around text": furniture_around, "metadata under text": metadata_under, "prose box": prose_box,
             "prose box first": prose_box_first,
-            "a side column's prose before the headline": side_box, "text in two sections": two_sections, "all but the box": all_at_once,
+            "a side column's prose before the headline": side_box, "a side column's prose after the text": side_box_after, "text in two sections": two_sections, "all but the box": all_at_once,
             "a copy for phones": phone_copy, "a copy for phones, sheet unseen": phone_copy_unstyled,
             "the column's heading over the text": column_heading, "title broken by <br>": title_broken, "citations linked": citations_linked,
             "old table layout": table_layout, "colons as ∶": ratio_colons, "date in the headline": dated_headline,

@@ -571,6 +571,14 @@ CLASSES = {
         "<div class='show'><div class='info'>信息提供：户政管理大队 发布时间：2015-04-16 09:42:18</div>"
         f"<div class='txt'>{TEXT}</div></div></div></body></html>",
         {"body": BODY}),
+    "a right column's prose after the signed text, in the region holding it, is not the text": (
+        "<html><head><meta charset='utf-8'><title>关于做好道路运输工作的通知</title></head><body><div class='main'>"
+        f"<div class='l'><h1>关于做好道路运输工作的通知</h1><div class='txt'>{TEXT}{TEXT.replace('各单位：', '')}"
+        "<p>示例市交通运输局</p><p>2024年6月5日</p></div></div><div class='r'><h3>单位简介</h3><p>示例市交通运输局是市人民政府"
+        "工作部门，负责全市公路、水路交通运输行业管理，组织拟订并监督实施全市交通运输发展规划和政策，统筹协调综合交通运输体系建设。</p>"
+        "</div></div></body></html>",
+        {"body": f"{BODY}\n{BODY.replace('各单位：', '')}\n示例市交通运输局\n2024年6月5日".replace("\n\n", "\n"),
+         "written_at": "2024-06-05"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

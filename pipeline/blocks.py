@@ -133,10 +133,10 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             continue
         owner, in_link, hidden = frames[-1][:3] if frames else (root, False, False)
         tag = el.tag
-        tag = tag.lower() if isinstance(tag, str) else None
+        tag = tag if isinstance(tag, str) else None  # (libxml2's HTML parser writes tags in lower case)
         attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
         block = tag in BLOCK_TAGS
-        inner_link = in_link or attributed and (tag == "a" or "onclick" in el.attrib) and leads_away(el)
+        inner_link = in_link or attributed and (tag == "a" or el.get("onclick") is not None) and leads_away(el)
         inner_hidden = hidden or attributed and is_hidden(el)
         if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
                 or inner_hidden and not hidden and not block):

@@ -9,6 +9,8 @@ is three links or more.
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 from urllib.parse import urljoin, urlsplit
 
 from pipeline.blocks import Block, is_hidden
@@ -29,7 +31,7 @@ HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
 _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 # the attributes naming an element: its class and id, and what it says to a screen reader
 # (aria-label, and the wzades / des of the accessibility scripts gov sites load)
-_NAMING = "//@class|//@id|//@aria-label|//@wzades|//@des"
+_NAMING = etree.XPath("//@class|//@id|//@aria-label|//@wzades|//@des")
 _SPOKEN = frozenset({"aria-label", "wzades", "des"})
 
 
@@ -86,7 +88,13 @@ def _starts_at_home(el) -> bool:
 
 
 def _visible_text(el) -> str:
-    return clean_text(" ".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))) or ""
+    return clean_text(" ".join(_SHOWN_TEXTS(el))) or ""
+
+
+_SHOWN_TEXTS = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+_LISTS = etree.XPath("//ol|//ul")
+_ITEMS = etree.XPath("./li")
+_HIDDEN_LOCATION = etree.XPath('//*[@id="hiddenLocation"]//span[@id]')
 
 
 def _element_crumb(el) -> list[str] | None:
@@ -199,7 +207,7 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     `column`, the page's ColumnName meta, where it has one."""
     # (the names asked one by one as libxml2 hands them over, with no element built for the rest);
     # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
-    named = list(dict.fromkeys(name.getparent() for name in tree.xpath(_NAMING)
+    named = list(dict.fromkeys(name.getparent() for name in _NAMING(tree)
                                if _NAMED.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
     found: tuple[list[str], object] | None = None
     one_step: tuple[list[str], object] | None = None  # a named element of one step: a trail, or a footer's address (location_info)
@@ -249,8 +257,8 @@ def _listed_trail(tree) -> tuple[list[str], object] | None:
     """A trail in a list of its steps, one item each, from 首页, with no name saying so: an <ol>
     (Bootstrap's breadcrumb), or a list whose further items start with a separator
     (`<li>首页</li><li>&gt; 要闻</li>`). A menu is a longer list, its items bare."""
-    for el in tree.xpath("//ol|//ul"):
-        items = [clean_text(li.text_content()) or "" for li in el.xpath("./li")]
+    for el in _LISTS(tree):
+        items = [clean_text(li.text_content()) or "" for li in _ITEMS(el)]
         if not (2 <= len(items) <= MAX_STEPS and HOME.match(items[0]) and el.find(".//a") is not None) or is_hidden(el):
             continue
         if el.tag == "ol" or all(_SEPARATOR.match(item) for item in items[1:]) or _nested_items(el):
@@ -264,7 +272,7 @@ def _nested_items(list_el) -> bool:
     """Whether a list's items link each a folder deeper than the one before, the last plain text
     (the current page: <li><a href=/n29/>首页</a></li><li><a href=/n29/n31/>政府信息公开</a></li>
     <li>近期信息公开</li>): a trail's; a menu's links are siblings, all in one folder."""
-    items = list_el.xpath("./li")
+    items = _ITEMS(list_el)
     links = [li.find(".//a") for li in items[:-1]]
     if len(items) < 3 or None in links or items[-1].find(".//a") is not None:
         return False
@@ -277,7 +285,7 @@ def hanweb_location(tree) -> list[str]:
     """Hanweb JCMS pages carry their column path as hidden spans (`#hiddenLocation`:
     `col6_name` … `col1_name`, the column last) and write the breadcrumb from them by script."""
     names = {}
-    for span in tree.xpath('//*[@id="hiddenLocation"]//span[@id]'):
+    for span in _HIDDEN_LOCATION(tree):
         match = _COLUMN_SPAN.fullmatch(span.get("id") or "")
         if match and (name := clean_text(span.text_content())):
             names[int(match.group(1))] = name

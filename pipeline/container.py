@@ -23,7 +23,7 @@ from pipeline.body import (
     is_furniture,
     is_prose,
 )
-from pipeline.labels import COLONS, label_matches, labelled_pairs, whole_label
+from pipeline.labels import COLONS, first_labelled, label_matches, labelled_pairs, whole_label
 from pipeline.lines import TAIL_HEADED
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.signature import signed_at
@@ -399,7 +399,8 @@ def find_container(blocks: list[Block]):
     # (narrowed past a page's other prose, the best may be the element holding both copies)
     best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
     best = _data_table(_widened(best, tallies, blocks), tallies)
-    best = _signed_off(_after_headline(best, blocks, tallies), blocks, tallies)
+    header = _header(blocks)
+    best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies)
@@ -413,9 +414,8 @@ def find_container(blocks: list[Block]):
         return None
     # prose printed before the document's header, beside the text: no container of the CMS's
     # around the text holds it
-    header = _header(blocks)
-    side = {owner for owner in _prose_before(best.getroottree().getroot(), blocks, header[0])
-            if not holds(best, owner)} if header else set()
+    text = set(best.iter())
+    side = {b.owner for b in blocks[:header[0]] if not b.hidden and b.owner not in text and is_prose(b)} if header else set()
     known = []
     for el, tally in tallies.items():
         rank = _known_rank(el) if isinstance(el.tag, str) else None
@@ -481,16 +481,16 @@ def _under_headline(best, blocks: list[Block], tallies: dict):
     return max((anchor.owner, *around), key=lambda el: tallies[el].score)  # a shown block's owner is weighed
 
 
-def _after_headline(best, blocks: list[Block], tallies: dict):
+def _after_headline(best, blocks: list[Block], tallies: dict, header: tuple[int, bool] | None):
     """The best-scoring element may hold the page's headline with a box of prose printed before
     it (a side column's 简介 of the office beside the text's column, no links to tell it from
     the text): the text is the prose after the headline. When most of the element's prose comes
     after its headline, the widest element holding that prose and none of the prose before it."""
-    header = _header(blocks)
     if header is None or not holds(best, blocks[header[0]].owner):
         return best
     end, by_headline = header
-    before = _prose_before(best, blocks, end)
+    members = set(best.iter())
+    before = [b.owner for b in blocks[:end] if b.owner in members and not b.hidden and is_prose(b)]
     at, anchor = _first_prose_after(blocks, end)
     if not before or anchor is None:
         return best
@@ -508,7 +508,7 @@ def _signed_off(best, blocks: list[Block], tallies: dict):
     the text): the text ends at its signature. The widest element holding the signature and
     none of that prose, when it holds most of the prose before it; not when an annex follows
     the signature (附件：…, the annex's own text after it is the document's)."""
-    inside = [b for b in blocks if not b.hidden and b.text.strip() and holds(best, b.owner)]
+    inside = [b for b in blocks_inside(blocks, best) if not b.hidden and b.text.strip()]
     at = signed_at([b.text.strip() for b in inside])
     if at is None:
         return best
@@ -525,11 +525,6 @@ def _signed_off(best, blocks: list[Block], tallies: dict):
               and not any(holds(el, owner) for owner in after)]
     inner = around[-1] if around else None
     return inner if inner is not None and tallies[inner].prose * 2 > before else best
-
-
-def _prose_before(el, blocks: list[Block], end: int) -> list:
-    """The owners of the prose `el` shows before blocks[end]."""
-    return [b.owner for b in blocks[:end] if not b.hidden and is_prose(b) and holds(el, b.owner)]
 
 
 def _continued_by(anchor: Block, best, blocks: list[Block]):
@@ -556,13 +551,16 @@ def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     head = headline(tree) if tree is not None else None
     titles = named_titles(tree) if tree is not None else frozenset()
     if titles and (head is None or headline_text(head.text_content()) not in titles):
-        line = next((i for i, b in enumerate(blocks) if not b.hidden and clean_text(b.text) in titles), None)
+        longest = 2 * max(map(len, titles))  # (a block much longer than every title is none, however spaced)
+        line = next((i for i, b in enumerate(blocks) if not b.hidden and len(b.text) <= longest
+                     and clean_text(b.text) in titles), None)
         if line is not None:
             return line, True
     if head is not None:
-        inside = [i for i, b in enumerate(blocks) if holds(head, b.owner)]
+        members = set(head.iter())
+        inside = [i for i, b in enumerate(blocks) if b.owner in members]
         return (inside[-1], True) if inside else None
-    value = next((holders[-1] for _, _, holders in labelled_pairs(blocks)), None)
+    value = (first_labelled(blocks) or [None])[-1]
     at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
     return (at, False) if at is not None else None
 

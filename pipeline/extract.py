@@ -55,6 +55,7 @@ def parse_html(html: bytes | str):
         return None
 
 
+_IDS, _BASE = etree.XPath("//@id"), etree.XPath("//base/@href")  # (compiled once)
 _CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _CLOSING = re.compile(rb"</(?:body|html)\s*>", re.I)
 # a paragraph inside a heading (<h1><p>关于…的通知</p></h1>, as editors paste titles): libxml2 closes
@@ -173,7 +174,7 @@ def fill_scripted_values(tree) -> None:
             script.tail = _MARKUP.sub("", written) + (script.tail or "")
     if not values:
         return
-    for name in tree.xpath("//@id"):  # (the ids alone: a walk over every element cost more)
+    for name in _IDS(tree):  # (the ids alone: a walk over every element cost more)
         el = name.getparent()
         if name in values and (el.text or "").strip().endswith(tuple(COLONS)) and not (el.tail or "").strip():
             el.tail = values[name] + (el.tail or "")
@@ -290,7 +291,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     tree = parse_html(html)
     if tree is None:
         return DocumentRecord(url)
-    base = tree.xpath("//base/@href")
+    base = _BASE(tree)
     base_url = (absolute_url(base[0], url) if base else None) or url
     meta = read_meta(tree)
     from_meta = {}

@@ -210,6 +210,12 @@ def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
             yield field, value, holders
 
 
+def first_labelled(segs: list[Block]) -> tuple | None:
+    """The elements holding the first value a known label gives (read no further than that)."""
+    return next((holders for field, _, holders, label in _pairs(segs)
+                 if field not in (OFFICE, NUMBERED) and label not in _TABLE_ONLY), None)
+
+
 def _near(el, others: list) -> bool:
     """Whether an element is one of others (a line of labels: 发布时间：… 发布：…) or shares an
     ancestor NEAR_LABELS levels up or less with one."""

@@ -61,6 +61,7 @@ def _decide(tree, prelude: str, order: int, hidden: bool, decided: dict, only: d
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _BRACE = re.compile(r"[{}]")
 _NAME = re.compile(r"[.#]([\w-]+)")
+_NAMES_USED = etree.XPath("//@class|//@id")
 
 
 def _rules_for(tree, sheet: str) -> str:
@@ -83,7 +84,7 @@ def _rules_for(tree, sheet: str) -> str:
                     candidates.append((selector, sheet[opened:start]))
     if not candidates:
         return ""
-    used = {name for value in tree.xpath("//@class|//@id") for name in value.split()}
+    used = {name for value in _NAMES_USED(tree) for name in value.split()}
     return "\n".join(selector + body for selector, body in candidates
                      if any(name in used for name in _NAME.findall(selector)))
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden, shown_text
 from pipeline.breadcrumb import HOME, LEAD
 from pipeline.labels import before_labels, label_matches
@@ -35,8 +37,10 @@ _SITE_SUFFIX = re.compile(r"^\s*[_|｜\-－]\s*[^_|｜\-－—]{1,30}$")
 # lesser headings that say they are the title (h2.xxgkNbXqTitle): the last resort, after a
 # <title> that only names the site
 _TITLED_HEADINGS = ("//*[self::h2 or self::h3][contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]")
+_TITLED_HEADINGS_PATH = etree.XPath(_TITLED_HEADINGS)
 _TITLED_BLOCKS = ("//body//*[self::div or self::p or self::span or self::td or self::h4 or self::strong]"
                   "[contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'tit')]")
+_TITLED_BLOCKS_PATH = etree.XPath(_TITLED_BLOCKS)
 
 
 def is_name(text: str, site_name: str | None = None) -> bool:
@@ -65,7 +69,7 @@ SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")  # a 副题 is led by a 
 def _printed_as_subtitle(tree, title: str) -> bool:
     """Whether the page prints `title` as a 副题: a heading led by a dash (——我国…综述)."""
     return any(SUBTITLE_DASH.match(text) and SUBTITLE_DASH.sub("", text) == title
-               for text in map(clean_text, map(shown_text, tree.xpath("//h2|//h3|//h4"))) if text)
+               for text in map(clean_text, map(shown_text, _H2_H3_H4(tree))) if text)
 
 
 def _lead(el) -> str:
@@ -89,6 +93,11 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
 
 
 HEADLINES = "//h1[not(ancestor::a)]"  # an h1 inside a link heads a banner leading elsewhere
+# (compiled once: an XPath given as a string is compiled anew on every call)
+_HEADLINES = etree.XPath(HEADLINES)
+_H2_H3_H4 = etree.XPath("//h2|//h3|//h4")
+_H2_H3 = etree.XPath("//h2|//h3")
+_LINK_TITLES = etree.XPath("//a/@title")
 
 
 def named_titles(tree) -> frozenset[str]:
@@ -103,17 +112,21 @@ def headline(tree):
     """The element printing the document's title over its text, if one says so: the first h1
     that names no site or office and is no link, else an h2 (or an h3 whose class or id says
     title) worded as a document's title is (关于…的通知) and not a link."""
-    for h in tree.xpath(HEADLINES):
+    for h in tree.iter("h1"):
         text = clean_text(shown_text(h))
-        if text and not is_name(text) and not any(map(is_hidden, (h, *h.iterancestors()))):
-            return h  # (a hidden one is a print copy's, after the text)
-    return next((h for h in tree.xpath(f"{_TITLED_HEADINGS}|//h2") if _worded_as_title(h)), None)
+        ancestors = list(h.iterancestors())
+        if text and not is_name(text) and not any(map(is_hidden, (h, *ancestors))) and not any(a.tag == "a" for a in ancestors):
+            return h  # (a hidden one is a print copy's, after the text; one in a link heads a banner)
+    return next((h for h in tree.iter("h2", "h3") if (h.tag == "h2" or "title" in f"{h.get('class')} {h.get('id')}".lower())
+                 and _worded_as_title(h)), None)
 
 
 def _worded_as_title(heading) -> bool:
     """A heading worded as a document's title (…关于…的公告), not a site's name, not a link."""
+    if heading.find(".//a") is not None:
+        return False  # (asked first: a side list's headings are links, and reading words costs more)
     text = clean_text(shown_text(heading))
-    return (bool(text) and len(text) >= 8 and not is_name(text) and not heading.xpath(".//a")
+    return (bool(text) and len(text) >= 8 and not is_name(text)
             and bool(_DOCUMENTISH.search(text) or DOCUMENT_KIND.search(text)))
 
 
@@ -125,7 +138,7 @@ def column_like(headline: str) -> bool:
 def _worded_headings(tree) -> list[str]:
     """h2/h3 headings worded as a document's title (…关于…的公告), not links: the last
     candidates of a page without an h1 whose <title> names only the site."""
-    return [_heading_text(h) for h in tree.xpath("//h2|//h3") if _worded_as_title(h)][:2]
+    return [_heading_text(h) for h in _H2_H3(tree) if _worded_as_title(h)][:2]
 
 
 def _heading_text(heading) -> str:
@@ -169,7 +182,7 @@ _KIND_THEN_DOC_NO = re.compile(rf"^(.*?{DOCUMENT_KIND.pattern.removesuffix('$')}
 def doc_no_in_headline(tree) -> str | None:
     """The 文号 a headline prints after its title's kind (`…的通知<br>示应急〔2024〕12号`, or in
     the same line), which `headline_text` leaves out of the title."""
-    for heading in tree.xpath(HEADLINES)[:3]:
+    for heading in _HEADLINES(tree)[:3]:
         text = _headline_words(shown_text(heading))
         if match := _KIND_THEN_DOC_NO.match(text):
             return normalize_doc_no(text[match.end(1):].strip())
@@ -185,7 +198,7 @@ def _titled_blocks(tree) -> list[str]:
     信息来源：…) nor sentences, and shown: the last resort of a page whose
     h1 heads a column and whose <title> names only the site."""
     found = []
-    for el in tree.xpath(_TITLED_BLOCKS):
+    for el in _TITLED_BLOCKS_PATH(tree):
         if any(map(is_hidden, (el, *el.iterancestors()))):
             continue  # a share widget's copy of the title (display:none), cut by its <br>
         text = clean_text(_lead(el))
@@ -207,7 +220,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names, columns)
-    headlines = [headline_text(shown_text(h)) for h in tree.xpath(HEADLINES)[:3]]
+    headlines = [headline_text(shown_text(h)) for h in _HEADLINES(tree)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     # (a trail may end at the document itself: its title is no column's name)
     headlines = [h for h in headlines if h and not _names_column(h, columns) and h not in names and not LEAD.match(h)]
@@ -218,7 +231,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     # template's slip: the page's own lines come first
     named_column = article_title if article_title and column_like(article_title) else None
     candidates = [clean_text(labelled.get("title")), None if named_column else article_title, *headlines, page_title]
-    titled_headings = [_heading_text(h) for h in tree.xpath(_TITLED_HEADINGS)[:2]]
+    titled_headings = [_heading_text(h) for h in _TITLED_HEADINGS_PATH(tree)[:2]]
     candidates += titled_headings
     candidates += [*_worded_headings(tree), over, named_column]
     candidates = [c for c in candidates if c and not _names_column(c, columns)]  # a <title> of column_site names the column
@@ -260,7 +273,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         # cut short everywhere it is read from: a block saying title, or a link's title (its
         # attachment's, named by its file) may say it whole
         stem = _CUT.sub("", chosen)
-        wholes = [*_titled_blocks(tree), *map(clean_text, tree.xpath("//a/@title"))]
+        wholes = [*_titled_blocks(tree), *map(clean_text, _LINK_TITLES(tree))]
         chosen = next((whole for whole in (FILE_NAME.sub("", w) for w in wholes if w)
                        if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)), chosen)
     return chosen

@@ -35,7 +35,7 @@ from pipeline.lines import (
     unlisted_label,
 )
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, normalize_doc_no
-from pipeline.signature import DATE_LINE, MIN_LINK_LIST, SIGNED, signature_date, signs
+from pipeline.signature import DATE_LINE, MIN_LINK_LIST, SIGNED, signature_date, signed_at, signs
 from pipeline.template import edges_of
 from pipeline.title import SUBTITLE_DASH, without_date_after
 from pipeline.vocab import (
@@ -305,7 +305,30 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
             break
     while (trimmed := _trimmed(lines, start, end, template)) < end:
         end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line
-    return end
+    return _signed_off(lines, start, end)
+
+
+MAX_AFTER_SIGNATURE = 2  # lines of the site's sentences a page prints after a text's signature
+
+
+def _signed_off(lines: list[Line], start: int, end: int) -> int:
+    """`end`, or the line after the text's signature (an office, its date under it) when all
+    that follows is a sentence or two of the site's (如果您喜欢“…”，…在您的朋友圈里扩散一下……):
+    a document closes with its signature, and what it prints after that is its 版记 (抄送,
+    印发, 公开方式), a note or contact in brackets, or an annex, never a loose sentence."""
+    at = signed_at([line.text.strip() for line in lines[start:end]])
+    if at is None:
+        return end
+    after = [line.text.strip() for line in lines[start + at + 1:end] if line.text.strip()]
+    if not after or len(after) > MAX_AFTER_SIGNATURE or not all(
+            SENTENCE_MARKS.search(text) and not text.startswith(("（", "(", "【", "[", "注"))
+            and not (LABEL_LINE.match(text) or ANNEX_LINE.match(text) or text.startswith(_DOCUMENT_NOTES))
+            for text in after):
+        return end
+    return start + at + 1
+
+
+_DOCUMENT_NOTES = ("抄送", "抄报", "主送", "印发", "附件", "附：", *DOCUMENT_NOTE_LABELS)
 
 
 def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> int:

@@ -579,6 +579,13 @@ CLASSES = {
         "</div></div></body></html>",
         {"body": f"{BODY}\n{BODY.replace('各单位：', '')}\n示例市交通运输局\n2024年6月5日".replace("\n\n", "\n"),
          "written_at": "2024-06-05"}),
+    "a sentence of the site's after the text's signature, in the text's element, is not the text": (
+        _page("", TEXT + "<p style='text-align:right'>示例县公安局</p><p style='text-align:right'>2014年12月10日</p>"
+              "<p><span>如果您喜欢“示例县公安”（微信号：shiligongan），您可以用一点时间，在您的朋友圈里扩散一下……</span></p>"),
+        {"body": BODY + "\n示例县公安局\n2014年12月10日", "written_at": "2014-12-10"}),
+    "a contact in brackets and the 版记 after the signature are the text's": (
+        _page("", TEXT + "<p>示例县公安局</p><p>2014年12月10日</p><p>（联系人：张三，电话：0854-1234567）</p>"),
+        {"body": BODY + "\n示例县公安局\n2014年12月10日\n（联系人：张三，电话：0854-1234567）"}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

@@ -223,11 +223,21 @@ def class_words(names) -> re.Pattern:
 
 
 _NAVIGATION, _CHROME, _MARGIN = class_words(NAVIGATION_NAMES), class_words(CHROME_NAMES), class_words(MARGIN_NAMES)
+# a name saying navigation and the document's detail at once (zjshb-nav-detail) names the detail
+_DETAIL = class_words(("detail", "details", "content", "article", "text"))
 
 
-def _marked(nodes, words: re.Pattern, tags: frozenset) -> bool:
-    return any(isinstance(node.tag, str) and (node.tag in tags or words.search(f"{node.get('class') or ''} {node.get('id') or ''}"))
-               for node in nodes)
+def _marked(nodes, words: re.Pattern, tags: frozenset, unless: re.Pattern | None = None) -> bool:
+    """Whether a node is of `tags` or named by `words`, and not also by `unless`."""
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in tags:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if words.search(names) and not (unless and unless.search(names)):
+            return True
+    return False
 
 
 def in_chrome(el) -> bool:
@@ -245,14 +255,14 @@ class Regions:
         self._margin: dict = {}
 
     def navigation(self, el) -> bool:
-        return self._within(el, self._navigation, _NAVIGATION, NAVIGATION_TAGS)
+        return self._within(el, self._navigation, _NAVIGATION, NAVIGATION_TAGS, _DETAIL)
 
     def margin(self, el) -> bool:
         parent = el.getparent()
         return parent is not None and self._within(parent, self._margin, _MARGIN, MARGIN_TAGS)
 
     @staticmethod
-    def _within(el, known: dict, words: re.Pattern, tags: frozenset) -> bool:
+    def _within(el, known: dict, words: re.Pattern, tags: frozenset, unless: re.Pattern | None = None) -> bool:
         """Whether `el` or an ancestor is marked, remembering the answer for each on the way."""
         chain = []
         while el is not None and el not in known:
@@ -260,7 +270,7 @@ class Regions:
             el = el.getparent()
         inside = known[el] if el is not None else False
         for node in reversed(chain):
-            inside = inside or _marked((node,), words, tags)
+            inside = inside or _marked((node,), words, tags, unless)
             known[node] = inside
         return inside
 

@@ -215,6 +215,8 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
         if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read
             continue  # below, not as a trail; an empty one is filled by script, its parent is the page
         parts, holder = _widest(el)
+        if parts and any(len(step) > MAX_COLUMN_NAME or "关于" in step for step in parts[:-1]):
+            continue  # a list of documents' titles, each led by an arrow (相关文章 > 关于… > 关于…): no trail
         if parts and (len(parts) >= 2 or LEAD.match(_visible_text(el))):
             found = (parts, holder)
             break
@@ -250,6 +252,7 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
 
 
 MAX_STEPS = 6  # a list of more items is a menu
+MAX_COLUMN_NAME = 24  # characters of a step before the last: a column's name (the last may be the document's title)
 MAX_LINKED_STEPS = 9  # links each a folder deeper: catalogues nest that deep (首页 > 政务公开 > … > 统计公报)
 
 

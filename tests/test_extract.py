@@ -586,6 +586,15 @@ CLASSES = {
     "a contact in brackets and the 版记 after the signature are the text's": (
         _page("", TEXT + "<p>示例县公安局</p><p>2014年12月10日</p><p>（联系人：张三，电话：0854-1234567）</p>"),
         {"body": BODY + "\n示例县公安局\n2014年12月10日\n（联系人：张三，电话：0854-1234567）"}),
+    "a signature's date in Chinese figures with a zero typed as 0 (二0一二年二月二十九日)": (
+        _page("", TEXT + "<p>二0一二年二月二十九日</p>"), {"written_at": "2012-02-29"}),
+    "a list of documents led by arrows in an element named as a trail is no trail; the page's one step is": (
+        "<html><head><meta charset='utf-8'><title>示例博物馆</title></head><body><div class='row'><div class='col-9'>"
+        "<div class='breadcrumb2'><span>馆务公告</span></div><div class='zjshb-nav-detail'><h2>示例博物馆关于春节期间开放安排的公告</h2>"
+        f"<div class='article-show'>{TEXT}</div></div></div><div class='col-3'><div class='breadcrumb2'><span>相关文章</span></div>"
+        "<ul class='list'><li><a href='/a/156'>&gt; <span>示例博物馆关于春节期间开放安排的公告</span></a></li>"
+        "<li><a href='/a/151'>&gt; <span>示例博物馆关于馆内设施维护期间部分展厅暂停开放的公告</span></a></li></ul></div></div></body></html>",
+        {"column": "馆务公告", "title": "示例博物馆关于春节期间开放安排的公告", "body": BODY}),
     "a value run into a tool in brackets": (
         _page("<p>信息来源：<span>示例市医疗保障局</span> <span>【<a href='#'>关闭窗口</a>】</span></p>"),
         {"source": "示例市医疗保障局"}),

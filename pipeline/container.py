@@ -415,7 +415,7 @@ def find_container(blocks: list[Block]):
     # prose printed before the document's header, beside the text: no container of the CMS's
     # around the text holds it
     text = set(best.iter())
-    side = {b.owner for b in blocks[:header[0]] if not b.hidden and b.owner not in text and is_prose(b)} if header else set()
+    side = {owner for owner in _prose_owners(blocks[:header[0]]) if owner not in text} if header else set()
     known = []
     for el, tally in tallies.items():
         rank = _known_rank(el) if isinstance(el.tag, str) else None
@@ -490,7 +490,7 @@ def _after_headline(best, blocks: list[Block], tallies: dict, header: tuple[int,
         return best
     end, by_headline = header
     members = set(best.iter())
-    before = [b.owner for b in blocks[:end] if b.owner in members and not b.hidden and is_prose(b)]
+    before = [owner for owner in _prose_owners(blocks[:end]) if owner in members]
     at, anchor = _first_prose_after(blocks, end)
     if not before or anchor is None:
         return best
@@ -500,6 +500,11 @@ def _after_headline(best, blocks: list[Block], tallies: dict, header: tuple[int,
     # without a headline the metadata may close the text (printed under it): then the prose
     # before it is the text, and what follows is the page's; most of the prose must follow
     return inner if inner in tallies and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+
+
+def _prose_owners(blocks: list[Block]) -> list:
+    """The elements of the shown prose among blocks: what says a box of text stands there."""
+    return [b.owner for b in blocks if not b.hidden and is_prose(b)]
 
 
 def _signed_off(best, blocks: list[Block], tallies: dict):

@@ -305,13 +305,13 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
             break
     while (trimmed := _trimmed(lines, start, end, template)) < end:
         end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line
-    return _signed_off(lines, start, end)
+    return _before_site_sentences(lines, start, end)
 
 
 MAX_AFTER_SIGNATURE = 2  # lines of the site's sentences a page prints after a text's signature
 
 
-def _signed_off(lines: list[Line], start: int, end: int) -> int:
+def _before_site_sentences(lines: list[Line], start: int, end: int) -> int:
     """`end`, or the line after the text's signature (an office, its date under it) when all
     that follows is a sentence or two of the site's (如果您喜欢“…”，…在您的朋友圈里扩散一下……):
     a document closes with its signature, and what it prints after that is its 版记 (抄送,

@@ -92,9 +92,9 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
     return "".join(out), None
 
 
-HEADLINES = "//h1[not(ancestor::a)]"  # an h1 inside a link heads a banner leading elsewhere
-# (compiled once: an XPath given as a string is compiled anew on every call)
-_HEADLINES = etree.XPath(HEADLINES)
+# an h1 inside a link heads a banner leading elsewhere (XPaths compiled once: one given as a string
+# is compiled anew on every call)
+_HEADLINES = etree.XPath("//h1[not(ancestor::a)]")
 _H2_H3_H4 = etree.XPath("//h2|//h3|//h4")
 _H2_H3 = etree.XPath("//h2|//h3")
 _LINK_TITLES = etree.XPath("//a/@title")
@@ -112,11 +112,10 @@ def headline(tree):
     """The element printing the document's title over its text, if one says so: the first h1
     that names no site or office and is no link, else an h2 (or an h3 whose class or id says
     title) worded as a document's title is (关于…的通知) and not a link."""
-    for h in tree.iter("h1"):
+    for h in _HEADLINES(tree):
         text = clean_text(shown_text(h))
-        ancestors = list(h.iterancestors())
-        if text and not is_name(text) and not any(map(is_hidden, (h, *ancestors))) and not any(a.tag == "a" for a in ancestors):
-            return h  # (a hidden one is a print copy's, after the text; one in a link heads a banner)
+        if text and not is_name(text) and not any(map(is_hidden, (h, *h.iterancestors()))):
+            return h  # (a hidden one is a print copy's, after the text)
     return next((h for h in tree.iter("h2", "h3") if (h.tag == "h2" or "title" in f"{h.get('class')} {h.get('id')}".lower())
                  and _worded_as_title(h)), None)
 

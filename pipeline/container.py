@@ -494,12 +494,21 @@ def _after_headline(best, blocks: list[Block], tallies: dict, header: tuple[int,
     at, anchor = _first_prose_after(blocks, end)
     if not before or anchor is None:
         return best
-    around = [el for el in anchor.owner.iterancestors() if el is not best and holds(best, el)
-              and el in tallies and not any(holds(el, owner) for owner in before)]
-    inner = around[-1] if around else anchor.owner
+    inner = _widest_apart(anchor.owner, best, tallies, before)
     # without a headline the metadata may close the text (printed under it): then the prose
     # before it is the text, and what follows is the page's; most of the prose must follow
-    return inner if inner in tallies and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+    return inner if inner is not None and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+
+
+def _widest_apart(el, best, tallies: dict, apart: list):
+    """The widest of `el` and its ancestors inside `best` (not `best`) that is weighed and holds
+    none of the elements `apart`; None when none is."""
+    found = None
+    while el is not None and el is not best:
+        if el in tallies and not any(holds(el, owner) for owner in apart):
+            found = el
+        el = el.getparent()
+    return found
 
 
 def _prose_owners(blocks: list[Block]) -> list:
@@ -525,10 +534,7 @@ def _signed_off(best, blocks: list[Block], tallies: dict):
     before, later = sum(prose[:at]), sum(prose[at + 1:])
     if later * 2 > before:
         return best  # as long as half the text: a document printed after the notice issuing it (its annex)
-    signed = inside[at].owner
-    around = [el for el in (signed, *signed.iterancestors()) if el is not best and holds(best, el) and el in tallies
-              and not any(holds(el, owner) for owner in after)]
-    inner = around[-1] if around else None
+    inner = _widest_apart(inside[at].owner, best, tallies, after)
     return inner if inner is not None and tallies[inner].prose * 2 > before else best
 
 

@@ -190,6 +190,12 @@ def prose_box(case: Case, first: bool = False) -> Case:
     return _reprinted(case, tree)
 
 
+def _printing(tree, title: str, tags: tuple[str, ...] = ()):
+    """The first element (of `tags`, when given) whose whole text is the labelled title."""
+    return next((el for el in tree.iter(*tags) if isinstance(el.tag, str) and el.tag not in ("title", "meta", "script")
+                 and squeeze(el.text_content()) == squeeze(title)), None)
+
+
 def side_box(case: Case, after: bool = False) -> Case:
     """The page with the box of prose as a side column first in the element holding both the text
     and its headline (the element printing the labelled title), as a template printing an office's
@@ -199,8 +205,7 @@ def side_box(case: Case, after: bool = False) -> Case:
     if not title or (found := _text_element(case)) is None:
         return case
     tree, text = found
-    headline = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in ("title", "meta", "script")
-                     and squeeze(el.text_content()) == squeeze(title)), None)
+    headline = _printing(tree, title)
     both = next((el for el in text.iterancestors() if headline is not None and headline in el.iterdescendants()), None)
     if both is None or both.tag in ("body", "html"):
         return case
@@ -402,8 +407,7 @@ def headline_paragraph(case: Case) -> Case:
     words in the heading, libxml2 closes the heading at the <p>."""
     title = case.fields.get("title")
     tree = parse_html(case.html) if title else None
-    heading = next((h for h in tree.xpath("//h1|//h2|//h3") if squeeze(h.text_content()) == squeeze(title)), None) \
-        if tree is not None else None
+    heading = _printing(tree, title, ("h1", "h2", "h3")) if tree is not None else None
     if heading is None:
         return case
     for child in list(heading):

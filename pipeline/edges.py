@@ -46,6 +46,7 @@ from pipeline.vocab import (
     DOCUMENT_NOTE_LABELS,
     IGNORED_LABELS,
     METADATA_HEADINGS,
+    TRAILING_NOTE_ROLES,
 )
 
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
@@ -89,9 +90,17 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
                               else _head_end(lines, title, template, columns))
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
+    if kept and (bare := _TRAILING_NOTE.sub("", kept[-1])):
+        kept[-1] = bare
     signed_at = None if table == "rows" else signature_date(kept)
     dated = header_date([line.text for line in lines[:start]])
     return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading, dated)
+
+
+# a web editor's credit or the item's source in brackets run into the text's last sentence
+# (…圆满成功。（通讯员：廖康）): the site's note, as on a line of its own; a newspaper's dateline
+# there (（本报北京4月16日电 本报记者…）) has no label and stays
+_TRAILING_NOTE = re.compile(rf"(?<=[。！？!?”])\s*[（(]\s*(?:{'|'.join(TRAILING_NOTE_ROLES)})\s*[:：]\s*[^（）()]{{1,30}}[）)]\s*$")
 
 
 # --- the head ----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
+from pipeline.lines import SENTENCE_END
 from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, labelled_pairs
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
@@ -223,8 +224,17 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
             holders.extend(el for _, _, elements in pairs for el in elements)
         for field, value, _ in pairs:
             values.setdefault(field, value)
-    # a value run into the text's own element (lines broken by <br>) holds the text: it stays
-    return values, [el for el in holders if container is None or not holds(el, container)]
+    # a value run into the text's own element (lines broken by <br>), or into its last sentence
+    # (…圆满成功。（来源：县委办）), holds the text: it stays
+    return values, [el for el in holders if container is None
+                    or not holds(el, container) and not (holds(container, el) and _after_sentence(el))]
+
+
+def _after_sentence(el) -> bool:
+    """Whether an element's words before its first label end a sentence."""
+    text = el.text_content()
+    first = next(iter(label_matches(text)), None)
+    return first is not None and bool(SENTENCE_END.search(text, 0, first.start()))
 
 
 

@@ -150,13 +150,19 @@ BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您�
 HOME_NAMES: tuple[str, ...] = ("首页", "网站首页", "主页", "返回首页")  # a trail's first step
 BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
 
+# Who a web editor's credit names under a text (责任编辑：…, （审核：…）): the site's, not the document's.
+CREDIT_ROLES: tuple[str, ...] = ("责任编辑", "编辑", "审核", "校对", "责编", "初审", "复审", "终审", "审校", "撰稿", "供稿",
+                                 "监制", "统筹", "策划", "编审", "通讯员", "记者")
+# …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)
+TRAILING_NOTE_ROLES: tuple[str, ...] = (*CREDIT_ROLES, "作者", "来源", "信息来源", "文章来源", "稿源")
+
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"[【\[]?\s*(?:文章|文字)?(?:字体|字号|文字)(?:大小)?\s*[:：]?.*[大中小].*",
     r"[【\[]?\s*(?:字体|字号)\s*[:：]?[\sA-Za-z+\-|｜【】\[\]]*",  # 字号：T | T, 字体：A+ A A-
     r"(?:[【\[]?\s*A\s*[+\-]?\s*[大中小]\s*[】\]]?\s*){2,}",  # A+大 A+中 A+小
     r"(?:[AT]\s*[+\-]?\s*[|｜]?\s*){2,3}",  # A A A, T | T: font sizes drawn as letters
-    r"[（(【\[]?\s*(?:网站|网络|新闻|信息)?(?:责任编辑|编辑|审核|校对|责编|初审|复审|终审|审校|撰稿|供稿|监制|统筹|策划|编审)"
+    rf"[（(【\[]?\s*(?:网站|网络|新闻|信息)?(?:{'|'.join(CREDIT_ROLES)})"
     r"\s*[:：|｜].{0,40}[）)】\]]?",
     r"[（(]\s*(?:责任编辑|编辑|责编)\s+[\u4e00-\u9fa5]{2,4}\s*[）)]",  # （编辑 张三）
     r"[（(]\s*(?:图片|照片|图)由.{1,20}提供\s*[）)]",

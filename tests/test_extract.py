@@ -783,6 +783,17 @@ CLASSES = {
               "<tr><td>2</td><td>CYHB1903002国</td><td>示例制药有限公司</td><td>2020年9月1日</td></tr></table>"),
         {"body": "序号 受理号 申请单位 签发日期\n1 CXHS2000009国 示例药业有限公司 2020年9月8日\n"
                  "2 CYHB1903002国 示例制药有限公司 2020年9月1日", "written_at": None}),
+    "a correspondent's credit under the text, on a line of its own (hbszszj)": (
+        _page("", TEXT.replace("五到位。</p>", "五到位。<br>\u3000\u3000（通讯员：廖康）</p>")), {"body": BODY}),
+    "a reporter's credit run into the text's last sentence": (
+        _page("", TEXT + "<p>检查组充分肯定了我校的消防安全工作，并提出了整改意见。（记者：张三）</p>"),
+        {"body": BODY + "\n检查组充分肯定了我校的消防安全工作，并提出了整改意见。"}),
+    "the source run into the text's last sentence is read; the sentence stays": (
+        _page("", TEXT + "<p>活动取得了圆满成功，受到广大群众的一致好评。（来源：示例县委办）</p>"),
+        {"source": "示例县委办", "body": BODY + "\n活动取得了圆满成功，受到广大群众的一致好评。"}),
+    "a newspaper's dateline closing the text has no label: it stays (moe)": (
+        _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
+        {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),
 }
 
 

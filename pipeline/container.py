@@ -61,6 +61,8 @@ class Tally:
 def weigh(blocks: list[Block]) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor)."""
     tallies: dict = {}
+    parent: dict = {}  # (asked of lxml once per element)
+    depth: dict = {}
     regions = Regions()
     for block in blocks:
         size = len(SPACE.sub("", block.text))
@@ -81,10 +83,15 @@ def weigh(blocks: list[Block]) -> dict:
             links, other = 0, size  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
         else:
             prose = size - links
+        chain = []  # the block's element and its ancestors not weighed yet, up to one that is
         el = block.owner
         while el is not None and el not in tallies:  # (the keys in the order a walk up from each block meets them)
             tallies[el] = Tally()
-            el = el.getparent()
+            chain.append(el)
+            el = parent[chain[-1]] = el.getparent()
+        below = depth[el] + 1 if el is not None else 0
+        for steps, node in enumerate(reversed(chain)):
+            depth[node] = below + steps
         tally = tallies[block.owner]
         tally.prose += prose
         tally.links += links
@@ -92,12 +99,9 @@ def weigh(blocks: list[Block]) -> dict:
         tally.linked_blocks += links > 0
     # then each element's own counts are added to its parent's, children before parents: once per
     # element rather than once per block and ancestor
-    if tallies:
-        root = next(iter(tallies)).getroottree().getroot()
-        for el in reversed([el for el in root.iter() if el in tallies]):
-            parent = el.getparent()
-            if parent is not None and parent in tallies:
-                tallies[parent].add(tallies[el])
+    for el in sorted(tallies, key=depth.__getitem__, reverse=True):
+        if (up := parent[el]) is not None:
+            tallies[up].add(tallies[el])
     return tallies
 
 

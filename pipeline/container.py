@@ -407,7 +407,7 @@ def find_container(blocks: list[Block]):
     best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
-    best = _under_headline(best, blocks, tallies)
+    best = _under_headline(best, blocks, tallies, header)
     if best is None:  # no prose is the page's own: its document is a table of data, or nothing
         return _table_document(blocks, tallies)
     best = _sections_around(best, blocks, tallies)
@@ -456,18 +456,16 @@ def _starts_after(el, blocks: list[Block], end: int) -> bool:
 SHORT_TEXT = 300  # characters of prose: a text this short can lose to a box of prose beside it
 
 
-def _under_headline(best, blocks: list[Block], tallies: dict):
+def _under_headline(best, blocks: list[Block], tallies: dict, header: tuple[int, bool] | None):
     """A short text (现将《…》予以公布，详见附件) can weigh less than a box of prose in a side
     column (领导致辞, 温馨提示). The document's text is the prose that follows the page's
     headline: when the best-scoring element does not hold it, the best-scoring element that
     does (and does not hold the other) is the container. A page without a headline has its
     metadata block for a header: a box of prose wholly before that is not its text either. On a
     page whose text is only an attachment or an image, no prose follows the headline: a box
-    wholly before it is beside that text, and the page has none (None)."""
-    if tallies[best].prose >= SHORT_TEXT:
-        return best
-    header = _header(blocks)
-    if header is None:
+    wholly before it is beside that text, and the page has none (None). `header`: where the
+    document's header ends (_header)."""
+    if tallies[best].prose >= SHORT_TEXT or header is None:
         return best
     end, by_headline = header
     at, anchor = _first_prose_after(blocks, end)

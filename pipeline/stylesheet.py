@@ -25,13 +25,10 @@ def hide_styled(tree) -> None:
     sheets = [el.text for el in tree.iter("style") if el.text and _MAY_HIDE.search(el.text)]
     if not sheets:
         return
-    rules = _rules_for(tree, "".join(sheets)[:MAX_SHEET])
-    if not rules:
-        return
     parsed = []  # (order, prelude, hidden)
-    for rule in tinycss2.parse_stylesheet(rules, skip_comments=True, skip_whitespace=True):
-        if rule.type == "qualified-rule" and (hidden := _hides(rule.content)) is not None:
-            parsed.append((len(parsed), tinycss2.serialize(rule.prelude).strip(), hidden))
+    for selector, declarations in _rules_for(tree, "".join(sheets)[:MAX_SHEET]):
+        if (hidden := _hides(declarations)) is not None:
+            parsed.append((len(parsed), selector, hidden))
     # what a hiding rule selects, then whether a rule that shows it outranks that rule
     decided: dict = {}  # element → (specificity, order, hidden)
     for order, prelude, _ in (r for r in parsed if r[2]):
@@ -61,13 +58,13 @@ def _decide(tree, prelude: str, order: int, hidden: bool, decided: dict, only: d
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _BRACE = re.compile(r"[{}]")
 _NAME = re.compile(r"[.#]([\w-]+)")
-_NAMES_USED = etree.XPath("//@class|//@id")
+_NAMES_USED = etree.XPath("//@class|//@id", smart_strings=False)
 
 
-def _rules_for(tree, sheet: str) -> str:
+def _rules_for(tree, sheet: str) -> list[tuple[str, str]]:
     """The top-level rules of a sheet that set display or visibility for a class or id the
-    page uses: a CMS's pages carry whole CSS frameworks inline (380 kB), and parsing them all
-    would cost more than the rest of reading the page."""
+    page uses, as (selector, declarations): a CMS's pages carry whole CSS frameworks inline
+    (380 kB), and parsing them all would cost more than the rest of reading the page."""
     sheet = _COMMENT.sub("", sheet)
     candidates, depth, start = [], 0, 0
     for brace in _BRACE.finditer(sheet):
@@ -81,18 +78,17 @@ def _rules_for(tree, sheet: str) -> str:
                 start = brace.end()
                 selector = sheet[selector_start:opened].rsplit(";", 1)[-1]  # after an @charset/@import statement
                 if not selector.lstrip().startswith("@") and _MAY_DECIDE.search(sheet, opened, start):
-                    candidates.append((selector, sheet[opened:start]))
+                    candidates.append((selector.strip(), sheet[opened + 1:start - 1]))
     if not candidates:
-        return ""
+        return []
     used = {name for value in _NAMES_USED(tree) for name in value.split()}
-    return "\n".join(selector + body for selector, body in candidates
-                     if any(name in used for name in _NAME.findall(selector)))
+    return [(selector, body) for selector, body in candidates if any(name in used for name in _NAME.findall(selector))]
 
 
 _MAY_DECIDE = re.compile(r"display|visibility", re.I)
 
 
-def _hides(content) -> bool | None:
+def _hides(content: str) -> bool | None:
     """Whether a rule's declarations hide (True), show (False), or say nothing of it (None)."""
     said = None
     for declaration in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):

@@ -56,6 +56,7 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # framework (avalon ms-if, Vue v-if, Angular ng-if) never renders the element
 _NEVER = re.compile(r"""^\s*(['"])(.*?)\1\s*(===?|!==?)\s*(['"])(.*?)\4\s*$""")
 TEMPLATE_IFS = ("ms-if", "v-if", "ng-if")
+_TEMPLATE_IFS = frozenset(TEMPLATE_IFS)
 
 
 def _never_rendered(el) -> bool:
@@ -134,11 +135,13 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         owner, in_link, hidden = frames[-1][:3] if frames else (root, False, False)
         tag = el.tag
         tag = tag if isinstance(tag, str) else None  # (libxml2's HTML parser writes tags in lower case)
-        attributed = tag is not None and bool(el.attrib)  # most elements have none: no condition, style or class to read
+        # most elements have no attributes, most others a class alone: their names, read once,
+        # say which questions are worth asking
+        names = el.keys() if tag is not None else ()
         block = tag in BLOCK_TAGS
-        inner_link = in_link or attributed and (tag == "a" or el.get("onclick") is not None) and leads_away(el)
-        inner_hidden = hidden or attributed and is_hidden(el)
-        if (tag is None or tag in SKIP_TAGS or el in skip or attributed and _never_rendered(el)
+        inner_link = in_link or (tag == "a" or "onclick" in names) and leads_away(el)
+        inner_hidden = hidden or bool(names) and is_hidden(el)
+        if (tag is None or tag in SKIP_TAGS or el in skip or not _TEMPLATE_IFS.isdisjoint(names) and _never_rendered(el)
                 or inner_hidden and not hidden and not block):
             # what a template never renders is not on the page at all, unlike display:none; a
             # hidden run inside shown text (a `----` placeholder beside the value) is not read

@@ -49,6 +49,7 @@ def _furniture_line(text: str) -> bool:
 def forget_lines() -> None:
     """Forget what was cached of lines (a benchmark starts each pass as a first page would)."""
     _furniture_line.cache_clear()
+    _prose.cache_clear()
     _labelled_values.cache_clear()
     label_matches.cache_clear()
 
@@ -68,10 +69,15 @@ def opens_section(text: str) -> bool:
 
 
 def is_prose(block: Block) -> bool:
-    words = len(block.text) - block.link_chars
+    return _prose(block.text, block.link_chars)
+
+
+@lru_cache(maxsize=8192)
+def _prose(text: str, link_chars: int) -> bool:
+    """(Cached: the container's weighing, the labels' and the header's readers ask of each block.)"""
     # (the patterns last: most blocks are too short to ask)
-    return (words >= MIN_PROSE and block.link_chars * 2 < len(block.text) and bool(SENTENCE_MARKS.search(block.text))
-            and not is_furniture(block.text) and not _labelled_values(block.text))
+    return (len(text) - link_chars >= MIN_PROSE and link_chars * 2 < len(text) and bool(SENTENCE_MARKS.search(text))
+            and not is_furniture(text) and not _labelled_values(text))
 
 
 MAX_VALUES_LINE = 400  # characters: a metadata block printed as one line is shorter

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, is_hidden, layout_table, table_of_cell
+from pipeline.blocks import Block, Regions, blocks_inside, holds, partition, in_chrome, is_hidden, layout_table, table_of_cell
 from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
@@ -22,6 +22,7 @@ from pipeline.body import (
     empty_heading,
     is_furniture,
     is_prose,
+    opens_section,
 )
 from pipeline.labels import COLONS, first_labelled, label_matches, labelled_pairs, whole_label
 from pipeline.lines import TAIL_HEADED
@@ -405,6 +406,8 @@ def find_container(blocks: list[Block]):
     best = _data_table(_widened(best, tallies, blocks), tallies)
     header = _header(blocks)
     best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
+    if (box := _headed_box_after(best, blocks, tallies)) is not None:
+        return find_container(partition(blocks, box)[1])  # the page as it would be without the box
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies, header)
@@ -538,6 +541,40 @@ def _signed_off(best, blocks: list[Block], tallies: dict):
         return best  # as long as half the text: a document printed after the notice issuing it (its annex)
     inner = _widest_apart(inside[at].owner, best, tallies, after)
     return inner if inner is not None and tallies[inner].prose * 2 > before else best
+
+
+MAX_BOX_HEADING = 12  # characters of a box's own heading (领导致辞, 网站简介, 温馨提示)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_DIGITS = re.compile(r"\d+")
+
+
+def _headed_box_after(best, blocks: list[Block], tallies: dict):
+    """The best-scoring element may hold the text and, after it, a box of prose under a heading
+    of its own (a right column's <h3>领导致辞</h3>, printed after the text): when the text does not
+    sign off, that heading is what sets the box apart. The box, when it is the last of the
+    element's children to hold prose, holds less of it than the children before it, and is not a
+    part of the text: no annex (附件), no numbered section, no sibling of the text's element named
+    alike (WordSection1, WordSection2); else None."""
+    children = [child for child in best if child in tallies and tallies[child].prose]
+    if len(children) < 2:
+        return None
+    box, text = children[-1], max(children[:-1], key=lambda child: tallies[child].prose)
+    if tallies[box].prose >= sum(tallies[child].prose for child in children[:-1]) or _named_alike(box, text):
+        return None
+    inside = [b for b in blocks_inside(blocks, box) if not b.hidden and b.text.strip()]
+    heading = inside[0] if inside else None
+    if (heading is None or is_prose(heading) or len(heading.text.strip()) > MAX_BOX_HEADING
+            or not any(el.tag in _HEADINGS for el in (heading.owner, *heading.owner.iterancestors()) if holds(box, el))
+            or ANNEX_HEADING.match(heading.text) or ANNEX_LINE.match(heading.text) or opens_section(heading.text.strip())):
+        return None
+    return box
+
+
+def _named_alike(one, other) -> bool:
+    """Named, with the same tag, class and id but for their figures: parts of one text."""
+    def name(el) -> tuple:
+        return el.tag, _DIGITS.sub("", el.get("class") or ""), _DIGITS.sub("", el.get("id") or "")
+    return bool(one.get("class") or one.get("id")) and name(one) == name(other)
 
 
 def _continued_by(anchor: Block, best, blocks: list[Block]):

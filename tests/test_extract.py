@@ -791,6 +791,16 @@ CLASSES = {
     "the source run into the text's last sentence is read; the sentence stays": (
         _page("", TEXT + "<p>活动取得了圆满成功，受到广大群众的一致好评。（来源：示例县委办）</p>"),
         {"source": "示例县委办", "body": BODY + "\n活动取得了圆满成功，受到广大群众的一致好评。"}),
+    "a right column's box of prose under its own heading, after a text that does not sign off, is not the text": (
+        "<html><body><div class='wrap'><h1>示例市关于做好安全生产工作的通知</h1><div class='article'>" + TEXT + "</div>"
+        "<div class='intro'><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，"
+        "历史悠久，文化灿烂。我们真诚欢迎各界朋友来示例市投资兴业。</p></div></div></body></html>",
+        {"body": BODY}),
+    "a part of the text under a heading of its own stays: a numbered section, an annex, a sibling named alike": (
+        "<html><body><div class='wrap'><h1>示例市关于做好安全生产工作的通知</h1><div class='part1'>" + TEXT + "</div>"
+        "<div class='part2'><h3>三、强化保障</h3><p>各地要加强组织保障，落实经费投入。</p></div>"
+        "<div class='fj'><h3>附件</h3><p>示例市安全生产检查表填写说明，请各单位认真填写。</p></div></div></body></html>",
+        {"body": BODY + "\n三、强化保障\n各地要加强组织保障，落实经费投入。\n附件\n示例市安全生产检查表填写说明，请各单位认真填写。"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -266,8 +266,9 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         rest = chosen[len(other):] if chosen.startswith(other) else ""
         lead = chosen[:-len(other)] if chosen.endswith(other) else ""
         if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and (
-                _names_in(rest, meta, columns) or chosen == page_title and other in printed and _SITE_SUFFIX.match(rest)):
-            chosen = other  # the same title with the column's or the site's name run into it
+                _names_in(rest, meta, columns) or chosen == page_title and other in printed
+                and (_SITE_SUFFIX.match(rest) or column_like(rest.strip()))):
+            chosen = other  # the same title with the column's or the site's name run into it (…安全 德育之窗)
         elif lead and other in printed and (match := _COLUMN_PREFIX.match(lead)) and (
                 column_like(match.group(1)) or match.group(1) in columns):
             chosen = other  # the same title after the column's name (通知公告 - 关于…的通知)

@@ -801,6 +801,11 @@ CLASSES = {
         "<div class='part2'><h3>三、强化保障</h3><p>各地要加强组织保障，落实经费投入。</p></div>"
         "<div class='fj'><h3>附件</h3><p>示例市安全生产检查表填写说明，请各单位认真填写。</p></div></div></body></html>",
         {"body": BODY + "\n三、强化保障\n各地要加强组织保障，落实经费投入。\n附件\n示例市安全生产检查表填写说明，请各单位认真填写。"}),
+    "a <title> adding the column's name after a space to the title printed over the text, no trail to name it": (
+        "<html><head><title>市消防救援大队来我校检查消防安全 德育之窗 - 松滋市职业教育中心</title></head><body>"
+        "<div class='kpyou'><h2 class='title'>市消防救援大队来我校检查消防安全</h2><p class='time'>2021-01-19</p>"
+        "<div class='content'>" + TEXT + "</div></div></body></html>",
+        {"title": "市消防救援大队来我校检查消防安全"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

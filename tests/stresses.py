@@ -448,6 +448,28 @@ def tools_after_values(case: Case) -> Case:
     return _reprinted(case, tree) if added else case
 
 
+CREDITS = ("（责任编辑：张三）", "（通讯员：李四）", "（审核：王五）", "（记者：赵六）", "（来源：示例日报）")
+
+
+def credit_run_in(case: Case) -> Case:
+    """The page with a web editor's credit in brackets run into the text's last sentence
+    (…整改意见。（通讯员：李四）), as a CMS's editor types it under a news item; on a page that
+    shows no 信息来源, the credit may name the source (（来源：示例日报）), which the record then says."""
+    if not (case.body_end or "").endswith(("。", "！", "？")) or (edges := _edge_holders(case)) is None:
+        return case
+    tree, _, last = edges
+    if not squeeze(last.text_content()).endswith(squeeze(case.body_end)[-8:]):
+        return case  # (the text's last words are not the end of their element: nowhere to run into)
+    credits = CREDITS if not case.fields.get("source") else CREDITS[:-1]
+    credit = credits[int(hashlib.sha256(case.name.encode()).hexdigest(), 16) % len(credits)]
+    if len(last):
+        last[-1].tail = (last[-1].tail or "").rstrip() + credit
+    else:
+        last.text = (last.text or "").rstrip() + credit
+    fields = {**case.fields, "source": "示例日报"} if credit == CREDITS[-1] else case.fields
+    return dataclasses.replace(_reprinted(case, tree), fields=fields)
+
+
 _TRAIL_SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)  # what separates a trail's steps, as extraction reads them
 
 
@@ -651,4 +673,5 @@ STRESSES = {"no label colons": without_colons, "cells as divs": cells_as_blocks,
             "the page's lines around the text": lines_around, "a CMS's <title>, plain headings": titled_as_cms,
             "the trail reprinted": trail_reprinted, "the trail bare links": trail_bare,
             "the trail bare links, nested": trail_bare_nested,
-            "a tool after each value": tools_after_values, "the headline's words a paragraph": headline_paragraph}
+            "a tool after each value": tools_after_values, "the headline's words a paragraph": headline_paragraph,
+            "a credit run into the last sentence": credit_run_in}

@@ -28,7 +28,7 @@ from pipeline.labels import COLONS, first_labelled, label_matches, labelled_pair
 from pipeline.lines import TAIL_HEADED
 from pipeline.normalize import FILE_NAME, clean_text
 from pipeline.signature import signed_at
-from pipeline.title import headline, headline_text, named_titles
+from pipeline.title import adds_name, headline, headline_text, named_titles
 from pipeline.vocab import CONTENT_CONTAINERS, FOOTER_MARKS
 
 OTHER_WEIGHT = 0.15  # plain non-prose text (table cells, headings, dates) costs far less than link text
@@ -603,7 +603,7 @@ def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     if titles and (head is None or headline_text(head.text_content()) not in titles):
         longest = 2 * max(map(len, titles))  # (a block much longer than every title is none, however spaced)
         line = next((i for i, b in enumerate(blocks) if not b.hidden and len(b.text) <= longest
-                     and clean_text(b.text) in titles), None)
+                     and _says_title(clean_text(b.text), titles)), None)
         if line is not None:
             return line, True
     if head is not None:
@@ -613,6 +613,15 @@ def _header(blocks: list[Block]) -> tuple[int, bool] | None:
     value = (first_labelled(blocks) or [None])[-1]
     at = next((i for i, b in enumerate(blocks) if value is not None and holds(value, b.owner)), None)
     return (at, False) if at is not None else None
+
+
+MIN_TITLE = 8  # characters of a line printing a title a <title> names with a column's name after it
+
+
+def _says_title(line: str | None, titles: frozenset[str]) -> bool:
+    """Whether a line prints one of the titles the page's head names, or one of them without the
+    column's name the <title> adds (…检查消防安全 德育之窗)."""
+    return bool(line) and (line in titles or len(line) >= MIN_TITLE and any(adds_name(title, line) for title in titles))
 
 
 def _ends_before(el, blocks: list[Block], end: int) -> bool:

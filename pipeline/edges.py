@@ -359,8 +359,9 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         text = line.text
         if (is_furniture(text, template) or TAIL_HEADING.match(text) or _is_file(line)
                 or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text))
-                and not SENTENCE_END.search(text)):
-            end -= 1
+                and not SENTENCE_END.search(text)
+                or line.is_link and end - 2 >= start and is_furniture(lines[end - 2].text, template)):
+            end -= 1  # (a link under a tool's words is where the tool leads: 上一篇： / 关于…的通知)
             continue
         break
     return end

@@ -266,8 +266,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         rest = chosen[len(other):] if chosen.startswith(other) else ""
         lead = chosen[:-len(other)] if chosen.endswith(other) else ""
         if rest and _SUFFIX_SEPARATOR.match(rest) and not _unbalanced(other) and (
-                _names_in(rest, meta, columns) or chosen == page_title and other in printed
-                and (_SITE_SUFFIX.match(rest) or column_like(rest.strip()))):
+                _names_in(rest, meta, columns) or chosen == page_title and other in printed and adds_name(chosen, other)):
             chosen = other  # the same title with the column's or the site's name run into it (…安全 德育之窗)
         elif lead and other in printed and (match := _COLUMN_PREFIX.match(lead)) and (
                 column_like(match.group(1)) or match.group(1) in columns):
@@ -282,6 +281,13 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         chosen = next((whole for whole in (FILE_NAME.sub("", w) for w in wholes if w)
                        if whole.startswith(stem) and len(whole) > len(stem) and not _unbalanced(whole)), chosen)
     return chosen
+
+
+def adds_name(longer: str, title: str) -> bool:
+    """Whether `longer` is `title` with a short name after it, set apart by a separator or a
+    space (…检查消防安全 德育之窗, …的通知_示例市人民政府): a <title>'s column or site."""
+    rest = longer[len(title):] if longer.startswith(title) else ""
+    return bool(rest and _SUFFIX_SEPARATOR.match(rest) and (_SITE_SUFFIX.match(rest) or column_like(rest.strip())))
 
 
 def _names_column(text: str, columns: tuple[str, ...]) -> bool:

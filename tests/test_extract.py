@@ -806,6 +806,15 @@ CLASSES = {
         "<div class='kpyou'><h2 class='title'>市消防救援大队来我校检查消防安全</h2><p class='time'>2021-01-19</p>"
         "<div class='content'>" + TEXT + "</div></div></body></html>",
         {"title": "市消防救援大队来我校检查消防安全"}),
+    "a side box before a headline the <title> names with its column after a space; 上一篇/下一篇 and their links after the text": (
+        "<html><head><title>市消防救援大队来我校检查消防安全 德育之窗 - 松滋市职业教育中心</title></head><body>"
+        "<div class='kpyou'><div><h3>学校简介</h3><p>松滋市职业教育中心位于松滋市新江口镇，是国家级重点中等职业学校，"
+        "学校占地面积三百亩，现有在校学生四千余人，开设专业十二个，办学条件优越，师资力量雄厚，社会声誉良好。</p></div>"
+        "<h2 class='title'>市消防救援大队来我校检查消防安全</h2><p class='time'>2021-01-19</p>"
+        "<div class='content'><div class='contenta'>" + TEXT + "</div><div class='fanye'><div>上一篇：</div><p>"
+        "<a href='/show/301.html'>荆州市青年宣讲团走进松滋市职教中心</a></p><div>下一篇：</div><p>"
+        "<a href='/show/299.html'>反诈禁毒治赌告家长书</a></p></div></div></div></body></html>",
+        {"title": "市消防救援大队来我校检查消防安全", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

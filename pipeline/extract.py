@@ -290,8 +290,9 @@ def _first(*values):
 
 
 def _named(value: str | None) -> str | None:
-    """A meta tag's value when it names someone: a source is an office or a paper, written in
-    Chinese; a CMS's own code for its feed (`SZfaguiku`) tells a reader nothing."""
+    """A source's value when it names someone: a source is an office or a paper, written in
+    Chinese; a CMS's own code for its feed (`SZfaguiku`), or the login that entered the item
+    (来源: admin), tells a reader nothing."""
     value = clean_text(value)
     return value if value and HAN.search(value) else None
 
@@ -353,7 +354,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
                                       written_at, lambda: _htmldate(tree), frozenset({labelled_written} - {""})),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),
-        source=_first(clean_text(labelled.get("source")), _named(from_meta.get("source"))),
+        source=_first(_named(labelled.get("source")), _named(from_meta.get("source"))),
         validity=clean_text(labelled.get("validity")),
         column=" > ".join(breadcrumb) if breadcrumb else None,
         breadcrumb=breadcrumb,

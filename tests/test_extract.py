@@ -815,6 +815,8 @@ CLASSES = {
         "<a href='/show/301.html'>荆州市青年宣讲团走进松滋市职教中心</a></p><div>下一篇：</div><p>"
         "<a href='/show/299.html'>反诈禁毒治赌告家长书</a></p></div></div></div></body></html>",
         {"title": "市消防救援大队来我校检查消防安全", "body": BODY}),
+    "a 来源 naming the CMS login that entered the item is no source (scxd)": (
+        _page("<div>发布时间: 2008-12-02 13:45:47 &nbsp; 来源: admin &nbsp; 浏览次数: 12</div>"), {"source": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import Block, Regions, blocks_inside, holds, partition, in_chrome, is_hidden, layout_table, table_of_cell
+from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, is_hidden, layout_table, partition, table_of_cell
 from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
@@ -89,7 +89,8 @@ def weigh(blocks: list[Block]) -> dict:
         while el is not None and el not in tallies:  # (the keys in the order a walk up from each block meets them)
             tallies[el] = Tally()
             chain.append(el)
-            el = parent[chain[-1]] = el.getparent()
+            parent[el] = up = el.getparent()
+            el = up
         below = depth[el] + 1 if el is not None else 0
         for steps, node in enumerate(reversed(chain)):
             depth[node] = below + steps

@@ -26,8 +26,8 @@ from pipeline.breadcrumb import read_breadcrumb
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
-from pipeline.lines import SENTENCE_END
 from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, labelled_pairs
+from pipeline.lines import SENTENCE_END
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
 from pipeline.signature import with_signature

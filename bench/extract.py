@@ -3,10 +3,12 @@
     .venv/bin/python -m bench.extract [--rounds 5]
 
 Pages: the real pages of the evaluation set and one built page per layout. Both functions get
-the same input (bytes decoded to str once, as a crawl hands them over); the best of `rounds`
-passes over all pages is taken for each, the passes of the two alternating, to damp noise from
-the other processes on the machine. Each pass of ours starts with extraction's line cache empty:
-a pass over pages it has just read would find every line cached, which no crawl does.
+the same input (bytes decoded to str once, as a crawl hands them over). Each page is read by
+both, one right after the other, in each of `rounds` passes; a function's time is the sum over
+pages of its best time for each page. A slow spell of the machine (another process, a helper's
+server) then falls on both alike and on one page, not on a whole pass. Each pass starts with
+extraction's line cache empty: a pass over pages it has just read would find every line cached,
+which no crawl does.
 """
 from __future__ import annotations
 
@@ -21,19 +23,18 @@ from pipeline.encoding import decode_html
 from tests.extraction_cases import built_cases, real_cases
 
 
-def best_of(rounds: int, fns, pages, before=lambda i: None) -> list[float]:
-    """Each function's best pass over the pages, in seconds per page; the passes alternate
-    (ours, theirs, ours, …) so a slow spell of the machine falls on both alike. `before(i)`
-    runs ahead of each pass of function i, untimed."""
-    best = [float("inf")] * len(fns)
+def best_per_page(rounds: int, fns, pages, before_pass=lambda: None) -> list[float]:
+    """Each function's time per page: the mean over pages of its best time on each page, the
+    functions taking turns on every page. `before_pass` runs ahead of each pass, untimed."""
+    best = [[float("inf")] * len(pages) for _ in fns]
     for _ in range(rounds):
-        for i, fn in enumerate(fns):
-            before(i)
-            start = time.perf_counter()
-            for url, text in pages:
+        before_pass()
+        for p, (url, text) in enumerate(pages):
+            for i, fn in enumerate(fns):
+                start = time.perf_counter()
                 fn(text, url)
-            best[i] = min(best[i], time.perf_counter() - start)
-    return [b / len(pages) for b in best]
+                best[i][p] = min(best[i][p], time.perf_counter() - start)
+    return [sum(times) / len(pages) for times in best]
 
 
 def main() -> None:
@@ -43,8 +44,8 @@ def main() -> None:
     built = {c.name.split("/")[1]: c for c in built_cases()}  # one page per layout
     cases = real_cases() + list(built.values())
     pages = [(c.url, decode_html(c.html)) for c in cases]
-    ours, theirs = best_of(args.rounds, [extract, lambda text, url: trafilatura.extract(text, url=url, include_tables=True)],
-                           pages, before=lambda i: forget_lines() if i == 0 else None)
+    ours, theirs = best_per_page(args.rounds, [extract, lambda text, url: trafilatura.extract(text, url=url, include_tables=True)],
+                                 pages, before_pass=forget_lines)
     print(f"{len(pages)} pages ({len(cases) - len(built)} real, {len(built)} built)")
     print(f"trafilatura.extract : {theirs * 1000:7.2f} ms/page")
     print(f"pipeline.extract    : {ours * 1000:7.2f} ms/page (body, metadata, attachments, normalisation)")

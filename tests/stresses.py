@@ -454,13 +454,14 @@ CREDITS = ("（责任编辑：张三）", "（通讯员：李四）", "（审核
 def credit_run_in(case: Case) -> Case:
     """The page with a web editor's credit in brackets run into the text's last sentence
     (…整改意见。（通讯员：李四）), as a CMS's editor types it under a news item; on a page that
-    shows no 信息来源, the credit may name the source (（来源：示例日报）), which the record then says."""
+    shows no 来源 at all, the credit may name the source (（来源：示例日报）), which the record then says."""
     if not (case.body_end or "").endswith(("。", "！", "？")) or (edges := _edge_holders(case)) is None:
         return case
     tree, _, last = edges
     if not squeeze(last.text_content()).endswith(squeeze(case.body_end)[-8:]):
         return case  # (the text's last words are not the end of their element: nowhere to run into)
-    credits = CREDITS if not case.fields.get("source") else CREDITS[:-1]
+    # (a page printing a 来源 of its own, even one naming no one, keeps it: the credit names none)
+    credits = CREDITS if not case.fields.get("source") and "来源" not in tree.text_content() else CREDITS[:-1]
     credit = credits[int(hashlib.sha256(case.name.encode()).hexdigest(), 16) % len(credits)]
     if len(last):
         last[-1].tail = (last[-1].tail or "").rstrip() + credit

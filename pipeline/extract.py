@@ -33,7 +33,7 @@ from pipeline.position import title_over_text
 from pipeline.signature import with_signature
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
-from pipeline.title import column_like, doc_no_in_headline, is_name, read_title
+from pipeline.title import column_like, doc_no_in_headline, is_name, named_titles, read_title
 from pipeline.urls import absolute_url
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
 
@@ -212,6 +212,10 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         unpaired = [(i, is_prose(b)) for i, b in enumerate(inside)
                     if b.owner not in paired or lines_of[b.owner] > 1 and not label_matches(b.text)]
         text = [i for i, prose in unpaired if prose or opens_section(inside[i].text.strip())]
+        if text and any(b.owner in paired for b in inside[text[0] + 1:]):
+            # the title worded as a sentence (喜报：…获一等奖！) opens no text: the metadata under it is the head's
+            titles = named_titles(page[0].owner.getroottree())
+            text = [i for i in text if clean_text(inside[i].text) not in titles]
         head = inside[:text[0]] if text else inside
         last_prose = max((i for i, prose in unpaired if prose), default=None)
         tail = inside[last_prose + 1:] if last_prose is not None else []

@@ -29,9 +29,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "summary": ("内容概述", "内容摘要", "内容提要", "摘要"),
 }
 
-# Who put the page up (发布：重庆市人民政府办公厅, 发布者：执法监察股): an office's name there is the
-# publisher's last fallback, as an unknown label naming an office is; a person's (发布者：admin) is nothing.
-PUBLISHING_LABELS: tuple[str, ...] = ("发布", "发布者")
+# Who put the page up (发布：重庆市人民政府办公厅, 发布者：执法监察股, 发布人：招标采购中心): an office's name
+# there is the publisher's last fallback, as an unknown label naming an office is; a person's
+# (发布者：admin, 发布人：张三) is nothing.
+PUBLISHING_LABELS: tuple[str, ...] = ("发布", "发布者", "发布人")
 
 # An unknown label naming an office (…单位, …机构, …机关, …部门: 信息所属单位, 制发单位) among a
 # metadata block's labels names the publisher when no known label does (field "office"); labels
@@ -70,7 +71,7 @@ EDITOR_LABELS: tuple[str, ...] = ("初审", "复审", "终审", "审核", "审�
 # 统一登记号) is not the 文号; the longest label wins, so these shadow 文件编号 and 登记.
 IGNORED_LABELS: tuple[str, ...] = (
     "浏览次数", "访问量", "点击数", "阅读次数", "浏览量", "作者", "字体", "字号", "责任编辑",
-    "编辑", "网站", "分享到", "文章类型", "发布人", "【字体", "扫一扫", "打印", "访问次数",
+    "编辑", "网站", "分享到", "文章类型", "【字体", "扫一扫", "打印", "访问次数",
     "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
     "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类", "文件分类", "文件类别",
     "信息公开选项", "公开选项", "公开属性", "公开类别", "发布形式", "语种", "信息格式",

@@ -817,6 +817,17 @@ CLASSES = {
         {"title": "市消防救援大队来我校检查消防安全", "body": BODY}),
     "a 来源 naming the CMS login that entered the item is no source (scxd)": (
         _page("<div>发布时间: 2008-12-02 13:45:47 &nbsp; 来源: admin &nbsp; 浏览次数: 12</div>"), {"source": None}),
+    "发布人 naming an office is the publisher's last fallback; naming a person, nothing (ycsyy)": (
+        _page("<ul class='artinfo'><li>发布人：招标采购中心</li><li>时间：2024-08-26</li></ul>"),
+        {"publisher": "招标采购中心", "published_at": "2024-08-26"}),
+    "发布人 naming a person is no publisher": (
+        _page("<ul class='artinfo'><li>发布人：张三</li><li>时间：2024-08-26</li></ul>"), {"publisher": None}),
+    "a title worded as a sentence (喜报：…！) over the metadata inside the text's element (ycsyy)": (
+        "<html><head><title>喜报：示例医院检验科在临床实践案例比赛中获一等奖！-示例市第一人民医院</title></head><body>"
+        "<div class='article'><div class='artitle'>喜报：示例医院检验科在临床实践案例比赛中获一等奖！</div>"
+        "<div class='artinfo'><ul><li>发布人：示例市第一人民医院</li><li>时间：2024-04-16</li></ul></div>"
+        "<div class='artcon'>" + TEXT + "</div></div></body></html>",
+        {"publisher": "示例市第一人民医院", "published_at": "2024-04-16", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

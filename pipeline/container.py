@@ -390,9 +390,11 @@ def _narrowed(best, tallies: dict):
         best = child
 
 
-def find_container(blocks: list[Block]):
+def find_container(blocks: list[Block], apart: list | None = None):
     """The element holding the document's text, or None when the page has no prose. Text
-    hidden from the reader (display:none) counts only when nothing visible is prose."""
+    hidden from the reader (display:none) counts only when nothing visible is prose. `apart`
+    gathers the boxes inside that element which are not the text (a right column's headed box
+    printed in the text's own element)."""
     tallies = weigh([b for b in blocks if not b.hidden])
     if not any(t.prose for t in tallies.values()):
         tallies = weigh(blocks)
@@ -407,10 +409,13 @@ def find_container(blocks: list[Block]):
     best = _data_table(_widened(best, tallies, blocks), tallies)
     header = _header(blocks)
     best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
-    if (box := _headed_box_after(best, blocks, tallies)) is not None:
-        return find_container(partition(blocks, box)[1])  # the page as it would be without the box
+    if (box := _headed_box_after(best, blocks, tallies, header)) is not None:
+        found = find_container(partition(blocks, box)[1], apart)  # the page as it would be without the box
+        if apart is not None and found is not None and holds(found, box):
+            apart.append(box)
+        return found
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
-        return find_container(blocks[:end])  # a box of prose after the site's footer is the site's
+        return find_container(blocks[:end], apart)  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies, header)
     if best is None:  # no prose is the page's own: its document is a table of data, or nothing
         return _table_document(blocks, tallies)
@@ -439,7 +444,16 @@ def find_container(blocks: list[Block]):
             ok = tally.prose + tally.other >= 2 * top.prose and tally.links <= 0.2 * tally.total
         if ok:
             known.append((rank, el))
-    return min(known, key=lambda pair: pair[0])[1] if known else best
+    if not known:
+        return best
+    found = min(known, key=lambda pair: pair[0])[1]
+    if apart is not None and found is not best and holds(found, best):  # the CMS's container around the text may hold a right column's headed box
+        for around in best.iterancestors():
+            if (box := _headed_box_after(around, blocks, tallies, header)) is not None:
+                apart.append(box)
+            if around is found:
+                break
+    return found
 
 
 _PAGE_TAGS = frozenset({"body", "html"})
@@ -549,24 +563,28 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _DIGITS = re.compile(r"\d+")
 
 
-def _headed_box_after(best, blocks: list[Block], tallies: dict):
+def _headed_box_after(best, blocks: list[Block], tallies: dict, header: tuple[int, bool] | None):
     """The best-scoring element may hold the text and, after it, a box of prose under a heading
     of its own (a right column's <h3>领导致辞</h3>, printed after the text): when the text does not
-    sign off, that heading is what sets the box apart. The box, when it is the last of the
-    element's children to hold prose, holds less of it than the children before it, and is not a
-    part of the text: no annex (附件), no numbered section, no sibling of the text's element named
-    alike (WordSection1, WordSection2); else None."""
+    sign off, that heading is what sets the box apart. The box is the last of the element's
+    children to hold prose, and is not a part of the text: no annex (附件), no numbered section,
+    no sibling of the text's element named alike (WordSection1, WordSection2). It holds less prose
+    than the children before it, or, when it holds more (a short notice's), comes after the
+    document's header; else None."""
     children = [child for child in best if child in tallies and tallies[child].prose]
     if len(children) < 2:
         return None
     box, text = children[-1], max(children[:-1], key=lambda child: tallies[child].prose)
-    if tallies[box].prose >= sum(tallies[child].prose for child in children[:-1]) or _named_alike(box, text):
+    if _named_alike(box, text):
         return None
     inside = [b for b in blocks_inside(blocks, box) if not b.hidden and b.text.strip()]
     heading = inside[0] if inside else None
     if (heading is None or is_prose(heading) or len(heading.text.strip()) > MAX_BOX_HEADING
             or not any(el.tag in _HEADINGS for el in (heading.owner, *heading.owner.iterancestors()) if holds(box, el))
             or ANNEX_HEADING.match(heading.text) or ANNEX_LINE.match(heading.text) or opens_section(heading.text.strip())):
+        return None
+    if tallies[box].prose >= sum(tallies[child].prose for child in children[:-1]) and (
+            header is None or not header[1] or blocks.index(heading) <= header[0]):
         return None
     return box
 

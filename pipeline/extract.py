@@ -326,13 +326,15 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     fill_scripted_values(tree)
     hide_styled(tree)
     page = blocks(tree.body if tree.body is not None else tree)
-    container = with_signature(find_container(page))
+    apart: list = []  # boxes inside the container that are not the text
+    container = with_signature(find_container(page, apart))
     labelled, furniture = read_labels(page, container)
     breadcrumb, crumb_el = read_breadcrumb(tree, page, meta.get("ColumnName"))
     if crumb_el is not None:
         furniture.append(crumb_el)
     if container is not None:
         furniture.extend(hidden_copies(container, page))
+        furniture.extend(apart)
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),
                          columns=tuple(breadcrumb))

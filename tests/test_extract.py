@@ -796,6 +796,19 @@ CLASSES = {
         "<div class='intro'><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，"
         "历史悠久，文化灿烂。我们真诚欢迎各界朋友来示例市投资兴业。</p></div></div></body></html>",
         {"body": BODY}),
+    "a right column's headed box printed in the element holding the headline and the text is not the text (ycsyy)": (
+        "<html><head><title>喜报：示例市第一人民医院检验科在病例比赛中获一等奖！</title></head><body><div class='article'>"
+        "<div class='artitle'>喜报：示例市第一人民医院检验科在病例比赛中获一等奖！</div>"
+        "<div class='artinfo'>时间：2024-06-05</div><div class='artcon'>" + TEXT + "</div>"
+        "<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，"
+        "历史悠久，文化灿烂。我们真诚欢迎各界朋友来示例市投资兴业。</p></div></div></body></html>",
+        {"body": BODY}),
+    "a right column's headed box after a short notice under its headline, holding more prose than the notice, is not the text": (
+        "<html><body><div class='article_l'><h1>示例市关于做好安全生产工作的通知</h1><div class='c'><p>各单位：现将《示例市安全生产"
+        "检查方案》印发给你们，请认真贯彻执行。</p><p>示例市人民政府</p><p>2024年6月5日</p></div>"
+        "<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
+        "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展。我们真诚欢迎各界朋友来示例市投资兴业。</p></div></div></body></html>",
+        {"body": "各单位：现将《示例市安全生产检查方案》印发给你们，请认真贯彻执行。\n示例市人民政府\n2024年6月5日"}),
     "a part of the text under a heading of its own stays: a numbered section, an annex, a sibling named alike": (
         "<html><body><div class='wrap'><h1>示例市关于做好安全生产工作的通知</h1><div class='part1'>" + TEXT + "</div>"
         "<div class='part2'><h3>三、强化保障</h3><p>各地要加强组织保障，落实经费投入。</p></div>"

@@ -14,8 +14,8 @@ from pipeline.labels import COLONS, without_tools
 from pipeline.normalize import DOC_NO
 from pipeline.vocab import (
     BREADCRUMB_LEADS,
+    CREDIT_ROLES,
     DOCUMENT_NOTE_LABELS,
-    EDITOR_LABELS,
     FIELD_LABELS,
     IGNORED_LABELS,
     LABEL_WORD_ENDINGS,
@@ -29,7 +29,7 @@ TAIL_HEADED = re.compile(rf"^[【\[]?\s*{_TAILS}\s*[】\]]?\s*[:：]")  # 相关
 # a trail led in (当前位置：首页 > 政务公开 > …)
 BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?.*(?:>|＞|»|›)")
 # a line opening with a field's label or an editor's (索引号：…, 【文 号】, 初审：…)
-LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(EDITOR_LABELS)
+LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(CREDIT_ROLES)
 LABEL_LINE = re.compile(
     r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + rf")\s*[】\]]?\s*(?:[{COLONS}]|$)"
 )

@@ -60,11 +60,14 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
     "publisher": ("主办单位",),
 }
 
-# The web editors' review chain (三审: 初审 复审 终审) and credits printed under a text: a line
-# of them at the text's edge is the site's, not the document's. (公开方式 / 信息公开选项 lines are
-# printed in the document itself, in its 版记, and stay.)
-EDITOR_LABELS: tuple[str, ...] = ("初审", "复审", "终审", "审核", "审校", "校对", "撰稿", "供稿", "监制", "统筹", "策划",
-                                  "编审", "录入", "文章录入", "信息员", "审核人", "撰稿人", "发布者", "摄影", "摄像", "图片来源")
+# Who a web editor's credit names under a text (责任编辑：…, （通讯员：…）, the review chain 三审:
+# 初审 复审 终审): the site's, not the document's. A line of them at the text's edge, or a note of
+# one in brackets after its last sentence, is furniture; their labels end a value and carry
+# nothing we keep. (公开方式 / 信息公开选项 lines are printed in the document itself, in its 版记,
+# and stay.)
+CREDIT_ROLES: tuple[str, ...] = ("责任编辑", "编辑", "责编", "初审", "复审", "终审", "审核", "审核人", "审校", "校对", "撰稿",
+                                 "撰稿人", "供稿", "监制", "统筹", "策划", "编审", "录入", "文章录入", "信息员", "摄影", "摄像",
+                                 "图片来源", "通讯员", "记者")
 
 # Labels that end the previous value but carry nothing we keep (counters, tools, links), and
 # look-alikes of kept labels that are something else: a registration number (规范性文件编号,
@@ -74,8 +77,8 @@ IGNORED_LABELS: tuple[str, ...] = (
     "编辑", "网站", "分享到", "文章类型", "【字体", "扫一扫", "打印", "访问次数",
     "规范性文件编号", "规范性文件登记号", "统一登记号", "登记号", "统一编号", "失效日期", "废止日期",
     "公开方式", "公开范围", "公开时限", "公开形式", "体裁分类", "服务对象", "文种", "公文种类", "文件分类", "文件类别",
-    "信息公开选项", "公开选项", "公开属性", "公开类别", "发布形式", "语种", "信息格式",
-) + EDITOR_LABELS
+    "信息公开选项", "公开选项", "公开属性", "公开类别", "发布形式", "语种", "信息格式", "发布者",
+) + CREDIT_ROLES
 
 # Of those, the notes a document prints in its own 版记 (公开方式：主动公开): closing a text they
 # stay, where a line of the others (公文种类：意见, [废止日期]) is the page's catalogue.
@@ -151,9 +154,6 @@ BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您�
 HOME_NAMES: tuple[str, ...] = ("首页", "网站首页", "主页", "返回首页")  # a trail's first step
 BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
 
-# Who a web editor's credit names under a text (责任编辑：…, （审核：…）): the site's, not the document's.
-CREDIT_ROLES: tuple[str, ...] = ("责任编辑", "编辑", "审核", "校对", "责编", "初审", "复审", "终审", "审校", "撰稿", "供稿",
-                                 "监制", "统筹", "策划", "编审", "通讯员", "记者")
 # …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)
 TRAILING_NOTE_ROLES: tuple[str, ...] = (*CREDIT_ROLES, "作者", "来源", "信息来源", "文章来源", "稿源")
 

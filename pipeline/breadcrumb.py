@@ -251,6 +251,46 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     return found or ([], None)
 
 
+def trail_before(blocks: list[Block], end: int, url: str) -> tuple[list[str], object]:
+    """A trail printed as bare links (no lead-in, no separator, no name saying so; Hanweb's
+    /col/col123/index.html say nothing either), found when nothing else is and no ColumnName meta
+    names the page's column: the last block of links before the document's header (blocks[end])
+    when it is a short run of them from home (首页, or a link to the site's root), the current
+    page's name after them at most. A menu starting at home has the page's banners and columns of
+    links between it and the header, or leads to the page's column (its folder in `url`) by a link
+    before its last."""
+    for block in reversed(blocks[:end]):
+        if block.hidden or not block.link_chars:
+            continue
+        steps = _bare_links(block, url) if len(block.text) <= MAX_LENGTH else None
+        return (steps, block.owner) if steps else ([], None)
+    return [], None
+
+
+def _bare_links(block: Block, url: str) -> list[str] | None:
+    anchors = [(a, words) for a in block.owner.iter("a") if (words := clean_text(a.text_content()))]
+    links = [words for _, words in anchors]
+    text = clean_text(block.text) or ""
+    if not 2 <= len(links) <= MAX_STEPS or not "".join(text.split()).startswith("".join("".join(w.split()) for w in links)):
+        return None  # (the block is its links, and nothing before them)
+    steps = links + _after_links(text, links)
+    if any(len(step) > MAX_COLUMN_NAME for step in steps[:-1]) or not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
+        return None
+    holding = [_holds_page(a.get("href"), url) for a, _ in anchors[1:]]
+    return None if any(holding[:-1]) and not holding[-1] else steps
+
+
+def _holds_page(href: str | None, url: str) -> bool:
+    """Whether a link leads to a folder the page at `url` is filed under (/zwgk/ for
+    /zwgk/tzgg/202406/t20240605_1.html)."""
+    try:
+        folder, page = urlsplit(urljoin(url, (href or "").strip())), urlsplit(url)
+    except ValueError:
+        return False
+    path = folder.path.rsplit("/", 1)[0] + "/"
+    return folder.netloc == page.netloc and path != "/" and page.path.startswith(path)
+
+
 MAX_STEPS = 6  # a list of more items is a menu
 MAX_COLUMN_NAME = 24  # characters of a step before the last: a column's name (the last may be the document's title)
 MAX_LINKED_STEPS = 9  # links each a folder deeper: catalogues nest that deep (首页 > 政务公开 > … > 统计公报)

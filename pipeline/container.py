@@ -407,7 +407,7 @@ def find_container(blocks: list[Block], apart: list | None = None):
     # (narrowed past a page's other prose, the best may be the element holding both copies)
     best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
     best = _data_table(_widened(best, tallies, blocks), tallies)
-    header = _header(blocks)
+    header = document_header(blocks)
     best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
     if (box := _headed_box_after(best, blocks, tallies, header)) is not None:
         found = find_container(partition(blocks, box)[1], apart)  # the page as it would be without the box
@@ -482,7 +482,7 @@ def _under_headline(best, blocks: list[Block], tallies: dict, header: tuple[int,
     metadata block for a header: a box of prose wholly before that is not its text either. On a
     page whose text is only an attachment or an image, no prose follows the headline: a box
     wholly before it is beside that text, and the page has none (None). `header`: where the
-    document's header ends (_header)."""
+    document's header ends (document_header)."""
     if tallies[best].prose >= SHORT_TEXT or header is None:
         return best
     end, by_headline = header
@@ -611,7 +611,7 @@ def _continued_by(anchor: Block, best, blocks: list[Block]):
     return both if both is not None and both.tag not in _PAGE_TAGS else None
 
 
-def _header(blocks: list[Block]) -> tuple[int, bool] | None:
+def document_header(blocks: list[Block]) -> tuple[int, bool] | None:
     """Where the document's header ends, and whether that is its headline: the last block of the
     page's headline (pipeline.title.headline), or the line printing the title its head names when
     no headline says that title (a div.title, or a footer's h1 taken for the headline), else the

@@ -21,8 +21,8 @@ from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition, shown_text
 from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section
-from pipeline.container import find_container, hidden_copies, table_kind, text_copy
-from pipeline.breadcrumb import read_breadcrumb
+from pipeline.container import document_header, find_container, hidden_copies, table_kind, text_copy
+from pipeline.breadcrumb import read_breadcrumb, trail_before
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
@@ -330,6 +330,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     container = with_signature(find_container(page, apart))
     labelled, furniture = read_labels(page, container)
     breadcrumb, crumb_el = read_breadcrumb(tree, page, meta.get("ColumnName"))
+    if not breadcrumb and "ColumnName" not in meta and (header := document_header(page)) is not None:
+        breadcrumb, crumb_el = trail_before(page, header[0], url)
     if crumb_el is not None:
         furniture.append(crumb_el)
     if container is not None:

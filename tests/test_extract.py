@@ -550,6 +550,20 @@ CLASSES = {
               "<ul class='menu'><li><a href='/node2/n29/index.html'>首页</a></li><li><a href='/node2/n29/n30/index.html'>"
               "新闻</a></li><li><a href='/node2/n29/n31/index.html'>政府信息公开</a></li><li>English</li></ul>"),
         {"column": "首页 > 政府信息公开 > 近期信息公开"}),
+    "a trail of bare links right over the headline, no separator, name or meta (Hanweb's /col/ links)": (
+        "<html><body><div class='t'><a href='/'>首页</a><a href='/col/col1/index.html'>机构概况</a>"
+        "<a href='/col/col2/index.html'>政务公开</a><a href='/col/col3/index.html'>办事服务</a></div>"
+        "<div class='l'><a href='/col/col4/index.html'>通知公告</a><a href='/col/col5/index.html'>政策文件</a></div>"
+        "<div class='w'><span><a href='/'>首页</a><a href='/col/col2/index.html'>政务公开</a>"
+        "<a href='/col/col4/index.html'>通知公告</a></span></div><h1>示例市关于做好安全生产工作的通知</h1>"
+        "<div id='zoom'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 政务公开 > 通知公告", "body": BODY}),
+    "a menu from home with other links between it and the headline is no trail": (
+        "<html><body><div class='t'><a href='/'>首页</a><a href='/col/col1/index.html'>机构概况</a>"
+        "<a href='/col/col2/index.html'>政务公开</a><a href='/col/col3/index.html'>办事服务</a></div>"
+        "<div class='l'><a href='/col/col4/index.html'>通知公告</a><a href='/col/col5/index.html'>政策文件</a></div>"
+        "<h1>示例市关于做好安全生产工作的通知</h1><div id='zoom'>" + TEXT + "</div></body></html>",
+        {"column": None, "body": BODY}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),
@@ -1879,7 +1893,8 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
     """`<div class="path"><a href="../../../">首页</a><i class="icon-arrow"></i><a href="../../">政务公开</a>…`:
     no name, lead-in or separator says trail; its links going one level deeper each time do.
     A named trail's current page printed plain after its links is its last step; a menu's
-    links (siblings, not deeper) are no trail."""
+    links (siblings, not deeper) are no trail when one of them before its last leads to the
+    page's folder, or other links stand between them and the headline."""
     trail = ("<div class='path'><a href='../../../'>首页</a><i class='icon-arrow'></i> <a href='../../'>政务公开</a>"
              "<i class='icon-arrow'></i> <a href='../'>通知公告</a><i class='icon-arrow'></i></div>")
     menu = "<div class='top'><a href='/'>首页</a> <a href='/zwgk/'>政务公开</a> <a href='/xwzx/'>新闻中心</a></div>"
@@ -1895,7 +1910,8 @@ def test_a_trail_whose_separators_the_page_draws_is_read_from_its_links():
               " <a href='/sjj/swdt/sjdt/list/index_1.html'>司局动态</a><i></i></div>")
     listed_menu = "".join(f"<a href='/sjj/{c}/list/index_1.html'>{n}</a> " for c, n in (("swdt", "新闻动态"), ("zcfb", "政策发布")))
     assert extract(page(listed), url).column == "首页 > 新闻动态 > 司局动态"
-    assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>"), url).column is None
+    side = "<div class='l'><a href='/sjj/tzgg/'>通知公告</a> <a href='/sjj/zcjd/'>政策解读</a></div>"
+    assert extract(page(f"<div class='top'><a href='/sjj/index.html'>首页</a> {listed_menu}</div>{side}"), url).column is None
 
 
 @pytest.mark.parametrize("line,publisher,source", [
@@ -2002,9 +2018,11 @@ def test_a_trail_ending_at_the_document_does_not_hide_its_title():
 
 
 def test_bare_links_from_home_to_the_pages_column_are_its_trail():
-    """(trail_bare stress: column 0.523) Hanweb's column links (/col/col123/index.html) go no
-    folder deeper; printed bare, with nothing naming them, a run of links starting at home and
-    ending at the page's ColumnName meta is its trail. Without that meta such a run is a menu."""
+    """(trail_bare stress: column 0.523, then 0.796) Hanweb's column links (/col/col123/index.html)
+    go no folder deeper; printed bare, with nothing naming them, a run of links starting at home
+    and ending at the page's ColumnName meta is its trail, and one ending elsewhere is not.
+    Without that meta, the run is the trail when it is the last block of links over the
+    headline; with a column of links between them, a menu."""
     trail = ("<div class='w1'><a href='/'>首页</a><a href='/col/col1001/index.html'>政务公开</a>"
              "<a href='/col/col1002/index.html'>通知公告</a></div>")
     url = "http://www.example.gov.cn/art/2024/6/5/art_1002_1.html"
@@ -2012,7 +2030,9 @@ def test_bare_links_from_home_to_the_pages_column_are_its_trail():
                          f"<div id='zoom'>{TEXT}</div></body></html>")
     assert extract(page("<meta name='ColumnName' content='通知公告'>"), url).column == "首页 > 政务公开 > 通知公告"
     assert extract(page("<meta name='ColumnName' content='政策解读'>"), url).column is None
-    assert extract(page(""), url).column is None
+    assert extract(page(""), url).column == "首页 > 政务公开 > 通知公告"
+    side = "<div class='l'><a href='/col/col1003/index.html'>政策解读</a><a href='/col/col1004/index.html'>政策文件</a></div>"
+    assert extract(page("").replace("<h1>", side + "<h1>"), url).column is None
 
 
 @pytest.mark.parametrize("trail,column", [

@@ -30,7 +30,9 @@ BLOCK_TAGS = frozenset(
     "article header footer nav aside main form fieldset blockquote pre center hr address figure "
     "figcaption details summary body html iframe frameset frame img input".split()
 )
-SKIP_TAGS = frozenset("script style noscript template select option textarea button head title".split())
+# (what a <video>, <audio>, <canvas> or <iframe> holds is printed only by a browser that cannot play or
+# frame it: 您的浏览器不支持video标签)
+SKIP_TAGS = frozenset("script style noscript template select option textarea button head title video audio canvas iframe".split())
 
 
 # the text a reader sees of an element: not what its scripts and styles hold (an h1 whose title

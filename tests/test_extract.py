@@ -564,6 +564,9 @@ CLASSES = {
         "<div class='l'><a href='/col/col4/index.html'>通知公告</a><a href='/col/col5/index.html'>政策文件</a></div>"
         "<h1>示例市关于做好安全生产工作的通知</h1><div id='zoom'>" + TEXT + "</div></body></html>",
         {"column": None, "body": BODY}),
+    "what a player prints for a browser that cannot play it is not text (您的浏览器不支持video标签)": (
+        _page("", "<video controls><source src='/v/1.mp4' type='video/mp4'>您的浏览器不支持Video标签。</video>" + TEXT
+              + "<audio src='/v/1.mp3'>您的浏览器不支持 audio 元素。</audio>"), {"body": BODY}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

@@ -567,6 +567,12 @@ CLASSES = {
     "what a player prints for a browser that cannot play it is not text (您的浏览器不支持video标签)": (
         _page("", "<video controls><source src='/v/1.mp4' type='video/mp4'>您的浏览器不支持Video标签。</video>" + TEXT
               + "<audio src='/v/1.mp3'>您的浏览器不支持 audio 元素。</audio>"), {"body": BODY}),
+    "a file viewer's hint, a link to the original and the page's last update closing the text are the page's": (
+        _page("", TEXT + "<p>如果您的浏览器无法显示PDF文件，请<a href='/f/1.pdf'>点击下载</a></p><p><a href='http://mp.example.com/s/1'>"
+              "阅读原文</a></p><p>最后更新：2024-06-05</p>"), {"body": BODY}),
+    "a line of the text telling readers what to do when a page will not open stays": (
+        _page("", TEXT + "<p>群众如无法正常打开办事页面，可点击“帮助”或拨打12345热线咨询。</p>"),
+        {"body": BODY + "\n群众如无法正常打开办事页面，可点击“帮助”或拨打12345热线咨询。"}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

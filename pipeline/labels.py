@@ -76,7 +76,12 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
         # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…) a colon marks it.
         before = text[match.start() - 1] if match.start() else " "
-        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not HAN.match(before)):
+        # (a value of its own shape after it: 文号 沪发改价管〔2026〕19号, 日期 2024-06-05)
+        shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
+        # …and after another label's value, printed in an element of its own with nothing between
+        # (<span>来源:县应急局</span><span>时间:2024-06-05</span>), a colon and a value of its shape do
+        run_in = found and match.group(2) and shaped
+        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not HAN.match(before)) and not run_in:
             continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
@@ -85,9 +90,7 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         bracketed = text[match.start() - 1:match.start()] in _OPENING and text[match.end():match.end() + 1] in _CLOSING
         # so does spacing a label out to a column's width (文　　号): running text never does
         padded = label != match.group(1)
-        # and, the label standing apart, a value of its own shape after it (文号 沪发改价管〔2026〕19号,
-        # 日期 2024-06-05)
-        shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
+        # and, the label standing apart, a value of its own shape after it
         apart = before in _SEPARATORS or before in COLONS  # (after a label's colon: that label is empty)
         # and, in a line of labelled values already, a long label standing apart (发布时间 2018年01月23日
         # 信息来源工商总局办公厅)

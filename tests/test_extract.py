@@ -573,6 +573,10 @@ CLASSES = {
     "a line of the text telling readers what to do when a page will not open stays": (
         _page("", TEXT + "<p>群众如无法正常打开办事页面，可点击“帮助”或拨打12345热线咨询。</p>"),
         {"body": BODY + "\n群众如无法正常打开办事页面，可点击“帮助”或拨打12345热线咨询。"}),
+    "a short label in an element of its own run into the value before it, nothing between": (
+        _page("<div class='info'><span>来源:示例市应急管理局</span><span>时间:2024-06-05</span></div>",
+              TEXT + "<p>会议时间：2024年6月8日上午9时。</p>"),
+        {"source": "示例市应急管理局", "published_at": "2024-06-05", "body": BODY + "\n会议时间：2024年6月8日上午9时。"}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

@@ -414,6 +414,8 @@ def find_container(blocks: list[Block], apart: list | None = None):
         if apart is not None and found is not None and holds(found, box):
             apart.append(box)
         return found
+    if apart is not None and (box := _headed_box_before(best, blocks, tallies, header)) is not None:
+        apart.append(box)
     if tallies[best].prose < SHORT_TEXT and (end := _footer_start(blocks)) is not None and _starts_after(best, blocks, end):
         return find_container(blocks[:end], apart)  # a box of prose after the site's footer is the site's
     best = _under_headline(best, blocks, tallies, header)
@@ -449,8 +451,8 @@ def find_container(blocks: list[Block], apart: list | None = None):
     found = min(known, key=lambda pair: pair[0])[1]
     if apart is not None and found is not best and holds(found, best):  # the CMS's container around the text may hold a right column's headed box
         for around in best.iterancestors():
-            if (box := _headed_box_after(around, blocks, tallies, header)) is not None:
-                apart.append(box)
+            apart.extend(box for box in (_headed_box_after(around, blocks, tallies, header),
+                                         _headed_box_before(around, blocks, tallies, header)) if box is not None)
             if around is found:
                 break
     return found
@@ -577,16 +579,40 @@ def _headed_box_after(best, blocks: list[Block], tallies: dict, header: tuple[in
     box, text = children[-1], max(children[:-1], key=lambda child: tallies[child].prose)
     if _named_alike(box, text):
         return None
-    inside = [b for b in blocks_inside(blocks, box) if not b.hidden and b.text.strip()]
-    heading = inside[0] if inside else None
-    if (heading is None or is_prose(heading) or len(heading.text.strip()) > MAX_BOX_HEADING
-            or not any(el.tag in _HEADINGS for el in (heading.owner, *heading.owner.iterancestors()) if holds(box, el))
-            or ANNEX_HEADING.match(heading.text) or ANNEX_LINE.match(heading.text) or opens_section(heading.text.strip())):
+    if not _under_own_heading(box, blocks):
         return None
     if tallies[box].prose >= sum(tallies[child].prose for child in children[:-1]) and (
-            header is None or not header[1] or blocks.index(heading) <= header[0]):
+            header is None or not header[1] or not _starts_after(box, blocks, header[0] + 1)):
         return None
     return box
+
+
+def _headed_box_before(best, blocks: list[Block], tallies: dict, header: tuple[int, bool] | None):
+    """A box of prose under a heading of its own (a left column's <h3>领导致辞</h3>) first among
+    the children of the element holding the text, printed before the document's headline: not
+    the text, which follows its headline or its metadata. None when the page shows neither, the
+    box holds them (a short title over its text), or, the page showing no headline, the box holds
+    as much prose as the rest (a text whose metadata is printed under it)."""
+    if header is None:
+        return None
+    children = [child for child in best if child in tallies and tallies[child].prose]
+    if len(children) < 2:
+        return None
+    box = children[0]
+    if (not _ends_before(box, blocks, header[0]) or holds(box, blocks[header[0]].owner)
+            or not header[1] and tallies[box].prose >= sum(tallies[child].prose for child in children[1:])):
+        return None
+    return box if _under_own_heading(box, blocks) else None
+
+
+def _under_own_heading(box, blocks: list[Block]) -> bool:
+    """Whether a box opens with a short heading (h1–h6) that is no part of a text: no annex, no
+    numbered section."""
+    inside = [b for b in blocks_inside(blocks, box) if not b.hidden and b.text.strip()]
+    heading = inside[0] if inside else None
+    return not (heading is None or is_prose(heading) or len(heading.text.strip()) > MAX_BOX_HEADING
+                or not any(el.tag in _HEADINGS for el in (heading.owner, *heading.owner.iterancestors()) if holds(box, el))
+                or ANNEX_HEADING.match(heading.text) or ANNEX_LINE.match(heading.text) or opens_section(heading.text.strip()))
 
 
 def _named_alike(one, other) -> bool:

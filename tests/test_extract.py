@@ -836,6 +836,13 @@ CLASSES = {
         "<div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。"
         "近年来，我们坚持以人民为中心的发展思想，大力推进经济社会高质量发展。我们真诚欢迎各界朋友来示例市投资兴业。</p></div></div></body></html>",
         {"body": "各单位：现将《示例市安全生产检查方案》印发给你们，请认真贯彻执行。\n示例市人民政府\n2024年6月5日"}),
+    "a left column's headed box first in the element holding the text, before its metadata, is not the text (kjt)": (
+        "<html><body><div class='main_sub_article'><div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省"
+        "东南部，山清水秀，人杰地灵，历史悠久，文化灿烂。我们真诚欢迎各界朋友来示例市投资兴业。</p></div>"
+        "<h3><font style='font-size:24px'>示例市科学技术局关于开展2023年度科技特派员绩效考评工作的通知</font></h3>"
+        "<div class='article'>" + TEXT + "</div><div class='other'>发布者：系统管理员 点击数：236 发布时间：2023-04-12 10:20</div>"
+        "</div></body></html>",
+        {"body": BODY, "published_at": "2023-04-12T10:20"}),
     "a part of the text under a heading of its own stays: a numbered section, an annex, a sibling named alike": (
         "<html><body><div class='wrap'><h1>示例市关于做好安全生产工作的通知</h1><div class='part1'>" + TEXT + "</div>"
         "<div class='part2'><h3>三、强化保障</h3><p>各地要加强组织保障，落实经费投入。</p></div>"

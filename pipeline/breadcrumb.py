@@ -50,14 +50,20 @@ def parts_of(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> list[str] | None:
+def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | None:
+    """A trail's parts read from a text: led in, or links joined by separators; `named`, in an
+    element a CMS names a trail; `owner`, the element printing the text, whose first link may go
+    to the site's home page."""
     if len(text) > MAX_LENGTH:
         return None
     lead = LEAD.match(text)
+    led = lead and lead.group().strip()
+    if not (named or led or _SEPARATOR.search(text)):
+        return None  # (most blocks of a page: neither led in nor separated)
     parts = parts_of(text)
     if not parts:
         return None
-    if lead and lead.group().strip():
+    if led:
         # a lead-in ends in its colon, or leads to steps (所在的位置 首页 > …); a line of the text
         # naming a place (一、挂牌出让地块位置及规划指标概况：) leads to nothing
         return parts if len(parts) >= 2 or lead.group().rstrip().endswith((":", "：")) else None
@@ -70,7 +76,7 @@ def _crumb(text: str, link_chars: int, named: bool, home_link: bool = False) -> 
     # three steps or more, every one a link (政务公开 > 政策法规 > 委局文件): a trail wherever it starts
     linked_trail = (len(parts) >= MIN_LINKED_STEPS and link_chars >= sum(map(len, parts)) - 2
                     and bool(_ARROW.search(text)))  # not a link printing a file's path (upload/file/….pdf)
-    return parts if named or home_link or HOME.match(parts[0]) or linked_trail else None
+    return parts if named or HOME.match(parts[0]) or linked_trail or owner is not None and _starts_at_home(owner) else None
 
 
 _HOME_PATH = re.compile(r"^/?(?:index\.[a-z]+)?$")
@@ -230,7 +236,7 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
                 if wider and len(wider) >= 2:
                     found = (wider, holder)
                     break
-            parts = (_crumb(block.text, block.link_chars, named=False, home_link=_starts_at_home(block.owner))
+            parts = (_crumb(block.text, block.link_chars, named=False, owner=block.owner)
                      or block.link_chars and _linked_steps(block, column))
             if not parts and block.link_chars and HOME.match(block.text.strip()):
                 parts, holder = _steps_as_blocks(block.owner)

@@ -408,7 +408,7 @@ def find_container(blocks: list[Block], apart: list | None = None):
     best = _one_region(_narrowed(_one_region(best, tallies), tallies), tallies)
     best = _data_table(_widened(best, tallies, blocks), tallies)
     header = document_header(blocks)
-    best = _signed_off(_after_headline(best, blocks, tallies, header), blocks, tallies)
+    best = _signed_off(_after_headline(_whole_sections(best), blocks, tallies, header), blocks, tallies)
     if (box := _headed_box_after(best, blocks, tallies, header)) is not None:
         found = find_container(partition(blocks, box)[1], apart)  # the page as it would be without the box
         if apart is not None and found is not None and holds(found, box):
@@ -613,6 +613,18 @@ def _under_own_heading(box, blocks: list[Block]) -> bool:
     return not (heading is None or is_prose(heading) or len(heading.text.strip()) > MAX_BOX_HEADING
                 or not any(el.tag in _HEADINGS for el in (heading.owner, *heading.owner.iterancestors()) if holds(box, el))
                 or ANNEX_HEADING.match(heading.text) or ANNEX_LINE.match(heading.text) or opens_section(heading.text.strip()))
+
+
+def _whole_sections(best):
+    """A text printed in sections named alike (a Word export's WordSection1, WordSection2, the
+    second often only its closing lines and signature): the element holding them all, when the
+    best-scoring element is one of them and nothing else in its parent prints text, nor copies
+    it (a phone's rendition, chosen apart by _one_region)."""
+    parent = best.getparent()
+    if parent is None or parent.tag in _PAGE_TAGS:
+        return best
+    others = [child for child in parent if child is not best and isinstance(child.tag, str) and child.text_content().strip()]
+    return parent if others and all(_named_alike(child, best) and not _copies(child, best) for child in others) else best
 
 
 def _named_alike(one, other) -> bool:

@@ -843,6 +843,12 @@ CLASSES = {
         "<div class='article'>" + TEXT + "</div><div class='other'>发布者：系统管理员 点击数：236 发布时间：2023-04-12 10:20</div>"
         "</div></body></html>",
         {"body": BODY, "published_at": "2023-04-12T10:20"}),
+    "a Word export's second section holding only the contacts and the signature is the text's (xdd)": (
+        "<html><body><h1>喜德县垃圾填埋场环境影响评价第一次公示</h1><div class='content'><div class='WordSection1'>" + TEXT + "</div>"
+        "<div class='WordSection2'><p>电话：7441024</p><p>联系人：张华 电话：13708082832</p><p>电子邮件：<a href='mailto:zh@example.com'>"
+        "zh@example.com</a></p><p>喜德县规划和建设局</p><p>2008年12月28日</p></div></div></body></html>",
+        {"body": BODY + "\n电话：7441024\n联系人：张华 电话：13708082832\n电子邮件：zh@example.com\n喜德县规划和建设局\n2008年12月28日",
+         "written_at": "2008-12-28"}),
     "a part of the text under a heading of its own stays: a numbered section, an annex, a sibling named alike": (
         "<html><body><div class='wrap'><h1>示例市关于做好安全生产工作的通知</h1><div class='part1'>" + TEXT + "</div>"
         "<div class='part2'><h3>三、强化保障</h3><p>各地要加强组织保障，落实经费投入。</p></div>"

@@ -54,7 +54,11 @@ def is_name(text: str, site_name: str | None = None) -> bool:
     bare = _TRAILING_NOTE.sub("", text).strip("_|｜-—－ ")  # a banner's 万载县人民政府- too
     return text == site_name or ((ends_as_office(bare) or bool(_SITE_NAME.search(bare)))
                                  and not _DOCUMENTISH.search(bare) and not _HEADLINE_VERB.search(bare)
-                                 and not _SPOKEN.search(bare))
+                                 and not _SPOKEN.search(bare) and not _TAGGED.match(bare))
+
+
+# a kind of item in brackets before the words (【招聘】…监测中心, [公告]…): a title's tag, never a name's
+_TAGGED = re.compile(r"^[【\[〖][^】\]〗]{1,8}[】\]〗]\s*\S")
 
 
 def _unbalanced(text: str) -> bool:

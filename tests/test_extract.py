@@ -577,6 +577,10 @@ CLASSES = {
         _page("<div class='info'><span>来源:示例市应急管理局</span><span>时间:2024-06-05</span></div>",
               TEXT + "<p>会议时间：2024年6月8日上午9时。</p>"),
         {"source": "示例市应急管理局", "published_at": "2024-06-05", "body": BODY + "\n会议时间：2024年6月8日上午9时。"}),
+    "a title tagged in brackets before an office's name (【招聘】…监测中心) is a title, not a name": (
+        "<html><head><title>示例市人民政府网站</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+        "<div>【招聘】示例省农业科学院农产品公共监测中心</div><div>时间:2014-07-08 00:41</div><div class='c'>" + TEXT + "</div></body></html>",
+        {"title": "【招聘】示例省农业科学院农产品公共监测中心"}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

@@ -328,7 +328,12 @@ def _before_site_sentences(lines: list[Line], start: int, end: int) -> int:
     at = signed_at([line.text.strip() for line in lines[start:end]])
     if at is None:
         return end
-    after = [line.text.strip() for line in lines[start + at + 1:end] if line.text.strip()]
+    rest = [line for line in lines[start + at + 1:end] if line.text.strip()]
+    if any(line.to_file for line in rest):
+        return end  # (the document's files, listed after its signature)
+    # links to other pages among them (往期回顾 and its list) are the site's too
+    after = [line.text.strip() for n, line in enumerate(rest)
+             if not line.is_link and not (n + 1 < len(rest) and rest[n + 1].is_link and _list_heading(line.text))]
     if not after or len(after) > MAX_AFTER_SIGNATURE or not all(
             SENTENCE_MARKS.search(text) and not text.startswith(("（", "(", "【", "[", "注"))
             and not (LABEL_LINE.match(text) or ANNEX_LINE.match(text) or text.startswith(_DOCUMENT_NOTES))

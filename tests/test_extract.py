@@ -581,6 +581,11 @@ CLASSES = {
         "<html><head><title>示例市人民政府网站</title></head><body><div class='nav'><a href='/'>首页</a></div>"
         "<div>【招聘】示例省农业科学院农产品公共监测中心</div><div>时间:2014-07-08 00:41</div><div class='c'>" + TEXT + "</div></body></html>",
         {"title": "【招聘】示例省农业科学院农产品公共监测中心"}),
+    "after the signature, a list of other pages and the site's sentence under it are the site's (wxgongan)": (
+        _page("", TEXT + "<p>示例县公安局</p><p>2014年12月10日</p><div>往期回顾</div><ul><li><a href='/a/1.html'>示例县召开安全生产工作会议</a>"
+              "</li><li><a href='/a/2.html'>示例县开展防汛应急演练活动</a></li></ul><p>如果您喜欢“示例县公安”，您可以用一点时间，"
+              "在您的朋友圈里扩散一下，让正能量在我们手中传递……</p>"),
+        {"body": BODY + "\n示例县公安局\n2014年12月10日", "written_at": "2014-12-10"}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

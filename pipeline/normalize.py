@@ -151,10 +151,13 @@ _SUFFIX_HINT = re.compile(r"(人民政府|管委会|专栏|政府|门户网站|�
 def _names_site(part: str) -> bool:
     """A part of a <title> naming the site or its office (示例县人民政府, 交通运输部), or only its
     place (示例市), not a title."""
-    return bool(_SUFFIX_HINT.search(part) or _PLACE.fullmatch(part)) or (
+    return bool(_SUFFIX_HINT.search(part) or _PLACE.fullmatch(part) or _ENGLISH_NAME.fullmatch(part)) or (
         len(part) <= MAX_OFFICE_NAME and ends_as_office(part) and not _TITLE_WORDS.search(part))
 
 
+# a site's name in English words (… - School of Information Science and Technology): a title's
+# part in a Chinese <title> is not
+_ENGLISH_NAME = re.compile(r"\s*[A-Z][A-Za-z&'’.,()]*(?:\s+[A-Za-z&'’.,()]+){1,12}\s*")
 _PLACE = re.compile(r"\s*[\u4e00-\u9fa5]{1,10}(?:省|市|县|区|州|盟|旗|镇|乡|街道)\s*")
 
 

@@ -229,6 +229,7 @@ SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "门户", "信�
 # however it ends.
 HEADLINE_VERBS: tuple[str, ...] = (
     "会见", "会谈", "召开", "出席", "举行", "主持", "看望", "慰问", "强调", "指出", "签署", "印发", "走访",
+    "加盟", "加入", "入选", "荣获", "获评", "当选", "受聘",  # (马毅博士加盟信息学院: a person joining an office)
 )  # (not 检查, 督导, 调研, 考察: 检查组, 督导组 are offices)
 # How a template's name for the kind of page ends (<title>中标公告详细页面</title>): no document's title.
 PAGE_KIND_ENDINGS: tuple[str, ...] = ("页面", "详细页", "详情页", "详情", "内容页", "正文页", "文章页", "细览页", "细览")
@@ -239,6 +240,7 @@ ISSUER_ENDINGS: tuple[str, ...] = (
     "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "署", "院", "会", "处", "所", "站", "中心",
     "公司", "集团", "监管局", "管委会", "街道办事处", "办", "组", "队", "司", "室", "社", "馆", "团",
     "股",  # a county bureau's section (执法监察股, 法规股)
+    "大学", "学校", "中学", "小学",  # (学院 ends in 院)
 )
 # Last words that end as an office's name does but name no office: a headline's meeting
 # (…座谈会, 新闻发布会), its verb (成功举办) or its figure of speech (新格局, 以人民为中心).

@@ -586,6 +586,16 @@ CLASSES = {
               "</li><li><a href='/a/2.html'>示例县开展防汛应急演练活动</a></li></ul><p>如果您喜欢“示例县公安”，您可以用一点时间，"
               "在您的朋友圈里扩散一下，让正能量在我们手中传递……</p>"),
         {"body": BODY + "\n示例县公安局\n2014年12月10日", "written_at": "2014-12-10"}),
+    "a site's name in English after the title in the <title> is no part of it (sist)": (
+        "<html><head><title>信息学院务虚会议 - School of Information Science and Technology</title></head><body>"
+        "<div class='c'>" + TEXT + "</div></body></html>",
+        {"title": "信息学院务虚会议"}),
+    "a headline of a person joining a school (…加盟信息学院) is no office's name; the school's names in h1 are (sist)": (
+        "<html><head><title>马毅博士加盟信息学院 - School of Information Science and Technology</title></head><body>"
+        "<div id='top-logo'><h1 id='university'>示例科技大学</h1><h1 id='school'>信息科学与技术学院</h1></div>"
+        "<div id='article'><div id='article-title'><h2>马毅博士加盟信息学院</h2></div><div id='article-content'>" + TEXT
+        + "</div></div></body></html>",
+        {"title": "马毅博士加盟信息学院", "body": BODY}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

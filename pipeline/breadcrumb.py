@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pipeline.blocks import Block, is_hidden
 from pipeline.normalize import clean_text
-from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, HOME_NAMES
+from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CURRENT_PAGE_STEPS, HOME_NAMES
 
 # "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon;
 # a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
@@ -157,7 +157,8 @@ def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
     links side by side, each going one level deeper than the one before (../../../, ../../, ../),
     the current page's name after them at most. Two links only when the first goes home. Links
     whose folders say nothing (Hanweb's /col/col123/index.html) are a trail when they start at
-    home and end at the page's `column` (its ColumnName meta)."""
+    home and end at the page's `column` (its ColumnName meta), or at a step naming the page by its
+    kind after it (… > 全省统计公报 > 正文)."""
     anchors = list(block.owner.iter("a"))
     if not 2 <= len(anchors) <= MAX_LINKED_STEPS:
         return None  # (a menu's many links: not asked one by one)
@@ -167,7 +168,8 @@ def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
         return None  # (the block is its links, and nothing before them)
     steps = [words for _, words in links]
     steps += _after_links(text, steps)
-    if column and steps[-1] == column and (HOME.match(steps[0]) or _starts_at_home(block.owner)):
+    column_step = steps[-2] if len(steps) > 2 and steps[-1] in CURRENT_PAGE_STEPS else steps[-1]
+    if column and column_step == column and (HOME.match(steps[0]) or _starts_at_home(block.owner)):
         return steps
     folders = [_folder(a.get("href")) for a, _ in links]
     if None in folders:

@@ -153,6 +153,8 @@ BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "c
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置", "当前栏目", "所在栏目")
 # 》 only after a space (首页 》专题栏目): elsewhere it closes a book title (《办法》)
 HOME_NAMES: tuple[str, ...] = ("首页", "网站首页", "主页", "返回首页")  # a trail's first step
+# a trail's last step naming the current page by its kind, after the column's (… > 通知公告 > 正文)
+CURRENT_PAGE_STEPS: tuple[str, ...] = ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "详细信息", "信息详情", "浏览文章")
 BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
 
 # …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)

@@ -2076,6 +2076,10 @@ def test_bare_links_from_home_to_the_pages_column_are_its_trail():
     assert extract(page("<meta name='ColumnName' content='通知公告'>"), url).column == "首页 > 政务公开 > 通知公告"
     assert extract(page("<meta name='ColumnName' content='政策解读'>"), url).column is None
     assert extract(page(""), url).column == "首页 > 政务公开 > 通知公告"
+    # the current page named by its kind after the column's step (hubei tjj: … > 全省统计公报 > 正文)
+    ending = page("<meta name='ColumnName' content='通知公告'>").replace("通知公告</a></div>", "通知公告</a><a href='#'>正文</a></div>")
+    side = "<div class='l'><a href='/col/col1003/index.html'>政策解读</a><a href='/col/col1004/index.html'>政策文件</a></div>"
+    assert extract(ending.replace("<h1>", side + "<h1>"), url).column == "首页 > 政务公开 > 通知公告 > 正文"
     side = "<div class='l'><a href='/col/col1003/index.html'>政策解读</a><a href='/col/col1004/index.html'>政策文件</a></div>"
     assert extract(page("").replace("<h1>", side + "<h1>"), url).column is None
 

@@ -17,6 +17,14 @@ from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, TOOL_WORDS
 
 SENTENCE_MARKS = re.compile(r"[。；，！？]")
 SPACE = re.compile(r"\s+")
+
+
+def unspaced(text: str) -> str:
+    """The text without whitespace of any kind (str.split knows the same spaces as \\s, \\u3000 and
+    \\xa0 too, and is several times faster than a pattern on the blocks of every page)."""
+    return "".join(text.split())
+
+
 MIN_PROSE = 8  # characters a block needs (with sentence punctuation) to count as prose
 
 
@@ -114,7 +122,7 @@ class Line(NamedTuple):
     @property
     def is_link(self) -> bool:
         """Mostly link text: a related-link, a download, a navigation entry."""
-        return self.link_chars * 2 > len(SPACE.sub("", self.text))
+        return self.link_chars * 2 > len(unspaced(self.text))
 
 
 def container_lines(el, skip: Iterable = ()) -> list[Line]:
@@ -148,7 +156,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             if item is not el and (tail := item.tail):  # (lxml decodes text anew on each access)
                 buf.append(tail)
                 if tail_link:
-                    link[0] += len(SPACE.sub("", tail))
+                    link[0] += len(unspaced(tail))
             continue
         in_link = frames[-1][0] if frames else False
         tag = item.tag
@@ -167,7 +175,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         if text := item.text:
             buf.append(text)
             if inner:
-                link[0] += len(SPACE.sub("", text))
+                link[0] += len(unspaced(text))
     newline()
     return lines
 
@@ -175,7 +183,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
 def _hidden_note(el) -> bool:
     """A short element the page hides (display:none: a heading kept for print, a tool's label):
     not shown, not text. Longer hidden text may be the document's, folded (展开全文)."""
-    return bool(el.attrib) and is_hidden(el) and len(SPACE.sub("", el.text_content())) <= MAX_HIDDEN_NOTE
+    return bool(el.attrib) and is_hidden(el) and len(unspaced(el.text_content())) <= MAX_HIDDEN_NOTE
 
 
 MAX_HIDDEN_NOTE = 20  # characters

@@ -18,11 +18,11 @@ from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
     FURNITURE_LENGTH,
-    SPACE,
     empty_heading,
     is_furniture,
     is_prose,
     opens_section,
+    unspaced,
 )
 from pipeline.labels import COLONS, first_labelled, label_matches, labelled_pairs, whole_label
 from pipeline.lines import TAIL_HEADED
@@ -66,7 +66,7 @@ def weigh(blocks: list[Block]) -> dict:
     depth: dict = {}
     regions = Regions()
     for block in blocks:
-        size = len(SPACE.sub("", block.text))
+        size = len(unspaced(block.text))
         links = min(block.link_chars, size)
         prose = other = 0
         if not is_prose(block):
@@ -120,7 +120,7 @@ def _labelled_value(block: Block) -> bool:
         return False  # (no colon where a label's would be: most prose)
     match = next(iter(label_matches(block.text)), None)
     return (match is not None and match.start() == 0 and bool(match.group(2))
-            and len(SPACE.sub("", match.group(1))) >= MIN_VALUE_LABEL)
+            and len(unspaced(match.group(1))) >= MIN_VALUE_LABEL)
 
 
 def _labelled_cell(el) -> bool:
@@ -176,9 +176,9 @@ def text_copy(container, inside: list[Block], outside: list[Block]):
     for block in outside:
         if block.text != opening:
             continue
-        size, copy = len(SPACE.sub("", container.text_content())) + COPY_SLACK, None
+        size, copy = len(unspaced(container.text_content())) + COPY_SLACK, None
         for el in (block.owner, *block.owner.iterancestors()):
-            if el.tag in _PAGE_TAGS or holds(el, container) or len(SPACE.sub("", el.text_content())) > size:
+            if el.tag in _PAGE_TAGS or holds(el, container) or len(unspaced(el.text_content())) > size:
                 break
             copy = el
         return copy
@@ -221,7 +221,7 @@ def hidden_copies(container, blocks: list[Block]) -> list:
 def _copies(a, b) -> bool:
     """Whether two elements print one text: a run of the shorter's opening stands at the other's
     opening (either of two runs: one copy may print a line of tools into the other's)."""
-    short, long_ = sorted((SPACE.sub("", a.text_content()), SPACE.sub("", b.text_content())), key=len)
+    short, long_ = sorted((unspaced(a.text_content()), unspaced(b.text_content())), key=len)
     if len(short) < MIN_COPY:
         return False
     head = long_[:COPY_HEAD]
@@ -304,7 +304,7 @@ def _closing_links(el, blocks: list[Block], inner) -> tuple[int, int, int]:
             break
         if block.hidden or empty_heading(block.text):
             continue  # (an empty 相关附件： or 相关导读: after the list)
-        size = len(SPACE.sub("", block.text))
+        size = len(unspaced(block.text))
         if is_furniture(block.text):
             chars += size  # the list's heading (相关阅读) or its items (上一篇：…), weighed whole as links
             tools += size
@@ -322,7 +322,7 @@ def _tool_chars(el, blocks: list[Block], inner) -> int:
     """Characters of the page's tools (分享 微信 微博, 打印 关闭) inside `el` and outside `inner`,
     weighed as links by weigh."""
     members, own = set(el.iter()), set(inner.iter())
-    return sum(len(SPACE.sub("", b.text)) for b in blocks
+    return sum(len(unspaced(b.text)) for b in blocks
                if b.owner in members and b.owner not in own and not b.hidden and is_furniture(b.text))
 
 
@@ -366,7 +366,7 @@ def table_kind(container) -> str | None:
 
 
 def _visible_length(el) -> int:
-    return len(SPACE.sub("", "".join(el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]"))))
+    return len(unspaced("".join(el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]"))))
 
 
 LINK_SHARE = 0.2  # what a container may add or drop is link-free if its links are this share of its prose
@@ -552,7 +552,7 @@ def _signed_off(best, blocks: list[Block], tallies: dict):
     after = [b.owner for b in rest if is_prose(b)]
     if not after or any(ANNEX_LINE.match(b.text) or ANNEX_HEADING.match(b.text) for b in rest):
         return best
-    prose = [len(SPACE.sub("", b.text)) if is_prose(b) else 0 for b in inside]
+    prose = [len(unspaced(b.text)) if is_prose(b) else 0 for b in inside]
     before, later = sum(prose[:at]), sum(prose[at + 1:])
     if later * 2 > before:
         return best  # as long as half the text: a document printed after the notice issuing it (its annex)
@@ -621,10 +621,20 @@ def _whole_sections(best):
     best-scoring element is one of them and nothing else in its parent prints text, nor copies
     it (a phone's rendition, chosen apart by _one_region)."""
     parent = best.getparent()
-    if parent is None or parent.tag in _PAGE_TAGS:
-        return best
-    others = [child for child in parent if child is not best and isinstance(child.tag, str) and child.text_content().strip()]
-    return parent if others and all(_named_alike(child, best) and not _copies(child, best) for child in others) else best
+    if parent is None or parent.tag in _PAGE_TAGS or not (best.get("class") or best.get("id")):
+        return best  # (most pages: the text's element is named by no section number)
+    alike = False
+    for child in parent:
+        if child is best or not isinstance(child.tag, str):
+            continue
+        if not _named_alike(child, best):
+            if child.text_content().strip():
+                return best
+        elif child.text_content().strip():
+            if _copies(child, best):
+                return best
+            alike = True
+    return parent if alike else best
 
 
 def _named_alike(one, other) -> bool:
@@ -725,10 +735,10 @@ def _first_prose_after(blocks: list[Block], end: int) -> tuple[int, Block | None
     not a menu's or a footer's, nor a metadata value, nor (part of) the headline printed again
     over the text (a title with a comma reads as prose)."""
     regions = Regions()
-    headline_words = SPACE.sub("", blocks[end].text) if end < len(blocks) else None
+    headline_words = unspaced(blocks[end].text) if end < len(blocks) else None
     return next(((i, b) for i, b in enumerate(blocks[end + 1:], start=end + 1) if not b.hidden and is_prose(b)
                  and not (regions.navigation(b.owner) or regions.margin(b.owner) or _labelled_value(b))
-                 and not (headline_words and SPACE.sub("", b.text) in headline_words)),
+                 and not (headline_words and unspaced(b.text) in headline_words)),
                 (len(blocks), None))
 
 

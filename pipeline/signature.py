@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.blocks import SKIP_TAGS
-from pipeline.body import ANNEX_LINE, FILE_HREF, SPACE, container_lines, empty_heading, is_furniture
+from pipeline.body import ANNEX_LINE, FILE_HREF, container_lines, empty_heading, is_furniture, unspaced
 from pipeline.lines import SENTENCE_END, header_line
 from pipeline.normalize import FILE_NAME, clean_text, ends_as_office, normalize_date
 from pipeline.vocab import SIGNER_TITLES
@@ -72,28 +72,28 @@ def with_signature(container):
     parent = container.getparent() if container is not None else None
     if parent is None or parent.tag in ("body", "html"):
         return container  # (the whole page is never the text's element)
-    lines = [SPACE.sub("", parent.text or "")]
+    lines = [unspaced(parent.text or "")]
     # past the paragraph, a list of links (the site's, cut from the text's tail), or its items one
     # element each closing the parent (上一篇：… / 下一篇：…), does not keep it narrow; a link
     # with an office and a date under it is another page's item, no signature
     closing = _closing_items(parent)
     after = False
     for el in parent:
-        lines.append(SPACE.sub("", el.tail or ""))
+        lines.append(unspaced(el.tail or ""))
         after = after or el is container
         if (el is container or not isinstance(el.tag, str) or el.tag in SKIP_TAGS
                 or after and (_link_list(el) or el in closing) or is_furniture(clean_text(el.text_content()) or "")):
             continue  # (nor do the page's tools beside it: 微信 微博 QQ空间)
         if after:  # line by line: a section of its own may close the text (a Word export's WordSection2)
             for line in container_lines(el):
-                text = SPACE.sub("", line.text)
+                text = unspaced(line.text)
                 if not text or is_furniture(line.text) or empty_heading(line.text):
                     continue
                 if line.link_chars and not line.to_file and not FILE_NAME.search(text):
                     return container  # a link to another page (one to a file is the text's 附件)
                 lines.append(text)
             continue
-        text = SPACE.sub("", el.text_content())
+        text = unspaced(el.text_content())
         hrefs = el.xpath(".//a/@href")
         if text and hrefs and not FILE_NAME.search(text) and not all(FILE_HREF.search(href) for href in hrefs):
             return container  # (a link to a file, named by its file or not, is the text's 附件)
@@ -126,11 +126,11 @@ def _closing_items(parent) -> set:
 
 def _link_list(el, least: int = MIN_LINK_LIST) -> bool:
     """An element listing links to other pages (two or more, most of its text), not files."""
-    text = SPACE.sub("", el.text_content())
+    text = unspaced(el.text_content())
     links = [a for a in el.xpath(".//a[@href]")
              if not FILE_HREF.search(a.get("href").strip()) and not FILE_NAME.search(a.text_content())]
     return (len(links) >= least and not FILE_NAME.search(text)
-            and len(SPACE.sub("", "".join(a.text_content() for a in links))) * 2 > len(text))
+            and len(unspaced("".join(a.text_content() for a in links))) * 2 > len(text))
 
 
 SIGNED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")  # an office and its date run together on one line

@@ -577,12 +577,10 @@ def _headed_box_after(best, blocks: list[Block], tallies: dict, header: tuple[in
     if len(children) < 2:
         return None
     box, text = children[-1], max(children[:-1], key=lambda child: tallies[child].prose)
-    if _named_alike(box, text):
+    bigger = tallies[box].prose >= sum(tallies[child].prose for child in children[:-1])
+    if _named_alike(box, text) or bigger and (header is None or not header[1]):
         return None
-    if not _under_own_heading(box, blocks):
-        return None
-    if tallies[box].prose >= sum(tallies[child].prose for child in children[:-1]) and (
-            header is None or not header[1] or not _starts_after(box, blocks, header[0] + 1)):
+    if not _under_own_heading(box, blocks) or bigger and not _starts_after(box, blocks, header[0] + 1):
         return None
     return box
 

@@ -76,7 +76,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
         # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…) a colon marks it.
         before = text[match.start() - 1] if match.start() else " "
-        # (a value of its own shape after it: 文号 沪发改价管〔2026〕19号, 日期 2024-06-05)
+        # (a value of its own shape after it, 文号 沪发改价管〔2026〕19号, 日期 2024-06-05, marks a label
+        # standing apart, below)
         shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
         # …and after another label's value, printed in an element of its own with nothing between
         # (<span>来源:县应急局</span><span>时间:2024-06-05</span>), a colon and a value of its shape do
@@ -90,7 +91,6 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         bracketed = text[match.start() - 1:match.start()] in _OPENING and text[match.end():match.end() + 1] in _CLOSING
         # so does spacing a label out to a column's width (文　　号): running text never does
         padded = label != match.group(1)
-        # and, the label standing apart, a value of its own shape after it
         apart = before in _SEPARATORS or before in COLONS  # (after a label's colon: that label is empty)
         # and, in a line of labelled values already, a long label standing apart (发布时间 2018年01月23日
         # 信息来源工商总局办公厅)

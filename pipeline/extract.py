@@ -289,6 +289,13 @@ _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSION
 
 
 
+def _file_holder(page: list[Block]):
+    """Where a page with no text of its own (its document a file, 附件：….pdf) prints it: the
+    element of the first block linking to a file, the place its headline stands over."""
+    return next((b.owner for b in page if b.link_chars and not b.hidden
+                 and any(FILE_HREF.search((a.get("href") or "").strip()) for a in b.owner.iter("a"))), None)
+
+
 def _first(*values):
     return next((v for v in values if v), None)
 
@@ -337,7 +344,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if container is not None:
         furniture.extend(hidden_copies(container, page))
         furniture.extend(apart)
-    title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, container, tuple(breadcrumb), furniture))
+    over = container if container is not None else _file_holder(page)
+    title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, over, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),
                          columns=tuple(breadcrumb))
 

@@ -596,6 +596,12 @@ CLASSES = {
         "<div id='article'><div id='article-title'><h2>马毅博士加盟信息学院</h2></div><div id='article-content'>" + TEXT
         + "</div></div></body></html>",
         {"title": "马毅博士加盟信息学院", "body": BODY}),
+    "a page whose document is only a file, its <title> the site's name: the plain line over the file is the title (pbc)": (
+        "<html><head><title>示例市人民政府网站</title></head><body><div class='nav'><a href='/'>首页</a></div><table><tr><td>"
+        "<div style='font-size:16px'>2018年三季度金融机构贷款投向统计报告</div><div>2018-10-19 16:00:00</div></td></tr>"
+        "<tr><td><div id='zoom'><p>附件：<a href='/f/2018101915120016594.pdf'>2018年三季度金融机构贷款投向统计报告.pdf</a></p>"
+        "</div></td></tr></table></body></html>",
+        {"title": "2018年三季度金融机构贷款投向统计报告", "body": None}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

@@ -289,6 +289,19 @@ _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSION
 
 
 
+def _before_trail(container, crumb_el) -> list:
+    """What the text's container prints before the breadcrumb it holds (a left column's 简介
+    beside the text's region, which the trail heads): the page's, not the text, which the trail
+    leads to."""
+    if container is None or crumb_el is None or crumb_el is container or not holds(container, crumb_el):
+        return []
+    before, el = [], crumb_el
+    while el is not container:
+        before.extend(el.itersiblings(preceding=True))
+        el = el.getparent()
+    return before
+
+
 def _file_holder(page: list[Block]):
     """Where a page with no text of its own (its document a file, 附件：….pdf) prints it: the
     element of the first block linking to a file, the place its headline stands over."""
@@ -344,6 +357,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if container is not None:
         furniture.extend(hidden_copies(container, page))
         furniture.extend(apart)
+        furniture.extend(_before_trail(container, crumb_el))
     over = container if container is not None else _file_holder(page)
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, over, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),

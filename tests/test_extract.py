@@ -602,6 +602,13 @@ CLASSES = {
         "<tr><td><div id='zoom'><p>附件：<a href='/f/2018101915120016594.pdf'>2018年三季度金融机构贷款投向统计报告.pdf</a></p>"
         "</div></td></tr></table></body></html>",
         {"title": "2018年三季度金融机构贷款投向统计报告", "body": None}),
+    "what the text's element prints before the breadcrumb it holds is the page's: a left column's 简介 (xxpcs)": (
+        "<html><head><title>示例县公安局</title></head><body><div id='index-mian'><div class='cont-left'><div class='profile'>"
+        "示例县公安局协兴镇派出所成立于1997年，现有警力32人，其中班子成员5人，所有人员按三队一室配置，下设6个警务组，辖区含8个社区。</div>"
+        "<div class='thrid-title'>派出所简介</div></div><div class='cont-right'><div class='four-title'><span><a href='/'>首页</a> &gt; "
+        "<a href='/list/5'>通知公告</a></span></div><div class='New-title'>协兴派出所关于开展出租房屋和流动人口集中登记工作的通知</div>"
+        "<div class='New-Text'>" + TEXT + "</div></div></div></body></html>",
+        {"column": "首页 > 通知公告", "body": BODY}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

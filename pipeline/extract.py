@@ -289,11 +289,15 @@ _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSION
 
 
 
-def _before_trail(container, crumb_el) -> list:
+def _before_trail(container, crumb_el, page: list[Block]) -> list:
     """What the text's container prints before the breadcrumb it holds (a left column's 简介
     beside the text's region, which the trail heads): the page's, not the text, which the trail
-    leads to."""
+    leads to. Nothing when no prose of the container follows the trail (a trail printed under
+    the text)."""
     if container is None or crumb_el is None or crumb_el is container or not holds(container, crumb_el):
+        return []
+    at = next((i for i, b in enumerate(page) if holds(crumb_el, b.owner)), len(page))
+    if not any(is_prose(b) and holds(container, b.owner) for b in page[at:]):
         return []
     before, el = [], crumb_el
     while el is not container:
@@ -357,7 +361,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if container is not None:
         furniture.extend(hidden_copies(container, page))
         furniture.extend(apart)
-        furniture.extend(_before_trail(container, crumb_el))
+        furniture.extend(_before_trail(container, crumb_el, page))
     over = container if container is not None else _file_holder(page)
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, over, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),

@@ -609,6 +609,10 @@ CLASSES = {
         "<a href='/list/5'>通知公告</a></span></div><div class='New-title'>协兴派出所关于开展出租房屋和流动人口集中登记工作的通知</div>"
         "<div class='New-Text'>" + TEXT + "</div></div></div></body></html>",
         {"column": "首页 > 通知公告", "body": BODY}),
+    "a trail printed under the text, inside its element, takes nothing of the text with it": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT
+        + "<div class='pos'>当前位置：<a href='/'>首页</a> &gt; <a href='/tz/'>通知公告</a></div></div></body></html>",
+        {"column": "首页 > 通知公告", "body": BODY}),
     "a value run into tools in brackets, one after another": (
         _page("<p>信息来源：示例市人防办工程管理处 【<a href='#'>打印本页</a>】【<a href='#'>返回列表</a>】</p>"),
         {"source": "示例市人防办工程管理处"}),

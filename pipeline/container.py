@@ -17,6 +17,7 @@ from pipeline.blocks import Block, Regions, blocks_inside, holds, in_chrome, is_
 from pipeline.body import (
     ANNEX_HEADING,
     ANNEX_LINE,
+    FILE_HREF,
     FURNITURE_LENGTH,
     empty_heading,
     is_furniture,
@@ -216,6 +217,30 @@ def hidden_copies(container, blocks: list[Block]) -> list:
                for other in el.getparent()):
             found.append(el)
     return found
+
+
+def before_trail(container, crumb_el, blocks: list[Block]) -> list:
+    """What the text's container prints before the breadcrumb it holds (a left column's 简介
+    beside the text's region, which the trail heads): the page's, not the text, which the trail
+    leads to. Nothing when no prose of the container follows the trail (a trail printed under
+    the text)."""
+    if container is None or crumb_el is None or crumb_el is container or not holds(container, crumb_el):
+        return []
+    at = next((i for i, b in enumerate(blocks) if holds(crumb_el, b.owner)), len(blocks))
+    if not any(is_prose(b) and holds(container, b.owner) for b in blocks[at:]):
+        return []
+    before, el = [], crumb_el
+    while el is not container:
+        before.extend(el.itersiblings(preceding=True))
+        el = el.getparent()
+    return before
+
+
+def file_holder(blocks: list[Block]):
+    """Where a page with no text of its own (its document a file, 附件：….pdf) prints it: the
+    element of the first block linking to a file, the place its headline stands over."""
+    return next((b.owner for b in blocks if b.link_chars and not b.hidden
+                 and any(FILE_HREF.search((a.get("href") or "").strip()) for a in b.owner.iter("a"))), None)
 
 
 def _copies(a, b) -> bool:

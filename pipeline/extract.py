@@ -21,7 +21,7 @@ from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition, shown_text
 from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section
-from pipeline.container import document_header, find_container, hidden_copies, table_kind, text_copy
+from pipeline.container import before_trail, document_header, file_holder, find_container, hidden_copies, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb, trail_before
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
@@ -288,31 +288,6 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
 _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)}))['"]""", re.I)
 
 
-
-def _before_trail(container, crumb_el, page: list[Block]) -> list:
-    """What the text's container prints before the breadcrumb it holds (a left column's 简介
-    beside the text's region, which the trail heads): the page's, not the text, which the trail
-    leads to. Nothing when no prose of the container follows the trail (a trail printed under
-    the text)."""
-    if container is None or crumb_el is None or crumb_el is container or not holds(container, crumb_el):
-        return []
-    at = next((i for i, b in enumerate(page) if holds(crumb_el, b.owner)), len(page))
-    if not any(is_prose(b) and holds(container, b.owner) for b in page[at:]):
-        return []
-    before, el = [], crumb_el
-    while el is not container:
-        before.extend(el.itersiblings(preceding=True))
-        el = el.getparent()
-    return before
-
-
-def _file_holder(page: list[Block]):
-    """Where a page with no text of its own (its document a file, 附件：….pdf) prints it: the
-    element of the first block linking to a file, the place its headline stands over."""
-    return next((b.owner for b in page if b.link_chars and not b.hidden
-                 and any(FILE_HREF.search((a.get("href") or "").strip()) for a in b.owner.iter("a"))), None)
-
-
 def _first(*values):
     return next((v for v in values if v), None)
 
@@ -361,8 +336,8 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
     if container is not None:
         furniture.extend(hidden_copies(container, page))
         furniture.extend(apart)
-        furniture.extend(_before_trail(container, crumb_el, page))
-    over = container if container is not None else _file_holder(page)
+        furniture.extend(before_trail(container, crumb_el, page))
+    over = container if container is not None else file_holder(page)
     title = read_title(tree, meta, labelled, tuple(breadcrumb), title_over_text(page, over, tuple(breadcrumb), furniture))
     text = document_text(body_lines(container, furniture), title, template, table=table_kind(container),
                          columns=tuple(breadcrumb))

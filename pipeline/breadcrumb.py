@@ -163,11 +163,8 @@ def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
     if not 2 <= len(anchors) <= MAX_LINKED_STEPS:
         return None  # (a menu's many links: not asked one by one)
     links = [(a, words) for a in anchors if (words := clean_text(a.text_content()))]
-    text = clean_text(LEAD.sub("", block.text)) or ""
-    if len(links) < 2 or not "".join(text.split()).startswith("".join("".join(w.split()) for _, w in links)):
-        return None  # (the block is its links, and nothing before them)
-    steps = [words for _, words in links]
-    steps += _after_links(text, steps)
+    if len(links) < 2 or (steps := _only_links(block, [words for _, words in links])) is None:
+        return None
     column_step = steps[-2] if len(steps) > 2 and steps[-1] in CURRENT_PAGE_STEPS else steps[-1]
     if column and column_step == column and (HOME.match(steps[0]) or _starts_at_home(block.owner)):
         return steps
@@ -275,13 +272,19 @@ def trail_before(blocks: list[Block], end: int, url: str) -> tuple[list[str], ob
     return [], None
 
 
+def _only_links(block: Block, links: list[str]) -> list[str] | None:
+    """A block's steps when it is its links and nothing before them (a lead-in aside), the current
+    page's name after them at most; else None."""
+    text = clean_text(LEAD.sub("", block.text)) or ""
+    if not "".join(text.split()).startswith("".join("".join(words.split()) for words in links)):
+        return None
+    return links + _after_links(text, links)
+
+
 def _bare_links(block: Block, url: str) -> list[str] | None:
     anchors = [(a, words) for a in block.owner.iter("a") if (words := clean_text(a.text_content()))]
-    links = [words for _, words in anchors]
-    text = clean_text(block.text) or ""
-    if not 2 <= len(links) <= MAX_STEPS or not "".join(text.split()).startswith("".join("".join(w.split()) for w in links)):
-        return None  # (the block is its links, and nothing before them)
-    steps = links + _after_links(text, links)
+    if not 2 <= len(anchors) <= MAX_STEPS or (steps := _only_links(block, [words for _, words in anchors])) is None:
+        return None
     if any(len(step) > MAX_COLUMN_NAME for step in steps[:-1]) or not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
         return None
     holding = [_holds_page(a.get("href"), url) for a, _ in anchors[1:]]

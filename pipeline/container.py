@@ -694,6 +694,8 @@ def document_header(blocks: list[Block]) -> tuple[int, bool] | None:
         longest = 2 * max(map(len, titles))  # (a block much longer than every title is none, however spaced)
         line = next((i for i, b in enumerate(blocks) if not b.hidden and len(b.text) <= longest
                      and _says_title(clean_text(b.text), titles)), None)
+        if line is None:
+            line = _title_broken(blocks, titles)
         if line is not None:
             return line, True
     if head is not None:
@@ -706,6 +708,26 @@ def document_header(blocks: list[Block]) -> tuple[int, bool] | None:
 
 
 MIN_TITLE = 8  # characters of a line printing a title a <title> names with a column's name after it
+_NAME_AFTER = "_|｜"  # what sets a <title>'s column and site names after its title apart (never a title's own)
+MAX_TITLE_LINES = 4  # lines a title printed over its text is broken into (<br>, no mark of a headline)
+
+
+def _title_broken(blocks: list[Block], titles: frozenset[str]) -> int | None:
+    """The last of the consecutive lines that print, together, a title the page's head names
+    (全国人民代表大会常务委员会<br>关于批准…及<br>调整…的决议, set in the text's first paragraph),
+    or None."""
+    whole = {unspaced(title) for title in titles}
+    for i, block in enumerate(blocks):
+        so_far = unspaced(block.text)
+        if block.hidden or not so_far or not any(t.startswith(so_far) and t != so_far for t in whole):
+            continue
+        for j in range(i + 1, min(i + MAX_TITLE_LINES, len(blocks))):
+            so_far += unspaced(blocks[j].text)
+            if any(so_far == t or adds_name(t, so_far) or t.startswith(so_far) and t[len(so_far)] in _NAME_AFTER for t in whole):
+                return j
+            if not any(t.startswith(so_far) for t in whole):
+                break
+    return None
 
 
 def _says_title(line: str | None, titles: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.blocks import Block, blocks, holds, partition, shown_text
-from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section
+from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section, unspaced
 from pipeline.container import before_trail, document_header, file_holder, find_container, hidden_copies, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb, trail_before
 from pipeline.dates import date_line, publication_date
@@ -213,9 +213,10 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
                     if b.owner not in paired or lines_of[b.owner] > 1 and not label_matches(b.text)]
         text = [i for i, prose in unpaired if prose or opens_section(inside[i].text.strip())]
         if text and any(b.owner in paired for b in inside[text[0] + 1:]):
-            # the title worded as a sentence (喜报：…获一等奖！) opens no text: the metadata under it is the head's
-            titles = named_titles(page[0].owner.getroottree())
-            text = [i for i in text if clean_text(inside[i].text) not in titles]
+            # the title worded as a sentence (喜报：…获一等奖！), whole or broken over lines, opens no
+            # text: the metadata under it is the head's
+            titles = {unspaced(title) for title in named_titles(page[0].owner.getroottree())}
+            text = [i for i in text if not any(unspaced(inside[i].text) in title for title in titles)]
         head = inside[:text[0]] if text else inside
         last_prose = max((i for i, prose in unpaired if prose), default=None)
         tail = inside[last_prose + 1:] if last_prose is not None else []

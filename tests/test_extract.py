@@ -917,6 +917,19 @@ CLASSES = {
         "<div class='artinfo'><ul><li>发布人：示例市第一人民医院</li><li>时间：2024-04-16</li></ul></div>"
         "<div class='artcon'>" + TEXT + "</div></div></body></html>",
         {"publisher": "示例市第一人民医院", "published_at": "2024-04-16", "body": BODY}),
+    "a left column's headed box before a title broken over lines in the text's first paragraph, no headline marked (gov.cn 公报)": (
+        "<html><head><title>全国人民代表大会常务委员会关于批准示例市调整2007　年末债务余额限额的决议__2007年第23号国务院公报_中国政府网"
+        "</title></head><body><div class='article'><div><h3>领导致辞</h3><p>欢迎您访问示例市人民政府门户网站！示例市位于示例省东南部，"
+        "山清水秀，人杰地灵，历史悠久，文化灿烂。我们真诚欢迎各界朋友来示例市投资兴业。</p></div><div class='pages_content'>"
+        "<p align='center'><strong>全国人民代表大会常务委员会<br>关于批准示例市调整<br>2007年末债务余额限额的决议</strong><br>"
+        "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>" + TEXT + "</div></div></body></html>",
+        {"body": "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）\n" + BODY}),
+    "a title worded as a sentence broken over two lines over the metadata inside the text's element (ycsyy)": (
+        "<html><head><title>喜报：示例医院检验科在临床实践案例比赛中获一等奖！-示例市第一人民医院</title></head><body>"
+        "<div class='article'><div class='artitle'>喜报：示例医院检验科在临<br>床实践案例比赛中获一等奖！</div>"
+        "<div class='artinfo'><ul><li>发布人：示例市第一人民医院</li><li>时间：2024-04-16</li></ul></div>"
+        "<div class='artcon'>" + TEXT + "</div></div></body></html>",
+        {"publisher": "示例市第一人民医院", "published_at": "2024-04-16", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -10,7 +10,7 @@ import re
 
 from pipeline.blocks import SKIP_TAGS
 from pipeline.body import ANNEX_LINE, FILE_HREF, container_lines, empty_heading, is_furniture, unspaced
-from pipeline.lines import SENTENCE_END, header_line
+from pipeline.lines import FIGURES_DATE, SENTENCE_END, header_line
 from pipeline.normalize import FILE_NAME, clean_text, ends_as_office, normalize_date
 from pipeline.vocab import SIGNER_TITLES
 
@@ -29,10 +29,8 @@ def signature_date(lines: list[str]) -> str | None:
     """The 成文日期 the text states: the date under its first signature (an issuing office on
     the line above), else a date line closing the text, else the date of its 印发 line."""
     for above, text in zip(lines, lines[1:]):
-        match = DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and header_line(above) and signs(re.sub(r"\s", "", above)):
-            if day := _day(match.group("date")):
-                return day
+        if day := _signed_day(above, text):
+            return day
     issued = None
     for text in reversed(lines[-SIGNATURE_SPAN:]):
         match = DATE_LINE.match(text.replace(" ", ""))
@@ -47,11 +45,21 @@ def signed_at(lines: list[str]) -> int | None:
     """Where the last signature's date stands among lines: a date under an issuing office."""
     found = None
     for at, (above, text) in enumerate(zip(lines, lines[1:]), start=1):
-        match = DATE_LINE.match(text.replace(" ", ""))
-        if match and not match.group("issued") and header_line(above) and signs(re.sub(r"\s", "", above)) \
-                and _day(match.group("date")):
+        if _signed_day(above, text):
             found = at
     return found
+
+
+def _signed_day(above: str, text: str) -> str | None:
+    """The day of a date line under an issuing office: written out (2024年6月5日), or, under
+    the office's name, in figures (绍兴一中德育处 / 2016.10.27)."""
+    bare = text.replace(" ", "")
+    match = DATE_LINE.match(bare)
+    if not (match and not match.group("issued") or FIGURES_DATE.match(bare)):
+        return None
+    if not (header_line(above) and signs(re.sub(r"\s", "", above))):
+        return None
+    return _day(match.group("date") if match else bare)
 
 
 def _day(text: str) -> str | None:

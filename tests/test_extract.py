@@ -930,6 +930,10 @@ CLASSES = {
         "<div class='artinfo'><ul><li>发布人：示例市第一人民医院</li><li>时间：2024-04-16</li></ul></div>"
         "<div class='artcon'>" + TEXT + "</div></div></body></html>",
         {"publisher": "示例市第一人民医院", "published_at": "2024-04-16", "body": BODY}),
+    "a signature's date in figures under the issuing office's name is the 成文日期 (绍兴一中)": (
+        _page("", TEXT + "<p>绍兴一中德育处</p><p>2016.10.27</p>"), {"written_at": "2016-10-27"}),
+    "a date in figures closing a text signed by no office is no 成文日期": (
+        _page("", TEXT + "<p>2016.10.27</p>"), {"written_at": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

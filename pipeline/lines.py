@@ -11,7 +11,7 @@ import unicodedata
 from pipeline.body import SENTENCE_MARKS, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.labels import COLONS, without_tools
-from pipeline.normalize import DOC_NO
+from pipeline.normalize import DOC_NO, ENGLISH_DAY
 from pipeline.vocab import (
     BREADCRUMB_LEADS,
     CREDIT_ROLES,
@@ -42,7 +42,8 @@ DOC_NO_LINE = re.compile(rf"^[(（]?{DOC_NO}[)）]?$")  # a 文号 alone on its 
 SENTENCE_END = re.compile(r"[。；！？]")
 # a day in figures, with its time at most (2024-06-05, 2024/6/5 10:30): a page's way, where a
 # document writes 2024年6月5日
-FIGURES_DAY = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+# (or in English, as an imported theme prints it: February 13, 2023)
+FIGURES_DAY = rf"(?:(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|{ENGLISH_DAY})"
 FIGURES_DATE = re.compile(rf"^[\[【(（]?\s*{FIGURES_DAY}\s*[\]】)）]?$")  # alone on its line, bracketed or not
 DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most

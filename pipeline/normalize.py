@@ -73,6 +73,28 @@ def _arabic_date(match: re.Match) -> str:
     return f"{year}年{_cn_number(match.group(2))}月{_cn_number(match.group(3))}日"
 
 
+# a day written in English, as an imported theme prints it (February 13, 2023; 13 Feb 2023)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH_WORD = "(?:" + "|".join(sorted({*MONTHS, *(m[:3] for m in MONTHS), "sept"}, key=len, reverse=True)) + r")(?![a-z])\.?"
+ENGLISH_DAY = (rf"(?i:(?<![a-z]){_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}"
+               rf"|(?<!\d)\d{{1,2}}\s*{_MONTH_WORD}\s*(?:19|20)\d{{2}})")
+_ENGLISH_DATE = re.compile(rf"(?i:(?<![a-z])(?P<m>{_MONTH_WORD})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y>(?:19|20)\d{{2}})"
+                           rf"|(?<!\d)(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH_WORD})\s*(?P<y2>(?:19|20)\d{{2}}))")
+
+
+def _english_date(text: str) -> date | None:
+    match = _ENGLISH_DATE.search(text)
+    if not match:
+        return None
+    word = (match.group("m") or match.group("m2")).lower().rstrip(".")
+    month = next((i for i, name in enumerate(MONTHS, 1) if name.startswith(word) or word == "sept" and i == 9), None)
+    try:
+        return date(int(match.group("y") or match.group("y2")), month, int(match.group("d") or match.group("d2"))) if month else None
+    except ValueError:
+        return None
+
+
 # the days an empty or twice-formatted date prints as (the Unix epoch, a database's zero date)
 PLACEHOLDER_DAYS = frozenset({date(1970, 1, 1), date(1900, 1, 1)})
 
@@ -85,7 +107,8 @@ def normalize_date(value: str | None) -> str | None:
     text = _CN_DATE.sub(_arabic_date, unicodedata.normalize("NFKC", value))
     match = _DATE.search(text) or _COMPACT_DATE.search(text)
     if not match:
-        return None
+        day = _english_date(text)
+        return day.isoformat() if day and day not in PLACEHOLDER_DAYS else None
     parts = match.groupdict()
     try:
         day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))

@@ -934,6 +934,14 @@ CLASSES = {
         _page("", TEXT + "<p>绍兴一中德育处</p><p>2016.10.27</p>"), {"written_at": "2016-10-27"}),
     "a date in figures closing a text signed by no office is no 成文日期": (
         _page("", TEXT + "<p>2016.10.27</p>"), {"written_at": None}),
+    "an imported theme's date in English and its tag link under the headline, its Next post link under the text (jhl-hust)": (
+        "<html><body><main><section><h1>示例中心启动仪式隆重举行</h1><div class='post-info'><span>February 13, 2023</span></div>"
+        "<div class='tags'><a href='/blog?tag=news'>新闻</a></div></section><section>" + TEXT + "</section>"
+        "<section><p>会上，与会代表围绕中心今后的发展方向进行了深入交流，大家一致认为，中心将继续坚持高标准建设，努力取得更好成绩。</p></section>"
+        "<section><div class='post-nav'><span>Next post<br><a href='/2023/11/15/opening.html'>示例实验班隆重开班</a></span></div>"
+        "</section></main></body></html>",
+        {"body": BODY + "\n会上，与会代表围绕中心今后的发展方向进行了深入交流，大家一致认为，中心将继续坚持高标准建设，努力取得更好成绩。",
+         "published_at": "2023-02-13"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -16,6 +16,11 @@ from pipeline.urls import canonical_url
     ("20240607", "2024-06-07"),
     ("2024.6.7", "2024-06-07"),
     ("2023-02-30", None),
+    ("February 13, 2023", "2023-02-13"),  # an imported theme's, in English
+    ("Sept. 3, 2024", "2024-09-03"),
+    ("13 Feb 2023", "2023-02-13"),
+    ("Marching 12, 2020", None),
+    ("Feb 30, 2023", None),
     ("无", None),
     ("", None),
 ])

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from pipeline.blocks import Block, blocks, holds, partition, shown_text
+from pipeline.blocks import SKIP_TAGS, Block, blocks, holds, partition, shown_text
 from pipeline.body import FILE_HREF, Line, container_lines, is_prose, opens_section, unspaced
 from pipeline.container import before_trail, document_header, file_holder, find_container, hidden_copies, table_kind, text_copy
 from pipeline.breadcrumb import read_breadcrumb, trail_before
@@ -113,7 +113,13 @@ def _writes_heading(script) -> bool:
     (`<h1><script>… document.write('…的通知')</script></h1>`; a plain block printed as a
     heading, `<div class="title"><script>…</script></div>`, alike)."""
     heading = script.getparent()
-    return heading.tag in _HEADING_HOLDERS and not shown_text(heading).strip()
+    if heading.tag not in _HEADING_HOLDERS or (heading.text or "").strip():
+        return False
+    for child in heading:  # (child by child: the parent may be the whole page, read in words only when it must)
+        if (child.tail or "").strip() or (isinstance(child.tag, str) and child.tag not in SKIP_TAGS
+                                          and child.text_content().strip() and shown_text(child).strip()):
+            return False
+    return True
 
 
 _HEADING_HOLDERS = frozenset(("h1", "h2", "h3", "div", "p", "td", "span", "strong"))

@@ -123,7 +123,9 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
 )
 
 # Class names that hide an element in every common CSS framework (AngularJS, Bootstrap …).
-HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden"})
+HIDDEN_CLASSES: frozenset[str] = frozenset({"ng-hide", "hide", "hidden", "d-none", "display-none", "is-hidden",
+                                            # read to screen readers only, clipped from the page: (opens new window)
+                                            "sr-only", "visually-hidden", "screen-reader-text", "element-invisible"})
 
 # Words of a class or id (whole, a digit may follow: nav2) that make an element navigation
 # (nav-biglist, main_menu): prose inside one (a mega-menu's panels describing the offices) is not

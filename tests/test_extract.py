@@ -942,6 +942,10 @@ CLASSES = {
         "</section></main></body></html>",
         {"body": BODY + "\n会上，与会代表围绕中心今后的发展方向进行了深入交流，大家一致认为，中心将继续坚持高标准建设，努力取得更好成绩。",
          "published_at": "2023-02-13"}),
+    "a link's words for screen readers only (sr-only: (opens new window)) are no text, nor a trail (pkudh)": (
+        _page("", TEXT + "<p>注：示例中心网站：<a href='https://www.example.org/'>www.example.org<span class='sr-only'>(opens new window)"
+              "</span></a></p>"),
+        {"body": BODY + "\n注：示例中心网站：www.example.org", "column": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -21,6 +21,8 @@ from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARA
 # a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
 LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*)+")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
+# a column's heading, then the lead-in: the trail starts at the lead
+_LEAD_AFTER_HEADING = re.compile(rf"^\s*[^\s>＞]{{2,12}}\s+((?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：])")
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
 _BAR = re.compile(r"\s*[|｜]\s*")  # a tool bar's separator, and a trail's only after a lead-in
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
@@ -39,6 +41,8 @@ _MARKS = " \t\n\u3000\xa0·•●○■□▪◆◇▶►"  # a bullet or an ico
 
 
 def parts_of(text: str) -> list[str]:
+    if not LEAD.match(text) and (inside := _LEAD_AFTER_HEADING.match(text)):
+        text = text[inside.start(1):]  # the column's heading printed before the lead-in: 通知公告 当前位置：首页 > …
     bare = LEAD.sub("", text)
     steps = _SEPARATOR.split(bare)
     if len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:

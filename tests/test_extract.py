@@ -946,6 +946,10 @@ CLASSES = {
         _page("", TEXT + "<p>注：示例中心网站：<a href='https://www.example.org/'>www.example.org<span class='sr-only'>(opens new window)"
               "</span></a></p>"),
         {"body": BODY + "\n注：示例中心网站：www.example.org", "column": None}),
+    "the column's heading printed before the trail's lead-in, in the trail's element (sz1cz)": (
+        _page("<div class='position'><h2>通知公告</h2><span>当前位置：</span><a href='/'>网站首页</a><span>-></span>"
+              "<a href='/xwzx.htm'>新闻中心</a><span>-></span><a href='/tzgg.htm'>通知公告</a><span>-></span><span>正文</span></div>"),
+        {"column": "网站首页 > 新闻中心 > 通知公告 > 正文"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

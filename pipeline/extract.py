@@ -35,7 +35,7 @@ from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
 from pipeline.title import column_like, doc_no_in_headline, is_name, named_titles, read_title
 from pipeline.urls import absolute_url
-from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_FIELDS, META_KEPT
+from pipeline.vocab import ATTACHMENT_EXTENSIONS, META_ALIASES, META_FIELDS, META_KEPT
 
 
 def parse_html(html: bytes | str):
@@ -80,7 +80,7 @@ def read_meta(tree) -> dict[str, str]:
     for el in tree.iter("meta"):
         name = (el.get("name") or el.get("property") or "").strip()
         content = clean_text(_MARKUP.sub("", el.get("content") or ""))
-        key = kept.get(name.lower())
+        key = kept.get(name.lower()) or META_ALIASES.get(name.lower())
         if key and content and key not in meta:
             meta[key] = content
     return meta

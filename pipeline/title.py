@@ -21,7 +21,7 @@ from pipeline.breadcrumb import HOME, LEAD
 from pipeline.labels import before_labels, label_matches
 from pipeline.lines import MAX_TITLE
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
-from pipeline.vocab import HEADLINE_VERBS, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
+from pipeline.vocab import HEADLINE_VERBS, META_ALIASES, PAGE_KIND_ENDINGS, SITE_NAME_ENDINGS
 
 _SITE_NAME = re.compile(rf"(?:{'|'.join(SITE_NAME_ENDINGS + PAGE_KIND_ENDINGS)})$")
 _DOCUMENTISH = re.compile(r"关于|的|《")
@@ -104,6 +104,7 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
 # an h1 inside a link heads a banner leading elsewhere (XPaths compiled once: one given as a string
 # is compiled anew on every call)
 _HEADLINES = etree.XPath("//h1[not(ancestor::a)]")
+_TITLE_METAS = frozenset({"articletitle", *(name for name, meant in META_ALIASES.items() if meant == "ArticleTitle")})
 _H2_H3_H4 = etree.XPath("//h2|//h3|//h4")
 _H2_H3 = etree.XPath("//h2|//h3")
 _LINK_TITLES = etree.XPath("//a/@title")
@@ -112,7 +113,7 @@ _LINK_TITLES = etree.XPath("//a/@title")
 def named_titles(tree) -> frozenset[str]:
     """The document's title as the page's head names it (its ArticleTitle meta, its <title>
     without the site's name), where that is a title and not a site's or office's name."""
-    named = [m.get("content") for m in tree.iter("meta") if (m.get("name") or "").lower() == "articletitle"]
+    named = [m.get("content") for m in tree.iter("meta") if (m.get("name") or "").lower() in _TITLE_METAS]
     titles = {clean_title(text) for text in (*named, tree.findtext(".//title"))}
     return frozenset(t for t in titles if t and len(t) >= 8 and not is_name(t))
 
@@ -262,6 +263,11 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
         # an h1 or a <title> in words no vocabulary lists (a banner's 智慧水务服务平台) unlike a title, and
         # a line over the text worded as one: where the two differ on the real pages, the line
         # over the text is right (h1: 10 of 10; <title>: 32 of 38)
+        chosen = over
+    if (over and chosen == page_title and over != chosen and over.endswith(chosen)
+            and (lead := _COLUMN_PREFIX.match(over[:-len(chosen)])) and lead.group(1) not in columns and not is_name(lead.group(1))):
+        # the <title>'s first words cut as a column's (惠荫园--程公祠…公告): the line over the text
+        # prints them, and no step of the trail names them
         chosen = over
     printed = {*headlines, over}  # what the page shows over its text
     for other in candidates:

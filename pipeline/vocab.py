@@ -98,6 +98,8 @@ META_FIELDS: dict[str, str] = {
     "lanmu": "column",
     "keywords": "keywords",
 }
+# Other CMSs' names for those meta tags (博达 VSB's pageTitle is its ArticleTitle), read as them.
+META_ALIASES: dict[str, str] = {"pagetitle": "ArticleTitle"}
 # Meta tags kept as-is in the record's `meta` mapping (site identity, ids, descriptions).
 META_KEPT: tuple[str, ...] = (
     "SiteName", "SiteDomain", "SiteIDCode", "ColumnName", "ColumnType", "ArticleTitle",

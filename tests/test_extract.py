@@ -950,6 +950,15 @@ CLASSES = {
         _page("<div class='position'><h2>通知公告</h2><span>当前位置：</span><a href='/'>网站首页</a><span>-></span>"
               "<a href='/xwzx.htm'>新闻中心</a><span>-></span><a href='/tzgg.htm'>通知公告</a><span>-></span><span>正文</span></div>"),
         {"column": "网站首页 > 新闻中心 > 通知公告 > 正文"}),
+    "博达 VSB's pageTitle meta is the ArticleTitle: the <title>'s first words are the title's, not a column's": (
+        _page("", head="<title>惠荫园--程公祠第一进、附房维修工程的成交结果公告-示例市第一初级中学</title>"
+              "<meta name='pageTitle' content='惠荫园--程公祠第一进、附房维修工程的成交结果公告'>"),
+        {"title": "惠荫园--程公祠第一进、附房维修工程的成交结果公告"}),
+    "a <title>'s first words a column's would be are the title's when the line over the text prints them, no trail naming them (sz1cz)": (
+        "<html><head><title>惠荫园--程公祠第一进、附房维修工程的成交结果公告-示例市第一初级中学</title></head><body>"
+        "<div class='position'>当前位置：<a href='/'>网站首页</a> &gt; <a href='/tzgg.htm'>通知公告</a></div>"
+        "<div class='article'><h3>惠荫园--程公祠第一进、附房维修工程的成交结果公告</h3><div class='content'>" + TEXT + "</div></div></body></html>",
+        {"title": "惠荫园--程公祠第一进、附房维修工程的成交结果公告"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

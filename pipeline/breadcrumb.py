@@ -21,6 +21,8 @@ from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARA
 # a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
 LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*)+")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
+_FROM_HOME = re.compile(rf"^\s*(?:{'|'.join(HOME_NAMES)})(?:{BREADCRUMB_SEPARATORS})\S")
+_URL = re.compile(r"[a-z]{3,5}://|www\.", re.I)
 # a column's heading, then the lead-in: the trail starts at the lead
 _LEAD_AFTER_HEADING = re.compile(rf"^\s*[^\s>＞]{{2,12}}\s+((?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：])")
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
@@ -64,6 +66,8 @@ def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | N
     led = lead and lead.group().strip()
     if not (named or led or _SEPARATOR.search(text)):
         return None  # (most blocks of a page: neither led in nor separated)
+    if _URL.search(text):
+        return None  # (a link printing its address, 主页网址：http://www…/, is split by its slashes, and no trail)
     parts = parts_of(text)
     if not parts:
         return None
@@ -73,7 +77,9 @@ def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | N
         return parts if len(parts) >= 2 or lead.group().rstrip().endswith((":", "：")) else None
     # without a lead-in: links joined by separators, starting at the home page when not named
     home_linked = bool(HOME.match(parts[0])) and link_chars >= len(parts[0])
-    if not named and link_chars * 3 < len(re.sub(r"\s", "", text)) and not home_linked:
+    # (or, no step a link, the trail a heading prints: 首页 - 新闻动态, its steps columns' names)
+    home_printed = bool(HOME.match(parts[0])) and len(parts) >= 2 and all(len(part) <= MAX_COLUMN_NAME for part in parts)
+    if not named and link_chars * 3 < len(re.sub(r"\s", "", text)) and not (home_linked or home_printed):
         return None  # the current page's name may be plain text, the way there is links
     if len(parts) < 2 or not _SEPARATOR.search(text):
         return parts if named else None
@@ -232,8 +238,8 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
         one_step = one_step or ((parts, holder) if parts else None)
     if found is None:
         for block in blocks:
-            if len(block.text) > MAX_LENGTH or not block.link_chars and not LEAD.match(block.text):
-                continue  # a trail is short, and made of links or led in
+            if len(block.text) > MAX_LENGTH or not block.link_chars and not (LEAD.match(block.text) or _FROM_HOME.match(block.text)):
+                continue  # a trail is short, and made of links, led in, or printed from home
             if LEAD.fullmatch(block.text.strip()):  # the lead-in alone, the steps in a list after it
                 wider, holder = _widest(block.owner)
                 if wider and len(wider) >= 2:

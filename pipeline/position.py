@@ -68,7 +68,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
                 continue
             if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
                     not heading_only or block.owner.tag in HEADING_TAGS):
-                return _over_subtitle(page, i) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
+                return _over_subtitle(page, i, labelled) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
 
@@ -141,12 +141,14 @@ def _over_byline(page: list, at: int, container, text: str | None = None) -> boo
     return dated
 
 
-def _over_subtitle(page: list, at: int) -> str | None:
+def _over_subtitle(page: list, at: int, skip: list) -> str | None:
     """The heading of a higher rank right over the one found (<h2>山西品牌丝路行正式启动</h2>
-    <h3>成功举办…推介会</h3>): that one is the 副题, printed without a dash."""
+    <h3>成功举办…推介会</h3>): that one is the 副题, printed without a dash. Not a heading
+    passed over (`skip`: the trail printed as one, <h3>首页 - 新闻动态</h3>)."""
     rank = _RANK.get(page[at].owner.tag)
     above = page[at - 1] if at and rank else None
-    if above is None or above.hidden or _RANK.get(above.owner.tag, rank) >= rank:
+    if (above is None or above.hidden or _RANK.get(above.owner.tag, rank) >= rank
+            or any(holds(el, above.owner) for el in skip)):
         return None
     text = headline_text(above.text)
     return text if text and not _passed_over(text, above) and _titled(text) else None
@@ -194,7 +196,8 @@ def _passed_over(text: str, block) -> bool:
 def _titled(text: str) -> bool:
     """A line read as a title: short, not a sentence, not a part of a text's structure, not a
     note in brackets, not a salutation, not an office's or a site's name."""
-    return (len(text) <= MAX_TITLE and not SENTENCE_END.search(text) and not opens_section(text)
+    # (a headline may close on an exclamation or a question: …成功举行！)
+    return (len(text) <= MAX_TITLE and not SENTENCE_END.search(text.rstrip("！!？?")) and not opens_section(text)
             and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
 
 

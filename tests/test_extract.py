@@ -959,6 +959,16 @@ CLASSES = {
         "<div class='position'>当前位置：<a href='/'>网站首页</a> &gt; <a href='/tzgg.htm'>通知公告</a></div>"
         "<div class='article'><h3>惠荫园--程公祠第一进、附房维修工程的成交结果公告</h3><div class='content'>" + TEXT + "</div></div></body></html>",
         {"title": "惠荫园--程公祠第一进、附房维修工程的成交结果公告"}),
+    "the trail printed as a heading of plain words from home, an h5 headline closing on ！ under it, a contacts box's home address (gsc)": (
+        "<html><head><title>新闻动态--示例地理学会官网</title></head><body><div class='se_nav'><h3>首页 - 新闻动态</h3></div>"
+        "<div class='news'><div class='news_left'><h5>2019年示例人文地理学术年会在重庆成功举行！</h5>"
+        "<div class='ly'>发布时间：2019-05-18 来源：示例地理学会</div><div class='detailCon'>" + TEXT + "</div></div>"
+        "<div class='news_right'><h4>联系我们</h4><p>地 址：北京市朝阳区大屯路甲11号</p>"
+        "<p>主页网址：<a href='http://www.example.org.cn/'>http://www.example.org.cn/</a></p></div></div></body></html>",
+        {"column": "首页 > 新闻动态", "title": "2019年示例人文地理学术年会在重庆成功举行！", "body": BODY}),
+    "a link printing a web address after its label is no trail, split by its slashes": (
+        _page("", around="<div class='contact'><p>主页网址：<a href='http://www.example.org.cn/'>http://www.example.org.cn/</a></p></div>"),
+        {"column": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -22,6 +22,9 @@ from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARA
 LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*)+")
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 _FROM_HOME = re.compile(rf"^\s*(?:{'|'.join(HOME_NAMES)})(?:{BREADCRUMB_SEPARATORS})\S")
+# steps between bars from home to the current page's (a menu's bars never end at 正文)
+_BARRED_FROM_HOME = re.compile(rf"^\s*(?:{'|'.join(HOME_NAMES)})\s*[|｜]\s*(?:[^|｜\s]{{1,24}}\s*[|｜]\s*)+"
+                               rf"(?:{'|'.join(sorted(CURRENT_PAGE_STEPS, key=len, reverse=True))})(?=\s|$)")
 _URL = re.compile(r"[a-z]{3,5}://|www\.", re.I)
 # a column's heading, then the lead-in: the trail starts at the lead
 _LEAD_AFTER_HEADING = re.compile(rf"^\s*[^\s>＞]{{2,12}}\s+((?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：])")
@@ -47,7 +50,9 @@ def parts_of(text: str) -> list[str]:
         text = text[inside.start(1):]  # the column's heading printed before the lead-in: 通知公告 当前位置：首页 > …
     bare = LEAD.sub("", text)
     steps = _SEPARATOR.split(bare)
-    if len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:
+    if len(steps) == 1 and (barred := _BARRED_FROM_HOME.match(bare)):
+        steps = _BAR.split(barred.group().strip())  # 网站首页 | 博士后 | 通知公告 | 正文 (the column's heading after it)
+    elif len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:
         steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访
     parts = [clean_text(p.strip(_MARKS)) for p in steps]
     parts = [p for p in parts if p]
@@ -64,7 +69,7 @@ def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | N
         return None
     lead = LEAD.match(text)
     led = lead and lead.group().strip()
-    if not (named or led or _SEPARATOR.search(text)):
+    if not (named or led or _SEPARATOR.search(text) or _BARRED_FROM_HOME.match(text)):
         return None  # (most blocks of a page: neither led in nor separated)
     if _URL.search(text):
         return None  # (a link printing its address, 主页网址：http://www…/, is split by its slashes, and no trail)
@@ -81,7 +86,7 @@ def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | N
     home_printed = bool(HOME.match(parts[0])) and len(parts) >= 2 and all(len(part) <= MAX_COLUMN_NAME for part in parts)
     if not named and link_chars * 3 < len(re.sub(r"\s", "", text)) and not (home_linked or home_printed):
         return None  # the current page's name may be plain text, the way there is links
-    if len(parts) < 2 or not _SEPARATOR.search(text):
+    if len(parts) < 2 or not (_SEPARATOR.search(text) or _BARRED_FROM_HOME.match(text)):
         return parts if named else None
     # three steps or more, every one a link (政务公开 > 政策法规 > 委局文件): a trail wherever it starts
     linked_trail = (len(parts) >= MIN_LINKED_STEPS and link_chars >= sum(map(len, parts)) - 2

@@ -238,9 +238,10 @@ def before_trail(container, crumb_el, blocks: list[Block]) -> list:
 
 def file_holder(blocks: list[Block]):
     """Where a page with no text of its own (its document a file, 附件：….pdf) prints it: the
-    element of the first block linking to a file, the place its headline stands over."""
+    element of the first block linking to a file, or naming one, the place its headline stands over."""
     return next((b.owner for b in blocks if b.link_chars and not b.hidden
-                 and any(FILE_HREF.search((a.get("href") or "").strip()) for a in b.owner.iter("a"))), None)
+                 and any(FILE_HREF.search((a.get("href") or "").strip()) or FILE_NAME.search(a.text_content())
+                         for a in b.owner.iter("a"))), None)  # (a download script's link names its file: 格式.doc)
 
 
 def _copies(a, b) -> bool:

@@ -158,7 +158,7 @@ BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您�
 HOME_NAMES: tuple[str, ...] = ("首页", "网站首页", "主页", "返回首页")  # a trail's first step
 # a trail's last step naming the current page by its kind, after the column's (… > 通知公告 > 正文)
 CURRENT_PAGE_STEPS: tuple[str, ...] = ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "详细信息", "信息详情", "浏览文章")
-BREADCRUMB_SEPARATORS = r"\s*(?:->|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
+BREADCRUMB_SEPARATORS = r"\s*(?:[-－—]>|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
 
 # …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)
 TRAILING_NOTE_ROLES: tuple[str, ...] = (*CREDIT_ROLES, "作者", "来源", "信息来源", "文章来源", "稿源")

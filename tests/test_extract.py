@@ -969,6 +969,26 @@ CLASSES = {
     "a link printing a web address after its label is no trail, split by its slashes": (
         _page("", around="<div class='contact'><p>主页网址：<a href='http://www.example.org.cn/'>http://www.example.org.cn/</a></p></div>"),
         {"column": None}),
+    "a trail of links between bars from home to 正文, the column's heading after it (河南大学人事处, 博达 VSB)": (
+        _page("<div class='nei2a'><span><a href='/index.htm'>网站首页</a> | <a href='/bsh.htm'>博士后</a> | "
+              "<a href='/bsh/tzgg.htm'>通知公告</a> | 正文</span> 通知公告</div>"),
+        {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
+    "a menu's links between bars from home, ending at no 正文, is no trail": (
+        _page("<div class='menu'><a href='/index.htm'>网站首页</a> | <a href='/xygk.htm'>学院概况</a> | "
+              "<a href='/xwzx.htm'>新闻中心</a> | <a href='/tzgg.htm'>通知公告</a></div>"),
+        {"column": None}),
+    "a trail's steps joined by a full-width dash and an arrow (－>)": (
+        _page("<div>您现在的位置：<a href='/index.htm'>网站首页</a> －&gt; <a href='/zlxz.htm'>资料下载</a> －&gt; "
+              "<a href='/xwzl.htm'>学位资料</a></div>"),
+        {"column": "网站首页 > 资料下载 > 学位资料"}),
+    "a file-only page whose download script's link names the file: the headline over it, the file an attachment (中北大学, VSB)": (
+        "<html><head><title>主题班会总结模板-红色太行</title></head><body><table><tr><td class='titlestyle'>主题班会总结模板</td></tr>"
+        "<tr><td><span class='timestyle'>2014-12-26 10:15</span></td></tr><tr><td><div id='vsb_content'>&nbsp;</div></td></tr>"
+        "<tr><td>附件【<a href='/system/_content/download.jsp?urltype=news.DownloadAttachUrl&amp;wbfileid=230365'><span>"
+        "优秀主题班会总结格式.doc</span></a>】</td></tr></table></body></html>",
+        {"title": "主题班会总结模板", "published_at": "2014-12-26T10:15",
+         "attachments": [{"name": "优秀主题班会总结格式.doc", "url": "http://www.example.gov.cn/system/_content/download.jsp"
+                                                              "?urltype=news.DownloadAttachUrl&wbfileid=230365"}]}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -234,9 +234,12 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
         metadata_block = len(fields) >= 2
         if part is tail and not metadata_block:
             # a lone 时间： line under the text is the text's; a 来源： line there names its source,
-            # a 发布时间： line (a bar of the page's tools, its date) the page's publication
+            # a 发布时间： line (a bar of the page's tools, its date) the page's publication; the
+            # 主题词： of the document's 版记 its keywords, and stays its text
+            kept = [pair for pair in pairs if pair[0] == "keywords"]
             pairs = [pair for pair in pairs if pair[0] == "source" or pair[0] == "published_at" and _page_dated(pair[2][0])]
             holders.extend(el for _, _, elements in pairs for el in elements)
+            pairs += kept
         # inside the text, a lone labelled row (行政处罚决定书文号 of a table that is the
         # document) is read, but stays text; a block of metadata does not
         if part is outside or metadata_block:

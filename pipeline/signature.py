@@ -33,12 +33,17 @@ def signature_date(lines: list[str]) -> str | None:
             return day
     issued = None
     for text in reversed(lines[-SIGNATURE_SPAN:]):
-        match = DATE_LINE.match(text.replace(" ", ""))
+        match = DATE_LINE.match(text.replace(" ", "")) or _ISSUED_BY.match(text.replace(" ", ""))
         if match and (day := _day(match.group("date"))):
             if not match.group("issued"):
                 return day
             issued = issued or day
     return issued
+
+
+# the 版记's last line: the office that issued the document, the day, 印发 (河南大学党政办公室 2010年11月24日印发)
+_ISSUED_BY = re.compile(r"^[\u4e00-\u9fa5（）()]{2,30}?(?P<date>[\d〇零○ＯO一二三四五六七八九]{4}年[\d一二三四五六七八九十]{1,3}月"
+                        r"[\d一二三四五六七八九十]{1,3}日)(?P<issued>印发)$")
 
 
 def signed_at(lines: list[str]) -> int | None:

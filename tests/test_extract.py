@@ -989,6 +989,11 @@ CLASSES = {
         {"title": "主题班会总结模板", "published_at": "2014-12-26T10:15",
          "attachments": [{"name": "优秀主题班会总结格式.doc", "url": "http://www.example.gov.cn/system/_content/download.jsp"
                                                               "?urltype=news.DownloadAttachUrl&wbfileid=230365"}]}),
+    "the 版记 closing a text: its 主题词 the keywords, staying text; the issuing office's 印发 line its 成文日期 (河南大学)": (
+        _page("", TEXT + "<p>主题词：人事 岗位设置 办法 通知</p><p>主办：人事处 督办：校党政办公室</p>"
+                         "<p>河南大学党政办公室 2010年11月24日印发</p>"),
+        {"keywords": "人事 岗位设置 办法 通知", "written_at": "2010-11-24",
+         "body": BODY + "\n主题词：人事 岗位设置 办法 通知\n主办：人事处 督办：校党政办公室\n河南大学党政办公室 2010年11月24日印发"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

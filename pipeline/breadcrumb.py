@@ -160,7 +160,9 @@ def _after_links(text: str, links: list[str]) -> list[str]:
         if (at := text.find(words, end)) < 0:
             return []
         end = at + len(words)
-    after = clean_text(text[end:]) if links else None
+    if not links or links[-1] in CURRENT_PAGE_STEPS:
+        return []  # (the trail ends at the page: what follows, 通知公告, is the column's heading)
+    after = clean_text(text[end:])
     return [after] if after and len(after) <= MAX_STEP and not _TOOLS.search(after) else []
 
 

@@ -994,6 +994,10 @@ CLASSES = {
                          "<p>河南大学党政办公室 2010年11月24日印发</p>"),
         {"keywords": "人事 岗位设置 办法 通知", "written_at": "2010-11-24",
          "body": BODY + "\n主题词：人事 岗位设置 办法 通知\n主办：人事处 督办：校党政办公室\n河南大学党政办公室 2010年11月24日印发"}),
+    "a trail of bare links ending at 正文: the column's heading printed after it is no step": (
+        _page("<div><span><a href='/'>网站首页</a><a href='/bsh/'>博士后</a><a href='/bsh/tzgg/'>通知公告</a>"
+              "<a href='/bsh/tzgg/3084.htm'>正文</a></span> 通知公告</div><h1>关于做好博士后交流项目申报工作的通知</h1>"),
+        {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -209,7 +209,10 @@ def side_box(case: Case, after: bool = False) -> Case:
     both = next((el for el in text.iterancestors() if headline is not None and headline in el.iterdescendants()), None)
     if both is None or both.tag in ("body", "html"):
         return case
-    both.insert(len(both) if after else 0, lxml.html.fragment_fromstring(WELCOME))
+    # (in a table layout the template prints the box as a row of its own, or a cell: a block
+    # straight inside a table is no place a browser keeps it)
+    box = {"table": f"<tr><td>{WELCOME}</td></tr>", "tbody": f"<tr><td>{WELCOME}</td></tr>", "tr": f"<td>{WELCOME}</td>"}
+    both.insert(len(both) if after else 0, lxml.html.fragment_fromstring(box.get(both.tag, WELCOME)))
     return _reprinted(case, tree)
 
 

@@ -1,6 +1,6 @@
 """How right extract() was on each fresh page the first time it read it.
 
-    .venv/bin/python -m tests.first_reading [-v]
+    .venv/bin/python -m tests.first_reading [-v] [--since unseenNN]
 
 Every batch of pages labelled from hosts nobody had looked at (fixtures/eval/labels/unseen*.jsonl)
 landed in the commit that added its label file; the extractor of that commit's parent is the one
@@ -90,6 +90,7 @@ def score(rows: list[tuple[dict, dict]]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-v", action="store_true", help="list each page's first-reading misses")
+    parser.add_argument("--since", metavar="BATCH", help="add a column for the batches from this one on (e.g. unseen53)")
     args = parser.parse_args()
     if _git("rev-parse", "--is-shallow-repository").strip() == "true":
         sys.exit("tests.first_reading: this clone is shallow; it needs the history (git fetch --unshallow)")
@@ -100,16 +101,22 @@ def main() -> None:
             for line in labels.read_text("utf-8").splitlines():
                 if line.strip():
                     label = json.loads(line)
-                    rows.append((label, records[label["page"]], commit))
-    pairs = [(label, record) for label, record, _ in rows]
+                    rows.append((label, records[label["page"]], commit, labels.stem))
+    pairs = [(label, record) for label, record, _, _ in rows]
     columns = [(f"all fresh ({len(pairs)} pages, {len({label['host'] for label, _ in pairs})} hosts)", score(pairs)),
                (f"latest {RECENT} pages", score(pairs[-RECENT:]))]
+    if args.since:
+        order = [batch for *_, batch in rows]
+        if args.since not in order:
+            sys.exit(f"tests.first_reading: no batch {args.since!r} (the batches are fixtures/eval/labels/unseen*.jsonl)")
+        since = [(label, record) for label, record, _, batch in rows[order.index(args.since):]]
+        columns.append((f"{args.since} on ({len(since)} pages, {len({label['host'] for label, _ in since})} hosts)", score(since)))
     print("first reading of each fresh page, by the extractor of the commit before its batch landed")
     print(f"{'':14s}" + "".join(f"{title:>34s}" for title, _ in columns))
     for measure in MEASURES:
         print(f"{measure:14s}" + "".join(f"{rates[measure]:34.3f}" for _, rates in columns))
     if args.v:
-        for label, record, commit in rows:
+        for label, record, commit, _ in rows:
             wrong = [m for m in MEASURES if score([(label, record)])[m] < 1]
             if wrong:
                 print(f"  {label['page']} (read by {commit[:10]}^): {', '.join(wrong)}")

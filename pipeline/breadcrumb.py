@@ -58,6 +58,8 @@ def parts_of(text: str) -> list[str]:
     parts = [p for p in parts if p]
     if parts:
         parts[-1] = clean_text(_TRAILER.sub("", parts[-1])) or ""
+        if parts[-1] and (first := parts[-1].split()[0]) in CURRENT_PAGE_STEPS:
+            parts[-1] = first  # the trail ends at the page: the column's heading printed after it (正文 政策法规) is none
     return [p for p in parts if p]
 
 

@@ -574,6 +574,10 @@ TRAIL_FORMATS = (
     lambda steps: "<span>当前位置：</span><ul>" + "".join(f"<li>{step}</li>" for step in _steps(steps, False)) + "</ul>",
     lambda steps: "<i class='icon-home'></i>您的位置：" + "<i class='icon-arrow'></i>".join(_steps(steps, False)),
     lambda steps: "当前位置：" + " / ".join(_steps(steps, True)),
+    # the column's heading first, then the lead-in (博达 VSB's position bar)
+    lambda steps: f"<h2>{steps[-1]}</h2><span>当前位置：</span>" + "<span>－&gt;</span>".join(_steps(steps, False)),
+    lambda steps: "当前路径：" + " → ".join(_steps(steps, True)),
+    lambda steps: "您所在的位置：" + " &gt;&gt; ".join(_steps(steps, False)),
 )
 
 

@@ -998,6 +998,13 @@ CLASSES = {
         _page("<div><span><a href='/'>网站首页</a><a href='/bsh/'>博士后</a><a href='/bsh/tzgg/'>通知公告</a>"
               "<a href='/bsh/tzgg/3084.htm'>正文</a></span> 通知公告</div><h1>关于做好博士后交流项目申报工作的通知</h1>"),
         {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
+    "a trail led in by 当前路径：": (
+        _page("<div>当前路径：<a href='/'>首页</a> → <a href='/zwgk/'>政务公开</a> → <span>通知公告</span></div>"),
+        {"column": "首页 > 政务公开 > 通知公告"}),
+    "a led-in trail ending at 正文, the column's heading printed after it in the same element": (
+        _page("<div class='nei2a'><span>当前位置：<a href='/'>网站首页</a> &gt; <a href='/rcz/'>人才政策</a> &gt; "
+              "<a href='/rcz/zcfg/'>政策法规</a> &gt; 正文</span> 政策法规</div>"),
+        {"column": "网站首页 > 人才政策 > 政策法规 > 正文"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -282,13 +282,17 @@ def trail_before(blocks: list[Block], end: int, url: str) -> tuple[list[str], ob
     when it is a short run of them from home (首页, or a link to the site's root), the current
     page's name after them at most. A menu starting at home has the page's banners and columns of
     links between it and the header, or leads to the page's column (its folder in `url`) by a link
-    before its last."""
-    for block in reversed(blocks[:end]):
-        if block.hidden or not block.link_chars:
-            continue
+    before its last. A run that ends at the page's own step (… 工会工作 正文: no menu does) is the
+    trail across a side menu printed between it and the header, a few blocks of links back."""
+    linked = [block for block in reversed(blocks[:end]) if block.link_chars and not block.hidden]
+    for at, block in enumerate(linked[:MAX_MENU_BLOCKS]):
         steps = _bare_links(block, url) if len(block.text) <= MAX_LENGTH else None
-        return (steps, block.owner) if steps else ([], None)
+        if steps and (at == 0 or steps[-1] in CURRENT_PAGE_STEPS):
+            return steps, block.owner
     return [], None
+
+
+MAX_MENU_BLOCKS = 12  # blocks of links (a side menu's items) between a bare trail ending at 正文 and the header
 
 
 def _only_links(block: Block, links: list[str]) -> list[str] | None:

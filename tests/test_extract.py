@@ -1005,6 +1005,13 @@ CLASSES = {
         _page("<div class='nei2a'><span>当前位置：<a href='/'>网站首页</a> &gt; <a href='/rcz/'>人才政策</a> &gt; "
               "<a href='/rcz/zcfg/'>政策法规</a> &gt; 正文</span> 政策法规</div>"),
         {"column": "网站首页 > 人才政策 > 政策法规 > 正文"}),
+    "a trail of bare links ending at 正文, a side menu of links between it and the headline (中北大学, VSB)": (
+        "<html><head><title>示例学院工会工作职责-示例学院</title></head><body><div><span><a href='/'>首页</a>"
+        "<a href='/dqgz.htm'>党群工作</a><a href='/dqgz/ghgz.htm'>工会工作</a><span>正文</span></span></div>"
+        "<div class='left'><ul><li><a href='/dqgz/zzjg.htm'>组织机构</a></li><li><a href='/dqgz/gzzd.htm'>规章制度</a></li>"
+        "<li><a href='/dqgz/ghgz.htm'>工会工作</a></li></ul></div><div class='right'><h1>示例学院工会工作职责</h1>"
+        "<div class='content'>" + TEXT + "</div></div></body></html>",
+        {"column": "首页 > 党群工作 > 工会工作 > 正文"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

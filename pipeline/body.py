@@ -135,8 +135,8 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
     to_file = [False]
 
     def newline() -> None:
-        text = SPACE.sub(" ", "".join(buf)).strip()
-        if text:
+        # (str.split knows the spaces \s does, and runs faster; most calls find nothing to join)
+        if buf and (text := " ".join("".join(buf).split())):
             lines.append(Line(text, min(link[0], len(text)), to_file[0]))
         buf.clear()
         link[0] = 0

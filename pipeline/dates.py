@@ -15,7 +15,7 @@ from datetime import date
 
 from pipeline.blocks import after_headline
 from pipeline.labels import before_labels, field_of, label_matches, without_tools
-from pipeline.normalize import clean_text, normalize_date
+from pipeline.normalize import ENGLISH_DAY, clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
 
@@ -74,10 +74,22 @@ _BYLINE = _beside_name(_DAY, longest=40)
 
 def printed_date(text: str) -> str | None:
     """The date a byline prints: alone, or beside its source's name."""
-    if _BARE_DATE.match(text):
+    if _BARE_DATE.match(text) or _ENGLISH_LINE.match(text):
         return text
     match = _BYLINE.match(text)
     return (match.group("after") or match.group("before")) if match else None
+
+
+def dated_line(text: str) -> bool:
+    """Whether a line is a header's date line: the date alone (its time and weekday at most),
+    before the line's labelled items (2024-06-05 作者：张三), or in figures beside a name. Not a
+    date in words beside a name (示例县统计局 2024年2月22日): that may be a signature printed under
+    the title, the text's own."""
+    text = before_labels(without_tools(unicodedata.normalize("NFKC", text))).rstrip(" |｜")
+    return bool(_BARE_DATE.match(text) or _IN_FIGURES.match(text) or _ENGLISH_LINE.match(text))
+
+
+_ENGLISH_LINE = re.compile(rf"^{ENGLISH_DAY}{_TIME}$")
 
 
 def date_line(page: list, title: str | None, container) -> str | None:
@@ -94,7 +106,7 @@ def header_date(lines: list[str]) -> str | None:
     tools it runs into after it), or a calendar's leaf over two lines."""
     # (figures full-width or not: ２０２４年６月５日 is the same day)
     lines = [without_tools(unicodedata.normalize("NFKC", line)) for line in lines]
-    texts = [before_labels(line) for line in lines]
+    texts = [before_labels(line).rstrip(" |｜") for line in lines]  # (2024/06/05 15:30 | 编辑：…)
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))
                    or (i + 1 < len(texts) and calendar_leaf(text, texts[i + 1]))):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import ANNEX_LINE, SENTENCE_MARKS, Line, is_furniture, opens_section
-from pipeline.dates import calendar_leaf, header_date
+from pipeline.dates import calendar_leaf, dated_line, header_date
 from pipeline.dedup import normalized_body
 from pipeline.lines import (
     BARE_LABEL,
@@ -130,7 +130,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             start += span
             in_header = True
             continue
-        if in_header and (_TITLE_DATE.match(text) or SUBTITLE_DASH.match(text) and len(text) <= MAX_TITLE):
+        if in_header and (_TITLE_DATE.match(text) or dated_line(text) or SUBTITLE_DASH.match(text) and len(text) <= MAX_TITLE):
             start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）;
             continue  # or the title's 副题 (——示例市2024年工作综述)
         if start + 1 < len(lines) and calendar_leaf(text, lines[start + 1].text):

@@ -2346,3 +2346,27 @@ def test_a_hidden_copy_of_a_links_words_makes_no_title_of_a_list_item():
                       "<span class='ng-hide'>原示例局局长接受纪律审查和监察调查</span></span></div>"
                       "<div class='wz-title'>示例局行政处罚信息公开表</div></body></html>")
     assert _titled_blocks(tree) == ["示例局行政处罚信息公开表"]
+
+
+@pytest.mark.parametrize("line,day", [
+    ("2024年06月05日 星期三", "2024-06-05"), ("2024-06-05 10:30:00 来源：示例日报", "2024-06-05T10:30:00"),
+    ("[2024-06-05]", "2024-06-05"), ("June 5, 2024", "2024-06-05"), ("2024-06-05 作者：张三", "2024-06-05"),
+    ("2024年6月5日 10:30", "2024-06-05T10:30"), ("2024/06/05 15:30 | 编辑：李四", "2024-06-05T15:30"),
+    ("示例市人民政府 2024-06-05", "2024-06-05"), ("2024年06月05日 来源：本站", "2024-06-05"),
+])
+@pytest.mark.parametrize("own_element", [True, False])
+def test_a_date_line_under_the_headline_is_the_header_s(line, day, own_element):
+    """A date line printed between the headline and the text, in its own element or as the first
+    paragraph of the text's: the page's publication date, not the text's first line."""
+    date_line = f"<div class='info'>{line}</div><div class='content'>{TEXT}</div>" if own_element else f"<p>{line}</p>{TEXT}"
+    html = f"<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1>{date_line}</div></body></html>"
+    record = extract(html, "http://www.example.gov.cn/a/1.html")
+    assert (record.body, record.published_at) == (BODY, day)
+
+
+def test_a_signature_under_the_title_stays_the_text_s():
+    """An office and its date in words under the title (a statistical bulletin's signature
+    printed first) is the document's own: it opens the body."""
+    html = ("<html><body><div class='article'><h1>示例市2024年国民经济和社会发展统计公报</h1><p>示例市统计局 2025年3月1日</p>"
+            f"{TEXT}</div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body.startswith("示例市统计局 2025年3月1日")

@@ -62,7 +62,7 @@ def forget_lines() -> None:
     label_matches.cache_clear()
 
 
-_TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»、]+")
+_TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»<«、←→]+")
 MAX_TOOL_RUN = 16  # characters: tool words run together are short
 # tool words run together (打印关闭, 收藏打印), the longest first so 打印本页 is not 打印 + 本页
 _TOOL_RUN = re.compile("(?:%s)+" % "|".join(re.escape(w) for w in sorted(TOOL_WORDS, key=len, reverse=True)), re.I)

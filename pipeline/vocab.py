@@ -197,7 +197,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # an embedded file viewer's hint: 如果您的浏览器无法显示PDF文件，请点击下载
     r"(?=.{0,12}(?:浏览器|PDF|pdf|文件)).{0,30}(?:无法|不能)(?:正常)?(?:显示|浏览|查看|打开|阅读).{0,20}(?:点击|下载).{0,12}",
     r"(?:上一篇|下一篇|上一条|下一条)\s*[:：].*",
-    r"(?i:(?:previous|prev|next|older|newer)\s*(?:post|article|entry|story|news)?)\s*[:：]?",  # an imported theme's: Next post
+    r"(?i:(?:previous|prev|next|older|newer)\s*(?:post|article|entry|story|news)?)\s*(?:[:：].*)?",  # an imported theme's: Next post
     r"(?:视频|内容|页面)?(?:正在)?加载中.{0,6}",  # a player's placeholder: 视频加载中...
     r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?",  # and its clock: 00:00 / 03:25
     r"(?:相关)?附件(?:下载)?\s*[:：]\s*(?:无|暂无)",

@@ -2353,6 +2353,7 @@ def test_a_hidden_copy_of_a_links_words_makes_no_title_of_a_list_item():
     ("[2024-06-05]", "2024-06-05"), ("June 5, 2024", "2024-06-05"), ("2024-06-05 作者：张三", "2024-06-05"),
     ("2024年6月5日 10:30", "2024-06-05T10:30"), ("2024/06/05 15:30 | 编辑：李四", "2024-06-05T15:30"),
     ("示例市人民政府 2024-06-05", "2024-06-05"), ("2024年06月05日 来源：本站", "2024-06-05"),
+    ("2024-06-05 | 阅读 123", "2024-06-05"),
 ])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_a_date_line_under_the_headline_is_the_header_s(line, day, own_element):
@@ -2370,3 +2371,14 @@ def test_a_signature_under_the_title_stays_the_text_s():
     html = ("<html><body><div class='article'><h1>示例市2024年国民经济和社会发展统计公报</h1><p>示例市统计局 2025年3月1日</p>"
             f"{TEXT}</div></body></html>")
     assert extract(html, "http://www.example.gov.cn/a/1.html").body.startswith("示例市统计局 2025年3月1日")
+
+
+@pytest.mark.parametrize("line", ["Previous: 示例市召开安全生产工作会议", "←返回列表", "【打印本页】【关闭窗口】", "上一条：示例 下一条：示例",
+                                  "初审：张三 复审：李四 终审：王五", "本文链接：http://www.example.gov.cn/a/1.html"])
+@pytest.mark.parametrize("own_element", [True, False])
+def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
+    """A pager, a tool, an editor's review chain printed under the text, in its own element or as
+    the last paragraph of the text's: the page's, not the document's."""
+    inner = f"<div class='content'>{TEXT}</div><div class='tools'>{line}</div>" if own_element else f"{TEXT}<p>{line}</p>"
+    html = f"<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1>{inner}</div></body></html>"
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body == BODY

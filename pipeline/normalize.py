@@ -212,6 +212,13 @@ def _column_before_site(tokens: list[str]) -> bool:
             and any(_names_site(t) for t in tokens[2:-1:2]))
 
 
+def _bracketed_site(name: str) -> bool:
+    """A site's name in the brackets opening a <title> (【示例市人民政府】, 【示例职业技术学院 - 通知公告】):
+    not a column's short name (【人社】)."""
+    return bool(_SUFFIX_HINT.search(name) or _PLACE.fullmatch(name)) or len(name) >= 4 and _names_site(name)
+
+
+_SPACED_NAME = re.compile(r"(?<=[^\sA-Za-z]{6})\s+([^\s_|｜—－\-]{2,25}|[A-Z][A-Za-z&'’.,()]*(?:\s+[A-Za-z&'’.,()]+){1,12})$")
 _BRACKETED_LEAD = re.compile(r"^[【\[]\s*([^【】\[\]]{2,25}?)\s*[】\]]\s*(?=\S.{5})")
 _TRAIL = re.compile(r"\s+>\s+|\s*(?:＞|»|›|>>)\s*")  # (a bare > may close a <…> inside 《…》)
 
@@ -229,7 +236,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = (), columns: tuple[s
     def names_column(part: str) -> bool:
         return any(k in part for k in known) or not _TITLE_WORDS.search(part) and any(step in part for step in named_steps)
 
-    if (lead := _BRACKETED_LEAD.match(text)) and (_SUFFIX_HINT.search(lead.group(1)) or _PLACE.fullmatch(lead.group(1))):
+    if (lead := _BRACKETED_LEAD.match(text)) and _bracketed_site(re.split(TITLE_SEPARATORS, lead.group(1))[0].strip()):
         text = text[lead.end():]  # the site's name first, in brackets: 【示例市人民政府】关于… (a column's, 【人社】, stays)
     steps = _TRAIL.split(text)
     if len(steps) >= 2 and (steps[0] in HOME_NAMES or steps[0] in known or _names_site(steps[0])):
@@ -238,6 +245,10 @@ def clean_title(title: str | None, names: tuple[str, ...] = (), columns: tuple[s
     # …问答课堂——如何进行… 示例市人民政府门户网站)
     text = _SPACED_SITE.sub("", text)
     tokens = re.split(f"((?:{TITLE_SEPARATORS})+)", text)  # part, separator, part, …
+    while len(tokens) > 2 and tokens[-1].strip() in HOME_NAMES:
+        del tokens[-2:]  # (首页 names no page: …的通知 - 首页)
+    while len(tokens) > 2 and tokens[0].strip() in HOME_NAMES:
+        del tokens[:2]
     stripped = 0
     while len(tokens) > 2 and (names_column(tokens[-1]) or _names_site(tokens[-1])
                                or _column_before_site(tokens)):
@@ -253,10 +264,16 @@ def clean_title(title: str | None, names: tuple[str, ...] = (), columns: tuple[s
     # Some CMSs put the site's name first (凯里市人民政府- 凯里市…实施方案), or the column's before
     # the title when the site's closes it (通知公告 - 关于…的通知 - 示例市人民政府).
     if len(tokens) > 2 and "".join(tokens[2:]).strip() and (
-            tokens[0] in known or _names_site(tokens[0]) and not _TITLE_WORDS.search(tokens[0])
+            (site_first := tokens[0] in known or _names_site(tokens[0]) and not _TITLE_WORDS.search(tokens[0]))
             or stripped and len(tokens) == 3 and _column_part(tokens[0].strip()) and len(tokens[2].strip()) >= 8):
         del tokens[:2]
+        if site_first and len(tokens) > 2 and _column_part(tokens[0].strip()) and len("".join(tokens[2:]).strip()) >= 8:
+            del tokens[:2]  # and the column's after it: 示例市人民政府 - 政务公开 - 关于…的通知
     title = _SPACED_SITE.sub("", "".join(tokens)).rstrip("_|｜-—－ ")
+    # a site's or office's name after the title, set off by a space only (…的通知 示例大学新闻网)
+    if (spaced := _SPACED_NAME.search(title)) and (_names_site(spaced.group(1)) or _ENGLISH_NAME.fullmatch(spaced.group(1))) \
+            and not _TITLE_WORDS.search(spaced.group(1)):
+        title = title[:spaced.start()]
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1:
         title = title[1:-1]  # the whole title in brackets: 【关于…的复函(发改办体改〔2026〕275号)】
     return clean_text(title)

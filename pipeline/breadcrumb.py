@@ -19,7 +19,7 @@ from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARA
 
 # "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon;
 # a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
-LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：]?\s*)+")
+LEAD = re.compile(rf"^[\s|｜]*(?:[^\s>＞]{{0,8}}?(?:{'|'.join(BREADCRUMB_LEADS)})(?:是|为)?\s*[:：]?\s*)+")  # (…的位置是：)
 _SEPARATOR = re.compile(BREADCRUMB_SEPARATORS)
 _FROM_HOME = re.compile(rf"^\s*(?:{'|'.join(HOME_NAMES)})(?:{BREADCRUMB_SEPARATORS})\S")
 # steps between bars from home to the current page's (a menu's bars never end at 正文)

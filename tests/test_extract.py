@@ -2382,3 +2382,13 @@ def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     inner = f"<div class='content'>{TEXT}</div><div class='tools'>{line}</div>" if own_element else f"{TEXT}<p>{line}</p>"
     html = f"<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1>{inner}</div></body></html>"
     assert extract(html, "http://www.example.gov.cn/a/1.html").body == BODY
+
+
+@pytest.mark.parametrize("lead", ["当前位置：", "您现在的位置是：", "您当前所在位置：", "当前路径：", "Location: ", ""])
+@pytest.mark.parametrize("separator", [" &gt; ", " &gt;&gt; ", " » ", " / ", " → ", " - ", "＞", " －&gt; "])
+@pytest.mark.parametrize("home", ["首页", "网站首页", "学院首页"])
+def test_a_trail_led_in_and_separated_as_sites_print_it(lead, separator, home):
+    links = [f"<a href='/'>{home}</a>", "<a href='/zwgk/'>政务公开</a>", "<a href='/zwgk/tzgg/'>通知公告</a>"]
+    html = (f"<html><body><div class='wz'>{lead}{separator.join(links)}</div><div class='article'>"
+            f"<h1>示例市关于做好安全生产工作的通知</h1><div class='content'>{TEXT}</div></div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/zwgk/tzgg/1.html").column == f"{home} > 政务公开 > 通知公告"

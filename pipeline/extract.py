@@ -281,8 +281,10 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
         if not href or href.lower().startswith("javascript:"):
             opened = _ONCLICK_FILE.search(a.get("onclick") or "")
             href = opened.group(1) if opened else href
-        # (a download script's link names its file in the words it shows: <a href="download.jsp?…"><span>格式.doc</span></a>)
-        if not (FILE_HREF.search(href) or FILE_HREF.search((a.text_content() if len(a) else a.text or "").strip())):
+        # (a download script's link names its file in the words it shows, <a href="download.jsp?…"><span>格式.doc</span></a>,
+        # or in its title, <a href="DownFile.aspx?fid=12" title="示例表.docx">)
+        if not (FILE_HREF.search(href) or FILE_HREF.search((a.text_content() if len(a) else a.text or "").strip())
+                or FILE_HREF.search((a.get("title") or "").strip())):
             continue
         url = absolute_url(href, base_url)
         if url is None:

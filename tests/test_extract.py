@@ -1012,6 +1012,9 @@ CLASSES = {
         "<li><a href='/dqgz/ghgz.htm'>工会工作</a></li></ul></div><div class='right'><h1>示例学院工会工作职责</h1>"
         "<div class='content'>" + TEXT + "</div></div></body></html>",
         {"column": "首页 > 党群工作 > 工会工作 > 正文"}),
+    "a download script's link naming its file in its title attribute is an attachment": (
+        _page("", TEXT + "<p>附件：<a href='/DownFile.aspx?fid=12' title='示例表.docx'>示例表</a></p>"),
+        {"attachments": [{"name": "示例表", "url": "http://www.example.gov.cn/DownFile.aspx?fid=12"}]}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -77,10 +77,9 @@ def _arabic_date(match: re.Match) -> str:
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MONTH_WORD = "(?:" + "|".join(sorted({*MONTHS, *(m[:3] for m in MONTHS), "sept"}, key=len, reverse=True)) + r")(?![a-z])\.?"
-ENGLISH_DAY = (rf"(?i:(?<![a-z]){_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}"
-               rf"|(?<!\d)\d{{1,2}}\s*{_MONTH_WORD}\s*(?:19|20)\d{{2}})")
 _ENGLISH_DATE = re.compile(rf"(?i:(?<![a-z])(?P<m>{_MONTH_WORD})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y>(?:19|20)\d{{2}})"
                            rf"|(?<!\d)(?P<d2>\d{{1,2}})\s*(?P<m2>{_MONTH_WORD})\s*(?P<y2>(?:19|20)\d{{2}}))")
+ENGLISH_DAY = re.sub(r"\(\?P<\w+>", "(?:", _ENGLISH_DATE.pattern)  # (unnamed, to sit in other patterns)
 
 
 def _english_date(text: str) -> date | None:

@@ -544,8 +544,16 @@ def _after_headline(best, blocks: list[Block], tallies: dict, header: tuple[int,
         return best
     inner = _widest_apart(anchor.owner, best, tallies, before)
     # without a headline the metadata may close the text (printed under it): then the prose
-    # before it is the text, and what follows is the page's; most of the prose must follow
-    return inner if inner is not None and (by_headline or tallies[inner].prose * 2 > tallies[best].prose) else best
+    # before it is the text, and what follows is the page's; most of the prose must follow,
+    # unless what comes before is a box under a heading of its own (a left column's 单位简介)
+    return inner if inner is not None and (by_headline or tallies[inner].prose * 2 > tallies[best].prose
+                                           or _headed_apart(before[0], anchor.owner, best, tallies, blocks)) else best
+
+
+def _headed_apart(el, other, best, tallies: dict, blocks: list[Block]) -> bool:
+    """Whether `el` stands in a box under a heading of its own inside `best`, apart from `other`."""
+    box = _widest_apart(el, best, tallies, [other])
+    return box is not None and _under_own_heading(box, blocks)
 
 
 def _widest_apart(el, best, tallies: dict, apart: list):

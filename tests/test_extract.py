@@ -1015,6 +1015,14 @@ CLASSES = {
     "a download script's link naming its file in its title attribute is an attachment": (
         _page("", TEXT + "<p>附件：<a href='/DownFile.aspx?fid=12' title='示例表.docx'>示例表</a></p>"),
         {"attachments": [{"name": "示例表", "url": "http://www.example.gov.cn/DownFile.aspx?fid=12"}]}),
+    "a left column's headed box in a table layout beside a short notice under metadata, no headline marked": (
+        "<html><head><title>示例市应急管理局</title></head><body><table><tr><td class='left'><div><h3>单位简介</h3><p>示例市应急管理局"
+        "是市政府工作部门，负责全市应急管理工作，指导各地区各部门应对安全生产类、自然灾害类等突发事件和综合防灾减灾救灾工作，"
+        "负责安全生产综合监督管理和工矿商贸行业安全生产监督管理工作。</p></div></td><td class='right'><table>"
+        "<tr><td class='bt'>示例市应急管理局关于印发安全生产检查方案的通知</td></tr><tr><td>发布时间：2024-06-05</td></tr>"
+        "<tr><td class='content'><p>现将《示例市2024年安全生产检查方案》印发给你们，请认真贯彻执行。</p></td></tr></table></td></tr>"
+        "</table></body></html>",
+        {"body": "现将《示例市2024年安全生产检查方案》印发给你们，请认真贯彻执行。", "title": "示例市应急管理局关于印发安全生产检查方案的通知"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -26,7 +26,7 @@ from pipeline.breadcrumb import read_breadcrumb, trail_before
 from pipeline.dates import date_line, publication_date
 from pipeline.edges import doc_no_in_title, document_text, header_doc_no
 from pipeline.encoding import decode_html
-from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, labelled_pairs
+from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, labelled_pairs, set_labels_apart
 from pipeline.lines import SENTENCE_END
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
@@ -337,6 +337,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
 
     fill_scripted_values(tree)
     hide_styled(tree)
+    set_labels_apart(tree)
     page = blocks(tree.body if tree.body is not None else tree)
     apart: list = []  # boxes inside the container that are not the text
     container = with_signature(find_container(page, apart))

@@ -280,6 +280,26 @@ def _cell_below(el):
     return None if whole_label(value_cell.text_content()) else value_cell
 
 
+_LABEL_HOLDERS = ("span", "b", "strong", "em", "label", "font", "i")
+MAX_LABEL_ELEMENT = 12  # characters of an inline element printing a label alone (【文 号】：)
+
+
+def set_labels_apart(tree) -> None:
+    """A label printed in an inline element of its own, run into the values around it with no
+    space (`<span>索引号</span><span>…-00123</span><span>发布机构</span>…`, a template with its
+    whitespace removed): a space on either side, as any other page prints it, so the line reads
+    label by label."""
+    for el in tree.iter(_LABEL_HOLDERS):
+        text = el.text  # (its own words only, no element inside: asked of every inline element of the page)
+        if not text or len(text) > MAX_LABEL_ELEMENT or len(el) or el.tail or el.getnext() is None:
+            continue
+        if text.strip() and whole_label(text):
+            el.tail = " " + (el.tail or "")
+            before = el.getprevious()
+            if before is not None and not (before.tail or "").endswith((" ", "\n", "\t")):
+                before.tail = (before.tail or "") + " "
+
+
 def whole_label(text: str) -> bool:
     """Whether a cell's text is a label and nothing else (发布机构, 【文 号】：)."""
     text = _WS.sub("", text).strip(COLONS)

@@ -1023,6 +1023,10 @@ CLASSES = {
         "<tr><td class='content'><p>现将《示例市2024年安全生产检查方案》印发给你们，请认真贯彻执行。</p></td></tr></table></td></tr>"
         "</table></body></html>",
         {"body": "现将《示例市2024年安全生产检查方案》印发给你们，请认真贯彻执行。", "title": "示例市应急管理局关于印发安全生产检查方案的通知"}),
+    "labels in spans of their own run into their values with no space between any (a template with its whitespace removed)": (
+        _page("<div class='meta'><span>索引号</span><span>11350100MB0000000X/2024-00123</span><span>发布机构</span>"
+              "<span>示例市人民政府办公室</span><span>成文日期</span><span>2024-06-03</span></div>"),
+        {"index_no": "11350100MB0000000X/2024-00123", "publisher": "示例市人民政府办公室", "written_at": "2024-06-03", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -11,7 +11,7 @@ import unicodedata
 from pipeline.body import SENTENCE_MARKS, opens_section
 from pipeline.dates import DATE_BESIDE_NAME
 from pipeline.labels import COLONS, without_tools
-from pipeline.normalize import DOC_NO, ENGLISH_DAY
+from pipeline.normalize import DOC_NO, ENGLISH_DAY, SIGNER_AFTER
 from pipeline.vocab import (
     BREADCRUMB_LEADS,
     CREDIT_ROLES,
@@ -60,8 +60,9 @@ def header_line(text: str) -> bool:
 
 
 def is_doc_no(text: str) -> bool:
-    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号), in brackets or not."""
-    return bool(DOC_NO_LINE.match(unicodedata.normalize("NFKC", text).replace(" ", "")))
+    """A 文号 and nothing else, its figures full-width or not (示交〔２０２４〕１２号), in brackets or not;
+    its signer after it at most (签发人：张三)."""
+    return bool(DOC_NO_LINE.match(SIGNER_AFTER.sub("", unicodedata.normalize("NFKC", text)).replace(" ", "")))
 
 
 def metadata_line(text: str) -> bool:

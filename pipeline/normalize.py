@@ -129,6 +129,10 @@ _WRAPPED = re.compile(r"^[（(](.*)[）)]$")
 _FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# the signer a 上行文 prints beside its 文号 on one line (示政发〔2024〕12号　　签发人：张三)
+SIGNER_AFTER = re.compile(r"[\s\u3000]*签\s*发\s*人\s*[:：]\s*\S{1,12}$")
+
+
 def normalize_doc_no(value: str | None) -> str | None:
     """发文字号 with the year in 〔〕, spaces removed, its figures ASCII (an editor may type them
     full-width: 示交〔２０２４〕１２号, searched for as 示交〔2024〕12号): 国发[2024] 3号 → 国发〔2024〕3号;
@@ -136,6 +140,7 @@ def normalize_doc_no(value: str | None) -> str | None:
     text = clean_text(value)
     if text is None:
         return None
+    text = SIGNER_AFTER.sub("", text)
     text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", "").translate(_FULL_WIDTH_FIGURES))
     text = _WRAPPED.sub(r"\1", text)
     if text.endswith((")", "）")) and text.count("(") + text.count("（") < text.count(")") + text.count("）"):

@@ -1027,6 +1027,10 @@ CLASSES = {
         _page("<div class='meta'><span>索引号</span><span>11350100MB0000000X/2024-00123</span><span>发布机构</span>"
               "<span>示例市人民政府办公室</span><span>成文日期</span><span>2024-06-03</span></div>"),
         {"index_no": "11350100MB0000000X/2024-00123", "publisher": "示例市人民政府办公室", "written_at": "2024-06-03", "body": BODY}),
+    "a 上行文's 文号 with its signer on one line under the title is the header's (示政发〔2024〕12号　签发人：张三)": (
+        "<html><body><div class='article'><h1>示例市人民政府关于做好安全生产工作的请示</h1><p>示政发〔2024〕12号　　　　签发人：张三</p>"
+        + TEXT + "</div></body></html>",
+        {"doc_no": "示政发〔2024〕12号", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -42,7 +42,8 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
     <title> and headings name only the site."""
     if container is None:
         return None
-    first = next((i for i, block in enumerate(page) if holds(container, block.owner)), None)
+    members = set(container.iter())  # (one set of its elements, not a walk up from every block before it)
+    first = next((i for i, block in enumerate(page) if block.owner in members), None)
     if first is None:
         return None
     if _over_byline(page, first, container):

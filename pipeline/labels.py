@@ -294,7 +294,7 @@ def set_labels_apart(tree) -> None:
         if not text or len(text) > MAX_LABEL_ELEMENT or len(el) or el.tail or el.getnext() is None:
             continue
         if text.strip() and whole_label(text):
-            el.tail = " " + (el.tail or "")
+            el.tail = " "
             before = el.getprevious()
             if before is not None and not (before.tail or "").endswith((" ", "\n", "\t")):
                 before.tail = (before.tail or "") + " "

@@ -86,12 +86,9 @@ def dated_line(text: str) -> bool:
     date in words beside a name (示例县统计局 2024年2月22日): that may be a signature printed under
     the title, the text's own."""
     text = before_labels(without_tools(unicodedata.normalize("NFKC", text))).rstrip(" |｜")
-    first = _BARS.split(text, 1)[0].strip()  # (2024-06-05 | 阅读 123: the date first, the page's items after a bar)
+    first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
     return bool(_BARE_DATE.match(text) or _IN_FIGURES.match(text) or _ENGLISH_LINE.match(text)
                 or first != text and (_BARE_DATE.match(first) or _ENGLISH_LINE.match(first)))
-
-
-_BARS = re.compile(r"\s*[|｜]\s*")
 
 
 _ENGLISH_LINE = re.compile(rf"^{ENGLISH_DAY}{_TIME}$")

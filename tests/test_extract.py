@@ -1031,6 +1031,19 @@ CLASSES = {
         "<html><body><div class='article'><h1>示例市人民政府关于做好安全生产工作的请示</h1><p>示政发〔2024〕12号　　　　签发人：张三</p>"
         + TEXT + "</div></body></html>",
         {"doc_no": "示政发〔2024〕12号", "body": BODY}),
+    "labelled items in elements of their own run into each other, nothing between (a minified template's byline)": (
+        _page("<div class='info'><span>来源：示例市教育局</span><span>作者：张三</span><span>发布时间：2024-06-05</span></div>"),
+        {"source": "示例市教育局", "published_at": "2024-06-05", "body": BODY}),
+    "labels in bold, each value its tail, run into the next label (a minified template's byline)": (
+        _page("<div class='info'><b>发布时间：</b>2024-06-05<b>信息来源：</b>示例市教育局<b>作者：</b>张三</div>"),
+        {"source": "示例市教育局", "published_at": "2024-06-05", "body": BODY}),
+    "labelled items between icons that print nothing (<i class='fa'>), nothing between": (
+        _page("<div class='info'><i class='fa fa-home'></i>来源：示例市教育局<i class='fa fa-user'></i>作者：张三"
+              "<i class='fa fa-clock'></i>2024-06-05</div>"),
+        {"source": "示例市教育局", "published_at": "2024-06-05", "body": BODY}),
+    "a labelled phrase in a span inside a sentence is the sentence's: no space is put before it": (
+        _page("", TEXT + "<p>请将材料发送至指定邮箱，<span>邮件主题：单位名称+联系人</span>。</p>"),
+        {"body": BODY + "\n请将材料发送至指定邮箱，邮件主题：单位名称+联系人。"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

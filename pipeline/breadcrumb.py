@@ -13,7 +13,7 @@ import re
 from lxml import etree
 from urllib.parse import urljoin, urlsplit
 
-from pipeline.blocks import Block, is_hidden
+from pipeline.blocks import Block, Regions, is_hidden
 from pipeline.normalize import clean_text
 from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CURRENT_PAGE_STEPS, HOME_NAMES
 
@@ -147,7 +147,8 @@ def _steps_as_blocks(home) -> tuple[list[str] | None, object]:
             break
         parts = parts_of(text)
         if len(parts) >= 2 and HOME.match(parts[0]) and _SEPARATOR.search(text):
-            return parts, el
+            # (a menu's items are blocks of their own too: <nav><ul><li>主页</li> / <li>科研团队</li> …)
+            return (None, None) if Regions().navigation(el) else (parts, el)
     return None, None
 
 

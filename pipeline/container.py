@@ -60,8 +60,9 @@ class Tally:
         self.linked_blocks += other.linked_blocks
 
 
-def weigh(blocks: list[Block]) -> dict:
-    """Per element, what its text is made of (each block counts for every ancestor)."""
+def weigh(blocks: list[Block], menus: bool = True) -> dict:
+    """Per element, what its text is made of (each block counts for every ancestor). `menus`:
+    prose in an element named as navigation is navigation."""
     tallies: dict = {}
     parent: dict = {}  # (asked of lxml once per element)
     depth: dict = {}
@@ -77,7 +78,7 @@ def weigh(blocks: list[Block]) -> dict:
                 links, other = 0, size  # a link to the document's own file (附件：…) or its salutation
             else:
                 other = size - links
-        elif regions.navigation(block.owner):
+        elif menus and regions.navigation(block.owner):
             links = size  # a menu's panel describing the offices is navigation, however worded
         elif _labelled_value(block):
             links, other = 0, size  # a catalogue's abstract (内容概述：…) is the metadata's, however worded
@@ -424,6 +425,10 @@ def find_container(blocks: list[Block], apart: list | None = None):
     tallies = weigh([b for b in blocks if not b.hidden])
     if not any(t.prose for t in tallies.values()):
         tallies = weigh(blocks)
+    if not any(t.prose for t in tallies.values()):
+        # every line of prose in an element named as a menu: a template's wrapper around its side
+        # menu and the text at once (<div class="menu"><ul>…</ul><div class="content">…)
+        tallies = weigh([b for b in blocks if not b.hidden], menus=False)
     if not any(t.prose for t in tallies.values()):
         return _table_document(blocks, tallies)
     # the whole page (<body>) adds up the prose of all its regions: the text is always in one of them

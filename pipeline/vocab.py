@@ -113,6 +113,8 @@ CONTENT_CONTAINERS: tuple[tuple[str, str], ...] = (
     ("class", "TRS_UEDITOR"),
     ("class", "TRS_Editor"),
     ("class", "trs_editor_view"),
+    ("class", "v_news_content"),  # 博达 VSB
+    ("class", "wp_articlecontent"),  # 苏迪 WebPlus
     ("id", "zoom"),
     ("class", "article-content"),
     ("id", "Zoom"),

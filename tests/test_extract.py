@@ -1044,6 +1044,22 @@ CLASSES = {
     "a labelled phrase in a span inside a sentence is the sentence's: no space is put before it": (
         _page("", TEXT + "<p>请将材料发送至指定邮箱，<span>邮件主题：单位名称+联系人</span>。</p>"),
         {"body": BODY + "\n请将材料发送至指定邮箱，邮件主题：单位名称+联系人。"}),
+    "a template's wrapper named menu around its side menu and the text at once holds the text (ccfsys2021, 博达 VSB)": (
+        "<html><head><title>线上参会-示例大会</title></head><body><div class='menu'><div class='middle'><ul class='menu_list'>"
+        "<li><a href='/1063/1127.htm'>会议注册</a></li><li><a href='/1065/1132.htm'>线上参会</a></li></ul><div class='detail'>"
+        "<h2>关于做好安全生产工作的通知</h2><div class='wrap'>" + TEXT + "</div></div></div></div></body></html>",
+        {"title": "关于做好安全生产工作的通知", "body": BODY}),
+    "博达 VSB's v_news_content is the text's element: a closing line after a box inside it stays (ccfsys2021)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div id='vsb_content'><div class='v_news_content'><div class='guide'>" + TEXT
+        + "</div><p>有问题通过邮箱咨询：office@example.edu.cn</p></div></div></body></html>",
+        {"body": BODY + "\n有问题通过邮箱咨询：office@example.edu.cn"}),
+    "a site's top menu in <nav>, its items joined by slashes from 主页, is no trail (bmal.hust, 博达 VSB)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='header'><nav class='top-nav'>"
+        "<ul class='top-nav'><li><a href='index.htm'>主页</a></li>&nbsp;/<li><a href='kytd.htm'>科研团队</a></li>&nbsp;/"
+        "<li><a href='xwyhd.htm'>新闻与活动</a></li>&nbsp;/<li><a href='EN.htm'>EN</a></li></ul></nav></div>"
+        "<h3>关于做好安全生产工作的通知</h3><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": None, "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

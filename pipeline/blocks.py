@@ -111,10 +111,11 @@ _LABELLED = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[:：]")
 
 
 def _run_in(buf: list[str], text: str) -> bool:
-    """Whether `text`, after an inline element's edge, is a labelled item run into the one before
-    it with nothing between (<span>来源：宣传部</span><span>作者：张三</span>, a template with its
-    whitespace removed): a line of such items reads them apart, as a browser's spacing shows
-    them. Inside a sentence (请发送邮件，<span>邮件主题：…</span>) nothing is inserted."""
+    """Whether `text` (opening with a Chinese character, asked by the caller), after an inline
+    element's edge, is a labelled item run into the one before it with nothing between
+    (<span>来源：宣传部</span><span>作者：张三</span>, a template with its whitespace removed): a
+    line of such items reads them apart, as a browser's spacing shows them. Inside a sentence
+    (请发送邮件，<span>邮件主题：…</span>) nothing is inserted."""
     return (("：" in (head := text[:8]) or ":" in head) and not buf[-1][-1:].isspace()
             and _LABELLED.match(text) is not None and _LABELLED.match("".join(buf).lstrip()) is not None)
 
@@ -144,7 +145,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             if block and buf:
                 flush(el, inner_hidden)
             if el is not root and (tail := el.tail):  # (lxml decodes text anew on each access)
-                if buf and not block and _run_in(buf, tail):
+                if buf and not block and "\u4e00" <= tail[0] <= "\u9fff" and _run_in(buf, tail):
                     buf.append(" ")
                 buf.append(tail)
                 link += len(tail.strip()) if tail_link else 0
@@ -157,7 +158,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
         names = el.keys() if tag is not None else ()
         block = tag in BLOCK_TAGS
         inner_link = in_link or (tag == "a" or "onclick" in names) and leads_away(el)
-        inner_hidden = hidden or bool(names) and is_hidden(el)
+        inner_hidden = hidden or bool(names) and ("class" in names or "style" in names or "hidden" in names) and is_hidden(el)
         if (tag is None or tag in SKIP_TAGS or el in skip or not _TEMPLATE_IFS.isdisjoint(names) and _never_rendered(el)
                 or inner_hidden and not hidden and not block):
             # what a template never renders is not on the page at all, unlike display:none; a
@@ -169,7 +170,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
             flush(owner, hidden)
         frames.append((el if block else owner, inner_link, inner_hidden, block, in_link))
         if text := el.text:
-            if buf and not block and _run_in(buf, text):
+            if buf and not block and "\u4e00" <= text[0] <= "\u9fff" and _run_in(buf, text):
                 buf.append(" ")
             buf.append(text)
             link += len(text.strip()) if inner_link else 0

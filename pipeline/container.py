@@ -140,8 +140,11 @@ def _own_link(text: str) -> bool:
 
 
 def _known_rank(el) -> int | None:
-    best = _RANK.get(("id", el.get("id")))
-    for name in (el.get("class") or "").split():
+    ident, classes = el.get("id"), el.get("class")
+    if not classes:  # (most elements: asked of every element the page's text is in)
+        return _RANK.get(("id", ident)) if ident else None
+    best = _RANK.get(("id", ident)) if ident else None
+    for name in classes.split():
         if (rank := _RANK.get(("class", name))) is not None and (best is None or rank < best):
             best = rank
     return best

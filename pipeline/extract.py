@@ -14,7 +14,7 @@ import copy
 import re
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -295,7 +295,27 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
             found[url] = {"name": name or file_name, "url": url}
         elif name and found[url]["name"] == file_name:
             found[url]["name"] = name
+    for el in tree.iter("iframe", "embed", "object"):
+        # a document shown in the page rather than linked: <embed src="….pdf">, <object data="….pdf">, or a
+        # viewer framed with its file (<iframe src="/pdfjs/web/viewer.html?file=/u/a.pdf">)
+        if (href := _embedded_file(el.get("data" if el.tag == "object" else "src") or "")) is None:
+            continue
+        if (url := absolute_url(href, base_url)) is not None and url not in found:
+            found[url] = {"name": clean_text(el.get("title")) or urlsplit(url).path.rsplit("/", 1)[-1], "url": url}
     return list(found.values())
+
+
+def _embedded_file(src: str) -> str | None:
+    """The file an embedding element shows: its own source, or the file its viewer is given."""
+    src = src.strip()
+    try:
+        parts = urlsplit(src)
+    except ValueError:  # a malformed source shows nothing
+        return None
+    if FILE_HREF.search(parts.path):
+        return src
+    viewed = parse_qs(parts.query).get("file") if "file=" in parts.query else None
+    return viewed[0] if viewed and FILE_HREF.search(viewed[0]) else None
 
 
 _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)}))['"]""", re.I)

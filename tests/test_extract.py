@@ -90,6 +90,22 @@ def test_base_href_resolves_attachments():
         {"name": "附件一", "url": "http://files.x.gov.cn/up/2024/a.pdf"}]
 
 
+@pytest.mark.parametrize("shown", [
+    '<embed src="/up/2024/a.pdf" type="application/pdf" title="实施方案">',
+    '<object data="/up/2024/a.pdf" type="application/pdf" title="实施方案"></object>',
+    '<iframe src="/pdfjs/web/viewer.html?file=%2Fup%2F2024%2Fa.pdf" title="实施方案"></iframe>',
+])
+def test_a_document_shown_in_the_page_is_an_attachment(shown):
+    html = f'<html><body><div id="zoom"><p>正文内容正文内容正文内容正文内容正文内容</p>{shown}</div></body></html>'
+    assert extract(html, "http://x.gov.cn/a/b.html").attachments == [{"name": "实施方案", "url": "http://x.gov.cn/up/2024/a.pdf"}]
+
+
+def test_a_framed_page_is_no_attachment():
+    html = ('<html><body><div id="zoom"><p>正文内容正文内容正文内容正文内容正文内容</p>'
+            '<iframe src="/common/footer.html"></iframe><iframe src="/player.html?file=intro.mp4"></iframe></div></body></html>')
+    assert extract(html, "http://x.gov.cn/a/b.html").attachments == []
+
+
 def test_govcn_meta_tags():
     html = """<html><head>
 <meta name="manuscriptId" content="5354931">

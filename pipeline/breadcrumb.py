@@ -234,11 +234,15 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
     named = list(dict.fromkeys(name.getparent() for name in _NAMING(tree)
                                if _NAMED.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
+    if len(named) > 1:  # one printing its lead-in first: a menu's current item is named so too (li.dhdqwz, 导航当前位置)
+        named.sort(key=lambda el: not LEAD.match(_visible_text(el)))
     found: tuple[list[str], object] | None = None
     one_step: tuple[list[str], object] | None = None  # a named element of one step: a trail, or a footer's address (location_info)
     for el in named:
         if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read
             continue  # below, not as a trail; an empty one is filled by script, its parent is the page
+        if el.tag == "li" and not LEAD.match(_visible_text(el)) and Regions().navigation(el):
+            continue  # a menu's current item (<div class="nav"><ul><li class="dhdqwz">…), the menu no trail
         parts, holder = _widest(el)
         if parts and any(len(step) > MAX_COLUMN_NAME or "关于" in step for step in parts[:-1]):
             continue  # a list of documents' titles, each led by an arrow (相关文章 > 关于… > 关于…): no trail
@@ -273,7 +277,23 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data
         if parts := hanweb_location(tree):
             return parts, None
-    return found or ([], None)
+    return (_linked_whole(*found), found[1]) if found else ([], None)
+
+
+def _linked_whole(parts: list[str], holder) -> list[str]:
+    """The steps, a link's words whole where they hold a separator (<a>招标公告/资审公告</a> is one
+    step, the column's name, not two)."""
+    if holder is None or len(parts) < 2:
+        return parts
+    for link in holder.iter("a"):
+        words = clean_text(link.text_content()) or ""
+        if len(split := parts_of(words)) < 2:
+            continue
+        for i in range(len(parts) - len(split) + 1):
+            if parts[i:i + len(split)] == split:
+                parts = parts[:i] + [words] + parts[i + len(split):]
+                break
+    return parts
 
 
 def trail_before(blocks: list[Block], end: int, url: str) -> tuple[list[str], object]:

@@ -18,6 +18,7 @@ from pipeline.labels import before_labels, field_of, label_matches, without_tool
 from pipeline.normalize import ENGLISH_DAY, clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
+SUSPECT_BEFORE_DAYS = 30  # one this long before the 成文日期 is some other date of the page
 
 
 def _day(value: str) -> date:
@@ -27,7 +28,7 @@ def _day(value: str) -> date:
 def plausible(published: str | None, written: str | None) -> bool:
     if published is None:
         return False
-    return written is None or (_day(published) - _day(written)).days <= SUSPECT_AFTER_DAYS
+    return written is None or -SUSPECT_BEFORE_DAYS <= (_day(published) - _day(written)).days <= SUSPECT_AFTER_DAYS
 
 
 def publication_date(visible: str | None, meta: str | None, written_at: str | None,
@@ -47,7 +48,13 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
         guessed = None
     if plausible(guessed, written_at):
         return guessed
-    return tagged or guessed
+    # (one long after the writing is a re-publication, still the page's; one long before the document
+    # was signed is some other date of the page, the template's 页面生成时间: no publication)
+    return _not_before(tagged, written_at) or _not_before(guessed, written_at)
+
+
+def _not_before(published: str | None, written: str | None) -> str | None:
+    return None if published and written and (_day(written) - _day(published)).days > SUSPECT_BEFORE_DAYS else published
 
 
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"  # 2023-12-01, 2024年6月7日

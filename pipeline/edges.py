@@ -221,13 +221,16 @@ def _title_keys(title: str | None) -> set[str]:
         return set()
     # a title naming a book or a text whole (《中国式现代化发展之路》全文) prints its name bare over it
     bare = _WHOLE_TEXT.sub("", title.replace("《", "").replace("》", ""))
-    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title)), normalized_body(bare)} - {""}
+    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title)), normalized_body(bare),
+            normalized_body(_TRAILING_ID.sub("", title))} - {""}
 
 
 _WHOLE_TEXT = re.compile(r"\s*[（(【]?\s*(?:全文|原文|全文发布)\s*[）)】]?$")
 
 
 _TRAILING_BRACKET = re.compile(r"[（(【\[〔][^（(【\[〔]*[）)】\]〕]$")
+# a record's number a listing site runs into the headline (…招标公告308831), not printed with the text's own title
+_TRAILING_ID = re.compile(r"(?<=[\u4e00-\u9fff])\d{5,}$")
 
 
 _TITLEDOC_NO = re.compile(rf"[（(【〔]\s*({DOC_NO})\s*[）)】〕]$")

@@ -72,11 +72,13 @@ def metadata_line(text: str) -> bool:
     text = without_tools(text)  # (… 2024.02.22 小 中 大)
     if len(text) > 120 or SENTENCE_END.search(text):
         return False
-    return bool(_LABEL_ANYWHERE.search(text) or _SHORT_PAIR.match(text) and not opens_section(text)
+    return bool(_LABEL_ANYWHERE.search(text) or (_SHORT_PAIR.match(text) or _NUMBER_PAIR.match(text)) and not opens_section(text)
                 or DATE_BESIDE_NAME.match(text))
 
 
 _SHORT_PAIR = re.compile(rf"^[\u4e00-\u9fa5]{{2,6}}\s*[{COLONS}]\s*[^\s{COLONS}，。]{{1,10}}$")
+# an item's number under its own label (标段编码：NJGD2500410-25HWGH, 项目编号：…): one word, however long
+_NUMBER_PAIR = re.compile(rf"^[\u4e00-\u9fa5]{{0,6}}(?:编号|编码)\s*[{COLONS}]\s*[^\s{COLONS}，。；;]{{1,40}}$")
 
 
 # a metadata table's row printed as one line without colons: labels, each with a short value or

@@ -197,9 +197,11 @@ def _passed_over(text: str, block) -> bool:
 def _titled(text: str) -> bool:
     """A line read as a title: short, not a sentence, not a part of a text's structure, not a
     note in brackets, not a salutation, not an office's or a site's name."""
-    # (a headline may close on an exclamation or a question: …成功举行！)
+    # (a headline may close on an exclamation or a question: …成功举行！; it may open on a tag in
+    # brackets, (市交易中心) …招标公告, where a note is bracketed whole)
     return (len(text) <= MAX_TITLE and not SENTENCE_END.search(text.rstrip("！!？?")) and not opens_section(text)
-            and not text.endswith((":", "：")) and not text.startswith(("（", "(")) and not is_name(text))
+            and not text.endswith((":", "：")) and not (text.startswith(("（", "(")) and text.endswith(("）", ")")))
+            and not is_name(text))
 
 
 def _addressees(text: str) -> bool:

@@ -140,8 +140,12 @@ def _worded_as_title(heading) -> bool:
 
 
 def column_like(headline: str) -> bool:
-    """A headline as short as a column's name and not worded as a document's title."""
-    return len(headline) <= COLUMN_LENGTH and not _DOCUMENTISH.search(headline)
+    """A headline as short as a column's name and not worded as a document's title; or two such
+    names a column joins (招标公告/资审公告)."""
+    if len(headline) <= COLUMN_LENGTH:
+        return not _DOCUMENTISH.search(headline)
+    names = headline.split("/")
+    return 1 < len(names) <= 3 and all(name and column_like(name) for name in names)
 
 
 def _worded_headings(tree) -> list[str]:

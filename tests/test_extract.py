@@ -1076,6 +1076,26 @@ CLASSES = {
         "<li><a href='xwyhd.htm'>新闻与活动</a></li>&nbsp;/<li><a href='EN.htm'>EN</a></li></ul></nav></div>"
         "<h3>关于做好安全生产工作的通知</h3><div class='c'>" + TEXT + "</div></body></html>",
         {"column": None, "body": BODY}),
+    "a menu's current item named as the position (li.dhdqwz) is no trail; the led-in trail is (qzoiedu, 博达 VSB)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='nav'><ul><li class='dhdqwz'><a href='/'>首页</a></li>"
+        "<li><a href='/xxgk.htm'>学校概况</a></li><li><a href='/xwzx.htm'>新闻中心</a></li><li><a href='/jxky.htm'>教学科研</a></li></ul></div>"
+        "<div class='wz'>当前位置: <a href='/'>首页</a> &gt; <a href='/tzgg.htm'>通知公告</a> &gt; 正文</div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 通知公告 > 正文", "body": BODY}),
+    "a headline opening on a tag in brackets, a record's number run into its end, its text printing it again bare (jsggzy)": (
+        "<html><head><title>示例省公共资源交易网</title></head><body><div class='ewb-bread'><a href='/'>首页</a> &gt; "
+        "<a href='/jyxx/'>交易信息</a> &gt; <span><a href='/jyxx/zbgg/'>招标公告/资审公告</a></span></div>"
+        "<h2 class='ewb-trade-h'>(市交易中心) 示例地铁1号线通风空调节能控制系统采购集成招标公告308831</h2>"
+        "<div class='info'>信息发布时间：2026-05-29 18:51:04 来源：示例云平台</div><div class='ewb-trade-con'>"
+        "<p>（市交易中心）示例地铁1号线通风空调节能控制系统采购集成招标公告</p><p>标段编码：NJGD2500410-25HWGH</p>" + TEXT + "</div></body></html>",
+        {"title": "(市交易中心) 示例地铁1号线通风空调节能控制系统采购集成招标公告308831", "column": "首页 > 交易信息 > 招标公告/资审公告",
+         "body": BODY, "published_at": "2026-05-29T18:51:04"}),
+    "a page's only date the 签署时间 over a contract: no publication date, not the template's 页面生成时间 (ggzy)": (
+        "<html><head><meta name='others' content='页面生成时间 2024-05-17 14:30:24'><title>全国公共资源交易平台</title></head><body>"
+        "<h4>示例县体育中心用车服务采购项目合同</h4><p>签署时间：2026-03-17 00:32 信息来源：示例市公共资源交易网</p>"
+        "<table><tr><td>采购人名称</td><td>示例县体育中心</td></tr><tr><td>合同金额</td><td>0元</td></tr>"
+        "<tr><td>合同签署时间</td><td>2026-03-17 00:32:09</td></tr></table></body></html>",
+        {"written_at": "2026-03-17", "published_at": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -394,7 +394,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         written_at=written_at,
         published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),
-                                      written_at, lambda: _htmldate(tree), frozenset({labelled_written} - {""})),
+                                      written_at, lambda: _htmldate(tree), frozenset({written_at or ""} - {""})),
         subject=clean_text(labelled.get("subject")),
         keywords=clean_text(labelled.get("keywords")),
         source=_first(_named(labelled.get("source")), _named(from_meta.get("source"))),

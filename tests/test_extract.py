@@ -1096,6 +1096,15 @@ CLASSES = {
         "<table><tr><td>采购人名称</td><td>示例县体育中心</td></tr><tr><td>合同金额</td><td>0元</td></tr>"
         "<tr><td>合同签署时间</td><td>2026-03-17 00:32:09</td></tr></table></body></html>",
         {"written_at": "2026-03-17", "published_at": None}),
+    "a date line with a reading counter under the headline (2023-02-10 浏览：356次) is the publication date (xcdds)": (
+        "<html><head><title>示例区教育督导室</title></head><body><div class='article_title'><h1>关于开展专项督导检查的通知</h1>"
+        "<p>2023-02-10&nbsp;&nbsp;&nbsp;&nbsp;浏览：356次</p></div><div class='article_content'>" + TEXT
+        + "<p>示例区人民政府教育督导室</p><p>2023年2月10日</p></div></body></html>",
+        {"published_at": "2023-02-10", "written_at": "2023-02-10"}),
+    "a signature dated in figures is the 成文日期 and no publication date: the page shows none": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><h1>关于做好安全生产工作的通知</h1><div id='zoom'>" + TEXT
+        + "<p>示例市人民政府办公室</p><p>2024-06-05</p></div></body></html>",
+        {"written_at": "2024-06-05", "published_at": None}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

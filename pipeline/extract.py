@@ -271,7 +271,7 @@ def _page_dated(el) -> bool:
                for match in label_matches(el.text_content()))
 
 
-def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
+def read_attachments(tree, base_url: str, players: bool = False) -> list[dict[str, str]]:
     """附件 links (by file extension of the link or of its text), names and absolute URLs. A
     link whose href is script takes the file its onclick opens (`download('/u/a.pdf')`); of
     two links to one file (an icon, then its name), the named one names it."""
@@ -295,14 +295,26 @@ def read_attachments(tree, base_url: str) -> list[dict[str, str]]:
             found[url] = {"name": name or file_name, "url": url}
         elif name and found[url]["name"] == file_name:
             found[url]["name"] = name
-    for el in tree.iter("iframe", "embed", "object"):
-        # a document shown in the page rather than linked: <embed src="….pdf">, <object data="….pdf">, or a
-        # viewer framed with its file (<iframe src="/pdfjs/web/viewer.html?file=/u/a.pdf">)
-        if (href := _embedded_file(el.get("data" if el.tag == "object" else "src") or "")) is None:
+    # a document shown in the page rather than linked: <embed src="….pdf">, <object data="….pdf">, a viewer
+    # framed with its file (<iframe src="/pdfjs/web/viewer.html?file=/u/a.pdf">), and where the page has one
+    # (`players`), WebPlus's PDF player (<div class="wp_pdf_player" pdfsrc="….pdf">)
+    shown = [(el, el.get("data" if el.tag == "object" else "src")) for el in tree.iter("iframe", "embed", "object")]
+    shown += [(source.getparent(), source) for source in _PLAYERS(tree)] if players else []
+    for el, source in shown:
+        if (href := _embedded_file(source or "")) is None:
             continue
         if (url := absolute_url(href, base_url)) is not None and url not in found:
             found[url] = {"name": clean_text(el.get("title")) or urlsplit(url).path.rsplit("/", 1)[-1], "url": url}
     return list(found.values())
+
+
+_PLAYERS = etree.XPath("//*/@pdfsrc")
+
+
+def _has_player(html: bytes | str) -> bool:
+    """Whether a page holds WebPlus's PDF player (asked of its source: an attribute search of every
+    element cost 0.13 ms a page)."""
+    return ("pdfsrc" if isinstance(html, str) else b"pdfsrc") in html
 
 
 def _embedded_file(src: str) -> str | None:
@@ -402,7 +414,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         column=" > ".join(breadcrumb) if breadcrumb else None,
         breadcrumb=breadcrumb,
         body=text.body,
-        attachments=read_attachments(tree, base_url),
+        attachments=read_attachments(tree, base_url, _has_player(html)),
         meta=meta,
         edges=text.edges,
     )

@@ -94,6 +94,7 @@ def test_base_href_resolves_attachments():
     '<embed src="/up/2024/a.pdf" type="application/pdf" title="实施方案">',
     '<object data="/up/2024/a.pdf" type="application/pdf" title="实施方案"></object>',
     '<iframe src="/pdfjs/web/viewer.html?file=%2Fup%2F2024%2Fa.pdf" title="实施方案"></iframe>',
+    '<div class="wp_pdf_player" pdfsrc="/up/2024/a.pdf" sudyplayer="wp_pdf_player" title="实施方案"></div>',
 ])
 def test_a_document_shown_in_the_page_is_an_attachment(shown):
     html = f'<html><body><div id="zoom"><p>正文内容正文内容正文内容正文内容正文内容</p>{shown}</div></body></html>'

@@ -141,6 +141,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
         if is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
         elif (LABEL_LINE.match(text) or metadata_line(text)) and not is_furniture(text, template):
+            if not LABEL_LINE.match(text) and _pairs_run(lines, start):
+                break  # a text that is labelled lines (所属行业：… / 所属地区：… / 中标人：…, a 中标公告)
             in_header = True  # (a tool's label, 字号：大 中 小, is no metadata a date under it belongs to)
         elif (BARE_LABEL.fullmatch(text) and not is_furniture(text, template) and start + 1 < len(lines)
               and header_line(lines[start + 1].text)):
@@ -161,6 +163,18 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         start += 1
     return start, doc_no, heading
+
+
+PAIRS_RUN = 3  # labelled lines in a row, none a label the page's metadata uses: a text's own
+
+
+def _pairs_run(lines: list[Line], start: int) -> bool:
+    """Whether the lines from `start` are a run of values under labels no metadata block uses."""
+    run = lines[start:start + PAIRS_RUN]
+    return len(run) == PAIRS_RUN and all(_PAIR_LINE.match(line.text) and not LABEL_LINE.match(line.text) for line in run)
+
+
+_PAIR_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}\s*[:：]\s*\S")
 
 
 def _printed_title(printed: list[str]) -> str | None:

@@ -1106,6 +1106,13 @@ CLASSES = {
         "<html><head><title>关于做好安全生产工作的通知</title></head><body><h1>关于做好安全生产工作的通知</h1><div id='zoom'>" + TEXT
         + "<p>示例市人民政府办公室</p><p>2024-06-05</p></div></body></html>",
         {"written_at": "2024-06-05", "published_at": None}),
+    "a text that is labelled lines, its first ones short, starts at its first line (hebpr's 中标公告)": (
+        "<html><head><title>示例医院装修工程二标段中标公告</title></head><body><h2>示例医院装修工程二标段中标公告</h2>"
+        "<div class='bar'>信息时间：2019-10-25 信息来源：示例省公共资源交易中心</div><div class='ewb-con-p'>所属行业：卫生和社会工作/卫生<br>"
+        "所属地区：示例省<br>中标人：示例建筑工程有限公司,<br>中标金额：200万元人民币<br>其他说明：本项目为费率报价，中标费率为93%。<br></div>"
+        "</body></html>",
+        {"body": "所属行业：卫生和社会工作/卫生\n所属地区：示例省\n中标人：示例建筑工程有限公司,\n中标金额：200万元人民币\n其他说明：本项目为费率报价，中标费率为93%。",
+         "published_at": "2019-10-25", "source": "示例省公共资源交易中心"}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

@@ -33,6 +33,7 @@ from pipeline.lines import (
     labels_row,
     metadata_line,
     unlisted_label,
+    value_line,
 )
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, normalize_doc_no
 from pipeline.signature import DATE_LINE, MIN_LINK_LIST, SIGNED, signature_date, signed_at, signs
@@ -171,10 +172,7 @@ PAIRS_RUN = 3  # labelled lines in a row, none a label the page's metadata uses:
 def _pairs_run(lines: list[Line], start: int) -> bool:
     """Whether the lines from `start` are a run of values under labels no metadata block uses."""
     run = lines[start:start + PAIRS_RUN]
-    return len(run) == PAIRS_RUN and all(_PAIR_LINE.match(line.text) and not LABEL_LINE.match(line.text) for line in run)
-
-
-_PAIR_LINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}\s*[:：]\s*\S")
+    return len(run) == PAIRS_RUN and all(value_line(line.text) and not LABEL_LINE.match(line.text) for line in run)
 
 
 def _printed_title(printed: list[str]) -> str | None:

@@ -104,6 +104,14 @@ def labels_row(text: str) -> bool:
 _UNLISTED = re.compile(rf"^([\u4e00-\u9fa5]{{2,8}})\s*[{COLONS}]\s*[^\s{COLONS}]{{0,12}}$")
 
 
+def value_line(text: str) -> bool:
+    """A line of a value under a label of one word (中标人：示例建筑工程有限公司), listed or not."""
+    return bool(_VALUE_LINE.match(text))
+
+
+_VALUE_LINE = re.compile(rf"^[\u4e00-\u9fa5]{{2,8}}\s*[{COLONS}]\s*\S")
+
+
 def unlisted_label(text: str) -> bool:
     """A label nobody listed with a short value or none (公开类别：主动公开, 备注：无, 发布形式：)."""
     match = _UNLISTED.match(text)

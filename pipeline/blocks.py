@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from lxml import etree
@@ -72,11 +73,22 @@ def _never_rendered(el) -> bool:
 def is_hidden(el) -> bool:
     if el.get("hidden") is not None:
         return True
-    # (the words first: most elements carry a style, few one that hides, and the pattern is slower)
-    if (style := el.get("style")) and ("none" in (lowered := style.lower()) or "hidden" in lowered) and _HIDDEN.search(style):
+    if (style := el.get("style")) and hides_by_style(style):
         return True
     classes = el.get("class")
-    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.split())
+    return bool(classes) and hides_by_class(classes)
+
+
+# (cached, both: a page repeats its few styles and class lists on most of its elements)
+@lru_cache(maxsize=4096)
+def hides_by_style(style: str) -> bool:
+    # (the words first: few styles hide, and the pattern is slower)
+    return ("none" in (lowered := style.lower()) or "hidden" in lowered) and _HIDDEN.search(style) is not None
+
+
+@lru_cache(maxsize=4096)
+def hides_by_class(classes: str) -> bool:
+    return not HIDDEN_CLASSES.isdisjoint(classes.split())
 
 
 def leads_away(el) -> bool:
@@ -137,7 +149,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
 
     # lxml walks the tree (no recursion: hostile pages nest thousands deep); per open element:
     # (the owner of the text inside it, inside a link, hidden, a block, inside a link for its tail)
-    frames: list[tuple] = []
+    frames: list[tuple] = [(root, False, False, False, False)]  # (the page's own, under the walk's first element)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "end":
@@ -150,7 +162,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
                 buf.append(tail)
                 link += len(tail.strip()) if tail_link else 0
             continue
-        owner, in_link, hidden = frames[-1][:3] if frames else (root, False, False)
+        owner, in_link, hidden, _, _ = frames[-1]
         tag = el.tag
         tag = tag if isinstance(tag, str) else None  # (libxml2's HTML parser writes tags in lower case)
         # most elements have no attributes, most others a class alone: their names, read once,

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from pipeline.blocks import SKIP_TAGS, Block, is_hidden, leads_away
+from pipeline.blocks import SKIP_TAGS, Block, hides_by_class, hides_by_style, is_hidden, leads_away
 from pipeline.labels import label_matches
 from pipeline.vocab import ATTACHMENT_EXTENSIONS, BOILERPLATE_LINES, TOOL_WORDS
 
@@ -60,6 +60,8 @@ def forget_lines() -> None:
     _prose.cache_clear()
     _labelled_values.cache_clear()
     label_matches.cache_clear()
+    hides_by_class.cache_clear()
+    hides_by_style.cache_clear()
 
 
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〖〗|｜/:：·>»<«、←→]+")

@@ -72,7 +72,10 @@ def weigh(blocks: list[Block], menus: bool = True) -> dict:
         links = min(block.link_chars, size)
         prose = other = 0
         if not is_prose(block):
-            if is_furniture(block.text):
+            if links == size:  # (all links, most blocks of a page: they weigh as links, furniture or not,
+                if _own_link(block.text) and not is_furniture(block.text):  # unless the document's own)
+                    links, other = 0, size
+            elif is_furniture(block.text):
                 links = size  # a disclaimer or copyright line weighs like navigation
             elif _own_link(block.text):
                 links, other = 0, size  # a link to the document's own file (附件：…) or its salutation

@@ -34,8 +34,8 @@ def plausible(published: str | None, written: str | None) -> bool:
 def publication_date(visible: str | None, meta: str | None, written_at: str | None,
                      guess: Callable[[], str | None], labelled_days: frozenset = frozenset()) -> str | None:
     """The visible date, else the meta tag's, else a guess (htmldate's), each when plausible. A
-    guess landing on a day the page labels as another date (发文日期：…, its 成文日期) read that
-    label: the page shows no publication date."""
+    guess landing on a day the page gives as another date (`labelled_days`: its 成文日期, labelled
+    发文日期：… or its signature's) read that date: the page shows no publication date."""
     shown, tagged = normalize_date(visible), normalize_date(meta)
     if shown:
         if tagged and tagged[:10] == shown[:10] and len(tagged) > len(shown):

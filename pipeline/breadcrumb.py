@@ -93,7 +93,17 @@ def _crumb(text: str, link_chars: int, named: bool, owner=None) -> list[str] | N
     # three steps or more, every one a link (政务公开 > 政策法规 > 委局文件): a trail wherever it starts
     linked_trail = (len(parts) >= MIN_LINKED_STEPS and link_chars >= sum(map(len, parts)) - 2
                     and bool(_ARROW.search(text)))  # not a link printing a file's path (upload/file/….pdf)
-    return parts if named or HOME.match(parts[0]) or linked_trail or owner is not None and _starts_at_home(owner) else None
+    return parts if (named or HOME.match(parts[0]) or linked_trail
+                     or owner is not None and _starts_at_home(owner) and not _separated_inside_links(text, owner)) else None
+
+
+def _separated_inside_links(text: str, owner) -> bool:
+    """Whether a text's only separators are inside its links' words (首页交易信息<a>招标公告/资审公告</a>:
+    links side by side, their separators drawn, one of them naming two columns)."""
+    for link in owner.iter("a"):
+        if words := link.text_content().strip():
+            text = text.replace(words, " ")
+    return not _SEPARATOR.search(text)
 
 
 _HOME_PATH = re.compile(r"^/?(?:index\.[a-z]+)?$")

@@ -1113,6 +1113,11 @@ CLASSES = {
         "</body></html>",
         {"body": "所属行业：卫生和社会工作/卫生\n所属地区：示例省\n中标人：示例建筑工程有限公司,\n中标金额：200万元人民币\n其他说明：本项目为费率报价，中标费率为93%。",
          "published_at": "2019-10-25", "source": "示例省公共资源交易中心"}),
+    "a trail of bare links side by side, no name saying so, one link naming two columns with a slash (jsggzy)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='bar2'><a href='/'>首页</a>"
+        "<a href='/jyxx/'>交易信息</a><a href='/jyxx/jsgc/'>建设工程</a><a href='/jyxx/jsgc/zbgg/'>招标公告/资审公告</a></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 交易信息 > 建设工程 > 招标公告/资审公告", "body": BODY}),
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),

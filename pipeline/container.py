@@ -428,13 +428,14 @@ def find_container(blocks: list[Block], apart: list | None = None):
     hidden from the reader (display:none) counts only when nothing visible is prose. `apart`
     gathers the boxes inside that element which are not the text (a right column's headed box
     printed in the text's own element)."""
-    tallies = weigh([b for b in blocks if not b.hidden])
+    shown = [b for b in blocks if not b.hidden]
+    tallies = weigh(shown)
     if not any(t.prose for t in tallies.values()):
         tallies = weigh(blocks)
     if not any(t.prose for t in tallies.values()):
         # every line of prose in an element named as a menu: a template's wrapper around its side
         # menu and the text at once (<div class="menu"><ul>…</ul><div class="content">…)
-        tallies = weigh([b for b in blocks if not b.hidden], menus=False)
+        tallies = weigh(shown, menus=False)
     if not any(t.prose for t in tallies.values()):
         return _table_document(blocks, tallies)
     # the whole page (<body>) adds up the prose of all its regions: the text is always in one of them

@@ -28,7 +28,12 @@ def _day(value: str) -> date:
 def plausible(published: str | None, written: str | None) -> bool:
     if published is None:
         return False
-    return written is None or -SUSPECT_BEFORE_DAYS <= (_day(published) - _day(written)).days <= SUSPECT_AFTER_DAYS
+    return written is None or not _too_early(published, written) and (_day(published) - _day(written)).days <= SUSPECT_AFTER_DAYS
+
+
+def _too_early(published: str | None, written: str | None) -> bool:
+    """A publication long before the document was signed: some other date of the page."""
+    return bool(published and written) and (_day(written) - _day(published)).days > SUSPECT_BEFORE_DAYS
 
 
 def publication_date(visible: str | None, meta: str | None, written_at: str | None,
@@ -50,11 +55,7 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
         return guessed
     # (one long after the writing is a re-publication, still the page's; one long before the document
     # was signed is some other date of the page, the template's 页面生成时间: no publication)
-    return _not_before(tagged, written_at) or _not_before(guessed, written_at)
-
-
-def _not_before(published: str | None, written: str | None) -> str | None:
-    return None if published and written and (_day(written) - _day(published)).days > SUSPECT_BEFORE_DAYS else published
+    return next((day for day in (tagged, guessed) if day and not _too_early(day, written_at)), None)
 
 
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"  # 2023-12-01, 2024年6月7日

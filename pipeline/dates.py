@@ -80,6 +80,12 @@ DATE_BESIDE_NAME = re.compile(rf"{_IN_FIGURES.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME
 _BYLINE = _beside_name(_DAY, longest=40)
 
 
+def date_alone(text: str) -> bool:
+    """Whether a text is a date and nothing else (its time and weekday at most)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    return bool(_BARE_DATE.match(text) or _ENGLISH_LINE.match(text))
+
+
 def printed_date(text: str) -> str | None:
     """The date a byline prints: alone, or beside its source's name."""
     if _BARE_DATE.match(text) or _ENGLISH_LINE.match(text):

@@ -74,7 +74,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         label = _WS.sub("", match.group(1))
         # Inside running text a short label must stand apart: "… 来源：市交通局" is a label,
         # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
-        # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…) a colon marks it.
+        # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…), or a date in
+        # words (2019年11月27日作者：), a colon marks it.
         before = text[match.start() - 1] if match.start() else " "
         # (a value of its own shape after it, 文号 沪发改价管〔2026〕19号, 日期 2024-06-05, marks a label
         # standing apart, below)
@@ -82,7 +83,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         # …and after another label's value, printed in an element of its own with nothing between
         # (<span>来源:县应急局</span><span>时间:2024-06-05</span>), a colon and a value of its shape do
         run_in = found and match.group(2) and shaped
-        if len(label) <= 2 and before not in _SEPARATORS and not (match.group(2) and not HAN.match(before)) and not run_in:
+        after_value = match.group(2) and (not HAN.match(before) or _DAY_IN_WORDS_END.search(text, 0, match.start()))
+        if len(label) <= 2 and before not in _SEPARATORS and not after_value and not run_in:
             continue
         # Short labels (文号, 来源, 时间) are common words: without a colon they count only
         # as a whole cell of their own, the value in the next cell.
@@ -100,6 +102,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
             found.append(match)
     return tuple(found)
 
+
+_DAY_IN_WORDS_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 MIN_LISTED_LABEL = 4  # characters of a label read without a colon after others on its line
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from pipeline.blocks import BLOCK_TAGS, SKIP_TAGS, is_hidden, shown_text
 from pipeline.breadcrumb import HOME, LEAD
+from pipeline.dates import date_alone
 from pipeline.labels import before_labels, label_matches
 from pipeline.lines import MAX_TITLE
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, clean_text, clean_title, ends_as_office, normalize_doc_no
@@ -89,7 +90,8 @@ def _lead(el) -> str:
 
 
 def _words_before(el, stops: frozenset) -> tuple[str, object]:
-    """An element's text up to its first child whose tag is in `stops`, and that child."""
+    """An element's text up to its first child whose tag is in `stops`, and that child; a child
+    printing a date alone after the words is left out (the page's date, set in the headline)."""
     out = [el.text or ""]
     for child in el:
         if not isinstance(child.tag, str) or child.tag in SKIP_TAGS or is_hidden(child):
@@ -97,7 +99,11 @@ def _words_before(el, stops: frozenset) -> tuple[str, object]:
             continue
         if child.tag in stops:
             return "".join(out), child
-        out += [shown_text(child), child.tail or ""]
+        shown = shown_text(child)
+        if date_alone(shown) and "".join(out).strip():  # (…副主编<br><small>2012年8月27日</small>)
+            out.append(child.tail or "")
+            continue
+        out += [shown, child.tail or ""]
     return "".join(out), None
 
 
@@ -233,7 +239,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names, columns)
-    headlines = [headline_text(shown_text(h)) for h in _HEADLINES(tree)[:3]]
+    headlines = [headline_text(_words_before(h, frozenset())[0]) for h in _HEADLINES(tree)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     # (a trail may end at the document itself: its title is no column's name)
     headlines = [h for h in headlines if h and not _names_column(h, columns) and h not in names and not LEAD.match(h)]

@@ -1121,6 +1121,18 @@ CLASSES = {
     "a newspaper's dateline closing the text has no label: it stays (moe)": (
         _page("", TEXT + "<p>活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）</p>"),
         {"body": BODY + "\n活动取得了圆满成功。（本报北京4月16日电 本报记者 黄璐璐）"}),
+    "a date in words run into the byline's next label (2019年11月27日作者：浏览次数：) is the publication date (cqjtu, dates reprinted)": (
+        "<html><head><title>示例大学研究生院</title></head><body><div class='title'>关于优秀考生奖学金提档升级的公示</div>"
+        "<div class='time'>2019年11月27日<em>作者：</em>浏览次数：<span>12</span></div><div class='text'>" + TEXT + "</div></body></html>",
+        {"title": "关于优秀考生奖学金提档升级的公示", "published_at": "2019-11-27"}),
+    "a date in words set in the headline under its words (<h1>…<br><small>2012年8月27日</small>) is the page's, not the title's (dlut, dates reprinted)": (
+        "<html><head><title>示例大学</title></head><body><h1>卢湖川教授担任国际期刊副主编<br><small>2012年8月27日</small></h1>"
+        "<div class='article'>" + TEXT + "</div></body></html>",
+        {"title": "卢湖川教授担任国际期刊副主编", "published_at": "2012-08-27", "body": BODY}),
+    "the same in an h3 over the text": (
+        "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
+        "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",
+        {"title": "卢湖川教授担任国际期刊副主编", "published_at": "2012-08-27", "body": BODY}),
 }
 
 

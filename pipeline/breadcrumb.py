@@ -42,18 +42,25 @@ _NAMING = etree.XPath("//@class|//@id|//@aria-label|//@wzades|//@des")
 _SPOKEN = frozenset({"aria-label", "wzades", "des"})
 
 
-_MARKS = " \t\n\u3000\xa0·•●○■□▪◆◇▶►"  # a bullet or an icon's character printed before a trail or a step
+_MARKS = " \t\n\u3000\xa0·・•●○■□▪◆◇▶►"  # a bullet or an icon's character printed before a trail or a step
 
 
 def parts_of(text: str) -> list[str]:
     if not LEAD.match(text) and (inside := _LEAD_AFTER_HEADING.match(text)):
         text = text[inside.start(1):]  # the column's heading printed before the lead-in: 通知公告 当前位置：首页 > …
     bare = LEAD.sub("", text)
-    steps = _SEPARATOR.split(bare)
+    cuts = list(_SEPARATOR.finditer(bare))
+    slashes = {cut.group().strip() for cut in cuts} == {"/"}
+    if not slashes:  # a trail joins its steps one way: a slash beside another separator is a name's (招标公告/资审公告),
+        cuts = [cut for cut in cuts if cut.group().strip() != "/"]
+    elif len({cut.group() != "/" for cut in cuts}) > 1:  # and so is one unspaced among spaced ones (首页 / 招标公告/资审公告)
+        cuts = [cut for cut in cuts if cut.group() != "/"]
+    steps = [bare[start:end] for start, end in zip([0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(bare)])]
     if len(steps) == 1 and (barred := _BARRED_FROM_HOME.match(bare)):
         steps = _BAR.split(barred.group().strip())  # 网站首页 | 博士后 | 通知公告 | 正文 (the column's heading after it)
-    elif len(steps) == 1 and len(bare) < len(text.strip()) and (bars := _BAR.split(bare)) and len(bars) >= 2:
-        steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访
+    elif ((len(steps) == 1 or slashes) and len(bare) < len(text.strip()) and (bars := _BAR.split(bare))
+          and len(bars) >= max(2, len(steps))):
+        steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访 (a slash is a name's)
     parts = [clean_text(p.strip(_MARKS)) for p in steps]
     parts = [p for p in parts if p]
     if parts:
@@ -175,7 +182,7 @@ def _after_links(text: str, links: list[str]) -> list[str]:
         end = at + len(words)
     if not links or links[-1] in CURRENT_PAGE_STEPS:
         return []  # (the trail ends at the page: what follows, 通知公告, is the column's heading)
-    after = clean_text(text[end:])
+    after = clean_text(text[end:].lstrip(_MARKS + "—–-"))  # (its separator a mark or a dash: 新闻动态 · 正文)
     return [after] if after and len(after) <= MAX_STEP and not _TOOLS.search(after) else []
 
 

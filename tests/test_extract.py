@@ -1129,6 +1129,26 @@ CLASSES = {
         "<html><head><title>示例大学</title></head><body><h1>卢湖川教授担任国际期刊副主编<br><small>2012年8月27日</small></h1>"
         "<div class='article'>" + TEXT + "</div></body></html>",
         {"title": "卢湖川教授担任国际期刊副主编", "published_at": "2012-08-27", "body": BODY}),
+    "a led-in trail joined by arrows, its last step a name with a slash (招标公告/资审公告) in plain text (jsggzy, trail reprinted)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='ewb-bread'>当前位置：<a href='/'>首页</a> → "
+        "<a href='/jyxx/'>交易信息</a> → <span>招标公告/资审公告</span></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 交易信息 > 招标公告/资审公告"}),
+    "the same joined by spaced slashes: the unspaced one is the name's": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='ewb-bread'>当前位置：<a href='/'>首页</a> / "
+        "<a href='/jyxx/'>交易信息</a> / <span>招标公告/资审公告</span></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 交易信息 > 招标公告/资审公告"}),
+    "the same joined by bars after a lead-in": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='ewb-bread'>当前位置：<a href='/'>首页</a> | "
+        "<a href='/jyxx/'>交易信息</a> | <span>招标公告/资审公告</span></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 交易信息 > 招标公告/资审公告"}),
+    "a led-in trail of links joined by middle dots, the page's step plain: no dot in the step (trail reprinted)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='wz'>当前位置：<a href='/'>首页</a> · "
+        "<a href='/jrdt/'>金融动态</a> · <span>新闻资讯</span></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 金融动态 > 新闻资讯"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

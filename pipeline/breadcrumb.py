@@ -30,6 +30,7 @@ _URL = re.compile(r"[a-z]{3,5}://|www\.", re.I)
 _LEAD_AFTER_HEADING = re.compile(rf"^\s*[^\s>＞]{{2,12}}\s+((?:{'|'.join(BREADCRUMB_LEADS)})\s*[:：])")
 # page tools run into the last part: "2007年第23号 字号： 默认 大 超大 | 打印"
 _BAR = re.compile(r"\s*[|｜]\s*")  # a tool bar's separator, and a trail's only after a lead-in
+_LED_IN_JOIN = re.compile(r"\s*[|｜]\s*|\s+[·・—]\s+")  # …and a spaced dot or dash, after a lead-in
 _TRAILER = re.compile(r"\s*(?:[|｜]|\s\S{1,4}\s*[:：]).*$")
 MAX_LENGTH = 200
 MIN_LINKED_STEPS = 3
@@ -58,7 +59,7 @@ def parts_of(text: str) -> list[str]:
     steps = [bare[start:end] for start, end in zip([0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(bare)])]
     if len(steps) == 1 and (barred := _BARRED_FROM_HOME.match(bare)):
         steps = _BAR.split(barred.group().strip())  # 网站首页 | 博士后 | 通知公告 | 正文 (the column's heading after it)
-    elif ((len(steps) == 1 or slashes) and len(bare) < len(text.strip()) and (bars := _BAR.split(bare))
+    elif ((len(steps) == 1 or slashes) and len(bare) < len(text.strip()) and (bars := _LED_IN_JOIN.split(bare))
           and len(bars) >= max(2, len(steps))):
         steps = bars  # led in (当前位置：) with bars only between its steps: 首页｜新华社记者看东北｜人物专访 (a slash is a name's)
     parts = [clean_text(p.strip(_MARKS)) for p in steps]
@@ -183,6 +184,8 @@ def _after_links(text: str, links: list[str]) -> list[str]:
     if not links or links[-1] in CURRENT_PAGE_STEPS:
         return []  # (the trail ends at the page: what follows, 通知公告, is the column's heading)
     after = clean_text(text[end:].lstrip(_MARKS + "—–-"))  # (its separator a mark or a dash: 新闻动态 · 正文)
+    if after and (first := after.split()[0]) in CURRENT_PAGE_STEPS:
+        after = first  # the trail ends at the page: the column's heading printed after it (正文 通知公告) is none
     return [after] if after and len(after) <= MAX_STEP and not _TOOLS.search(after) else []
 
 

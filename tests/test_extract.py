@@ -1149,6 +1149,16 @@ CLASSES = {
         "<a href='/jrdt/'>金融动态</a> · <span>新闻资讯</span></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "首页 > 金融动态 > 新闻资讯"}),
+    "the same joined by spaced middle dots, the slash inside a name": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='ewb-bread'>当前位置：<a href='/'>首页</a> · "
+        "<a href='/jyxx/'>交易信息</a> · <a href='/jyxx/zbgg/'>招标公告/资审公告</a></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 交易信息 > 招标公告/资审公告"}),
+    "a trail of links ending at the page's plain step, the column's heading after it (·正文 通知公告, henu reprinted)": (
+        "<html><head><title>关于做好安全生产工作的通知</title></head><body><div class='wz'>您的位置：<a href='/'>网站首页</a>·"
+        "<a href='/bsh/'>博士后</a>·<a href='/bsh/tzgg/'>通知公告</a>·<span>正文</span> <b>通知公告</b></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

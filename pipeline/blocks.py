@@ -249,7 +249,7 @@ def after_headline(page: list[Block], title: str | None, container) -> Iterable[
             yield block
             since_title += 1
             if since_title > HEADER_BLOCKS:
-                return
+                since_title = None  # (the title may come again: a sticky bar's copy of it was the first)
 
 
 def class_words(names) -> re.Pattern:

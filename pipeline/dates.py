@@ -61,7 +61,7 @@ def publication_date(visible: str | None, meta: str | None, written_at: str | No
 _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"  # 2023-12-01, 2024年6月7日
 _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 # a line that is a date and nothing else (a weekday at most): 2023-12-01 14:43, 2024年6月7日
-_BARE_DATE = re.compile(rf"^{_DAY}(?:\s+\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?:\s*星期[一二三四五六日天])?$")
+_BARE_DATE = re.compile(rf"^{_DAY}(?:(?:\s+|(?<=日))\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?(?:\s*星期[一二三四五六日天])?$")
 
 
 def _beside_name(day: str, longest: int = 20) -> re.Pattern:

@@ -70,7 +70,15 @@ def _names_in(suffix: str, meta: dict, columns: tuple[str, ...] = ()) -> bool:
     """Whether a title's suffix is made of the site's or column's name (as its <meta> say, or a
     step of the breadcrumb past home)."""
     names = (*(meta.get(k) for k in ("SiteName", "ColumnName", "lanmu")), *(step for step in columns if not HOME.match(step)))
-    return any(name and name in suffix for name in names)
+    rest = suffix
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        rest = rest.replace(name, "")
+    # (a few words more at most, 门户网站: not a title's words that hold a column's name, | 洛阳职业技术学院：…)
+    return rest != suffix and len(_NOT_WORDS.sub("", rest)) <= MAX_NAME_REST
+
+
+MAX_NAME_REST = 6  # characters of a suffix besides the names it holds
+_NOT_WORDS = re.compile(r"[\W_]+")
 
 
 SUBTITLE_DASH = re.compile(r"^\s*[—–－-]{1,2}\s*")  # a 副题 is led by a dash: ——我国…综述

@@ -1159,6 +1159,22 @@ CLASSES = {
         "<a href='/bsh/'>博士后</a>·<a href='/bsh/tzgg/'>通知公告</a>·<span>正文</span> <b>通知公告</b></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
+    "a sticky top bar printing the title first: the date line under the real headline is read, with its time (china.com.cn)": (
+        "<html><head><title>示例市发放一次性育儿津贴</title></head><body><div class='topNav'><h1>示例市对生育二孩的家庭发放一次性育儿津贴</h1>"
+        "<div>分享到：</div><div>链接已复制</div><h2>LANGUAGE</h2><ul><li>English</li><li>Français</li><li>Русский</li><li>Español</li>"
+        "<li>日本語</li><li>한국어</li><li>Deutsch</li></ul></div><div class='nav'><a href='/'>首页</a></div>"
+        "<h1>示例市对生育二孩的家庭发放一次性育儿津贴</h1><div class='inform'><p>2024-05-13 13:48</p><p>来源：示例网</p></div>"
+        "<div class='article'>" + TEXT + "</div></body></html>",
+        {"published_at": "2024-05-13T13:48", "source": "示例网"}),
+    "a date in words with its time run into it (2019年06月15日08:18) keeps the time (people.com.cn)": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='box01'><div class='fl'>"
+        "2019年06月15日08:18&nbsp;&nbsp;来源：<a href='/'>示例网-文化频道</a></div></div><div class='rm_txt'>" + TEXT + "</div></body></html>",
+        {"published_at": "2019-06-15T08:18", "source": "示例网-文化频道"}),
+    "a headline led by its column's tag (图说洛阳| 洛阳职业技术学院：…) is whole, though the <title> and the trail name the column (henandaily)": (
+        "<html><head><title>图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年 示例日报网</title></head><body>"
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/ly/'>洛阳</a></div>"
+        "<h1>图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"title": "图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

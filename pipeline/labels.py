@@ -194,8 +194,21 @@ _LEADERS = re.compile(r"^[.．·…]{2,}\s*")
 # fields that name something: a bare date in the next cell (文章来源：<empty> | 2018-10-19 16:00) is not one
 NAMED_FIELDS = frozenset({"source", "publisher", "subject", "keywords", "title"})
 _ONLY_DATE = re.compile(r"^[\d\s:：/.\-年月日时分秒]+$")
-_DATE_AFTER = re.compile(r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_DATE_AFTER = re.compile(r"(?:\s+|(?<=[^\d\s]))(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _GLYPH = re.compile(r"[A-Za-z+\-]{1,3}")
+
+
+def _own_element_value(line, label: str, value: str) -> str:
+    """A name printed in its label's own inline element ends with it: <span>来源：中国新闻网</span>
+    <span>王帆</span> (the author beside it, unlabelled) gives 中国新闻网."""
+    for inner in line.iterdescendants():
+        if not isinstance(inner.tag, str):
+            continue
+        own = _WS.sub(" ", inner.text_content()).strip()
+        if (match := LABEL_RE.match(own)) and _WS.sub("", match.group(1)) == label and match.end() < len(own):
+            inside = _value(own[match.end():])
+            return inside if inside and value.startswith(inside) else value
+    return value
 
 
 def labelled_pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple]]:
@@ -332,5 +345,7 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                 value = _broken_value(value, el, segs[i + 1:], " " if field != "title" else "")
             if field in NAMED_FIELDS:
                 value = _DATE_AFTER.sub("", value)  # a name, then the byline's date: 稿源：示例日报 2024-06-05
+                if " " in value and len(holders) == 1:
+                    value = _own_element_value(el, label, value)
             if field and value and len(value) <= MAX_VALUE and not (field in NAMED_FIELDS and _ONLY_DATE.match(value)):
                 yield field, value, holders, label

@@ -1175,6 +1175,14 @@ CLASSES = {
         "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/ly/'>洛阳</a></div>"
         "<h1>图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"title": "图说洛阳| 洛阳职业技术学院：剪“廉洁窗花” 过廉洁之年"}),
+    "a source in its label's own element ends there: an unlabelled author or the site's name beside it is not the source's (southcn, youth.cn)": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='meta'><div class='fl'>"
+        "<span>2023-06-15 08:10</span> <span>来源：中国新闻网</span> <span>王帆</span></div></div><div class='c'>" + TEXT + "</div></body></html>",
+        {"source": "中国新闻网", "published_at": "2023-06-15T08:10"}),
+    "a source run into the date after it with nothing between (来源：人民日报2024-05-13 08:49, gmw)": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='m_tips'>"
+        "<span>来源：<a href='/'>人民日报</a></span><span>2024-05-13 08:49</span></div><div class='c'>" + TEXT + "</div></body></html>",
+        {"source": "人民日报", "published_at": "2024-05-13T08:49"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

@@ -297,7 +297,11 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data
         if parts := hanweb_location(tree):
             return parts, None
-    return (_linked_whole(*found), found[1]) if found else ([], None)
+    if found is None:
+        return [], None
+    parts = _linked_whole(*found)
+    # (a trail naming only the page, > 正文, its channel's name left empty by the template: no column)
+    return ([] if all(part in CURRENT_PAGE_STEPS for part in parts) else parts), found[1]
 
 
 def _linked_whole(parts: list[str], holder) -> list[str]:

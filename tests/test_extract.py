@@ -1183,6 +1183,16 @@ CLASSES = {
         "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='m_tips'>"
         "<span>来源：<a href='/'>人民日报</a></span><span>2024-05-13 08:49</span></div><div class='c'>" + TEXT + "</div></body></html>",
         {"source": "人民日报", "published_at": "2024-05-13T08:49"}),
+    "a reposted text's print line, a phone page's fold, a reprint notice and an error-report button end no text (people.com.cn, gmw, kepuchina, xinhuanet)": (
+        _page("", TEXT + "<p>《人民日报》（2024年05月10日04版）</p><p>[责编：张倩]</p><p>阅读剩余全文（）</p>"
+              "<p>本作品为“示例一点通”原创，转载时务请注明出处。</p><p>+1</p><p>【纠错】 责任编辑： 尹世杰</p>"),
+        {"body": BODY}),
+    "a survey widget's placeholder over the text is none of it (gmw)": (
+        _page("", "<div class='survey'>调查问题加载中，请稍候。若长时间无响应，请刷新本页面</div>" + TEXT), {"body": BODY}),
+    "a trail naming only the page (> 正文, the channel's name left empty) gives no column (he.news.cn)": (
+        "<html><head><title>示例网</title></head><body><div class='crumb'>当前位置：<a href='/'></a> &gt; 正文</div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": None, "body": BODY}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

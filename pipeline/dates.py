@@ -80,9 +80,18 @@ DATE_BESIDE_NAME = re.compile(rf"{_IN_FIGURES.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME
 _BYLINE = _beside_name(_DAY, longest=40)
 
 
+# a date in brackets, its time with it: [2024-06-05 10:00], （2024-06-05）, 【2024年6月5日】
+_BRACKETED = re.compile(rf"[\[【(]\s*({_DAY}{_TIME})\s*[\]】)]")
+
+
+def unbracketed(text: str) -> str:
+    """A line with the brackets around its date dropped: a bracketed date reads as a bare one."""
+    return _BRACKETED.sub(r"\1", text) if "[" in text or "【" in text or "(" in text else text
+
+
 def date_alone(text: str) -> bool:
     """Whether a text is a date and nothing else (its time and weekday at most)."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = unbracketed(unicodedata.normalize("NFKC", text)).strip()
     return bool(_BARE_DATE.match(text) or _ENGLISH_LINE.match(text))
 
 
@@ -99,7 +108,7 @@ def dated_line(text: str) -> bool:
     before the line's labelled items (2024-06-05 作者：张三), or in figures beside a name. Not a
     date in words beside a name (示例县统计局 2024年2月22日): that may be a signature printed under
     the title, the text's own."""
-    text = before_labels(without_tools(unicodedata.normalize("NFKC", text))).rstrip(" |｜")
+    text = before_labels(without_tools(unbracketed(unicodedata.normalize("NFKC", text)))).rstrip(" |｜")
     first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
     return bool(_BARE_DATE.match(text) or _IN_FIGURES.match(text) or _ENGLISH_LINE.match(text)
                 or first != text and (_BARE_DATE.match(first) or _ENGLISH_LINE.match(first)))
@@ -121,7 +130,7 @@ def header_date(lines: list[str]) -> str | None:
     """The first date a document's header prints on lines of its own: a byline's (with the page
     tools it runs into after it), or a calendar's leaf over two lines."""
     # (figures full-width or not: ２０２４年６月５日 is the same day)
-    lines = [without_tools(unicodedata.normalize("NFKC", line)) for line in lines]
+    lines = [without_tools(unbracketed(unicodedata.normalize("NFKC", line))) for line in lines]
     texts = [before_labels(line).rstrip(" |｜") for line in lines]  # (2024/06/05 15:30 | 编辑：…)
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))

@@ -61,7 +61,7 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             # above the text, a line is read with the lines its element prints over it: a title
             # broken by <br> is judged whole (…召开干 / 部职工大会…, the second alone an office's name)
             # (not a date alone: …副主编<br><small>2012年8月27日</small> is the title and the page's date)
-            whole = not heading_only and line and header_line(line) and not is_furniture(block.text) and not date_alone(line)
+            whole = not heading_only and line and header_line(line) and not is_furniture(block.text) and not date_alone(block.text)
             text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
                     or not heading_only and in_data_table(block.owner)  # a cell's heading (代理机构联系方式)

@@ -183,7 +183,7 @@ def _own_words(heading) -> str:
 
 # a date in figures after the words, in brackets or run into them (…感染者 ( 2022-04-26),
 # …快速办理！<span>2023-12-14</span>): a document's title writes its dates in words
-_DATE_AFTER = re.compile(r"(?<=\S)\s*[（(]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?$")
+_DATE_AFTER = re.compile(r"(?<=\S)\s*[（(\[【]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)\]】]?$")
 
 
 def without_date_after(text: str) -> str:

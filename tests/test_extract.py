@@ -1193,6 +1193,18 @@ CLASSES = {
         "<html><head><title>示例网</title></head><body><div class='crumb'>当前位置：<a href='/'></a> &gt; 正文</div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": None, "body": BODY}),
+    "a date line in brackets under the headline ([2024-05-13 13:48]) is read as a bare one, its time with it (dates reprinted)": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='info'>[2024-05-13 13:48]</div>"
+        "<div class='c'>" + TEXT + "</div></body></html>",
+        {"published_at": "2024-05-13T13:48", "title": "关于做好安全生产工作的通知"}),
+    "the same in full-width brackets beside the source's name (示例日报 【2024年5月13日】)": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div class='info'>示例日报网 【2024年5月13日】</div>"
+        "<div class='c'>" + TEXT + "</div></body></html>",
+        {"published_at": "2024-05-13"}),
+    "a bracketed date set in the headline under its words is the page's (<h3>…<br><small>[2012-08-27]</small>)": (
+        "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
+        "<small>[2012-08-27]</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",
+        {"title": "卢湖川教授担任国际期刊副主编", "published_at": "2012-08-27", "body": BODY}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

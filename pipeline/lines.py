@@ -48,9 +48,23 @@ FIGURES_DATE = re.compile(rf"^[\[【(（]?\s*{FIGURES_DAY}\s*[\]】)）]?$")  # 
 DATE_ONLY = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 MIN_TITLE, MAX_TITLE = 6, 100  # Chinese characters at least, characters at most
 # a news headline giving its speaker, then what was said (农机专家李金泽：为农机行业搭建现代化信息平台): the
-# words before the colon end as no label does, the words after are a headline's, not a list
-SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*[^:：\s,，、;；]{%d,}$" % (
+# words before the colon end as no label does, the words after are a headline's
+_SPEAKER_HEADLINE = re.compile(r"^[\u4e00-\u9fa5]{2,8}(?<!%s)\s*[:：]\s*(?P<said>[^:：\s;；]{%d,})$" % (
     ")(?<!".join(LABEL_WORD_ENDINGS), MIN_TITLE + 2))
+_LISTED = re.compile(r"[,，、]")
+MAX_LISTED_NAME = 4  # characters of a name in a list after a label (参加人员：张三、李四)
+MAX_HEADLINE_PARTS = 3  # a headline runs on with two 、 or ， at most; a label's list of categories with more
+
+
+def speaker_headline(text: str) -> bool:
+    """A news headline giving its speaker or place, then what was said or happened
+    (呼和浩特：对生育二孩、三孩的…发放…津贴): its words may run on with a 、 or ， or two, where a
+    label's list (参加人员：张三、李四、王五; 所属行业：电力、热力、…,金融业,…) is of short names or long."""
+    if not (match := _SPEAKER_HEADLINE.match(text)):
+        return False
+    parts = _LISTED.split(match.group("said"))
+    return len(parts) <= MAX_HEADLINE_PARTS and max(map(len, parts)) > MAX_LISTED_NAME
+
 
 def header_line(text: str) -> bool:
     """A short line without sentence punctuation, not a heading of the text's structure and

@@ -22,10 +22,10 @@ from pipeline.lines import (
     MAX_TITLE,
     MIN_TITLE,
     SENTENCE_END,
-    SPEAKER_HEADLINE,
     header_line,
     is_doc_no,
     metadata_line,
+    speaker_headline,
 )
 from pipeline.normalize import HAN, clean_text, ends_as_office
 from pipeline.title import SUBTITLE_DASH, headline_text, is_name
@@ -182,16 +182,16 @@ _VALUE_AFTER_COLON = re.compile(r"^\s*[:：]")
 
 def _passed_over(text: str, block) -> bool:
     """A line between a headline and its text: a date, a labelled value, a 文号 (alone or in a
-    bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述),
+    bar of words), a tool, a link, a contact, a caption too short for a title, a 副题 (——…综述), the reporters,
     a metadata block's heading, a byline ending in its date or naming a web address, a
     salutation's addressees (the title is over them), the breadcrumb, a 题注 (（…通过）)."""
     return (len(HAN.findall(text)) < MIN_TITLE or block.link_chars * 2 >= len(text) or is_furniture(text)
             or text in METADATA_HEADINGS
             or bool(DATE_ONLY.match(text) or FIGURES_DATE.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
-                    or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not SPEAKER_HEADLINE.match(text)
+                    or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not speaker_headline(text)
                     or BREADCRUMB_LINE.match(text) or LEAD.fullmatch(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
                     or _DOMAIN.search(text) or SUBTITLE_DASH.match(text) or _ENDS_IN_DATE.search(text)
-                    or _DATED_NOTE.match(text)
+                    or _DATED_NOTE.match(text) or _REPORTERS.match(text)
                     or _addressees(text.rstrip(":： "))))
 
 
@@ -216,6 +216,8 @@ _LIST_MARKS = re.compile(r"[，、,]")
 
 
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}")
+# a news item's reporters under its headline: 本报记者  王乐文  方  敏, 新华社记者：张三 (the role, then names set apart)
+_REPORTERS = re.compile(r"^[\u4e00-\u9fa5·]{0,8}?(?:记者|通讯员|特约撰稿人?)\s*[:：\s]\s*[\u4e00-\u9fa5·\s、，,]{2,30}$")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")

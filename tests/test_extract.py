@@ -1205,6 +1205,16 @@ CLASSES = {
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>[2012-08-27]</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",
         {"title": "卢湖川教授担任国际期刊副主编", "published_at": "2012-08-27", "body": BODY}),
+    "a headline in a plain block giving its place, then what happened with a 、 in it (呼和浩特：对生育二孩、三孩的…), is the title (china.com.cn, headline a plain block)": (
+        "<html><head><title>示例网</title></head><body><div class='m_local'><a href='/'>首页</a>&gt;</div>"
+        "<div>呼和浩特：对生育二孩、三孩的呼市户籍家庭发放一次性育儿津贴5000元</div><p>2024-05-13 13:48</p><p>来源：中国网</p>"
+        "<div class='article'>" + TEXT + "</div></body></html>",
+        {"title": "呼和浩特：对生育二孩、三孩的呼市户籍家庭发放一次性育儿津贴5000元", "published_at": "2024-05-13T13:48"}),
+    "the reporters' line under a plain headline (本报记者  王乐文  方  敏) is not the title (people.com.cn, headline a plain block)": (
+        "<html><head><title>示例网</title></head><body><div>在新时代中部地区崛起中争先出彩（推动高质量发展·权威发布）</div>"
+        "<div class='author'>本报记者  王乐文  方  敏</div><div>2024年05月10日06:58 | 来源：人民网－人民日报</div>"
+        "<div class='rm_txt'>" + TEXT + "</div></body></html>",
+        {"title": "在新时代中部地区崛起中争先出彩（推动高质量发展·权威发布）", "published_at": "2024-05-10T06:58"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

@@ -204,6 +204,7 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
     (（来源：示例日报）)."""
     tail: list[Block] = []
     holders: list = []
+    prose_owners: set = set()
     if container is None:
         outside, head = page, []
     else:
@@ -224,6 +225,7 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
             titles = {unspaced(title) for title in named_titles(page[0].owner.getroottree())}
             text = [i for i in text if not any(unspaced(inside[i].text) in title for title in titles)]
         head = inside[:text[0]] if text else inside
+        prose_owners = {inside[i].owner for i, prose in unpaired if prose}
         last_prose = max((i for i, prose in unpaired if prose), default=None)
         tail = inside[last_prose + 1:] if last_prose is not None else []
     values: dict[str, str] = {}
@@ -246,10 +248,11 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
             holders.extend(el for _, _, elements in pairs for el in elements)
         for field, value, _ in pairs:
             values.setdefault(field, value)
-    # a value run into the text's own element (lines broken by <br>), or into its last sentence
-    # (…圆满成功。（来源：县委办）), holds the text: it stays
+    # a value run into the text's own element (lines broken by <br>: the element prints the text's
+    # prose too), or into its last sentence (…圆满成功。（来源：县委办）), holds the text: it stays
     return values, [el for el in holders if container is None
-                    or not holds(el, container) and not (holds(container, el) and _after_sentence(el))]
+                    or not holds(el, container) and el not in prose_owners
+                    and not (holds(container, el) and _after_sentence(el))]
 
 
 def _after_sentence(el) -> bool:

@@ -189,6 +189,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a paper's print of the text reposted: 《人民日报》（2024年05月10日04版）
     r"《[^》]{2,15}》\s*[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]",
     r"(?:阅读|展开|查看)(?:剩余)?全文.{0,6}",  # a phone page's fold: 阅读剩余全文（）
+    r"原标题\s*[:：].{1,80}",  # a reposted text's first title, given by the site that reposts it
+    r"(?:欢迎)?关注(?:微信)?公众号\s*[:：].{0,20}",
     r".{0,6}凡本(?:站|网).{0,20}(?:转载|作品|稿件).*",
     r"版权(?:与|和)?免责声明.{0,10}",
     r"(?:【\s*[大中小]\s*】\s*)+",

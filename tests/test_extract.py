@@ -1215,6 +1215,21 @@ CLASSES = {
         "<div class='author'>本报记者  王乐文  方  敏</div><div>2024年05月10日06:58 | 来源：人民网－人民日报</div>"
         "<div class='rm_txt'>" + TEXT + "</div></body></html>",
         {"title": "在新时代中部地区崛起中争先出彩（推动高质量发展·权威发布）", "published_at": "2024-05-10T06:58"}),
+    "a whole page printed as lines broken by <br> in one element, its labelled line among them: the element is the text's, only that line is metadata (hsgaj, lines reprinted)": (
+        "<html><head><title>示例市公安局治安户政支队</title></head><body><div id='content'><div class='nav'>您当前的位置：<a href='/'>首页</a> &gt; "
+        "<a href='/zx/'>专项工作</a> &gt; 正文</div><div class='show'><span>关于开展全市户口登记管理专项整治工作的通知</span><br>"
+        "<span>信息提供：户政管理大队 发布时间：2015-04-16 09:42:18 阅读次数：236</span><br>"
+        "<span>各县（市）区公安局、开发区分局治安（户政）部门，各派出所：</span><br>"
+        "<span>为进一步加强户口登记管理，全面清理整治户口登记中存在的“一人多户”、重复户口、虚假户口等问题，确保人口信息准确、完整、鲜活，"
+        "根据省公安厅统一部署，支队决定在全市范围内开展户口登记管理专项整治工作。</span><br>"
+        "<span>示例市公安局治安户政支队</span><br><span>2015年4月15日</span><br></div></div></body></html>",
+        {"title": "关于开展全市户口登记管理专项整治工作的通知", "published_at": "2015-04-16T09:42:18", "source": "户政管理大队",
+         "written_at": "2015-04-15",
+         "body": "各县（市）区公安局、开发区分局治安（户政）部门，各派出所：\n为进一步加强户口登记管理，全面清理整治户口登记中存在的“一人多户”、"
+                 "重复户口、虚假户口等问题，确保人口信息准确、完整、鲜活，根据省公安厅统一部署，支队决定在全市范围内开展户口登记管理专项整治工作。"
+                 "\n示例市公安局治安户政支队\n2015年4月15日"}),
+    "a reposted text's first title, and a follow-us line after the text, are the site's (people.com.cn)": (
+        _page("", "<p>原标题：春季学期开学，织密返校疫情防控网</p>" + TEXT + "<p>关注公众号：人民网财经</p>"), {"body": BODY}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

@@ -1230,6 +1230,15 @@ CLASSES = {
                  "\n示例市公安局治安户政支队\n2015年4月15日"}),
     "a reposted text's first title, and a follow-us line after the text, are the site's (people.com.cn)": (
         _page("", "<p>原标题：春季学期开学，织密返校疫情防控网</p>" + TEXT + "<p>关注公众号：人民网财经</p>"), {"body": BODY}),
+    "a Founder page showing no date gives its enpproperty comment's, a paper's issue day without its midnight (chinatibetnews)": (
+        "<html><head><title>示例日报</title></head><body><h1>“厕所革命”改善农牧区人居环境</h1><div id='ozoom'>" + TEXT
+        + "<!--/enpcontent--><!--enpproperty <articleid>1</articleid><date>2022-02-13 00:00:00:0</date><author></author>"
+          "<title>“厕所革命”改善农牧区人居环境</title>/enpproperty--></div></body></html>",
+        {"published_at": "2022-02-13"}),
+    "the same with a time: the time is kept": (
+        "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div id='ozoom'>" + TEXT
+        + "<!--enpproperty <articleid>117184963</articleid><date>2024-05-13 13:48:13:671</date>/enpproperty--></div></body></html>",
+        {"published_at": "2024-05-13T13:48:13"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

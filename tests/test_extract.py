@@ -1239,6 +1239,8 @@ CLASSES = {
         "<html><head><title>示例网</title></head><body><h1>关于做好安全生产工作的通知</h1><div id='ozoom'>" + TEXT
         + "<!--enpproperty <articleid>117184963</articleid><date>2024-05-13 13:48:13:671</date>/enpproperty--></div></body></html>",
         {"published_at": "2024-05-13T13:48:13"}),
+    "page tools worded any way (打印该页, 关闭此窗口) and a share bar naming 腾讯微博, then a line of tools, end no text (tails probe)": (
+        _page("", TEXT + "<p>QQ空间新浪微博腾讯微博微信 更多</p><p>打印该页</p><p>关闭此窗口</p>"), {"body": BODY}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

@@ -1241,6 +1241,8 @@ CLASSES = {
         {"published_at": "2024-05-13T13:48:13"}),
     "page tools worded any way (打印该页, 关闭此窗口) and a share bar naming 腾讯微博, then a line of tools, end no text (tails probe)": (
         _page("", TEXT + "<p>QQ空间新浪微博腾讯微博微信 更多</p><p>打印该页</p><p>关闭此窗口</p>"), {"body": BODY}),
+    "an author's line over the text, empty or not (作者： / 作者：张三), is the site's byline, not the text's first line (heads probe)": (
+        _page("", "<p>作者：</p>" + TEXT), {"body": BODY}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

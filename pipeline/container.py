@@ -628,6 +628,8 @@ def _headed_box_after(best, blocks: list[Block], tallies: dict, header: tuple[in
         return None
     if not _under_own_heading(box, blocks) or bigger and not _starts_after(box, blocks, header[0] + 1):
         return None
+    if bigger and all(_ends_before(child, blocks, header[0]) for child in children[:-1]):
+        return None  # (before it only the document's header, its headline: the box under the column's heading is the text)
     return box
 
 

@@ -1243,6 +1243,16 @@ CLASSES = {
         _page("", TEXT + "<p>QQ空间新浪微博腾讯微博微信 更多</p><p>打印该页</p><p>关闭此窗口</p>"), {"body": BODY}),
     "an author's line over the text, empty or not (作者： / 作者：张三), is the site's byline, not the text's first line (heads probe)": (
         _page("", "<p>作者：</p>" + TEXT), {"body": BODY}),
+    "the column's name heading the text's box after the headline, the headline alone before it: the box is the text (cjn, column heading)": (
+        "<html><head><title>示例网</title></head><body><div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/wh/'>武汉</a></div>"
+        "<div class='art'><h1>外媒眼中的武汉长假：蓬勃发展，欢声笑语</h1>"
+        "<div class='art-main'><h2>武汉</h2>" + TEXT + "</div></div>"
+        "<ul class='img'><li><p>市民过早不慎将钱包遗失，民警排查3小时终追回</p></li></ul></body></html>",
+        {"body": BODY}),
+    "a trail led in by 您在这里 (you are here)": (
+        "<html><head><title>示例网</title></head><body><div class='wz'>您在这里：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 通知公告"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

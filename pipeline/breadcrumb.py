@@ -13,9 +13,9 @@ import re
 from lxml import etree
 from urllib.parse import urljoin, urlsplit
 
-from pipeline.blocks import Block, Regions, is_hidden
+from pipeline.blocks import Block, Regions, class_words, is_hidden
 from pipeline.normalize import clean_text
-from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CURRENT_PAGE_STEPS, HOME_NAMES
+from pipeline.vocab import BREADCRUMB_LEADS, BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, BREADCRUMB_WORDS, CURRENT_PAGE_STEPS, HOME_NAMES
 
 # "您当前所在的位置：", "当前位置:", "| 我的位置:" …: a few words ending in a lead word, then a colon;
 # a template printing two (您所在的位置 :当前位置：首页 > …) leads in with both
@@ -37,6 +37,7 @@ MIN_LINKED_STEPS = 3
 _ARROW = re.compile(r">|＞|»|›|→")
 HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
 _NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
+_NAMED_WORD = class_words(BREADCRUMB_WORDS)  # (bread in ul.bread and div.ewb-bread, not in div.breadbanner)
 # the attributes naming an element: its class and id, and what it says to a screen reader
 # (aria-label, and the wzades / des of the accessibility scripts gov sites load)
 _NAMING = etree.XPath("//@class|//@id|//@aria-label|//@wzades|//@des")
@@ -44,6 +45,7 @@ _SPOKEN = frozenset({"aria-label", "wzades", "des"})
 
 
 _MARKS = " \t\n\u3000\xa0·・•●○■□▪◆◇▶►"  # a bullet or an icon's character printed before a trail or a step
+_STEP_EDGES = _MARKS + ">＞》»›→/-－—"  # …and a separator a link's words carry at their edge (<a>》专题栏目</a>)
 
 
 def parts_of(text: str) -> list[str]:
@@ -143,8 +145,11 @@ def _element_crumb(el) -> list[str] | None:
     links = [t for a in el.iter("a") if (t := clean_text(a.text_content()))]
     parts = _crumb(text, sum(map(len, links)), named=True)
     items = [t for li in el.iter("li") if (t := clean_text(LEAD.sub("", li.text_content())))]
-    after = _after_links(text, links) if parts and len(parts) == 1 and links else []
-    if parts and len(parts) == 1 and max(len(links) + len(after), len(items)) >= 2 and not _SEPARATOR.search(text):
+    # (separators drawn: none printed, or one only inside a link's words, <a>招标公告/资审公告</a>)
+    named_pair = len(links) >= 2 and any(_SEPARATOR.search(words.strip(_STEP_EDGES)) for words in links)
+    drawn = parts and (len(parts) == 1 and not _SEPARATOR.search(text) or named_pair and _separated_inside_links(text, el))
+    after = _after_links(text, links) if drawn and links else []
+    if drawn and max(len(links) + len(after), len(items)) >= 2:
         # separators drawn by CSS: the list's items are the parts (a step, the last often, may be
         # plain text: <li><a>首页</a></li><li class="active">经济运行</li>), else the links and
         # the current page's name after them (<a>首页</a><i></i><a>金融动态</a><i></i>新闻资讯)
@@ -253,14 +258,15 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     # (the names asked one by one as libxml2 hands them over, with no element built for the rest);
     # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
     named = list(dict.fromkeys(name.getparent() for name in _NAMING(tree)
-                               if _NAMED.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
+                               if _NAMED.search(name) or _NAMED_WORD.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
     if len(named) > 1:  # one printing its lead-in first: a menu's current item is named so too (li.dhdqwz, 导航当前位置)
         named.sort(key=lambda el: not LEAD.match(_visible_text(el)))
     found: tuple[list[str], object] | None = None
     one_step: tuple[list[str], object] | None = None  # a named element of one step: a trail, or a footer's address (location_info)
     for el in named:
-        if is_hidden(el) or not _visible_text(el):  # a CMS's hidden data (Hanweb's #hiddenLocation) is read
-            continue  # below, not as a trail; an empty one is filled by script, its parent is the page
+        if is_hidden(el) or not _visible_text(el) or any(map(is_hidden, el.iterancestors())):
+            continue  # a CMS's hidden data (Hanweb's #hiddenLocation, a hidden copy) is read below, not as
+            # a trail; an empty one is filled by script, its parent is the page
         if el.tag == "li" and not LEAD.match(_visible_text(el)) and Regions().navigation(el):
             continue  # a menu's current item (<div class="nav"><ul><li class="dhdqwz">…), the menu no trail
         parts, holder = _widest(el)

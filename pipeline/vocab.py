@@ -155,6 +155,8 @@ FOOTER_MARKS: tuple[str, ...] = ("ICP备", "公网安备", "网站标识码", "�
 # Breadcrumb containers: words a CMS puts in their class or id (crumb, Position …), any case;
 # mbx, mianbao: 面包屑 in pinyin, dqwz: 当前位置
 BREADCRUMB_NAMES: tuple[str, ...] = ("crumb", "position", "location", "dqwz", "curmb", "mbx", "mianbao")
+# …and words naming one only as a word of their own (ul.bread, div.ewb-bread; not div.breadbanner)
+BREADCRUMB_WORDS: tuple[str, ...] = ("bread",)
 BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您的位置", "所在位置", "当前页面", "位置", "当前栏目", "所在栏目", "当前路径", "所在路径", "在这里",
                                      "Location", "You are here")  # (an English template's)
 # 》 only after a space (首页 》专题栏目): elsewhere it closes a book title (《办法》)

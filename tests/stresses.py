@@ -17,7 +17,7 @@ import lxml.html
 
 from pipeline.breadcrumb import LEAD
 from pipeline.extract import parse_html
-from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, CONTENT_CONTAINERS
+from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, BREADCRUMB_WORDS, CONTENT_CONTAINERS
 from tests.extraction_cases import Case, squeeze
 
 
@@ -26,7 +26,8 @@ from tests.extraction_cases import Case, squeeze
 _NAMING = re.compile(rb"""((?:id|class)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
 _CMS_NAMES = re.compile(rb"\b(%s)\b" % b"|".join(
     re.escape(name.encode()) for name in sorted({name for _, name in CONTENT_CONTAINERS}, key=len, reverse=True)), re.I)
-_CRUMB_NAMES = re.compile(b"|".join(re.escape(name.encode()) for name in BREADCRUMB_NAMES), re.I)
+_CRUMB_NAMES = re.compile(b"|".join([*(re.escape(name.encode()) for name in BREADCRUMB_NAMES),
+                                     *(rb"(?<![a-z])%s(?![a-z])" % re.escape(word.encode()) for word in BREADCRUMB_WORDS)]), re.I)
 
 
 def unknown_cms(case: Case) -> Case:

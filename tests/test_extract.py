@@ -1253,6 +1253,17 @@ CLASSES = {
         "<html><head><title>示例网</title></head><body><div class='wz'>您在这里：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "首页 > 通知公告"}),
+    "a trail in a list named bread, its separators drawn, its first step the paper's name (tywbw)": (
+        "<html><head><title>示例晚报</title></head><body><ul class='bread padding-top'><li><a href='/'>太原晚报</a> </li>"
+        "<li><a href='/ty/'>太原</a></li><li>正文</li></ul><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT
+        + "</div></body></html>",
+        {"column": "太原晚报 > 太原 > 正文"}),
+    "a named trail with drawn separators whose last link names two columns with a slash, a hidden copy of it after (jsggzy, trail drawn by CSS)": (
+        "<html><head><title>示例网</title></head><body><div class='ewb-bread'><a href='/'>首页</a><a href='/jy/'>交易信息</a>"
+        "<span><a href='/jy/zb/'>招标公告/资审公告</a></span></div><div style='display:none'><div class='ewb-bread'><a href='/'>首页</a>"
+        "&gt; <a href='/jy/'>交易信息</a>&gt; <span><a>003001001</a></span></div></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div><div class='breadbanner'><h2>规章制度</h2></div></body></html>",
+        {"column": "首页 > 交易信息 > 招标公告/资审公告"}),
     "the same in an h3 over the text": (
         "<html><head><title>示例大学</title></head><body><div class='page-header'><h3>卢湖川教授担任国际期刊副主编<br>"
         "<small>2012年8月27日</small></h3></div><blockquote class='article'>" + TEXT + "</blockquote></body></html>",

@@ -36,8 +36,17 @@ MAX_LENGTH = 200
 MIN_LINKED_STEPS = 3
 _ARROW = re.compile(r">|＞|»|›|→")
 HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
-_NAMED = re.compile("|".join(BREADCRUMB_NAMES), re.I)
+_NAMED = re.compile("|".join((*BREADCRUMB_NAMES, *BREADCRUMB_WORDS)), re.I)  # (one literal search a name)
+_NAMES_ONLY = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 _NAMED_WORD = class_words(BREADCRUMB_WORDS)  # (bread in ul.bread and div.ewb-bread, not in div.breadbanner)
+
+
+def _names_trail(name: str) -> bool:
+    """Whether a class or id names a breadcrumb: holds one of its names, or one of its words as a word."""
+    if (match := _NAMED.search(name)) is None:
+        return False
+    return (match.group().lower() not in BREADCRUMB_WORDS  # (the two others asked only of a name holding bread)
+            or _NAMED_WORD.search(name) is not None or _NAMES_ONLY.search(name) is not None)
 # the attributes naming an element: its class and id, and what it says to a screen reader
 # (aria-label, and the wzades / des of the accessibility scripts gov sites load)
 _NAMING = etree.XPath("//@class|//@id|//@aria-label|//@wzades|//@des")
@@ -258,7 +267,7 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
     # (the names asked one by one as libxml2 hands them over, with no element built for the rest);
     # an attribute saying what the element is to a screen reader names it too (wzades="当前位置")
     named = list(dict.fromkeys(name.getparent() for name in _NAMING(tree)
-                               if _NAMED.search(name) or _NAMED_WORD.search(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
+                               if _names_trail(name) or name.attrname in _SPOKEN and LEAD.fullmatch(name.strip())))
     if len(named) > 1:  # one printing its lead-in first: a menu's current item is named so too (li.dhdqwz, 导航当前位置)
         named.sort(key=lambda el: not LEAD.match(_visible_text(el)))
     found: tuple[list[str], object] | None = None

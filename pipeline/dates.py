@@ -91,13 +91,16 @@ def unbracketed(text: str) -> str:
 
 def date_alone(text: str) -> bool:
     """Whether a text is a date and nothing else (its time and weekday at most)."""
-    text = unbracketed(unicodedata.normalize("NFKC", text)).strip()
+    return _alone(unbracketed(unicodedata.normalize("NFKC", text)).strip())
+
+
+def _alone(text: str) -> bool:
     return bool(_BARE_DATE.match(text) or _ENGLISH_LINE.match(text))
 
 
 def printed_date(text: str) -> str | None:
     """The date a byline prints: alone, or beside its source's name."""
-    if _BARE_DATE.match(text) or _ENGLISH_LINE.match(text):
+    if _alone(text):
         return text
     match = _BYLINE.match(text)
     return (match.group("after") or match.group("before")) if match else None
@@ -110,8 +113,7 @@ def dated_line(text: str) -> bool:
     the title, the text's own."""
     text = before_labels(without_tools(unbracketed(unicodedata.normalize("NFKC", text)))).rstrip(" |｜")
     first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
-    return bool(_BARE_DATE.match(text) or _IN_FIGURES.match(text) or _ENGLISH_LINE.match(text)
-                or first != text and (_BARE_DATE.match(first) or _ENGLISH_LINE.match(first)))
+    return bool(_alone(text) or _IN_FIGURES.match(text) or first != text and _alone(first))
 
 
 _ENGLISH_LINE = re.compile(rf"^{ENGLISH_DAY}{_TIME}$")

@@ -97,6 +97,9 @@ def _lead(el) -> str:
     return _lead(block) if block is not None and not words.strip() else words
 
 
+_NO_STOPS: frozenset = frozenset()  # (an element's words whole, a date set after them left out)
+
+
 def _words_before(el, stops: frozenset) -> tuple[str, object]:
     """An element's text up to its first child whose tag is in `stops`, and that child; a child
     printing a date alone after the words is left out (the page's date, set in the headline)."""
@@ -247,7 +250,7 @@ def read_title(tree, meta: dict, labelled: dict, columns: tuple[str, ...] = (), 
     names = (meta.get("SiteName"), meta.get("ColumnName"), meta.get("lanmu"))
     over = clean_text(over_text)
     article_title, page_title = clean_title(meta.get("ArticleTitle"), names), clean_title(tree.findtext(".//title"), names, columns)
-    headlines = [headline_text(_words_before(h, frozenset())[0]) for h in _HEADLINES(tree)[:3]]
+    headlines = [headline_text(_words_before(h, _NO_STOPS)[0]) for h in _HEADLINES(tree)[:3]]
     # not the column (a step of the breadcrumb), nor the breadcrumb itself (<h1>您当前所在的位置：…)
     # (a trail may end at the document itself: its title is no column's name)
     headlines = [h for h in headlines if h and not _names_column(h, columns) and h not in names and not LEAD.match(h)]

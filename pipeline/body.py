@@ -116,10 +116,14 @@ _BLOCK_NEWLINE = frozenset(
 )
 
 
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
 class Line(NamedTuple):
     text: str
     link_chars: int
     to_file: bool = False  # holds a link to a file (<a href="….docx">示例项目</a>)
+    heading: bool = False  # printed in a heading (<h4>凝心聚力推动高质量发展</h4>)
 
     @property
     def is_link(self) -> bool:
@@ -135,11 +139,12 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
     buf: list[str] = []
     link = [0]
     to_file = [False]
+    headings = [0]  # headings open around the words
 
     def newline() -> None:
         # (str.split knows the spaces \s does, and runs faster; most calls find nothing to join)
         if buf and (text := " ".join("".join(buf).split())):
-            lines.append(Line(text, min(link[0], len(text)), to_file[0]))
+            lines.append(Line(text, min(link[0], len(text)), to_file[0], headings[0] > 0))
         buf.clear()
         link[0] = 0
         to_file[0] = False
@@ -153,6 +158,8 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             inner, own_line, cell, tail_link = frames.pop()
             if own_line:
                 newline()
+                if item.tag in _HEADINGS:
+                    headings[0] -= 1
             elif cell:
                 buf.append(" ")
             if item is not el and (tail := item.tail):  # (lxml decodes text anew on each access)
@@ -171,6 +178,8 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         own_line = tag in _BLOCK_NEWLINE
         if own_line:
             newline()
+            if tag in _HEADINGS:
+                headings[0] += 1
         elif tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
             to_file[0] = True
         frames.append((inner, own_line, tag in ("td", "th"), in_link))

@@ -38,7 +38,7 @@ from pipeline.lines import (
 from pipeline.normalize import DOC_NO, DOCUMENT_KIND, FILE_NAME, HAN, normalize_doc_no
 from pipeline.signature import DATE_LINE, MIN_LINK_LIST, SIGNED, signature_date, signed_at, signs
 from pipeline.template import edges_of
-from pipeline.title import SUBTITLE_DASH, without_date_after
+from pipeline.title import SUBTITLE_DASH, is_name, without_date_after
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
@@ -125,15 +125,18 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
     doc_no = heading = None
     start = 0
     in_header = False  # the line before was the title printed again, or the header's metadata
+    under_title = False  # the line before was the title printed again
     while start < len(lines):
         text = lines[start].text
+        under, under_title = under_title, False
         if span := _title_span(lines, start, title):
             start += span
-            in_header = True
+            in_header = under_title = True
             continue
-        if in_header and (_TITLE_DATE.match(text) or dated_line(text) or SUBTITLE_DASH.match(text) and len(text) <= MAX_TITLE):
+        if in_header and (_TITLE_DATE.match(text) or dated_line(text) or SUBTITLE_DASH.match(text) and len(text) <= MAX_TITLE
+                          or _subtitle(lines, start, template, under)):
             start += 1  # the date printed under the title or its 来源 line, bare or as its 题注: （2024年6月3日）;
-            continue  # or the title's 副题 (——示例市2024年工作综述)
+            continue  # or the title's 副题 (——示例市2024年工作综述, or undashed over the date line)
         if start + 1 < len(lines) and calendar_leaf(text, lines[start + 1].text):
             start += 2  # the date printed as a calendar's leaf in the header: 21 / 2024年02月
             in_header = True
@@ -164,6 +167,25 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         start += 1
     return start, doc_no, heading
+
+
+def _subtitle(lines: list[Line], at: int, template: frozenset, under_title: bool) -> bool:
+    """Whether the line at `at`, in the header, is the title's 副题 printed without a dash: a
+    short line, no sentence, over the header's date or labelled line (凝心聚力推动高质量发展 /
+    2024-06-05 来源：…), or a heading right under the title (`under_title`)."""
+    line = lines[at]
+    text = line.text
+    if (len(text) > MAX_TITLE or not header_line(text) or text.endswith((":", "："))
+            or is_furniture(text, template) or LABEL_LINE.match(text) or metadata_line(text) or is_doc_no(text)
+            or all(map(is_name, text.split()))):
+        return False  # (its issuing offices over its date, 宜春市统计局 国家统计局宜春调查队 / （2023年4月12日）: the text's own)
+    if under_title and line.heading and len(HAN.findall(text)) >= MIN_SUBTITLE:
+        return True  # (a heading of fewer words under it opens the text's first part: 中心简介 | About Us)
+    below = lines[at + 1].text if at + 1 < len(lines) else ""
+    return bool(_TITLE_DATE.match(below) or dated_line(below) or LABEL_LINE.match(below) or metadata_line(below))
+
+
+MIN_SUBTITLE = 8  # characters of Chinese in a 副题 printed as a heading
 
 
 PAIRS_RUN = 3  # labelled lines in a row, none a label the page's metadata uses: a text's own
@@ -492,7 +514,7 @@ def _is_file(line: Line) -> bool:
 
 def _clean(line: Line) -> Line:
     text = _MARKERS.sub("", line.text).strip()
-    return Line(text, min(line.link_chars, len(text)), line.to_file)
+    return line._replace(text=text, link_chars=min(line.link_chars, len(text)))
 
 
 def _without_server_code(lines: list[Line]) -> list[Line]:

@@ -2618,6 +2618,31 @@ def test_a_date_line_under_the_headline_is_the_header_s(line, day, own_element):
     assert (record.body, record.published_at) == (BODY, day)
 
 
+_DATE_LINE = "<div class='info'>2024-06-05 来源：示例市应急管理局</div>"
+
+
+@pytest.mark.parametrize("subtitle,date_line", [
+    ("<h4>全市上下凝心聚力推动高质量发展</h4>", _DATE_LINE), ("<h2>凝心聚力推动高质量发展</h2>", _DATE_LINE),
+    ("<p class='fbt'>凝心聚力推动高质量发展</p>", _DATE_LINE), ("<h4>全市上下凝心聚力推动高质量发展</h4>", ""),
+    ("<h2>凝心聚力推动高质量发展</h2>", "")])
+def test_a_subtitle_without_a_dash_is_the_header_s(subtitle, date_line):
+    """The title's 副题 printed without a dash under the headline, over the date line or (as a
+    heading of its own) over the text: the header's, neither the text's first line nor its date's
+    place taken. (A paragraph right over the text, with no date line under it, may be the text's.)"""
+    html = (f"<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1>{subtitle}{date_line}"
+            f"<div class='content'>{TEXT}</div></div></body></html>")
+    record = extract(html, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.body, record.published_at) == ("示例市关于做好安全生产工作的通知", BODY,
+                                                                 "2024-06-05" if date_line else None)
+
+
+def test_a_short_heading_under_the_title_opens_the_text():
+    """A heading of a few words under the title (中心简介) is the text's first part's, kept."""
+    html = ("<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1><h3>中心简介 | About Us</h3>"
+            f"{TEXT}</div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body.startswith("中心简介 | About Us")
+
+
 def test_a_signature_under_the_title_stays_the_text_s():
     """An office and its date in words under the title (a statistical bulletin's signature
     printed first) is the document's own: it opens the body."""

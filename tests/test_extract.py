@@ -1159,6 +1159,10 @@ CLASSES = {
         "<a href='/bsh/'>博士后</a>·<a href='/bsh/tzgg/'>通知公告</a>·<span>正文</span> <b>通知公告</b></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
+    "a source labelled 来源于： (zsnews), in red type over the text": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
+        "</div><div class='c'>" + TEXT + "</div></body></html>",
+        {"source": "示例区办事处"}),
     "a sticky top bar printing the title first: the date line under the real headline is read, with its time (china.com.cn)": (
         "<html><head><title>示例市发放一次性育儿津贴</title></head><body><div class='topNav'><h1>示例市对生育二孩的家庭发放一次性育儿津贴</h1>"
         "<div>分享到：</div><div>链接已复制</div><h2>LANGUAGE</h2><ul><li>English</li><li>Français</li><li>Русский</li><li>Español</li>"

@@ -394,7 +394,7 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
                        or TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
             end = i
             break
-        if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text)):
+        if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text) or _feed_item(lines[i])):
             break
     while end > start:
         line = lines[end - 1]
@@ -410,6 +410,15 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+
+
+def _feed_item(line: Line) -> bool:
+    """A line of a feed's item under a tail heading (相关新闻 over headlines, each with its teaser
+    cut short by a link on, …【详细】, and its channel and time: 强图打榜 2024-05-23 09:41:17)."""
+    return bool(line.link_chars and _READ_ON.search(line.text)) or metadata_line(line.text)
+
+
+_READ_ON = re.compile(r"(?:[.…。]{1,6})?[【\[]?\s*(?:详细|详情|全文|阅读全文|查看全文|更多)\s*[】\]]?\s*(?:>>|»)?$")
 
 
 def _before_catalogue(lines: list[Line], start: int, end: int) -> int:

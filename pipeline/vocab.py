@@ -304,6 +304,9 @@ TOOL_WORDS: frozenset[str] = frozenset({
     *(f"{verb}{this}{what}" for verb in ("打印", "关闭") for this in ("", "本", "该", "此", "当前")
       for what in ("页", "页面", "网页", "文", "文章", "窗口", "正文", "信息")),
     "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
+    # a feed's button for its next items (加载更多新闻, 点击加载更多)
+    *(f"{verb}{more}{what}" for verb in ("加载", "点击加载", "查看", "浏览") for more in ("更多",)
+      for what in ("", "新闻", "内容", "文章", "资讯", "信息")),
     # the page's own text as a file: PDF下载, Word版下载, 下载OFD (compared in capitals)
     *(f"{kind}{form}下载" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),
     *(f"下载{kind}{form}" for kind in ("PDF", "WORD", "OFD", "WPS", "DOC") for form in ("", "版", "格式")),

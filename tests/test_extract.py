@@ -1159,6 +1159,13 @@ CLASSES = {
         "<a href='/bsh/'>博士后</a>·<a href='/bsh/tzgg/'>通知公告</a>·<span>正文</span> <b>通知公告</b></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "网站首页 > 博士后 > 通知公告 > 正文"}),
+    "a feed of related news under the text, each item a headline, a teaser cut short by 【详细】 and its time, then 加载更多新闻 (youth.cn)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "<p>责任编辑：张毅</p><h3>相关新闻</h3>"
+        + "".join(f"<div><a href='/a/{n}.html'>示例市开展第{n}次安全生产大检查</a><p>5月22日，示例市组织各部门开展安全生产大检查，"
+                  f"重点检查了城镇燃气、道路运输、建筑施工等行业领域...<a href='/a/{n}.html'>【详细】</a></p>"
+                  f"<p>强图打榜 2024-05-2{n} 09:41:17</p></div>" for n in range(1, 4))
+        + "<div><a href='#'>加载更多新闻</a></div></div></body></html>",
+        {"body": BODY}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",

@@ -25,6 +25,8 @@ from pipeline.lines import (
     LABEL_LINE,
     LABELS,
     MAX_TITLE,
+    PHONE,
+    REPORTERS_LINE,
     SENTENCE_END,
     TAIL_HEADED,
     TAIL_HEADING,
@@ -155,7 +157,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
                   or text in columns or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)
-                  or _names_a_byline(lines, start)):
+                  or _names_a_byline(lines, start) or REPORTERS_LINE.match(text) or _TAG_LINE.match(text)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -334,6 +336,8 @@ def _names_a_byline(lines: list[Line], at: int) -> bool:
 
 
 MAX_BYLINE_NAME = 16  # characters
+# a series' or column's tag on a line of its own over the text (【新春走基层】)
+_TAG_LINE = re.compile(r"^【[^【】]{2,10}】$")
 
 
 # --- the tail ----------------------------------------------------------------------------
@@ -343,10 +347,14 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
     under their 附件 heading: the record lists them), source lines and tools after the text
     go. A 附件 list naming the document's annexes (not files) is the text's own."""
     end = len(lines)
-    # the site's notices under their heading (版权与免责声明 1.凡本网站注明…), to the end
-    for i in range(max(start, end - DISCLAIMER_SPAN), end):
+    tools = end  # (the page's tools under the notices: 【打印本页】【关闭窗口】)
+    while tools > start and (is_furniture(lines[tools - 1].text, template) or TAIL_HEADING.match(lines[tools - 1].text)):
+        tools -= 1
+    # the site's notices under their heading (版权与免责声明 1.凡本网站注明…), to the end; the
+    # contacts they give for reports (陈律师（法律顾问）0432-62099222) are theirs
+    for i in range(max(start, tools - DISCLAIMER_SPAN), tools):
         if lines[i].text.strip("【】[]：: ") in DISCLAIMER_HEADINGS and all(
-                any(word in line.text for word in DISCLAIMER_WORDS) for line in lines[i + 1:end]):
+                any(word in line.text for word in DISCLAIMER_WORDS) or PHONE.search(line.text) for line in lines[i + 1:tools]):
             end = i
             break
     while (trimmed := _trimmed(lines, start, end, template)) < end:

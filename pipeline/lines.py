@@ -36,6 +36,10 @@ LABEL_LINE = re.compile(
 # (after a space, or run into a date or time before it: 2024-06-05来源：…)
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + rf")\s*[{COLONS}]")
 # a label nobody listed, before its colon
+PHONE = re.compile(r"\d{3,4}-\d{7,8}")  # a telephone number with its area code: 0432-62099222
+# a news item's reporters on a line of their own: 本报记者  王乐文  方  敏, 新华社记者：张三,
+# 新华网黑龙江频道  记者  伊琳  李清芬 (the paper or channel, the role, then names set apart)
+REPORTERS_LINE = re.compile(r"^[\u4e00-\u9fa5·]{0,10}?\s*(?:记者|通讯员|特约撰稿人?)\s*[:：\s]\s*[\u4e00-\u9fa5·\s、，,]{2,30}$")
 BARE_LABEL = re.compile(rf"[\u4e00-\u9fa5]{{2,8}}\s*[{COLONS}]")
 # A 文号: 穗府办规〔2024〕13号, 国发〔2024〕3号, 广州市人民政府令第179号, 财政部税务总局公告2026年第25号
 DOC_NO_LINE = re.compile(rf"^[(（]?{DOC_NO}[)）]?$")  # a 文号 alone on its line, bracketed or not: （国发〔2024〕1号）

@@ -21,6 +21,8 @@ from pipeline.lines import (
     LABEL_LINE,
     MAX_TITLE,
     MIN_TITLE,
+    PHONE,
+    REPORTERS_LINE,
     SENTENCE_END,
     header_line,
     is_doc_no,
@@ -189,9 +191,9 @@ def _passed_over(text: str, block) -> bool:
             or text in METADATA_HEADINGS
             or bool(DATE_ONLY.match(text) or FIGURES_DATE.match(text) or DATE_BESIDE_NAME.match(text) or metadata_line(text)
                     or LABEL_LINE.match(text) or BARE_LABEL.match(text) and not speaker_headline(text)
-                    or BREADCRUMB_LINE.match(text) or LEAD.fullmatch(text) or any(map(is_doc_no, text.split())) or _PHONE.search(text)
+                    or BREADCRUMB_LINE.match(text) or LEAD.fullmatch(text) or any(map(is_doc_no, text.split())) or PHONE.search(text)
                     or _DOMAIN.search(text) or SUBTITLE_DASH.match(text) or _ENDS_IN_DATE.search(text)
-                    or _DATED_NOTE.match(text) or _REPORTERS.match(text)
+                    or _DATED_NOTE.match(text) or REPORTERS_LINE.match(text)
                     or _addressees(text.rstrip(":： "))))
 
 
@@ -215,9 +217,6 @@ def _addressees(text: str) -> bool:
 _LIST_MARKS = re.compile(r"[，、,]")
 
 
-_PHONE = re.compile(r"\d{3,4}-\d{7,8}")
-# a news item's reporters under its headline: 本报记者  王乐文  方  敏, 新华社记者：张三 (the role, then names set apart)
-_REPORTERS = re.compile(r"^[\u4e00-\u9fa5·]{0,8}?(?:记者|通讯员|特约撰稿人?)\s*[:：\s]\s*[\u4e00-\u9fa5·\s、，,]{2,30}$")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")

@@ -177,7 +177,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:[AT]\s*[+\-]?\s*[|｜]?\s*){2,3}",  # A A A, T | T: font sizes drawn as letters
     rf"[（(【\[]?\s*(?:网站|网络|新闻|信息)?(?:{'|'.join(CREDIT_ROLES)}|作者)"
     r"\s*[:：|｜].{0,40}[）)】\]]?",
-    r"[（(]\s*(?:责任编辑|编辑|责编)\s+[\u4e00-\u9fa5]{2,4}\s*[）)]",  # （编辑 张三）
+    r"[（(]\s*(?:[\u4e00-\u9fa5]{1,8}?网)?(?:责任编辑|编辑|责编)\s+[\u4e00-\u9fa5]{2,4}\s*[）)]",  # （编辑 张三）, （松花江网编辑 孙桂芳）
     r"[（(]\s*(?:图片|照片|图)由.{1,20}提供\s*[）)]",
     r".{0,8}本文仅代表作者(?:本人)?观点.*",
     r"(?:原文|文章)(?:链接|地址)\s*[:：].*",
@@ -276,7 +276,7 @@ NOT_ISSUER_ENDINGS: tuple[str, ...] = (
 # Such a heading with only links, files or furniture after it ends the text.
 TAIL_HEADINGS: tuple[str, ...] = (
     "相关链接", "相关新闻", "相关文章", "相关阅读", "相关文件", "相关信息", "相关附件", "相关稿件", "相关政策",
-    "相关解读", "政策解读", "延伸阅读", "附件下载", "附件", "附件列表", "文件下载", "关联文件", "关联稿件",
+    "相关解读", "政策解读", "延伸阅读", "附件下载", "附件", "附件列表", "文档附件", "文件下载", "关联文件", "关联稿件",
     "推荐阅读", "热点推荐", "热门文章", "热门推荐", "猜你喜欢", "图片解读", "文字解读", "相关内容", "解读", "一图读懂", "图解",
     "用户评论", "网友评论", "评论",
 )
@@ -285,8 +285,9 @@ METADATA_HEADINGS: tuple[str, ...] = ("目录项的基本信息", "基本信息"
 
 # Headings of the site's notices printed under a text (版权与免责声明 over its numbered points):
 # from such a heading on, when every line after it speaks of the site, the page is the site's.
-DISCLAIMER_HEADINGS: tuple[str, ...] = ("版权与免责声明", "版权和免责声明", "免责声明", "版权声明", "版权说明", "网站声明")
-DISCLAIMER_WORDS: tuple[str, ...] = ("本网", "本站", "版权", "转载", "网站", "作品")
+DISCLAIMER_HEADINGS: tuple[str, ...] = ("版权与免责声明", "版权和免责声明", "免责声明", "版权声明", "版权说明", "网站声明",
+                                       "反侵权公告", "侵权声明", "郑重声明", "转载声明")
+DISCLAIMER_WORDS: tuple[str, ...] = ("本网", "本站", "本报", "版权", "著作权", "侵权", "转载", "网站", "作品")
 
 # Page tools: a line made only of these words (in brackets or not: 【打印】【关闭】) is furniture.
 TOOL_WORDS: frozenset[str] = frozenset({
@@ -304,6 +305,9 @@ TOOL_WORDS: frozenset[str] = frozenset({
     *(f"{verb}{this}{what}" for verb in ("打印", "关闭") for this in ("", "本", "该", "此", "当前")
       for what in ("页", "页面", "网页", "文", "文章", "窗口", "正文", "信息")),
     "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
+    "图集", "组图",  # the label on a page's carousel of photos (<span class="tj">图集</span>)
+    # copy the page's address: 复制地址, 复制本页链接
+    *(f"复制{this}{what}" for this in ("", "本页", "此页", "本文", "页面") for what in ("地址", "链接", "网址")),
     # a feed's button for its next items (加载更多新闻, 点击加载更多)
     *(f"{verb}{more}{what}" for verb in ("加载", "点击加载", "查看", "浏览") for more in ("更多",)
       for what in ("", "新闻", "内容", "文章", "资讯", "信息")),

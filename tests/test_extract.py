@@ -1166,6 +1166,22 @@ CLASSES = {
                   f"<p>强图打榜 2024-05-2{n} 09:41:17</p></div>" for n in range(1, 4))
         + "<div><a href='#'>加载更多新闻</a></div></div></body></html>",
         {"body": BODY}),
+    "a series' tag and the reporters on lines of their own over the text are its header (shjnet, 新华网黑龙江频道)": (
+        "<html><body><h2>关于做好安全生产工作的通知</h2><div class='c'><p>【新春走基层】</p><p>光明日报记者 王建宏 张文攀</p>"
+        + TEXT + "</div></body></html>",
+        {"body": BODY}),
+    "the paper's notice against reposting, its contacts, the page's tools and an empty 文档附件 under the text (shjnet)": (
+        "<html><body><h2>关于做好安全生产工作的通知</h2><div class='c'>" + TEXT + "<p>《光明日报》（ 2022年02月13日 02版）</p>"
+        "<p>（松花江网编辑 孙桂芳）</p><p>反侵权公告：</p><p>根据《中华人民共和国著作权法》等法律法规，未经书面许可，擅自转载本报社作品的，"
+        "将涉嫌侵犯著作权人合法权益。本报社郑重公告：</p><p>一、任何单位或个人使用著作权归属于示例日报社的原创内容，必须事先取得书面授权；</p>"
+        "<p>二、对于各类非法转载行为，欢迎读者提供侵权线索：</p><p>陈律师（法律顾问）0432-62099222</p>"
+        "<p><a href='javascript:print()'>【打印本页】</a></p><p><a href='#'>【关闭窗口】</a></p><p><a href='#'>【复制地址】</a></p>"
+        "<p>文档附件</p></div></body></html>",
+        {"body": BODY}),
+    "a carousel's label over the text (<span class='tj'>图集</span>, xinhuanet)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='detail'><div class='lb'><span class='tj'>图集</span></div>"
+        + TEXT + "</div></body></html>",
+        {"body": BODY}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",

@@ -2679,7 +2679,11 @@ def test_a_signature_under_the_title_stays_the_text_s():
 
 
 @pytest.mark.parametrize("line", ["Previous: 示例市召开安全生产工作会议", "←返回列表", "【打印本页】【关闭窗口】", "上一条：示例 下一条：示例",
-                                  "初审：张三 复审：李四 终审：王五", "本文链接：http://www.example.gov.cn/a/1.html"])
+                                  "初审：张三 复审：李四 终审：王五", "本文链接：http://www.example.gov.cn/a/1.html",
+                                  "声明：本文转载自其他网站，仅代表作者个人观点，不代表本网立场。",
+                                  "特别声明：以上内容仅代表作者本人观点，不代表示例网观点或立场。", "如有侵权，请联系删除。",
+                                  "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
+                                  "网友评论 请您文明上网、理性发言并遵守相关规定"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as

@@ -137,17 +137,12 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
     skip = set(skip)
     lines: list[Line] = []
     buf: list[str] = []
-    link = [0]
-    to_file = [False]
-    headings = [0]  # headings open around the words
-
-    def newline() -> None:
-        # (str.split knows the spaces \s does, and runs faster; most calls find nothing to join)
-        if buf and (text := " ".join("".join(buf).split())):
-            lines.append(Line(text, min(link[0], len(text)), to_file[0], headings[0] > 0))
-        buf.clear()
-        link[0] = 0
-        to_file[0] = False
+    link = 0  # characters of link text in buf
+    to_file = False
+    headings = 0  # headings open around the words
+    # (a line is ended where an element of its own opens or closes, written out at both places:
+    # a call per line cost a fiftieth of reading a page; str.split knows the spaces \s does, and
+    # runs faster)
 
     # lxml walks the tree (as in pipeline.blocks); per open element: inside a link, a line of
     # its own, a cell, inside a link for its tail
@@ -157,15 +152,19 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         if event == "end":
             inner, own_line, cell, tail_link = frames.pop()
             if own_line:
-                newline()
+                if buf:
+                    if text := " ".join("".join(buf).split()):
+                        lines.append(Line(text, min(link, len(text)), to_file, headings > 0))
+                    buf.clear()
+                link, to_file = 0, False
                 if item.tag in _HEADINGS:
-                    headings[0] -= 1
+                    headings -= 1
             elif cell:
                 buf.append(" ")
             if item is not el and (tail := item.tail):  # (lxml decodes text anew on each access)
                 buf.append(tail)
                 if tail_link:
-                    link[0] += len(unspaced(tail))
+                    link += len(unspaced(tail))
             continue
         in_link = frames[-1][0] if frames else False
         tag = item.tag
@@ -177,17 +176,22 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
         inner = in_link or (tag == "a" or "onclick" in item.attrib) and leads_away(item)
         own_line = tag in _BLOCK_NEWLINE
         if own_line:
-            newline()
+            if buf:
+                if text := " ".join("".join(buf).split()):
+                    lines.append(Line(text, min(link, len(text)), to_file, headings > 0))
+                buf.clear()
+            link, to_file = 0, False
             if tag in _HEADINGS:
-                headings[0] += 1
+                headings += 1
         elif tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
-            to_file[0] = True
+            to_file = True
         frames.append((inner, own_line, tag in ("td", "th"), in_link))
         if text := item.text:
             buf.append(text)
             if inner:
-                link[0] += len(unspaced(text))
-    newline()
+                link += len(unspaced(text))
+    if buf and (text := " ".join("".join(buf).split())):
+        lines.append(Line(text, min(link, len(text)), to_file, headings > 0))
     return lines
 
 

@@ -209,10 +209,10 @@ _TOOLS = re.compile(r"[|｜:：]")
 def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
     """A trail whose separators the page draws (icons, CSS) and that no name or lead-in marks:
     links side by side, each going one level deeper than the one before (../../../, ../../, ../),
-    the current page's name after them at most. Two links only when the first goes home. Links
-    whose folders say nothing (Hanweb's /col/col123/index.html) are a trail when they start at
-    home and end at the page's `column` (its ColumnName meta), or at a step naming the page by its
-    kind after it (… > 全省统计公报 > 正文)."""
+    the current page's name after them at most. Two links only when the first goes home or an
+    arrow is printed between them. Links whose folders say nothing (Hanweb's /col/col123/index.html)
+    are a trail when they start at home and end at the page's `column` (its ColumnName meta), or at
+    a step naming the page by its kind after it (… > 全省统计公报 > 正文)."""
     anchors = list(block.owner.iter("a"))
     if not 2 <= len(anchors) <= MAX_LINKED_STEPS:
         return None  # (a menu's many links: not asked one by one)
@@ -230,9 +230,9 @@ def _linked_steps(block: Block, column: str | None = None) -> list[str] | None:
         folders = folders[:1] + [folder.rstrip("/").rsplit("/", 1)[0] + "/" for folder in folders[1:]]
     if any(not (deeper.startswith(folder) and deeper != folder) for folder, deeper in zip(folders, folders[1:])):
         return None
-    if len(links) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner)):
-        return None
-    return steps
+    if len(links) == 2 and not (HOME.match(steps[0]) or _starts_at_home(block.owner) or _ARROW.search(block.text)):
+        return None  # (two links a folder apart, an arrow printed between them: 评论 <a> &gt; 海外观察</a>)
+    return [step.strip(_STEP_EDGES) or step for step in steps]  # (the arrow a link's words carry at their edge)
 
 
 _DEEP = "http://site.invalid/1/2/3/4/5/6/7/8/9/page.html"  # resolves ../../ however deep a trail goes

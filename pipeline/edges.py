@@ -45,10 +45,12 @@ from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
     BOILERPLATE_MARKERS,
     DISCLAIMER_HEADINGS,
+    PROMOTION_HEADINGS,
     DISCLAIMER_WORDS,
     DOCUMENT_NOTE_LABELS,
     IGNORED_LABELS,
     METADATA_HEADINGS,
+    TRAILING_LINKS,
     TRAILING_NOTE_ROLES,
 )
 
@@ -64,6 +66,7 @@ DOC_NO_LEAD = re.compile(rf"^({DOC_NO})[\s\u3000]{{2,}}(?=\S)")  # 令第179号�
 
 HEAD_SPAN = 8  # the document's header (文号, issuing offices, title) is within its first lines
 DISCLAIMER_SPAN = 8  # a site's notice under the text is among the container's last lines
+PROMOTION_SPAN = 12  # and its promotions (a player, teasers, a list) are
 
 
 @dataclass
@@ -93,7 +96,7 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
                               else _head_end(lines, title, template, columns))
     end = _tail_end(lines, start, template)
     kept = [line.text for line in lines[start:end]]
-    if kept and (bare := _TRAILING_NOTE.sub("", kept[-1])):
+    if kept and (bare := _TRAILING_LINK.sub("", _TRAILING_NOTE.sub("", kept[-1]))):
         kept[-1] = bare
     signed_at = None if table == "rows" else signature_date(kept)
     dated = header_date([line.text for line in lines[:start]])
@@ -104,6 +107,7 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
 # (…圆满成功。（通讯员：廖康）): the site's note, as on a line of its own; a newspaper's dateline
 # there (（本报北京4月16日电 本报记者…）) has no label and stays
 _TRAILING_NOTE = re.compile(rf"(?<=[。！？!?”])\s*[（(]\s*(?:{'|'.join(TRAILING_NOTE_ROLES)})\s*[:：]\s*[^（）()]{{1,30}}[）)]\s*$")
+_TRAILING_LINK = re.compile(rf"(?<=[。！？!?”])\s*(?:{'|'.join(TRAILING_LINKS)})\s*$")
 
 
 # --- the head ----------------------------------------------------------------------------
@@ -357,6 +361,9 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
                 any(word in line.text for word in DISCLAIMER_WORDS) or PHONE.search(line.text) for line in lines[i + 1:tools]):
             end = i
             break
+    # the site's promotion under its heading among the last lines (精彩视频推荐 / 自动播放 / a video's title)
+    end = next((i for i in range(end - 1, max(start, end - PROMOTION_SPAN) - 1, -1)
+                if lines[i].text.strip("【】[]：: ") in PROMOTION_HEADINGS), end)
     while (trimmed := _trimmed(lines, start, end, template)) < end:
         end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line
     return _before_site_sentences(lines, start, end)
@@ -489,9 +496,11 @@ def _before_link_list(lines: list[Line], start: int, end: int) -> int:
         line = lines[run - 1]
         if line.is_link and not _is_file(line) and not _ANNEX.match(line.text):
             links += 1
-        elif not (FIGURES_DATE.match(line.text) and run - 2 > start and lines[run - 2].is_link):
-            break  # (an item's date printed on its own line under its link is the item's)
-        run -= 1
+        elif not (FIGURES_DATE.match(line.text) and run - 2 > start and lines[run - 2].is_link
+                  or links and run < end and lines[run].is_link and _list_heading(line.text) and run - 3 > start
+                  and lines[run - 2].is_link and lines[run - 3].is_link):
+            break  # (an item's date printed on its own line under its link is the item's; a heading
+        run -= 1  # between groups of links, 证券要闻 / … / 行业动态 / …, is the list's, under two links at least)
     if links < MIN_LINK_LIST or run == start or _ANNEX.match(lines[run - 1].text) and not _is_file(lines[run - 1]):
         return end  # (under a 附件 line, links name the document's annexes)
     if run - 1 > start and _list_heading(lines[run - 1].text):
@@ -531,7 +540,7 @@ def _is_file(line: Line) -> bool:
 
 def _clean(line: Line) -> Line:
     text = _MARKERS.sub("", line.text).strip()
-    return line._replace(text=text, link_chars=min(line.link_chars, len(text)))
+    return Line(text, min(line.link_chars, len(text)), line.to_file, line.heading)  # (_replace is slower)
 
 
 def _without_server_code(lines: list[Line]) -> list[Line]:

@@ -333,6 +333,16 @@ def read_attachments(tree, base_url: str, players: bool = False) -> list[dict[st
 _PLAYERS = etree.XPath("//*/@pdfsrc")
 
 
+def _names_a_file(html: bytes | str) -> bool:
+    """Whether a page's source names a file anywhere (….pdf", 示例.docx<, ?file=….ofd&): most pages
+    name none, and their links need not be asked one by one (0.1 ms a page)."""
+    return (_FILE_NAMED if isinstance(html, str) else _FILE_NAMED_BYTES).search(html) is not None
+
+
+_FILE_NAMED = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})(?![a-z0-9])", re.I)
+_FILE_NAMED_BYTES = re.compile(_FILE_NAMED.pattern.encode(), re.I)
+
+
 def _has_player(html: bytes | str) -> bool:
     """Whether a page holds WebPlus's PDF player (asked of its source: an attribute search of every
     element cost 0.13 ms a page)."""
@@ -357,6 +367,11 @@ _ONCLICK_FILE = re.compile(rf"""['"]([^'"\s]+\.(?:{'|'.join(ATTACHMENT_EXTENSION
 
 def _first(*values):
     return next((v for v in values if v), None)
+
+
+def _dated(value: str | None) -> str | None:
+    """A labelled value when it is a date: 发布于：北京市 (the account's place) gives none."""
+    return value if normalize_date(value) else None
 
 
 def _named(value: str | None) -> str | None:
@@ -428,7 +443,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         doc_no=normalize_doc_no(labelled.get("doc_no") or labelled.get(NUMBERED)) or text.doc_no or header_doc_no(page, title, container)
         or doc_no_in_title(title) or doc_no_in_headline(tree),
         written_at=written_at,
-        published_at=publication_date(labelled.get("published_at") or date_line(page, title, container) or text.dated,
+        published_at=publication_date(_dated(labelled.get("published_at")) or date_line(page, title, container) or text.dated,
                                       from_meta.get("published_at"),
                                       written_at, lambda: _htmldate(tree), frozenset({written_at or ""} - {""})),
         subject=clean_text(labelled.get("subject")),
@@ -438,7 +453,7 @@ def extract(html: bytes | str, url: str, template: frozenset = frozenset()) -> D
         column=" > ".join(breadcrumb) if breadcrumb else None,
         breadcrumb=breadcrumb,
         body=text.body,
-        attachments=read_attachments(tree, base_url, _has_player(html)),
+        attachments=read_attachments(tree, base_url, _has_player(html)) if _names_a_file(html) else [],
         meta=meta,
         edges=text.edges,
     )

@@ -324,8 +324,12 @@ def whole_label(text: str) -> bool:
 
 
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
-    for i, (text, el, *_) in enumerate(segs):
+    for i, (text, el, link_chars, *_) in enumerate(segs):
         matches = label_matches(text) or _office_label(text)
+        if matches and link_chars * 2 > len(text):
+            # a link's words run into a label's (<a>2014自媒体关键词：胡扯、软文、自捧</a>): another
+            # page's headline, no label
+            matches = tuple(m for m in matches if not (m.start() and HAN.match(text[m.start() - 1])))
         for j, match in enumerate(matches):
             label = _WS.sub("", match.group(1))
             field = _LABEL_FIELD[label] if label in _LABEL_FIELD else NUMBERED if label.endswith(NUMBER_LABEL_ENDINGS) else OFFICE

@@ -18,7 +18,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
                      "公布日期", "公布时间", "发稿时间", "上线时间", "发布于", "发表于"),
     "subject": ("主题分类", "所属主题", "分类", "主题", "信息分类", "信息类别", "组配分类", "政策主题",
                 "所属类别", "主题类别", "所属分类", "政策分类", "内容分类"),
-    "keywords": ("主题词", "关键词", "关键字"),
+    "keywords": ("主题词", "关键词", "关键字", "关键词阅读", "本文关键词", "文章关键词", "相关关键词"),
     "title": ("标题", "名称", "文件名称", "信息名称", "公文名称", "文件标题", "信息标题", "公文标题", "题名"),
     "source": ("信息来源", "来源", "文章来源", "稿件来源", "新闻来源", "来源单位", "文件来源", "发布来源", "来源机构", "出处",
                "本文来源", "稿源", "消息来源", "来稿单位", "内容来源", "转自", "转载自", "本文转自", "本文转载自", "来源于", "信息来源单位", "供稿单位", "供稿部门",
@@ -68,7 +68,7 @@ TABLE_LABELS: dict[str, tuple[str, ...]] = {
 # and stay.)
 CREDIT_ROLES: tuple[str, ...] = ("责任编辑", "编辑", "责编", "初审", "复审", "终审", "审核", "审核人", "审校", "校对", "撰稿",
                                  "撰稿人", "供稿", "监制", "统筹", "策划", "编审", "录入", "文章录入", "信息员", "摄影", "摄像",
-                                 "图片来源", "通讯员", "记者", "文字", "图片")
+                                 "图片来源", "通讯员", "记者", "文字", "图片", "出品")
 
 # Labels that end the previous value but carry nothing we keep (counters, tools, links), and
 # look-alikes of kept labels that are something else: a registration number (规范性文件编号,
@@ -168,6 +168,8 @@ BREADCRUMB_SEPARATORS = r"\s*(?:[-－—]>|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\
 
 # …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)
 TRAILING_NOTE_ROLES: tuple[str, ...] = (*CREDIT_ROLES, "作者", "来源", "信息来源", "文章来源", "稿源")
+# A link back to the platform run into the text's last sentence (…前往送别。返回搜狐，查看更多): the site's.
+TRAILING_LINKS: tuple[str, ...] = (r"返回[\u4e00-\u9fa5]{1,8}[，,]\s*查看更多",)
 
 # Whole lines that are page furniture, not document text (regular expressions, full match).
 BOILERPLATE_LINES: tuple[str, ...] = (
@@ -176,7 +178,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:[【\[]?\s*A\s*[+\-]?\s*[大中小]\s*[】\]]?\s*){2,}",  # A+大 A+中 A+小
     r"(?:[AT]\s*[+\-]?\s*[|｜]?\s*){2,3}",  # A A A, T | T: font sizes drawn as letters
     rf"[（(【\[]?\s*(?:网站|网络|新闻|信息)?(?:{'|'.join(CREDIT_ROLES)}|作者)"
-    r"\s*[:：|｜].{0,40}[）)】\]]?",
+    r"\s*[:：|｜︱丨].{0,40}[）)】\]]?",  # (a bar for the colon: 作者︱春春)
     r"[（(]\s*(?:[\u4e00-\u9fa5]{1,8}?网)?(?:责任编辑|编辑|责编)\s+[\u4e00-\u9fa5]{2,4}\s*[）)]",  # （编辑 张三）, （松花江网编辑 孙桂芳）
     r"[（(]\s*(?:图片|照片|图)由.{1,20}提供\s*[）)]",
     r".{0,8}本文仅代表作者(?:本人)?观点.*",
@@ -220,15 +222,18 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"本(?:页面|网页|栏目|页)(?:内容|信息)?由.{2,30}(?:负责维护|维护|负责|提供).{0,10}",
     r"相关(?:链接|文章|阅读|文件|信息)\s*[:：]?",
     r"来源\s*[:：]\s*网络整理.*",
-    # the site's notice (声明：本文转载自…，不代表本网立场), not a tender's own 特别声明 of its terms
-    r"[【\[]?(?:免责|特别|版权|转载)?声明\s*[:：】\]](?=.*(?:本网|本站|本文|观点|立场|版权|转载|作者|网络)).*",
+    # the site's notice (声明：本文转载自…，不代表本网立场; 平台声明：该文观点仅代表作者本人…), not a tender's own 特别声明 of its terms
+    r"[【\[]?[\u4e00-\u9fa5]{0,4}声明\s*[:：】\]](?=.*(?:本网|本站|本文|观点|立场|版权|转载|作者|网络)).*",
     r".{0,20}(?:仅代表|不代表).{0,20}(?:观点|立场).*",  # 以上内容仅代表作者本人观点
     r".{0,10}如(?:有|涉及|涉)侵权.{0,30}",  # 如有侵权，请联系删除
+    # a reposting site's notice of its rights: 【…作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载、摘编等。】
+    r"[【\[]?.{0,60}未经.{0,8}(?:授权|许可|同意).{0,10}不得(?:转载|复制|使用).{0,20}[】\]]?",
     r".{0,10}文明上网.{0,40}",  # a comment box's rules: 请您文明上网、理性发言并遵守相关规定
     r"链接地址\s*[:：].*",
     r"(?:本文|本页|页面|网页)(?:链接|地址)\s*[:：].*",
     r"[（(]\s*(?:本文)?转载自.{1,30}[）)]",  # the site's note of where it copied the text from
     r".{0,6}(?:浏览|阅读|点击|访问)\s*\d+\s*次",  # 本文已被浏览 123 次
+    r"(?:浏览|阅读|点击|访问)\s*[(（]\s*\d*\s*[)）]",  # 阅读 (123), its figure filled in by a script
     r"##paid(?:begin|end)##",
     r"[—–\-－=_~·\s]*END[—–\-－=_~·\s]*",  # — END —: the closing mark of a text reposted from a WeChat account
     r"[-\d]+\s*次",
@@ -277,14 +282,18 @@ NOT_ISSUER_ENDINGS: tuple[str, ...] = (
     "格局", "布局", "开局", "大局", "全局", "新局", "结局", "全部", "内部", "局部", "大厅", "为中心", "场所",
     "之处", "好处",
 )
+# Headings of the site's promotions under a text (推荐阅读, 精彩视频推荐 over a player, a teaser, a
+# list): whatever the block holds after them is the site's.
+PROMOTION_HEADINGS: tuple[str, ...] = ("推荐阅读", "热点推荐", "热门文章", "热门推荐", "猜你喜欢", "精彩推荐", "精彩视频推荐",
+                                       "视频推荐", "精彩图片推荐")
 # Headings of blocks that follow the document on its page: related links, downloads, readings.
 # Such a heading with only links, files or furniture after it ends the text.
 TAIL_HEADINGS: tuple[str, ...] = (
     "相关链接", "相关新闻", "相关文章", "相关阅读", "相关文件", "相关信息", "相关附件", "相关稿件", "相关政策",
     "相关解读", "政策解读", "延伸阅读", "附件下载", "附件", "附件列表", "文档附件", "文件下载", "关联文件", "关联稿件",
-    "推荐阅读", "热点推荐", "热门文章", "热门推荐", "猜你喜欢", "图片解读", "文字解读", "相关内容", "解读", "一图读懂", "图解",
+    "图片解读", "文字解读", "相关内容", "解读", "一图读懂", "图解",
     "用户评论", "网友评论", "评论",
-)
+) + PROMOTION_HEADINGS
 # Headings of a metadata block (目录项的基本信息 over 索引号, 发布机构 …): over the text, header.
 METADATA_HEADINGS: tuple[str, ...] = ("目录项的基本信息", "基本信息", "信息公开属性", "文件属性", "公开属性", "文件信息")
 
@@ -310,6 +319,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
     *(f"{verb}{this}{what}" for verb in ("打印", "关闭") for this in ("", "本", "该", "此", "当前")
       for what in ("页", "页面", "网页", "文", "文章", "窗口", "正文", "信息")),
     "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
+    "转播到腾讯微博", "转播到微博",  # qq's share button over a text's photo
     "图集", "组图",  # the label on a page's carousel of photos (<span class="tj">图集</span>)
     # copy the page's address: 复制地址, 复制本页链接
     *(f"复制{this}{what}" for this in ("", "本页", "此页", "本文", "页面") for what in ("地址", "链接", "网址")),

@@ -1182,6 +1182,36 @@ CLASSES = {
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='detail'><div class='lb'><span class='tj'>图集</span></div>"
         + TEXT + "</div></body></html>",
         {"body": BODY}),
+    "a related headline holding a label's words is no label (<a>2014自媒体关键词：胡扯、软文、自捧</a>, sina)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div><ul><li><a href='/b/1.html'>"
+        "2014自媒体关键词：胡扯、软文、自捧</a></li><li><a href='/b/2.html'>2013中国科技圈的十个“元年”</a></li></ul></body></html>",
+        {"keywords": None}),
+    "the page's keyword tags under 关键词阅读：, a related list after them (163)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div><div class='ep-keywords'><div>关键词阅读："
+        "<span><a href='/keywords/1.html'>证监会</a> <a href='/keywords/2.html'>严厉打击</a></span></div></div><ul><li><span>"
+        "<a href='/n/1.html'>证监会“开源节流”：减少IPO 引入长期资金</a></span> <span>2015/07/04</span></li></ul></body></html>",
+        {"keywords": "证监会 严厉打击"}),
+    "a promotion under the text: 精彩视频推荐 over a player's controls and a video's title; qq's share button and notice of rights": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'><p><span>转播到腾讯微博</span></p>" + TEXT
+        + "<p><strong>【示例网作品的中文相关权益归示例公司独家所有。未经授权，不得转载、摘编等。】</strong></p>"
+        "<p><strong>精彩视频推荐</strong></p><div>自动播放开关</div><div>自动播放</div><p>全民微信时代，用语音功能发60秒是种怎样的体验？</p>"
+        "<div>正在加载...</div></div></body></html>",
+        {"body": BODY}),
+    "credits set off by a bar (出品︱网易科学人栏目组, 作者︱春春), the platform's 声明 and counter, a link back run into the last sentence": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT.removesuffix("</p>") + "<a href='/'>返回搜狐，查看更多</a></p>"
+        "<p>出品︱网易科学人栏目组 胖胖</p><p>作者︱春春</p></div><div class='statement'>平台声明：该文观点仅代表作者本人，"
+        "搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。</div><div>阅读 (<em></em>)</div></body></html>",
+        {"body": BODY}),
+    "a label whose value is no date (发布于：北京市, the account's place) leaves the date line its time (sohu)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><span class='time'>2023-11-02 20:13</span> "
+        "<span>来源: <a href=''>示例政务</a></span><div class='area'><span>发布于：</span><span>北京市</span></div></div>"
+        "<div class='c'>" + TEXT + "</div></body></html>",
+        {"published_at": "2023-11-02T20:13", "source": "示例政务"}),
+    "two links a folder apart with an arrow printed at the second's edge are a trail (chinadaily)": (
+        "<html><body><div class='logo'><a href='/'><img src='/l.png'></a></div><div class='da-bre'>"
+        "<a href='//www.example.com.cn/5bd5639c'>评论</a> <a href='https://www.example.com.cn/5bd5639c/5bd5669b'> &gt; 海外观察</a></div>"
+        "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "评论 > 海外观察"}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",
@@ -2668,6 +2698,18 @@ def test_a_short_heading_under_the_title_opens_the_text():
     html = ("<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1><h3>中心简介 | About Us</h3>"
             f"{TEXT}</div></body></html>")
     assert extract(html, "http://www.example.gov.cn/a/1.html").body.startswith("中心简介 | About Us")
+
+
+def test_groups_of_links_under_headings_closing_the_text_are_the_site_s():
+    """A promotion box inside the text's element (163): links, a heading, links, and more groups
+    of two links under their headings (证券要闻 / … / 行业动态 / …): one list, the site's."""
+    html = ("<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'><p>" + LONG + "</p>" + TEXT
+            + "<p><a href='/m/1.html'>网易财经</a></p><p><a href='/m/2.html'>会赚钱的客户端：</a></p>"
+            "<p><a href='/m/3.html'>示例携手华泰证券</a></p><h3>重点推荐</h3><p><a href='/n/1.html'>更多精彩资讯请点击</a> 示例股票</p>"
+            "<p>证券要闻</p><p><a href='/n/2.html'>沪指3周重挫近30% 券商大佬齐聚证监会</a></p><p><a href='/n/3.html'>证监会又出五大招救市</a></p>"
+            "<p>行业动态</p><p><a href='/n/4.html'>航空股：即将迎来航空旺季</a></p><p><a href='/n/5.html'>光伏产业获政策强力扶持</a></p>"
+            "</div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body == LONG + "\n" + BODY
 
 
 def test_a_signature_under_the_title_stays_the_text_s():

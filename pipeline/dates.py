@@ -73,7 +73,8 @@ def _beside_name(day: str, longest: int = 20) -> re.Pattern:
 # In figures only: `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
 # A medium's name (…网站, …网, …报) is never a signature: beside it a date in words is a byline's too.
 _MEDIUM = r"[^\d（(\[【，。]{1,20}?(?:网站|网|报|电视台|广播电台|客户端|公众号)"
-_IN_FIGURES = _beside_name(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# (or in words when a time follows: a signature is never timed, 新浪科技 beside 2014年01月16日 04:04 is a byline)
+_IN_FIGURES = _beside_name(rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}(?=\s*\d{{1,2}}[:：]\d{{2}}))")
 DATE_BESIDE_NAME = re.compile(rf"{_IN_FIGURES.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME}$")
 # where only a byline can be (after the headline, read for the publication date), written either
 # way, its name with the site's address at most (国务院新闻办公室网站　www.scio.gov.cn　2019/04/12)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import holds, layout_table, table_of_cell
+from pipeline.blocks import class_words, holds, layout_table, table_of_cell
 from pipeline.breadcrumb import LEAD
 from pipeline.body import is_furniture, is_prose, opens_section
 from pipeline.dates import DATE_BESIDE_NAME, date_alone
@@ -23,7 +23,6 @@ from pipeline.lines import (
     MIN_TITLE,
     PHONE,
     REPORTERS_LINE,
-    SENTENCE_END,
     header_line,
     is_doc_no,
     metadata_line,
@@ -31,7 +30,7 @@ from pipeline.lines import (
 )
 from pipeline.normalize import HAN, clean_text, ends_as_office
 from pipeline.title import SUBTITLE_DASH, headline_text, is_name
-from pipeline.vocab import METADATA_HEADINGS, OFFICE_LABEL_ENDINGS
+from pipeline.vocab import METADATA_HEADINGS, OFFICE_LABEL_ENDINGS, SUBTITLE_NAMES
 
 
 def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: list = ()) -> str | None:
@@ -66,12 +65,15 @@ def title_over_text(page: list, container, columns: tuple[str, ...] = (), skip: 
             whole = not heading_only and line and header_line(line) and not is_furniture(block.text) and not date_alone(block.text)
             text = _whole_element(page, i, line) if whole else line
             if (block.hidden or not text or text in columns or _passed_over(text, block) or _names_dated(block.text, line)
+                    or _SUBTITLE.search(f"{block.owner.get('class')} {block.owner.get('id')}")  # (named 引题 or 副题)
                     or not heading_only and in_data_table(block.owner)  # a cell's heading (代理机构联系方式)
                     or i and _value_under(page[i - 1], block) or _VALUE_AFTER_COLON.match(block.text)
                     or line == clean_text(block.text) and any(holds(el, block.owner) for el in labelled)):
                 continue
+            # (at the head of the container, a heading; or a line over a byline, its headline
+            # printed as a plain block: <div class="title">…</div> / 2022-02-13 04:22 来源：…)
             if (_titled(text) or not heading_only and _over_byline(page, i, container, text)) and (
-                    not heading_only or block.owner.tag in HEADING_TAGS):
+                    not heading_only or block.owner.tag in HEADING_TAGS or _over_byline(page, i, container, text)):
                 return _over_subtitle(page, i, labelled) or _whole_element(page, i, line)  # (a headline with a comma counts as prose too)
             break
     return None
@@ -141,7 +143,7 @@ def _over_byline(page: list, at: int, container, text: str | None = None) -> boo
         if is_prose(block) and holds(container, block.owner) or not _passed_over(line, block):
             break
         dated = dated or bool(DATE_ONLY.match(line) or FIGURES_DATE.match(line) or DATE_BESIDE_NAME.match(line)
-                              or _ENDS_IN_DATE.search(line))
+                              or _ENDS_IN_DATE.search(line) or LABEL_LINE.match(line) and _A_DAY.search(line))
     return dated
 
 
@@ -197,12 +199,17 @@ def _passed_over(text: str, block) -> bool:
                     or _addressees(text.rstrip(":： "))))
 
 
+_SUBTITLE = class_words(SUBTITLE_NAMES)
+# a sentence's end; a headline may ask or exclaim midway (宇航员在太空中喝酒会怎么样？后果很严重)
+_STATEMENT_END = re.compile(r"[。；]")
+
+
 def _titled(text: str) -> bool:
     """A line read as a title: short, not a sentence, not a part of a text's structure, not a
     note in brackets, not a salutation, not an office's or a site's name."""
     # (a headline may close on an exclamation or a question: …成功举行！; it may open on a tag in
     # brackets, (市交易中心) …招标公告, where a note is bracketed whole)
-    return (len(text) <= MAX_TITLE and not SENTENCE_END.search(text.rstrip("！!？?")) and not opens_section(text)
+    return (len(text) <= MAX_TITLE and not _STATEMENT_END.search(text) and not opens_section(text)
             and not text.endswith((":", "：")) and not (text.startswith(("（", "(")) and text.endswith(("）", ")")))
             and not is_name(text))
 
@@ -220,6 +227,7 @@ _LIST_MARKS = re.compile(r"[，、,]")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")
+_A_DAY = re.compile(FIGURES_DAY)  # (in a labelled line: 发布时间：2022-02-13 04:22:18 来源：云南日报)
 # a 题注 under a title: a note in brackets giving the day it was adopted
 # (（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）)
 _DATED_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}\s*年[^（()）]*[）)]$")

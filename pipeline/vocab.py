@@ -216,6 +216,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r".{0,12}加载中[，,。.…]*\s*请稍[候等].*",  # a widget's: 调查问题加载中，请稍候。若长时间无响应，请刷新本页面
     r"[【\[]\s*纠错\s*[】\]].*",  # a news page's error-report button, the editor's credit after it
     r"[+＋]\s*1",  # a like button's
+    r"(?:\d+\s*人(?:跟贴|跟帖|参与|评论|点赞|收藏|阅读|浏览)\s*[|｜]?\s*)+",  # a comment box's counters: 0人跟贴 | 0人参与
     r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?",  # and its clock: 00:00 / 03:25
     r"(?:相关)?附件(?:下载)?\s*[:：]\s*(?:无|暂无)",
     r"(?:暂无评论|发表评论|我要评论).{0,10}",
@@ -282,6 +283,11 @@ NOT_ISSUER_ENDINGS: tuple[str, ...] = (
     "格局", "布局", "开局", "大局", "全局", "新局", "结局", "全部", "内部", "局部", "大厅", "为中心", "场所",
     "之处", "好处",
 )
+# Class and id names of a headline's 引题 (kicker) and 副题 (subtitle), as e-papers and news CMSs
+# name them (<p id="PreTitle">, <p class="subtitle" id="SubTitle">): never the title itself.
+SUBTITLE_NAMES: tuple[str, ...] = ("subtitle", "sub-title", "sub_title", "subhead", "subheading", "fbt", "fubiaoti",
+                                   "futitle", "fu_title", "vicetitle", "pretitle", "pre-title", "pre_title", "introtitle",
+                                   "yinti", "kicker")
 # Headings of the site's promotions under a text (推荐阅读, 精彩视频推荐 over a player, a teaser, a
 # list): whatever the block holds after them is the site's.
 PROMOTION_HEADINGS: tuple[str, ...] = ("推荐阅读", "热点推荐", "热门文章", "热门推荐", "猜你喜欢", "精彩推荐", "精彩视频推荐",

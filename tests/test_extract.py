@@ -2712,6 +2712,42 @@ def test_groups_of_links_under_headings_closing_the_text_are_the_site_s():
     assert extract(html, "http://www.example.gov.cn/a/1.html").body == LONG + "\n" + BODY
 
 
+_SITE_ONLY = "<html><head><title>示例市人民政府网站</title></head><body>"
+
+
+@pytest.mark.parametrize("headline,under,title,day", [
+    # an e-paper's 引题 and 副题 named as such around the headline, all plain blocks (Founder's PreTitle/SubTitle)
+    ("<div class='totalTitle'><p id='PreTitle'>乡村振兴看西藏</p><div id='Title'>“厕所革命”改善农牧区人居环境</div>"
+     "<p class='subtitle' id='SubTitle'>去年改造户用卫生厕所4.66万座</p></div>", "<div>2022-02-13</div>",
+     "“厕所革命”改善农牧区人居环境", "2022-02-13"),
+    # a byline: the source's name run into a date in words with its time (qq), or after it, a tool beside (sina)
+    ("<div>DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶</div>", "<div><span>TNW中文站</span><span>2016年10月14日07:17</span></div>",
+     "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶", "2016-10-14T07:17"),
+    ("<div>谷歌两年花170亿美元并购 超五大公司总和</div>", "<div>2014年01月16日 04:04 新浪科技 <a href='#'>微博</a></div>",
+     "谷歌两年花170亿美元并购 超五大公司总和", "2014-01-16T04:04"),
+    # a headline asking midway (gmw)
+    ("<div>宇航员在太空中喝酒会怎么样？后果很严重</div>", "<div>2017-03-10 09:58　来源：网易科学人</div>",
+     "宇航员在太空中喝酒会怎么样？后果很严重", "2017-03-10T09:58"),
+])
+def test_a_plain_headline_is_found_over_its_byline(headline, under, title, day):
+    """A page whose <title> names only the site and whose headline is a plain block: the title
+    is the line over the byline, past a 引题 and a 副题 named so; a byline's date in words with
+    its time beside a name is the page's date, not a title."""
+    html = _SITE_ONLY + headline + under + f"<div class='content'>{TEXT}</div></body></html>"
+    record = extract(html, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.published_at, record.body) == (title, day, BODY)
+
+
+def test_a_plain_headline_inside_the_text_s_element_over_a_labelled_date_is_the_title():
+    """The headline a plain block at the head of the element holding the text, over a labelled
+    date line (yndaily): the title, as a heading there would be."""
+    html = (_SITE_ONLY + "<div class='layer4'><div class='crumb'><a href='/'>首页</a> &gt; <a href='/ywyn/'>要闻云南</a> &gt; 正文</div>"
+            "<div class='t'>17种产品、1个园区入选国家绿色制造名单</div><div>发布时间：2022-02-13 04:22:18　来源：云南日报</div>"
+            f"{TEXT}</div></body></html>")
+    record = extract(html, "http://www.example.gov.cn/a/1.html")
+    assert (record.title, record.body) == ("17种产品、1个园区入选国家绿色制造名单", BODY)
+
+
 def test_a_signature_under_the_title_stays_the_text_s():
     """An office and its date in words under the title (a statistical bulletin's signature
     printed first) is the document's own: it opens the body."""
@@ -2725,7 +2761,7 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "声明：本文转载自其他网站，仅代表作者个人观点，不代表本网立场。",
                                   "特别声明：以上内容仅代表作者本人观点，不代表示例网观点或立场。", "如有侵权，请联系删除。",
                                   "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
-                                  "网友评论 请您文明上网、理性发言并遵守相关规定"])
+                                  "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as

@@ -129,7 +129,7 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
               columns: frozenset) -> tuple[int, str | None, str | None]:
     """Index of the text's first line, the 文号 its header printed, and the title it printed."""
     doc_no = heading = None
-    start = 0
+    start = _after_box(lines, title)
     in_header = False  # the line before was the title printed again, or the header's metadata
     under_title = False  # the line before was the title printed again
     while start < len(lines):
@@ -173,6 +173,23 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         start += 1
     return start, doc_no, heading
+
+
+def _after_box(lines: list[Line], title: str | None) -> int:
+    """Where the title is printed, when a box of prose comes first in the container (an office's
+    简介 in a side column beside the headline): a document prints no sentence before its title."""
+    for at in range(1, min(len(lines), BOX_SPAN + 1)):
+        if _title_span(lines, at, title):
+            before = lines[:at]
+            prose = any(len(line.text) >= MIN_BOX_PROSE and SENTENCE_MARKS.search(line.text) for line in before)
+            # (a decree's preamble, 《…办法》已经…通过，现予公布, names the text it publishes: the text's own)
+            cites = any("《" in line.text or is_doc_no(line.text) for line in before)
+            return at if prose and not cites else 0
+    return 0
+
+
+BOX_SPAN = 4  # lines of a box before the title: its heading and a paragraph or three
+MIN_BOX_PROSE = 40  # characters of a paragraph of the box
 
 
 def _subtitle(lines: list[Line], at: int, template: frozenset, under_title: bool) -> bool:

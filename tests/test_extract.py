@@ -15,8 +15,8 @@ from pipeline.container import find_container
 from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import (FIELDS, FIXTURES, all_cases, built_cases, char_f1, edges_right, known_misses, misses,
-                                    read_once, squeeze)
-from tests.stresses import column_heading, phone_copy
+                                    read_once, real_cases, squeeze)
+from tests.stresses import column_heading, phone_copy, side_box
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -2746,6 +2746,20 @@ def test_a_plain_headline_inside_the_text_s_element_over_a_labelled_date_is_the_
             f"{TEXT}</div></body></html>")
     record = extract(html, "http://www.example.gov.cn/a/1.html")
     assert (record.title, record.body) == ("17种产品、1个园区入选国家绿色制造名单", BODY)
+
+
+@pytest.mark.parametrize("name", ["real/www.sxmu.edu.cn/unseen30_jianchafa.html", "real/bynews.bjmu.edu.cn/unseen56_article_4651.html"])
+def test_a_box_of_prose_before_the_title_in_the_text_s_element_is_not_the_text(name):
+    """An office's 简介 printed in a side column first in the element that holds the headline
+    and the text (tests.stresses.side_box on real pages: no link tells it from the text): a
+    document prints no sentence before its title, so the text starts under the title. A decree's
+    preamble naming what it publishes (《…办法》已经…通过，现予公布) is the text's own (gz.gov.cn's 令)."""
+    case = next(case for case in real_cases() if case.name == name)
+    stressed = side_box(case)
+    assert stressed.html != case.html
+    assert edges_right(extract(stressed.html, stressed.url).body, stressed)[0]
+    decree = next(case for case in real_cases() if case.name == "real/www.gz.gov.cn/guangzhou-gz_gdsite_detail_18.html")
+    assert edges_right(extract(decree.html, decree.url).body, decree)[0]
 
 
 def test_a_signature_under_the_title_stays_the_text_s():

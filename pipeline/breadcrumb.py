@@ -306,7 +306,9 @@ def read_breadcrumb(tree, blocks: list[Block], column: str | None = None) -> tup
                 found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)
                 break
             if parts and found is None:
-                found = (parts, block.owner)
+                # (a trail whose home step an image's block cut off, 首页&gt; <a><img></a>时政频道 > …: read whole)
+                wider, holder = _widest(block.owner) if not HOME.match(parts[0]) else (None, None)
+                found = (wider, holder) if wider and len(wider) > len(parts) else (parts, block.owner)
     if found is None:
         found = _listed_trail(tree) or one_step
     if found is None or len(found[0]) < 2:  # a trail written by script from the CMS's hidden data

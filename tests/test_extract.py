@@ -1212,6 +1212,11 @@ CLASSES = {
         "<a href='//www.example.com.cn/5bd5639c'>评论</a> <a href='https://www.example.com.cn/5bd5639c/5bd5669b'> &gt; 海外观察</a></div>"
         "<h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "评论 > 海外观察"}),
+    "a trail no name marks whose home step an image cuts from the rest (首页&gt; <a><img></a>时政频道 > …, gmw)": (
+        "<html><body><div class='g-x'><a href='https://www.example.com/'>首页</a><font>&gt; </font><a href='../../'>"
+        "<img src='/logo.gif'></a><a href='../../'>时政频道</a><font>&gt; </font><a href='../../node_9844.htm'>要闻</a>"
+        "<font>&gt; </font><font>正文</font></div><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
+        {"column": "首页 > 时政频道 > 要闻 > 正文"}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",

@@ -323,6 +323,13 @@ def whole_label(text: str) -> bool:
     return any(m.start() == 0 and m.end() >= len(text) for m in label_matches(text))
 
 
+def _tags_apart(el, value: str) -> str:
+    """Keywords printed as tags, links side by side with nothing between them
+    (<a>美联储</a><a>特朗普</a>): one word a tag, set apart."""
+    tags = [words for a in el.iter("a") if (words := " ".join(a.text_content().split()))]
+    return " ".join(tags) if len(tags) >= 2 and "".join(tags) == "".join(value.split()) else value
+
+
 def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
     for i, (text, el, link_chars, *_) in enumerate(segs):
         matches = label_matches(text) or _office_label(text)
@@ -347,6 +354,8 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                     value, holders = _value(below.text_content()), (el, below)
             elif value and j + 1 == len(matches) and i + 1 < len(segs) and segs[i + 1][1] is el:
                 value = _broken_value(value, el, segs[i + 1:], " " if field != "title" else "")
+            if field == "keywords" and value:
+                value = _tags_apart(holders[-1], value)
             if field in NAMED_FIELDS:
                 value = _DATE_AFTER.sub("", value)  # a name, then the byline's date: 稿源：示例日报 2024-06-05
                 if " " in value and len(holders) == 1:

@@ -194,7 +194,9 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a paper's print of the text reposted: 《人民日报》（2024年05月10日04版）
     r"《[^》]{2,15}》\s*[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]",
     r"(?:阅读|展开|查看)(?:剩余)?全文.{0,6}",  # a phone page's fold: 阅读剩余全文（）
-    r"原标题\s*[:：].{1,80}",  # a reposted text's first title, given by the site that reposts it
+    r"原标题\s*[:：].{1,80}",
+    r"[（(]\s*原标题\s*[:：].{1,80}[）)]",  # …in brackets: （原标题：美国新冠肺炎确诊病例超过278万例）
+    r"(?:本文|文章|本稿)由.{1,20}?(?:整合|整理|编译|综合)自?.{0,40}",  # an aggregator's credit: 文章由创业邦整合自今晚财讯、新京报等  # a reposted text's first title, given by the site that reposts it
     r"(?:欢迎)?关注(?:微信)?公众号\s*[:：].{0,20}",
     r"(?:欢迎|敬请|请)?关注.{1,20}(?:微信公众号|公众号|微博|抖音号|视频号)",  # 欢迎关注“示例发布”微信公众号
     r".{0,6}凡本(?:站|网).{0,20}(?:转载|作品|稿件).*",
@@ -234,7 +236,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:本文|本页|页面|网页)(?:链接|地址)\s*[:：].*",
     r"[（(]\s*(?:本文)?转载自.{1,30}[）)]",  # the site's note of where it copied the text from
     r".{0,6}(?:浏览|阅读|点击|访问)\s*\d+\s*次",  # 本文已被浏览 123 次
-    r"(?:浏览|阅读|点击|访问)\s*[(（]\s*\d*\s*[)）]",  # 阅读 (123), its figure filled in by a script
+    r"(?:浏览|阅读|点击|访问)\s*(?:[(（]\s*\d*\s*[)）]|\d+)",  # 阅读 (123), its figure filled in by a script; 阅读 327
     r"##paid(?:begin|end)##",
     r"[—–\-－=_~·\s]*END[—–\-－=_~·\s]*",  # — END —: the closing mark of a text reposted from a WeChat account
     r"[-\d]+\s*次",
@@ -326,6 +328,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
       for what in ("页", "页面", "网页", "文", "文章", "窗口", "正文", "信息")),
     "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
     "转播到腾讯微博", "转播到微博",  # qq's share button over a text's photo
+    "举报", "我要举报",  # a news page's report link beside its source
     "图集", "组图",  # the label on a page's carousel of photos (<span class="tj">图集</span>)
     # copy the page's address: 复制地址, 复制本页链接
     *(f"复制{this}{what}" for this in ("", "本页", "此页", "本文", "页面") for what in ("地址", "链接", "网址")),

@@ -1217,6 +1217,15 @@ CLASSES = {
         "<img src='/logo.gif'></a><a href='../../'>时政频道</a><font>&gt; </font><a href='../../node_9844.htm'>要闻</a>"
         "<font>&gt; </font><font>正文</font></div><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div></body></html>",
         {"column": "首页 > 时政频道 > 要闻 > 正文"}),
+    "163's source with its 举报 link beside, its first title in brackets over the text, an aggregator's credit under it": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='post_time_source'>2020-07-04 01:55:04　来源: <a href='http://m.example.cn/'>"
+        "央视新闻客户端</a> <a href='http://jubao.example.com/' class='post_jubao'>举报</a></div><div class='post_body'>"
+        "<p>（原标题：示例市关于做好安全生产工作的通知）</p>" + TEXT + "<p>文章由创业邦整合自今晚财讯、新京报等</p></div></body></html>",
+        {"source": "央视新闻客户端", "body": BODY}),
+    "keyword tags side by side with nothing between them are set apart (sina)": (
+        "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div><div class='keywords'><label>关键字 : </label>"
+        "<a href='/t/1'>美联储</a><a href='/t/2'>特朗普</a><a href='/t/3'>降息</a></div></body></html>",
+        {"keywords": "美联储 特朗普 降息"}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",
@@ -2780,7 +2789,7 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "声明：本文转载自其他网站，仅代表作者个人观点，不代表本网立场。",
                                   "特别声明：以上内容仅代表作者本人观点，不代表示例网观点或立场。", "如有侵权，请联系删除。",
                                   "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
-                                  "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与"])
+                                  "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与", "阅读 327"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as

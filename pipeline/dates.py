@@ -112,7 +112,7 @@ def dated_line(text: str) -> bool:
     before the line's labelled items (2024-06-05 作者：张三), or in figures beside a name. Not a
     date in words beside a name (示例县统计局 2024年2月22日): that may be a signature printed under
     the title, the text's own."""
-    text = before_labels(without_tools(unbracketed(unicodedata.normalize("NFKC", text)))).rstrip(" |｜")
+    text = _dateline(without_tools(unbracketed(unicodedata.normalize("NFKC", text))))
     first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
     return bool(_alone(text) or _IN_FIGURES.match(text) or first != text and _alone(first))
 
@@ -134,12 +134,22 @@ def header_date(lines: list[str]) -> str | None:
     tools it runs into after it), or a calendar's leaf over two lines."""
     # (figures full-width or not: ２０２４年６月５日 is the same day)
     lines = [without_tools(unbracketed(unicodedata.normalize("NFKC", line))) for line in lines]
-    texts = [before_labels(line).rstrip(" |｜") for line in lines]  # (2024/06/05 15:30 | 编辑：…)
+    texts = list(map(_dateline, lines))
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))
                    or (i + 1 < len(texts) and calendar_leaf(text, texts[i + 1]))):
             return day
     return None
+
+
+def _dateline(line: str) -> str:
+    """A header line (its figures normal, its tools off) as a date line reads: before its labels,
+    after the site's address ahead of the date, without a bar closing it (2024/06/05 15:30 |
+    编辑：…; http://ent.QQ.com 2009年11月09日11:30 腾讯音乐)."""
+    return _SITE_ADDRESS.sub("", before_labels(line)).rstrip(" |｜")
+
+
+_SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,6}/?\s+(?=\d)", re.I)
 
 
 def _after_source(line: str) -> str:

@@ -163,8 +163,8 @@ _CLOSERS = "".join(_CLOSING)  # of a bracketed label: "[发文机构] 北京市�
 _UNKNOWN_LABEL = re.compile(rf"(?:^|\s|[【\[])[\u4e00-\u9fa5]{{2,6}}\s*[{COLONS}]")
 # page tools a value runs into, apart from it by a space or its own closing mark: "国家能源局
 # 大中小", "… 打印 关闭", "《中国教育报》收藏"
-# (a tool in brackets too: …广州市医疗保障局 【关闭窗口】)
-_TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"】\]]))(?:%s|[【\[]?\s*(?:%s)\s*[】\]]?))+\s*$" % (FONT_SIZE_TOOL, "|".join(
+# (a tool in brackets too: …广州市医疗保障局 【关闭窗口】; with its count: … 我要评论(0))
+_TOOLS_AFTER = re.compile(r"(?:(?:\s+|(?<=[》」』）)”\"】\]]))(?:%s|[【\[]?\s*(?:%s)(?:\s*[(（]\s*\d*\s*[)）])?\s*[】\]]?))+\s*$" % (FONT_SIZE_TOOL, "|".join(
     map(re.escape, sorted(TOOL_WORDS, key=len, reverse=True)))), re.I)
 
 

@@ -328,7 +328,7 @@ TOOL_WORDS: frozenset[str] = frozenset({
       for what in ("页", "页面", "网页", "文", "文章", "窗口", "正文", "信息")),
     "微信公众号", "官方微信", "扫码关注", "关注我们",  # a QR code's caption
     "转播到腾讯微博", "转播到微博",  # qq's share button over a text's photo
-    "举报", "我要举报",  # a news page's report link beside its source
+    "举报", "我要举报", "我要评论",  # a news page's report and comment links beside its source
     "图集", "组图",  # the label on a page's carousel of photos (<span class="tj">图集</span>)
     # copy the page's address: 复制地址, 复制本页链接
     *(f"复制{this}{what}" for this in ("", "本页", "此页", "本文", "页面") for what in ("地址", "链接", "网址")),

@@ -2678,6 +2678,9 @@ def test_a_hidden_copy_of_a_links_words_makes_no_title_of_a_list_item():
     ("2024年6月5日 10:30", "2024-06-05T10:30"), ("2024/06/05 15:30 | 编辑：李四", "2024-06-05T15:30"),
     ("示例市人民政府 2024-06-05", "2024-06-05"), ("2024年06月05日 来源：本站", "2024-06-05"),
     ("2024-06-05 | 阅读 123", "2024-06-05"),
+    # the site's address ahead of a timed date in words, the source and a comment count after (sina, qq, 2009)
+    ("http://www.example.com.cn 2009年11月09日13:48 示例娱乐", "2009-11-09T13:48"),
+    ("http://ent.example.com　2009年11月09日11:30　示例音乐　我要评论(0)", "2009-11-09T11:30"),
 ])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_a_date_line_under_the_headline_is_the_header_s(line, day, own_element):

@@ -70,12 +70,12 @@ def _beside_name(day: str, longest: int = 20) -> re.Pattern:
 
 
 # a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.
-# In figures only: `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
+# In figures, or in words with a time (新浪科技 beside 2014年01月16日 04:04: a signature is never
+# timed): `示例县人民政府 2024年6月5日` may be a signature printed under the title, the text's own.
 # A medium's name (…网站, …网, …报) is never a signature: beside it a date in words is a byline's too.
 _MEDIUM = r"[^\d（(\[【，。]{1,20}?(?:网站|网|报|电视台|广播电台|客户端|公众号)"
-# (or in words when a time follows: a signature is never timed, 新浪科技 beside 2014年01月16日 04:04 is a byline)
-_IN_FIGURES = _beside_name(rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}(?=\s*\d{{1,2}}[:：]\d{{2}}))")
-DATE_BESIDE_NAME = re.compile(rf"{_IN_FIGURES.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME}$")
+_BESIDE_NAME = _beside_name(rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|{_DAY}(?=\s*\d{{1,2}}[:：]\d{{2}}))")
+DATE_BESIDE_NAME = re.compile(rf"{_BESIDE_NAME.pattern}|^{_MEDIUM}\s*{_DAY}{_TIME}$")
 # where only a byline can be (after the headline, read for the publication date), written either
 # way, its name with the site's address at most (国务院新闻办公室网站　www.scio.gov.cn　2019/04/12)
 _BYLINE = _beside_name(_DAY, longest=40)
@@ -114,7 +114,7 @@ def dated_line(text: str) -> bool:
     the title, the text's own."""
     text = _dateline(without_tools(unbracketed(unicodedata.normalize("NFKC", text))))
     first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
-    return bool(_alone(text) or _IN_FIGURES.match(text) or first != text and _alone(first))
+    return bool(_alone(text) or _BESIDE_NAME.match(text) or first != text and _alone(first))
 
 
 _ENGLISH_LINE = re.compile(rf"^{ENGLISH_DAY}{_TIME}$")

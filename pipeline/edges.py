@@ -148,6 +148,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             in_header = True
             continue
         in_header = False
+        if _CONTENTS.match(text):
+            break  # a regulation's table of contents opens its text (目录 / 第一章 总则 / …), no header's kind
         if is_doc_no(text):
             doc_no = doc_no or normalize_doc_no(text)
         elif (LABEL_LINE.match(text) or metadata_line(text)) and not is_furniture(text, template):
@@ -357,6 +359,7 @@ def _names_a_byline(lines: list[Line], at: int) -> bool:
 
 
 MAX_BYLINE_NAME = 16  # characters
+_CONTENTS = re.compile(r"^目\s*录$")
 # a series' or column's tag on a line of its own over the text (【新春走基层】)
 _TAG_LINE = re.compile(r"^【[^【】]{2,10}】$")
 

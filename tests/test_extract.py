@@ -1226,6 +1226,12 @@ CLASSES = {
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='c'>" + TEXT + "</div><div class='keywords'><label>关键字 : </label>"
         "<a href='/t/1'>美联储</a><a href='/t/2'>特朗普</a><a href='/t/3'>降息</a></div></body></html>",
         {"keywords": "美联储 特朗普 降息"}),
+    "a regulation's table of contents opens its text (目录 / 第一章 总则 / …, 人民大学 后勤集团)": (
+        "<html><body><h1>示例市安全生产应急预案管理办法</h1><div class='c'><p>目录</p><p>第一章 总则</p><p>第二章 应急预案的编制</p>"
+        "<p>第一章 总则</p><p>第一条 为了规范安全生产应急预案管理工作，迅速有效处置生产安全事故，制定本办法。</p>"
+        "<p>第二条 本办法自2024年7月1日起施行。</p></div></body></html>",
+        {"body": "目录\n第一章 总则\n第二章 应急预案的编制\n第一章 总则\n第一条 为了规范安全生产应急预案管理工作，迅速有效处置生产安全事故，"
+                 "制定本办法。\n第二条 本办法自2024年7月1日起施行。"}),
     "a source labelled 来源于： (zsnews), in red type over the text": (
         "<html><body><h1>关于做好安全生产工作的通知</h1><div class='info'><font color='#C30000'>来源于：示例区办事处</font>"
         "</div><div class='c'>" + TEXT + "</div></body></html>",

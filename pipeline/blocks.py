@@ -139,14 +139,8 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
     buf: list[str] = []
     link = 0  # characters of link text in buf
 
-    def flush(owner, hidden) -> None:
-        nonlocal link
-        text = "".join(buf).strip()
-        if text:
-            out.append(Block(text, owner, min(link, len(text)), hidden))
-        buf.clear()
-        link = 0
-
+    # (a block is ended where a block element opens or closes, written out at both places: a call
+    # per block cost a fiftieth of reading a page)
     # lxml walks the tree (no recursion: hostile pages nest thousands deep); per open element:
     # (the owner of the text inside it, inside a link, hidden, a block, inside a link for its tail)
     frames: list[tuple] = [(root, False, False, False, False)]  # (the page's own, under the walk's first element)
@@ -154,7 +148,7 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
     for event, el in walker:
         if event == "end":
             _, _, inner_hidden, block, tail_link = frames.pop()
-            if block and buf:  # (flush, written out: a call per block cost a fiftieth of reading a page)
+            if block and buf:
                 if text := "".join(buf).strip():
                     out.append(Block(text, el, min(link, len(text)), inner_hidden))
                 buf.clear()
@@ -194,7 +188,8 @@ def blocks(root, skip: Iterable = ()) -> list[Block]:
                 buf.append(" ")
             buf.append(text)
             link += len(text.strip()) if inner_link else 0
-    flush(root, False)
+    if text := "".join(buf).strip():
+        out.append(Block(text, root, min(link, len(text)), False))
     return out
 
 

@@ -111,6 +111,12 @@ def empty_heading(text: str) -> bool:
     text = text.strip()
     return len(text) <= MAX_EMPTY_HEADING and text.endswith((":", "："))
 
+def _to_file(link) -> bool:
+    """A link to a file: its href names one, or, where a script fetches it (href="javascript:;"),
+    its title or alt does (<a class="nfw-cms-attachment" href="javascript:;" alt="2020zgc01.pdf">《…办法》</a>)."""
+    return any(FILE_HREF.search((link.get(name) or "").strip()) for name in ("href", "title", "alt"))
+
+
 _BLOCK_NEWLINE = frozenset(
     "p div br li tr h1 h2 h3 h4 h5 h6 table ul ol dl dt dd section article blockquote pre center".split()
 )
@@ -183,7 +189,7 @@ def container_lines(el, skip: Iterable = ()) -> list[Line]:
             link, to_file = 0, False
             if tag in _HEADINGS:
                 headings += 1
-        elif tag == "a" and FILE_HREF.search((item.get("href") or "").strip()):
+        elif tag == "a" and _to_file(item):
             to_file = True
         frames.append((inner, own_line, tag in ("td", "th"), in_link))
         if text := item.text:

@@ -60,9 +60,10 @@ class Tally:
         self.linked_blocks += other.linked_blocks
 
 
-def weigh(blocks: list[Block], menus: bool = True) -> dict:
+def weigh(blocks: list[Block], menus: bool = True, margins: bool = True) -> dict:
     """Per element, what its text is made of (each block counts for every ancestor). `menus`:
-    prose in an element named as navigation is navigation."""
+    prose in an element named as navigation is navigation; `margins`: prose inside a footer or a
+    side bar is the page's."""
     tallies: dict = {}
     parent: dict = {}  # (asked of lxml once per element)
     depth: dict = {}
@@ -85,7 +86,7 @@ def weigh(blocks: list[Block], menus: bool = True) -> dict:
             links = size  # a menu's panel describing the offices is navigation, however worded
         elif _labelled_value(block):
             links, other = 0, size  # a catalogue's abstract (内容概述：…) is the metadata's, however worded
-        elif regions.margin(block.owner):
+        elif margins and regions.margin(block.owner):
             links, other = 0, size  # a footer's or side bar's prose (领导致辞, 网站声明) is the page's
         else:
             prose = size - links
@@ -436,6 +437,10 @@ def find_container(blocks: list[Block], apart: list | None = None):
         # every line of prose in an element named as a menu: a template's wrapper around its side
         # menu and the text at once (<div class="menu"><ul>…</ul><div class="content">…)
         tallies = weigh(shown, menus=False)
+    if not any(t.prose for t in tallies.values()):
+        # …or in an element named as the page's margin: a template naming the text's own region so
+        # (<div class="content-top"><h3>…</h3></div><div class="content-footer"><p>亲爱的读者：…)
+        tallies = weigh(shown, menus=False, margins=False)
     if not any(t.prose for t in tallies.values()):
         return _table_document(blocks, tallies)
     # the whole page (<body>) adds up the prose of all its regions: the text is always in one of them

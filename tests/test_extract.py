@@ -2798,7 +2798,8 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "声明：本文转载自其他网站，仅代表作者个人观点，不代表本网立场。",
                                   "特别声明：以上内容仅代表作者本人观点，不代表示例网观点或立场。", "如有侵权，请联系删除。",
                                   "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
-                                  "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与", "阅读 327"])
+                                  "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与", "阅读 327",
+                                  "（本文经示例日报授权转载）", "<a href='http://mp.weixin.qq.com/s/1'>点击阅读原文</a>"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as
@@ -2816,3 +2817,20 @@ def test_a_trail_led_in_and_separated_as_sites_print_it(lead, separator, home):
     html = (f"<html><body><div class='wz'>{lead}{separator.join(links)}</div><div class='article'>"
             f"<h1>示例市关于做好安全生产工作的通知</h1><div class='content'>{TEXT}</div></div></body></html>")
     assert extract(html, "http://www.example.gov.cn/zwgk/tzgg/1.html").column == f"{home} > 政务公开 > 通知公告"
+
+
+def test_a_text_in_an_element_its_template_names_a_footer_is_still_the_text():
+    """A template splitting its content into content-top (the headline) and content-footer (the
+    text): when every line of prose is inside a margin's name, the text is still read."""
+    html = ("<html><body><div class='nav'><a href='/'>首页</a></div><div class='content'><div class='content-top'>"
+            f"<h3>示例市关于做好安全生产工作的通知</h3></div><div class='content-footer'>{TEXT}</div></div>"
+            "<div class='footer'>版权所有 示例市人民政府</div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body == BODY
+
+
+@pytest.mark.parametrize("named", ["alt='fj1.pdf'", "title='示例市安全生产检查表.pdf'"])
+def test_a_file_link_a_script_fetches_ending_the_text_is_no_text(named):
+    """附件：<a href="javascript:;" alt="….pdf">《…》</a> after the signature: a download the page's
+    script fetches, named as a file by its alt or title, is no more the text than a plain one."""
+    files = f"<p>附件：<a class='nfw-cms-attachment' href='javascript:;' {named}>《示例市安全生产检查表》</a></p>"
+    assert extract(_page("", TEXT + files), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY

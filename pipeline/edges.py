@@ -434,6 +434,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
     while end > start:
         line = lines[end - 1]
         text = line.text
+        if _signed_by_author(lines, start, end):
+            break
         if (is_furniture(text, template) or TAIL_HEADING.match(text) or _is_file(line)
                 or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text))
                 and not SENTENCE_END.search(text)
@@ -445,6 +447,16 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+# an author's line closing an article: (作者：方敏 北京大学经济学院教授), 作者：上官云 宋宇晟
+_AUTHOR_LINE = re.compile(r"[（(]?\s*作者\s*[:：]\s*[^\s:：（()）][^:：]{1,38}[）)]?")
+
+
+def _signed_by_author(lines: list[Line], start: int, end: int) -> bool:
+    """Whether the text's last line names its author, under a sentence: an article's signature,
+    the text's own as an office's 落款 is (at the head, 作者：… is the byline, and the editors'
+    credits are the site's wherever they stand)."""
+    return (end - 2 >= start and _AUTHOR_LINE.fullmatch(lines[end - 1].text.strip()) is not None
+            and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
 
 
 def _feed_item(line: Line) -> bool:
@@ -464,7 +476,7 @@ def _before_catalogue(lines: list[Line], start: int, end: int) -> int:
     at, known, top = end, 0, end
     while at > start:
         text = lines[at - 1].text.strip()
-        if SENTENCE_END.search(text):
+        if SENTENCE_END.search(text) or _signed_by_author(lines, start, at):
             break
         if LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text):
             known, top = known + 1, at - 1  # (the block opens with a label we know: 联系电话： over it is the text's)

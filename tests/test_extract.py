@@ -2834,3 +2834,15 @@ def test_a_file_link_a_script_fetches_ending_the_text_is_no_text(named):
     script fetches, named as a file by its alt or title, is no more the text than a plain one."""
     files = f"<p>附件：<a class='nfw-cms-attachment' href='javascript:;' {named}>《示例市安全生产检查表》</a></p>"
     assert extract(_page("", TEXT + files), "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+
+
+@pytest.mark.parametrize("author", ["(作者：方敏 北京大学经济学院教授)", "作者：上官云 宋宇晟"])
+@pytest.mark.parametrize("editor", ["", "<p>【编辑:陈海峰】</p>", "<p>编辑：赵丹</p>"])
+def test_an_author_s_line_closing_an_article_is_its_signature(author, editor):
+    """(作者：…) under an article's last sentence signs it, as an office's 落款 signs a document:
+    the text's own. The editors' credits under it are the site's; over the text, 作者：… is the byline."""
+    html = (f"<html><body><div class='article'><h1>示例市关于做好安全生产工作的通知</h1><div class='content'>{TEXT}"
+            f"<p>{author}</p>{editor}</div></div></body></html>")
+    assert extract(html, "http://www.example.gov.cn/a/1.html").body == f"{BODY}\n{author}"
+    byline = html.replace(f"<div class='content'>{TEXT}<p>{author}</p>", f"<div class='content'><p>{author}</p>{TEXT}")
+    assert extract(byline, "http://www.example.gov.cn/a/1.html").body == BODY

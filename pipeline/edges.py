@@ -439,7 +439,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         if (is_furniture(text, template) or TAIL_HEADING.match(text) or _is_file(line)
                 or (LABEL_LINE.match(text) or _CATALOGUE_LINE.match(text) or labels_row(text))
                 and not SENTENCE_END.search(text)
-                or line.is_link and end - 2 >= start and is_furniture(lines[end - 2].text, template)):
+                or line.is_link and end - 2 >= start and is_furniture(lines[end - 2].text, template)
+                or _promotion(lines, start, end)):
             end -= 1  # (a link under a tool's words is where the tool leads: 上一篇： / 关于…的通知)
             continue
         break
@@ -449,6 +450,18 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 _ANNEX = re.compile(r"^附\s*件")
 # an author's line closing an article: (作者：方敏 北京大学经济学院教授), 作者：上官云 宋宇晟
 _AUTHOR_LINE = re.compile(r"[（(]?\s*作者\s*[:：]\s*[^\s:：（()）][^:：]{1,38}[）)]?")
+
+
+def _promotion(lines: list[Line], start: int, end: int) -> bool:
+    """The text's last line a link of words, not a file, under a finished sentence: the site's
+    promotion of another page (看明星八卦、查影讯电视节目，上手机新浪网娱乐频道 ent.sina.cn). An
+    address printed whole (http://c.gb688.cn/…) is the text's reference to what it cites."""
+    line = lines[end - 1]
+    return (end - 2 >= start and line.is_link and not line.to_file and not ANNEX_LINE.match(line.text)
+            and not _ADDRESS.search(line.text) and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
+
+
+_ADDRESS = re.compile(r"[a-z]{3,5}://|www\.", re.I)
 
 
 def _signed_by_author(lines: list[Line], start: int, end: int) -> bool:

@@ -2846,3 +2846,14 @@ def test_an_author_s_line_closing_an_article_is_its_signature(author, editor):
     assert extract(html, "http://www.example.gov.cn/a/1.html").body == f"{BODY}\n{author}"
     byline = html.replace(f"<div class='content'>{TEXT}<p>{author}</p>", f"<div class='content'><p>{author}</p>{TEXT}")
     assert extract(byline, "http://www.example.gov.cn/a/1.html").body == BODY
+
+
+def test_a_link_to_another_page_closing_the_text_is_the_site_s():
+    """A line that is one link of words under the text's last sentence promotes another page
+    (看明星八卦…，上手机新浪网娱乐频道 ent.sina.cn; 有关负责同志就《…》答记者问); an address the text
+    prints to cite a source (链接：http://…) is its own."""
+    promo = "<p><a href='http://ent.example.com/wap.html'>看明星八卦、查影讯电视节目，上手机示例网娱乐频道 ent.example.cn</a></p>"
+    page = _page("", TEXT + promo)
+    assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
+    cited = "<p>链接：<a href='http://std.example.gov.cn/gb/1'>http://std.example.gov.cn/gb/1</a></p>"
+    assert extract(_page("", TEXT + cited), "http://www.example.gov.cn/a/t20240605_1.html").body.endswith("http://std.example.gov.cn/gb/1")

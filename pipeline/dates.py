@@ -65,8 +65,9 @@ _BARE_DATE = re.compile(rf"^{_DAY}(?:(?:\s+|(?<=日))\d{{1,2}}[:：]\d{{2}}(?:[:
 
 
 def _beside_name(day: str, longest: int = 20) -> re.Pattern:
-    return re.compile(rf"^[^\d（(\[【]{{2,{longest}}}\s*(?P<after>{day}{_TIME})$"
-                      rf"|^(?P<before>{day}{_TIME})\s+[^\d，。:：]{{2,{longest}}}$")
+    # (a name may hold figures, 39健康网, 21世纪经济报道: not a year's four)
+    return re.compile(rf"^(?:[^\d（(\[【]|\d(?!\d{{3}})){{2,{longest}}}\s*(?P<after>{day}{_TIME})$"
+                      rf"|^(?P<before>{day}{_TIME})\s+(?:[^\d，。:：]|\d(?!\d{{3}})){{2,{longest}}}$")
 
 
 # a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.
@@ -153,12 +154,12 @@ _SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,6}/?\s+(?=\d)",
 
 
 def _after_source(line: str) -> str:
-    """A line's one labelled value when it names a source: `来源：示例县人民政府 2024年6月5日` →
-    the name and its date, a byline's shape."""
+    """A line's first labelled value when it names a source: `来源：示例县人民政府 2024年6月5日` →
+    the name and its date, a byline's shape (up to the next label: …08:10 作者：编辑组)."""
     matches = label_matches(line)
-    if len(matches) != 1 or matches[0].start() != 0 or field_of(matches[0].group(1)) != "source":
+    if not matches or matches[0].start() != 0 or field_of(matches[0].group(1)) != "source":
         return ""
-    return line[matches[0].end():].lstrip(" ：:\u3000")
+    return line[matches[0].end():matches[1].start() if len(matches) > 1 else len(line)].strip(" ：:\u3000")
 
 
 _DAY_ALONE = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])\s*日?$")

@@ -95,12 +95,29 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     start, doc_no, heading = ((_table_head(lines, title, template, columns), None, None) if table
                               else _head_end(lines, title, template, columns))
     end = _tail_end(lines, start, template)
+    if _abstract_first(lines, start, end):
+        start += 1
     kept = [line.text for line in lines[start:end]]
     if kept and (bare := _TRAILING_LINK.sub("", _TRAILING_NOTE.sub("", kept[-1]))):
         kept[-1] = bare
     signed_at = None if table == "rows" else signature_date(kept)
     dated = header_date([line.text for line in lines[:start]])
     return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading, dated)
+
+
+MIN_ABSTRACT = 30  # characters: shorter lines repeat in any text (一、总体要求, a 目录's chapters)
+
+
+def _abstract_first(lines: list[Line], start: int, end: int) -> bool:
+    """Whether the text's first line, and it alone, is printed again further down: an editor's
+    abstract over it (<div class="tips"><p>新片《热辣滚烫》讲述了…</p></div>, the text's own paragraph
+    once more), not the first of a text printed twice (a phone's copy the sheet hides)."""
+    if end - start < 2:
+        return False
+    first, second = ("".join(line.text.split()) for line in lines[start:start + 2])
+    later = {"".join(line.text.split()) for line in lines[start + 2:end]}
+    return (len(first) >= MIN_ABSTRACT and first in later and second not in later
+            and not (BARE_LABEL.fullmatch(lines[start + 1].text) or LABEL_LINE.match(lines[start + 1].text)))
 
 
 # a web editor's credit or the item's source in brackets run into the text's last sentence
@@ -163,7 +180,8 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         elif not (is_furniture(text, template) or _link_line(lines[start]) or text in METADATA_HEADINGS
                   or text in columns or BREADCRUMB_LINE.match(text) or _dated(lines, start, template) or FIGURES_DATE.match(text)
-                  or _names_a_byline(lines, start) or REPORTERS_LINE.match(text) or _TAG_LINE.match(text)):
+                  or _names_a_byline(lines, start) or REPORTERS_LINE.match(text) or _TAG_LINE.match(text)
+                  or _links_heading(lines, start, template)):
             header = _header_span(lines, start, title)
             if not header:
                 break
@@ -175,6 +193,15 @@ def _head_end(lines: list[Line], title: str | None, template: frozenset,
             continue
         start += 1
     return start, doc_no, heading
+
+
+def _links_heading(lines: list[Line], at: int, template: frozenset) -> bool:
+    """A short heading over a run of links at the text's head (热点栏目 / 资金流向 千股千评 …):
+    the site's, not the text's. Not a title printed over the page's share tools (电力市场运行基本规则
+    / 微信 微博 QQ空间)."""
+    text = lines[at].text
+    return (at + 1 < len(lines) and _link_line(lines[at + 1]) and not is_furniture(lines[at + 1].text, template)
+            and _list_heading(text) and not DOCUMENT_KIND.search(text))
 
 
 def _after_box(lines: list[Line], title: str | None) -> int:
@@ -569,8 +596,9 @@ MAX_LIST_HEADING = 12  # characters
 
 
 def _is_download(line: Line) -> bool:
-    """A link to a file, named by its file or not (under a 附件 heading alone on its line)."""
-    return _is_file(line) or line.to_file and line.is_link
+    """A link to a file, named by its file or not (under a 附件 heading alone on its line), or a
+    link that is a numbered 附件 of its own (<a href="javascript:;">附件1：…准则（征求意见稿）</a>)."""
+    return _is_file(line) or line.is_link and (line.to_file or ANNEX_LINE.match(line.text) is not None)
 
 
 _SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*")

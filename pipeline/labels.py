@@ -21,6 +21,7 @@ from functools import lru_cache
 from pipeline.blocks import BLOCK_TAGS, Block, holds, layout_table
 from pipeline.normalize import DOC_NO, HAN, ends_as_office
 from pipeline.vocab import (
+    COLON_LABELS,
     FIELD_LABELS,
     FONT_SIZE_TOOL,
     IGNORED_LABELS,
@@ -36,6 +37,8 @@ _LABEL_FIELD: dict[str, str | None] = {label: f for f, labels in FIELD_LABELS.it
 _TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
 _LABEL_FIELD.update({label: f for f, labels in TABLE_LABELS.items() for label in labels})
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
+_COLON_ONLY = {label for labels in COLON_LABELS.values() for label in labels}
+_LABEL_FIELD.update({label: f for f, labels in COLON_LABELS.items() for label in labels})
 OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
 NUMBERED = "numbered"  # of an unknown label naming a number (公文编号): the 文号 when its value is one and no known label gives it
 _LABEL_FIELD.update({label: OFFICE for label in PUBLISHING_LABELS})  # (read as such a label is)
@@ -76,6 +79,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         # "管制时间：5月25日" is a sentence, "浏览字号：" another label; but after a value that
         # is not words (日期:2024-06-05来源:县应急局, 2024年06月05日 10:30来源：…), or a date in
         # words (2019年11月27日作者：), a colon marks it.
+        if label in _COLON_ONLY and not match.group(2):
+            continue
         before = text[match.start() - 1] if match.start() else " "
         # (a value of its own shape after it, 文号 沪发改价管〔2026〕19号, 日期 2024-06-05, marks a label
         # standing apart, below)
@@ -347,7 +352,9 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                 nxt_text, nxt_el = segs[i + 1][:2]
                 # beside the label, or on the line under it in an element of the two (<strong>发布机构：</strong><br>示例局)
                 under = nxt_el is el and whole_label(text) and _WS.sub("", el.text_content()) == _WS.sub("", text + nxt_text)
-                if (_same_row(el, nxt_el) or under) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text)):
+                # (…but a line ending in a colon is no value: the text's salutation under an empty 来源：)
+                if ((_same_row(el, nxt_el) or under) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text))
+                        and not nxt_text.rstrip().endswith(tuple(COLONS))):
                     value, holders = _value(nxt_text), (el, nxt_el)
                     value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))
                 elif (below := _cell_below(el)) is not None:

@@ -19,7 +19,8 @@ FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$"
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
-DOC_NO = (r"[\u4e00-\u9fa5A-Za-z]{0,16}(?:[〔\[［(（【﹝〈〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉〗]\s*第?\s*\d{1,5}\s*号"
+# (an office's part in brackets inside the prefix: 农药检（药效）函〔2020〕123号)
+DOC_NO = (r"(?:[\u4e00-\u9fa5A-Za-z]|[（(][\u4e00-\u9fa5]{1,6}[）)]){0,16}(?:[〔\[［(（【﹝〈〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉〗]\s*第?\s*\d{1,5}\s*号"
           r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
 
 # what a document's title ends with: its kind (…的通知, …统计报告), a note in brackets after it at most
@@ -141,11 +142,16 @@ def normalize_doc_no(value: str | None) -> str | None:
     if text is None:
         return None
     text = SIGNER_AFTER.sub("", text)
+    if not _EMPTY_DOC_NO.sub("", text):
+        return None  # the template's frame with nothing filled in: 〔〕 号
     text = _YEAR_BRACKETS.sub(r"〔\1〕", text.replace(" ", "").translate(_FULL_WIDTH_FIGURES))
     text = _WRAPPED.sub(r"\1", text)
     if text.endswith((")", "）")) and text.count("(") + text.count("（") < text.count(")") + text.count("）"):
         text = text[:-1]
     return text.lstrip("(（") if not re.search(r"[)）]", text) else text
+
+
+_EMPTY_DOC_NO = re.compile(r"[\s〔〕\[\]【】（）()号第]+")
 
 
 # 索引号 shapes seen on disclosure sites: organisation code / year - serial, with variants.
@@ -209,6 +215,17 @@ def _column_part(part: str) -> bool:
     return len(part) <= 10 and not _TITLE_WORDS.search(part)
 
 
+def _search_words(part: str) -> bool:
+    """A part of a <title> listing words for search engines (…的通知 - 中国农药信息网_生物农药,有机农药,农药价格):
+    three short words or more between commas, none worded as a title."""
+    words = _COMMAS.split(part.strip())
+    return len(words) >= MIN_SEARCH_WORDS and all(0 < len(w) <= 10 for w in words) and not _TITLE_WORDS.search(part)
+
+
+_COMMAS = re.compile(r"\s*[,，]\s*")
+MIN_SEARCH_WORDS = 3
+
+
 def _column_before_site(tokens: list[str]) -> bool:
     """Whether the last part is a column's name after the site's (… - 示例县人民政府 - 政务公开)."""
     last = tokens[-1]
@@ -255,7 +272,7 @@ def clean_title(title: str | None, names: tuple[str, ...] = (), columns: tuple[s
         del tokens[:2]
     stripped = 0
     while len(tokens) > 2 and (names_column(tokens[-1]) or _names_site(tokens[-1])
-                               or _column_before_site(tokens)):
+                               or _column_before_site(tokens) or _search_words(tokens[-1])):
         del tokens[-2:]
         stripped += 1
     # Behind a site name come the column names (…的函_规划计划信息_政务公开_…建设信息网): short, and

@@ -21,8 +21,12 @@ MIN_LINK_LIST = 2  # lines: one link closing a text may be its own (详见…)
 
 
 def signs(text: str) -> bool:
-    """A signature's name line: an office (…人民政府) or an official (市长 温国辉)."""
-    return ends_as_office(text) or bool(SIGNER_LINE.match(text))
+    """A signature's name line: an office (…人民政府), its other name in brackets after it at most
+    (党工部（人力资源部）), or an official (市长 温国辉)."""
+    return ends_as_office(_ALIAS.sub("", text)) or bool(SIGNER_LINE.match(text))
+
+
+_ALIAS = re.compile(r"[（(][^（）()]{2,20}[）)]$")
 
 
 def signature_date(lines: list[str]) -> str | None:

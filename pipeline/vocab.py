@@ -55,6 +55,11 @@ OTHER_OFFICE_WORDS: tuple[str, ...] = (
     "支持", "实施", "执行", "起草", "解读", "各",
 )
 
+# Labels that are a menu's words too (原创 | 观天下 | 智库): read only before their colon (原创：39健康网)
+COLON_LABELS: dict[str, tuple[str, ...]] = {
+    "source": ("原创",),
+}
+
 # Labels that name a field only among other labels, in a metadata table (目录项的基本信息:
 # 索引号 / 主办单位 / 制发日期); elsewhere, in a site's footer, 主办单位 names the site's owner.
 TABLE_LABELS: dict[str, tuple[str, ...]] = {
@@ -231,6 +236,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r".{0,10}如(?:有|涉及|涉)侵权.{0,30}",  # 如有侵权，请联系删除
     # a reposting site's notice of its rights: 【…作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载、摘编等。】
     r"[【\[]?.{0,60}未经.{0,8}(?:授权|许可|同意).{0,10}不得(?:转载|复制|使用).{0,20}[】\]]?",
+    r".{0,40}原创(?:内容|作品|稿件|文章).{0,10}未经.{0,80}",  # 39健康网（www.39.net）原创内容，未经授权不得转载…内容合作请联系：…
     r".{0,10}文明上网.{0,40}",  # a comment box's rules: 请您文明上网、理性发言并遵守相关规定
     r"链接地址\s*[:：].*",
     r"(?:本文|本页|页面|网页)(?:链接|地址)\s*[:：].*",

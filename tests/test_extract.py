@@ -2857,3 +2857,84 @@ def test_a_link_to_another_page_closing_the_text_is_the_site_s():
     assert extract(page, "http://www.example.gov.cn/a/t20240605_1.html").body == BODY
     cited = "<p>链接：<a href='http://std.example.gov.cn/gb/1'>http://std.example.gov.cn/gb/1</a></p>"
     assert extract(_page("", TEXT + cited), "http://www.example.gov.cn/a/t20240605_1.html").body.endswith("http://std.example.gov.cn/gb/1")
+
+
+URL = "http://www.example.gov.cn/a/t20240605_1.html"
+
+
+def test_a_title_s_search_words_after_the_site_s_name_are_no_title():
+    """…的通知 - 中国农药信息网_生物农药,有机农药,农药价格: the words a site lists for search engines
+    after its name in the <title> go with the name."""
+    page = ("<html><head><title>示例所关于做好农药进出口工作的通知 - 示例农药信息网_生物农药,有机农药,农药价格,农药销售</title>"
+            f"</head><body><div id='zoom'>{TEXT}</div></body></html>")
+    assert extract(page, URL).title == "示例所关于做好农药进出口工作的通知"
+
+
+def test_a_salutation_under_an_empty_source_label_is_the_text_s():
+    """来源：(empty) over the text's salutation (各有关单位：) leaves the source empty and the
+    salutation where it is: a line ending in a colon is no label's value."""
+    html = ("<html><body><div class='main'><h1>示例市关于做好安全生产工作的通知</h1><span>发布时间：2024-06-05</span>"
+            "<span>作者：国际处</span><span>来源：  </span><p>各省级农药检定管理机构，相关农药生产和进出口企业：</p><p>现将有关事项通知如下，请认真贯彻落实。"
+            "各地要把安全生产摆在突出位置，层层压实责任，确保各项措施落到实处。</p></div></body></html>")
+    record = extract(html, URL)
+    assert record.source is None and record.body.startswith("各省级农药检定管理机构，相关农药生产和进出口企业：")
+
+
+@pytest.mark.parametrize("labelled, printed, expected", [
+    ("〔〕 号", "示教函〔2019〕37号", "示教函〔2019〕37号"),  # the template's empty frame: the number line printed over the text
+    ("", "示农药检（药效）函[2020]123号", "示农药检（药效）函〔2020〕123号"),  # an office's part in brackets
+])
+def test_a_doc_no_as_printed_over_the_text(labelled, printed, expected):
+    meta = f"<ul><li>索引号：</li><li>发文字号： {labelled}</li></ul>" if labelled else ""
+    assert extract(_page(meta, f"<p align='right'>{printed}</p>" + TEXT), URL).doc_no == expected
+
+
+def test_numbered_annexes_each_a_link_ending_the_text_are_downloads():
+    """<a href="javascript:;">附件1：…（征求意见稿）</a>; … after the text's contacts: a list of its
+    files to download, whatever the link's href."""
+    annexes = "".join(f"<p><a href='javascript:;'>附件{n}：示例农药田间药效试验准则（征求意见稿）</a>；</p>" for n in (1, 2, 3))
+    assert extract(_page("", TEXT + "<p>电子邮箱：test@example.com</p>" + annexes), URL).body == BODY + "\n电子邮箱：test@example.com"
+
+
+def test_a_source_label_that_is_a_menu_s_word_counts_before_its_colon_only():
+    """原创：39健康网 names the source; a menu's 原创 | 观天下 does not."""
+    byline = "<h4><span>原创：</span><span>示例健康网</span><span>2024-04-23 12:27:25</span></h4>"
+    record = extract(_page(f"<h1>示例市关于做好安全生产工作的通知</h1>{byline}"), URL)
+    assert (record.source, record.published_at) == ("示例健康网", "2024-04-23T12:27:25")
+    menu = "<ul class='menu'><li><a href='/yc/'>原创</a></li><li><a href='/gtx/'>观天下</a></li></ul>"
+    assert extract(_page(menu + "<h1>示例市关于做好安全生产工作的通知</h1>"), URL).source is None
+
+
+@pytest.mark.parametrize("byline, published", [
+    ("39健康网 2024-04-23 12:27:25", "2024-04-23T12:27:25"),  # a name with figures beside the date
+    ("来源：示例会计网 2026-09-02 08:10 作者：编辑组", "2026-09-02T08:10"),  # the source's value up to the next label
+])
+def test_the_byline_s_date_with_its_time(byline, published):
+    page = _page(f"<h1>示例市关于做好安全生产工作的通知</h1><div class='info'>{byline}</div>")
+    assert extract(page, URL).published_at == published
+
+
+def test_an_abstract_over_the_text_printed_again_in_it_is_no_text():
+    """An editor's abstract in a box over the text, its words the text's first paragraph once more."""
+    abstract = "示例市召开安全生产工作会议，部署全年安全生产重点任务，要求各地压实责任、排查隐患。"
+    text = f"<div class='tips'><p>{abstract}</p></div><p>本文首发于示例公众号</p><p>{abstract}</p>" + TEXT
+    body = extract(_page("<h1>示例市召开安全生产工作会议</h1>", text), URL).body
+    assert body.startswith("本文首发于示例公众号") and body.count(abstract) == 1
+
+
+def test_a_heading_over_links_at_the_text_s_head_is_the_site_s():
+    """热点栏目 / 资金流向 千股千评 … / 客户端 over the text's first line: the site's links."""
+    links = ("<div><span>热点栏目</span><div class='hot'></div> <a href='/a'>资金流向</a> <a href='/b'>千股千评</a> <a href='/c'>个股诊断</a></div>"
+             "<a href='/m'>客户端</a>")
+    assert extract(_page("<h1>示例市关于做好安全生产工作的通知</h1>", links + TEXT), URL).body == BODY
+
+
+def test_an_office_s_signature_with_its_other_name_in_brackets():
+    annex = "".join(f"<p>{n}.负责示例工作第{n}项。</p>" for n in range(1, 10))
+    text = TEXT + "<p>党工部（人力资源部）</p><p>2020年7月12 日</p><p>附件1：岗位职责</p>" + annex
+    assert extract(_page("", text), URL).written_at == "2020-07-12"
+
+
+def test_a_reposted_original_s_notice_is_the_site_s():
+    line = "<div class='art_copyright'>示例健康网（www.example.net）原创内容，未经授权不得转载，违者必究。内容合作请联系：020-85501999或media@example.net</div>"
+    assert extract(_page("", TEXT + line), URL).body == BODY

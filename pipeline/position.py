@@ -143,7 +143,8 @@ def _over_byline(page: list, at: int, container, text: str | None = None) -> boo
         if is_prose(block) and holds(container, block.owner) or not _passed_over(line, block):
             break
         dated = dated or bool(DATE_ONLY.match(line) or FIGURES_DATE.match(line) or DATE_BESIDE_NAME.match(line)
-                              or _ENDS_IN_DATE.search(line) or LABEL_LINE.match(line) and _A_DAY.search(line))
+                              or _ENDS_IN_DATE.search(line)
+                              or (LABEL_LINE.match(line) or metadata_line(line)) and _A_DAY.search(line))
     return dated
 
 
@@ -227,7 +228,8 @@ _LIST_MARKS = re.compile(r"[，、,]")
 _DOMAIN = re.compile(r"(?:https?://|www\.)[\w-]+\.", re.A)  # a byline naming the site by its address
 # a byline ends in its date in figures (国务院新闻办公室网站 www.scio.gov.cn 2019-04-12); a title does not
 _ENDS_IN_DATE = re.compile(rf"{FIGURES_DAY}$")
-_A_DAY = re.compile(FIGURES_DAY)  # (in a labelled line: 发布时间：2022-02-13 04:22:18 来源：云南日报)
+# (in a labelled line: 发布时间：2022-02-13 04:22:18 来源：云南日报, 浏览次数：2355 发布时间：2018年07月02日)
+_A_DAY = re.compile(rf"{FIGURES_DAY}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
 # a 题注 under a title: a note in brackets giving the day it was adopted
 # (（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）)
 _DATED_NOTE = re.compile(r"^[（(][^（()）]*(?:19|20)\d{2}\s*年[^（()）]*[）)]$")

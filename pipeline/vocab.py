@@ -237,7 +237,10 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a reposting site's notice of its rights: 【…作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载、摘编等。】
     r"[【\[]?.{0,60}未经.{0,8}(?:授权|许可|同意).{0,10}不得(?:转载|复制|使用).{0,20}[】\]]?",
     r".{0,40}原创(?:内容|作品|稿件|文章).{0,10}未经.{0,80}",  # 39健康网（www.39.net）原创内容，未经授权不得转载…内容合作请联系：…
-    r".{0,10}文明上网.{0,40}",  # a comment box's rules: 请您文明上网、理性发言并遵守相关规定
+    r".{0,10}文明上网.{0,40}",
+    # a site's offer between its byline and its text: 微信扫码立即领, …历年真题免费领取
+    r"(?:微信|手机|请用?微信|打开微信)?扫(?:码|一扫)(?:立即|免费)?(?:领取?|下载|关注|阅读|查看|获取|咨询|加入|进群|报名).{0,6}",
+    r".{0,30}(?:免费领取|立即领取|点击领取|扫码领取|免费下载|立即下载)",  # a comment box's rules: 请您文明上网、理性发言并遵守相关规定
     r"链接地址\s*[:：].*",
     r"(?:本文|本页|页面|网页)(?:链接|地址)\s*[:：].*",
     r"[（(]\s*(?:本文)?转载自.{1,30}[）)]",  # the site's note of where it copied the text from
@@ -265,7 +268,7 @@ DOCUMENT_TYPES: tuple[str, ...] = (
 )
 # How a site's name ends (a banner headline is no document title).
 SITE_NAME_ENDINGS: tuple[str, ...] = ("网站", "门户网站", "门户", "信息公开", "务公开", "政府网", "网", "平台", "系统", "专栏",
-                                     "库", "手机版", "移动版", "触屏版", "在线")  # (贵州气象在线 - 手机版; 三务公开, 政务公开;
+                                     "库", "手机版", "移动版", "触屏版", "在线", "频道")  # (贵州气象在线 - 手机版; 三务公开, 政务公开;
 # 密云水库综合信息门户; 陕西省科技特派员服务与管理系统)
 # Verbs of a news headline (示例市长会见示例国代表团): a line holding one names no office or site,
 # however it ends.

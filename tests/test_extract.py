@@ -16,7 +16,7 @@ from pipeline.extract import parse_html
 from pipeline.vocab import FIELD_LABELS
 from tests.extraction_cases import (FIELDS, FIXTURES, all_cases, built_cases, char_f1, edges_right, known_misses, misses,
                                     read_once, real_cases, squeeze)
-from tests.stresses import column_heading, phone_copy, side_box
+from tests.stresses import column_heading, phone_copy, plain_headline, side_box
 
 CASES = all_cases()
 REAL = [c for c in CASES if c.real]
@@ -2938,3 +2938,31 @@ def test_an_office_s_signature_with_its_other_name_in_brackets():
 def test_a_reposted_original_s_notice_is_the_site_s():
     line = "<div class='art_copyright'>示例健康网（www.example.net）原创内容，未经授权不得转载，违者必究。内容合作请联系：020-85501999或media@example.net</div>"
     assert extract(_page("", TEXT + line), URL).body == BODY
+
+
+NAV = "<div class='topnav'>" + "".join(f"<a href='/{n}.html'><span>{w}</span></a>" for n, w in
+                                        enumerate(("首 页", "新闻快递", "学院简介", "市民学堂", "培训项目", "学分银行", "政策理论", "走进唐山"))) + "</div>"
+
+
+@pytest.mark.parametrize("page", [
+    # the headline at the head of the text's element, over a counter and a date in words
+    # a channel's name and its date in an unclosed bracket between the headline's cell and the text's
+    f"{NAV}<table><tr><td>关于组建示例市社区教育专家库的通知</td></tr><tr><td>示例网河北频道 ( 2012-06-04 09:20:26</td></tr>"
+    f"<tr><td class='text'>{TEXT}</td></tr></table>",
+    # the site's offers between the byline and the text, which prints its own short title first
+    f"{NAV}<div>关于组建示例市社区教育专家库的通知</div><div class='sml'>来源：示例会计网 2026-09-02 08:10</div>"
+    f"<div>2026会计考试三色笔记/思维导图/历年真题免费领取</div><p>微信扫码立即领</p><article><div>示例市社区教育专家库管理办法</div>{TEXT}</article>",
+])
+def test_a_plain_headline_over_the_page_s_header_lines_is_the_title(page):
+    """Headings printed as plain blocks, a <title> naming only the site: the block over the
+    byline and the site's offers is the headline, whatever they print between it and the text."""
+    html = f"<html><head><title>示例市人民政府网站</title></head><body>{page}</body></html>"
+    assert extract(html, URL).title == "关于组建示例市社区教育专家库的通知"
+
+
+def test_a_plain_headline_over_a_counter_and_a_date_in_words_is_the_title():
+    """唐山教育网's headline at the head of the text's element, over 浏览次数：2355 发布时间：2018年07月02日,
+    with its headings plain and its <title> the site's: the line over the byline, not the menu above it."""
+    case = next(case for case in real_cases() if case.name == "real/www.tslnedu.com.cn/unseen69_tzgg567158.html")
+    stressed = plain_headline(case)
+    assert extract(stressed.html, stressed.url).title == case.fields["title"]

@@ -86,6 +86,16 @@ _BYLINE = _beside_name(_DAY, longest=40)
 _BRACKETED = re.compile(rf"[\[【(]\s*({_DAY}{_TIME})\s*[\]】)]")
 
 
+def _as_read(text: str) -> str:
+    """A line as a reader reads its date: figures normal (２０２４ is 2024), an icon font's glyph
+    before it gone (<i class="iconfont">&#xe61d;</i>2019-09-25 10:57:01: a clock, not a character),
+    brackets around the date dropped."""
+    return unbracketed(_ICONS.sub("", unicodedata.normalize("NFKC", text)))
+
+
+_ICONS = re.compile("[\ue000-\uf8ff]")  # the Private Use Area, where icon fonts draw
+
+
 def unbracketed(text: str) -> str:
     """A line with the brackets around its date dropped: a bracketed date reads as a bare one."""
     return _BRACKETED.sub(r"\1", text) if "[" in text or "【" in text or "(" in text else text
@@ -93,7 +103,7 @@ def unbracketed(text: str) -> str:
 
 def date_alone(text: str) -> bool:
     """Whether a text is a date and nothing else (its time and weekday at most)."""
-    return _alone(unbracketed(unicodedata.normalize("NFKC", text)).strip())
+    return _alone(_as_read(text).strip())
 
 
 def _alone(text: str) -> bool:
@@ -113,7 +123,7 @@ def dated_line(text: str) -> bool:
     before the line's labelled items (2024-06-05 作者：张三), or in figures beside a name. Not a
     date in words beside a name (示例县统计局 2024年2月22日): that may be a signature printed under
     the title, the text's own."""
-    text = _dateline(without_tools(unbracketed(unicodedata.normalize("NFKC", text))))
+    text = _dateline(without_tools(_as_read(text)))
     first = text.partition("|")[0].strip()  # (NFKC made ｜ a |; 2024-06-05 | 阅读 123: the date first, the page's items after a bar)
     return bool(_alone(text) or _BESIDE_NAME.match(text) or first != text and _alone(first))
 
@@ -134,7 +144,7 @@ def header_date(lines: list[str]) -> str | None:
     """The first date a document's header prints on lines of its own: a byline's (with the page
     tools it runs into after it), or a calendar's leaf over two lines."""
     # (figures full-width or not: ２０２４年６月５日 is the same day)
-    lines = [without_tools(unbracketed(unicodedata.normalize("NFKC", line))) for line in lines]
+    lines = [without_tools(_as_read(line)) for line in lines]
     texts = list(map(_dateline, lines))
     for i, text in enumerate(texts):
         if day := (printed_date(text) or printed_date(_after_source(lines[i]))

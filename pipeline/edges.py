@@ -50,6 +50,7 @@ from pipeline.vocab import (
     IGNORED_LABELS,
     METADATA_HEADINGS,
     PROMOTION_HEADINGS,
+    SITE_TIP_TAGS,
     TRAILING_LINKS,
     TRAILING_NOTE_ROLES,
 )
@@ -344,13 +345,13 @@ def _link_line(line: Line) -> bool:
     return line.is_link and not line.text.endswith((":", "："))
 
 
-_DECREE = re.compile(r"^[\u4e00-\u9fa5]{2,20}令$")
+_DECREE = re.compile(r"^[\u4e00-\u9fa5]{2,20}(?:令|公告)$")  # 中华人民共和国国务院令, 民政部公告 (/ 第482号)
 _DECREE_NUMBER = re.compile(r"^(第\s*\d{1,5}\s*号)(?:[\s\u3000]+(?=\S)|$)")
 
 
 def _split_doc_no(lines: list[Line]) -> list[Line]:
-    """A 文号 on a line of its own: joined when a decree prints it over two lines
-    (`中华人民共和国国务院令` / `第707号`), split when it runs into the first sentence of the
+    """A 文号 on a line of its own: joined when a decree or an announcement prints it over two
+    lines (`中华人民共和国国务院令` / `第707号`, `民政部公告` / `第482号`), split when it runs into the first sentence of the
     text (`令第179号　　《…》已经…`)."""
     for i, line in enumerate(lines[:HEAD_SPAN - 1]):
         if _DECREE.match(line.text.replace(" ", "")) and (number := _DECREE_NUMBER.match(lines[i + 1].text)):
@@ -411,6 +412,11 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
     # the site's promotion under its heading among the last lines (精彩视频推荐 / 自动播放 / a video's title)
     end = next((i for i in range(end - 1, max(start, end - PROMOTION_SPAN) - 1, -1)
                 if lines[i].text.strip("【】[]：: ") in PROMOTION_HEADINGS), end)
+    # a tail heading right under the text's signature (相关阅读：) opens the site's lists, whatever
+    # they hold further down (a video's blurb, 一周热点排行); an annex's (附件) opens the annex
+    if (at := signed_at([line.text.strip() for line in lines[start:end]])) is not None and (
+            start + at + 1 < end and TAIL_HEADING.match(lines[start + at + 1].text) and not _ANNEX.match(lines[start + at + 1].text)):
+        end = start + at + 1
     while (trimmed := _trimmed(lines, start, end, template)) < end:
         end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line
     return _before_site_sentences(lines, start, end)
@@ -434,13 +440,15 @@ def _before_site_sentences(lines: list[Line], start: int, end: int) -> int:
     after = [line.text.strip() for n, line in enumerate(rest)
              if not line.is_link and not (n + 1 < len(rest) and rest[n + 1].is_link and _list_heading(line.text))]
     if not after or len(after) > MAX_AFTER_SIGNATURE or not all(
-            SENTENCE_MARKS.search(text) and not text.startswith(("（", "(", "【", "[", "注"))
+            SENTENCE_MARKS.search(text) and (not text.startswith(("（", "(", "【", "[", "注")) or _SITE_TIP.match(text))
             and not (LABEL_LINE.match(text) or ANNEX_LINE.match(text) or text.startswith(_DOCUMENT_NOTES))
             for text in after):
         return end
     return start + at + 1
 
 
+# the site's tip to its readers, in brackets (【温馨提示】：…可以加高考QQ群…), not a note of the document's
+_SITE_TIP = re.compile(rf"[【\[]\s*(?:{'|'.join(SITE_TIP_TAGS)})\s*[】\]]")
 _DOCUMENT_NOTES = ("抄送", "抄报", "主送", "印发", "附件", "附：", *DOCUMENT_NOTE_LABELS)
 
 
@@ -453,7 +461,8 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
         text = _SECTION_NUMBER.sub("", lines[i].text)  # the heading may be the text's last section: 十、附件
         headed = TAIL_HEADING.match(text) or (TAIL_HEADED.match(text) or ANNEX_LINE.match(text)) and lines[i].link_chars
         if headed and (not _ANNEX.match(text) or all(_is_download(line) for line in lines[i:end])
-                       or TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))):
+                       or TAIL_HEADING.match(text) and all(map(_is_download, lines[i + 1:end]))
+                       or TAIL_HEADING.match(text) and _links_after_signature(lines, start, i, end)):
             end = i
             break
         if not (lines[i].is_link or is_furniture(text, template) or FILE_NAME.search(text) or _feed_item(lines[i])):
@@ -475,6 +484,13 @@ def _trimmed(lines: list[Line], start: int, end: int, template: frozenset) -> in
 
 
 _ANNEX = re.compile(r"^附\s*件")
+
+
+def _links_after_signature(lines: list[Line], start: int, at: int, end: int) -> bool:
+    """A 附件 heading right under the text's signature over nothing but links, whatever they lead
+    to (附件： / <a href="javascript:;">…实施方案</a>): the document's files to download."""
+    return (at + 1 < end and all(line.is_link for line in lines[at + 1:end])
+            and signed_at([line.text.strip() for line in lines[start:at]]) == at - 1 - start)
 # an author's line closing an article: (作者：方敏 北京大学经济学院教授), 作者：上官云 宋宇晟
 _AUTHOR_LINE = re.compile(r"[（(]?\s*作者\s*[:：]\s*[^\s:：（()）][^:：]{1,38}[）)]?")
 
@@ -482,13 +498,16 @@ _AUTHOR_LINE = re.compile(r"[（(]?\s*作者\s*[:：]\s*[^\s:：（()）][^:：]
 def _promotion(lines: list[Line], start: int, end: int) -> bool:
     """The text's last line a link of words, not a file, under a finished sentence: the site's
     promotion of another page (看明星八卦、查影讯电视节目，上手机新浪网娱乐频道 ent.sina.cn). An
-    address printed whole (http://c.gb688.cn/…) is the text's reference to what it cites."""
+    address printed whole (http://c.gb688.cn/…) is the text's reference to what it cites, an
+    e-mail address its contact."""
     line = lines[end - 1]
     return (end - 2 >= start and line.is_link and not line.to_file and not ANNEX_LINE.match(line.text)
-            and not _ADDRESS.search(line.text) and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
+            and not _ADDRESS.search(line.text) and not _CONTACT.search(line.text)
+            and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
 
 
 _ADDRESS = re.compile(r"[a-z]{3,5}://|www\.", re.I)
+_CONTACT = re.compile(r"[\w.-]+@[\w-]+\.[\w.]+")  # (有意者可发简历至：<a href="mailto:…">hr@…</a>: the text's contact)
 
 
 def _signed_by_author(lines: list[Line], start: int, end: int) -> bool:

@@ -352,9 +352,10 @@ def _pairs(segs: list[Block]) -> Iterator[tuple[str, str, tuple, str]]:
                 nxt_text, nxt_el = segs[i + 1][:2]
                 # beside the label, or on the line under it in an element of the two (<strong>发布机构：</strong><br>示例局)
                 under = nxt_el is el and whole_label(text) and _WS.sub("", el.text_content()) == _WS.sub("", text + nxt_text)
-                # (…but a line ending in a colon is no value: the text's salutation under an empty 来源：)
+                # (…but a line ending in a colon is no value, nor a sentence: the text's salutation or
+                # first paragraph under an empty 来源：)
                 if ((_same_row(el, nxt_el) or under) and not any(_starts_row(m, nxt_text) for m in label_matches(nxt_text))
-                        and not nxt_text.rstrip().endswith(tuple(COLONS))):
+                        and not nxt_text.rstrip().endswith(tuple(COLONS)) and "。" not in nxt_text):
                     value, holders = _value(nxt_text), (el, nxt_el)
                     value = " ".join((value, *([] if under else _lines_after(segs, i + 2, nxt_el))))
                 elif (below := _cell_below(el)) is not None:

@@ -31,7 +31,8 @@ BREADCRUMB_LINE = re.compile(rf"^\s*\S{{0,6}}(?:{'|'.join(BREADCRUMB_LEADS)})\s*
 # a line opening with a field's label or an editor's (索引号：…, 【文 号】, 初审：…)
 LABELS = [lab for labs in FIELD_LABELS.values() for lab in labs] + list(CREDIT_ROLES)
 LABEL_LINE = re.compile(
-    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + rf")\s*[】\]]?\s*(?:[{COLONS}]|$)"
+    r"^[【\[（(]?(?:" + "|".join(r"\s*".join(map(re.escape, lab)) for lab in LABELS) + rf")\s*[】\]]?\s*(?:[{COLONS}]|$"
+    r"|(?=(?:19|20)\d{2}\s*[-/.年]\s*\d))"  # (or run into its date: [发布时间2020年1月19日])
 )
 # (after a space, or run into a date or time before it: 2024-06-05来源：…)
 _LABEL_ANYWHERE = re.compile(r"(?:^|\s|(?<=\d))(?:" + "|".join(re.escape(lab) for lab in LABELS if len(lab) > 1) + rf")\s*[{COLONS}]")

@@ -18,10 +18,10 @@ from pipeline.vocab import (
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)  # a name ending in a file's type
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
-# what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号
+# what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号, 民政部公告第482号
 # (an office's part in brackets inside the prefix: 农药检（药效）函〔2020〕123号)
 DOC_NO = (r"(?:[\u4e00-\u9fa5A-Za-z]|[（(][\u4e00-\u9fa5]{1,6}[）)]){0,16}(?:[〔\[［(（【﹝〈〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉〗]\s*第?\s*\d{1,5}\s*号"
-          r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号)")
+          r"|令\s*第\s*\d{1,5}\s*号|公告\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,5}\s*号)")
 
 # what a document's title ends with: its kind (…的通知, …统计报告), a note in brackets after it at most
 DOCUMENT_KIND = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")

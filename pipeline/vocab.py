@@ -169,10 +169,12 @@ BREADCRUMB_LEADS: tuple[str, ...] = ("当前位置", "您现在的位置", "您�
 HOME_NAMES: tuple[str, ...] = ("首页", "网站首页", "主页", "返回首页")  # a trail's first step
 # a trail's last step naming the current page by its kind, after the column's (… > 通知公告 > 正文)
 CURRENT_PAGE_STEPS: tuple[str, ...] = ("正文", "详情", "内容", "正文内容", "详细内容", "文章内容", "详细信息", "信息详情", "浏览文章")
-BREADCRUMB_SEPARATORS = r"\s*(?:[-－—]>|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"
+BREADCRUMB_SEPARATORS = r"\s*(?:[-－—]+\s*>|>>|>|＞|»|›|/|→)\s*|\s+》\s*|\s+[-－]\s+"  # (首页 --> 通知公告: an arrow drawn in dashes)
 
 # …and what a note in brackets may name after the text's last sentence (…圆满成功。（通讯员：廖康）)
 TRAILING_NOTE_ROLES: tuple[str, ...] = (*CREDIT_ROLES, "作者", "来源", "信息来源", "文章来源", "稿源")
+# The tags of a site's tips to its readers, printed after a text (【温馨提示】：…可以加QQ群…)
+SITE_TIP_TAGS: tuple[str, ...] = ("温馨提示", "小编提示", "友情提示", "小贴士")
 # A link back to the platform run into the text's last sentence (…前往送别。返回搜狐，查看更多): the site's.
 TRAILING_LINKS: tuple[str, ...] = (r"返回[\u4e00-\u9fa5]{1,8}[，,]\s*查看更多",)
 
@@ -183,7 +185,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:[【\[]?\s*A\s*[+\-]?\s*[大中小]\s*[】\]]?\s*){2,}",  # A+大 A+中 A+小
     r"(?:[AT]\s*[+\-]?\s*[|｜]?\s*){2,3}",  # A A A, T | T: font sizes drawn as letters
     rf"[（(【\[]?\s*(?:网站|网络|新闻|信息)?(?:{'|'.join(CREDIT_ROLES)}|作者)"
-    r"\s*[:：|｜︱丨].{0,40}[）)】\]]?",  # (a bar for the colon: 作者︱春春)
+    r"\s*[:：|｜︱丨].{0,60}[）)】\]]?",  # (a bar for the colon: 作者︱春春; contacts after the name: 【编辑：王珏 QQ：…；TEL：…】)
     r"[（(]\s*(?:[\u4e00-\u9fa5]{1,8}?网)?(?:责任编辑|编辑|责编)\s+[\u4e00-\u9fa5]{2,4}\s*[）)]",  # （编辑 张三）, （松花江网编辑 孙桂芳）
     r"[（(]\s*(?:图片|照片|图)由.{1,20}提供\s*[）)]",
     r".{0,8}本文仅代表作者(?:本人)?观点.*",
@@ -192,7 +194,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:[（(]?\s*(?:(?:文|图|图文|摄影|摄像|视频|编辑|责编|审核|校对|撰稿|供稿|通讯员|记者|作者)\s*[/／]\s*[^\s/／:：，。]{1,12}"
     r"|[^\s/／:：，。]{2,30}(?:供稿|撰稿|供图))\s*[）)]?\s*)+",
     r"[（(]\s*(?:本文|全文|原文|文章)?有删[减节]\s*[）)]",  # the web editor's note that the text is abridged
-    r".{0,4}(?:扫一扫|扫描二维码|用手机扫描|手机扫码|扫码阅读|扫码查看|扫码在手机|扫码关注).*",
+    r".{0,4}(?:扫一扫|扫描二维码|用手机扫描|手机扫码|微信扫描|扫描分享|扫码阅读|扫码查看|扫码在手机|扫码关注).*",
     r".{0,40}(?:版权所有|ICP备|网站标识码|公网安备|网站地图|联系我们).*",
     r"(?:本网站|本站)?(?:所有|刊登的)?.{0,10}如需转载.*",
     r".{0,40}转载.{0,4}注明(?:出处|来源).*",  # 转载请注明出处, 本作品为…原创，转载时务请注明出处

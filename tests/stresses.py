@@ -17,7 +17,7 @@ import lxml.html
 
 from pipeline.breadcrumb import LEAD
 from pipeline.extract import parse_html
-from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, BREADCRUMB_WORDS, CONTENT_CONTAINERS
+from pipeline.vocab import BREADCRUMB_NAMES, BREADCRUMB_SEPARATORS, BREADCRUMB_WORDS, CONTENT_CONTAINERS, CURRENT_PAGE_STEPS
 from tests.extraction_cases import Case, squeeze
 
 
@@ -307,9 +307,12 @@ def column_heading(case: Case) -> Case:
     region = element.getparent()
     if region is None or region.tag in ("body", "html", "tr", "tbody", "table"):
         region = element
-    column = (case.fields["column"] or "通知公告").split(">")[-1].strip() or "通知公告"
-    region.insert(0, lxml.html.fragment_fromstring("<h2 class='lmmc'></h2>"))
-    region[0].text = column
+    # (the column's name: a trail's last step naming the page, 正文, is none)
+    steps = [step.strip() for step in (case.fields["column"] or "").split(">")]
+    column = next((step for step in reversed(steps) if step and step not in CURRENT_PAGE_STEPS), "通知公告")
+    heading = lxml.html.fragment_fromstring("<h2 class='lmmc'></h2>")
+    heading.text, heading.tail, region.text = column, region.text, None  # (first: before any words the region opens with)
+    region.insert(0, heading)
     return _reprinted(case, tree)
 
 

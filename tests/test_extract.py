@@ -2799,7 +2799,8 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "特别声明：以上内容仅代表作者本人观点，不代表示例网观点或立场。", "如有侵权，请联系删除。",
                                   "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
                                   "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与", "阅读 327",
-                                  "（本文经示例日报授权转载）", "<a href='http://mp.weixin.qq.com/s/1'>点击阅读原文</a>"])
+                                  "（本文经示例日报授权转载）", "<a href='http://mp.weixin.qq.com/s/1'>点击阅读原文</a>",
+                                  "（微信扫描分享）", "【编辑：王珏 QQ：1485994861；TEL：13810405128/010-84990788—1369】"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as
@@ -2966,3 +2967,60 @@ def test_a_plain_headline_over_a_counter_and_a_date_in_words_is_the_title():
     case = next(case for case in real_cases() if case.name == "real/www.tslnedu.com.cn/unseen69_tzgg567158.html")
     stressed = plain_headline(case)
     assert extract(stressed.html, stressed.url).title == case.fields["title"]
+
+
+SIGNED = TEXT + "<p>示例市教育局</p><p>2024年6月5日</p>"
+SIGNED_BODY = BODY + "\n示例市教育局\n2024年6月5日"
+
+
+@pytest.mark.parametrize("after", [
+    # a 附件 heading under the signature over a link to the annex, whatever it leads to
+    "<div>附件：<br><a href='javascript:;'>示例市安全生产工作实施方案</a><br></div>",
+    # a tail heading under the signature over the site's lists, a video's blurb among them
+    "<p>相关阅读：</p><p><a href='/1.html'>• 示例市召开安全生产工作会议</a></p><p>热点视频</p>"
+    "<p><a href='/v.html'>《示例》20201124期</a></p><p>本期将迎来收官之作，节目组邀请到著名演员作客。</p><p>一周热点排行</p>",
+    # the site's tip to its readers, in brackets
+    "<p>【温馨提示】：各位家长及同学们想要及时了解最新内容，可以加QQ群：667648177，我们会在第一时间送上。</p>"
+    "<p>大家可以收藏本栏目，我们会随时发布最新动态。</p>",
+])
+def test_what_the_site_prints_under_a_signed_text_is_no_text(after):
+    assert extract(_page("", SIGNED + after), URL).body == SIGNED_BODY
+
+
+def test_an_e_mail_contact_closing_the_text_is_the_text_s():
+    """有意者可发简历至：<a href="mailto:…">hr@…</a>, a link under the last sentence: the text's contact."""
+    contact = "<p>有意者可发简历至：<a href='mailto:hr@example.org.cn'>hr@example.org.cn</a> 须注明应聘岗位</p>"
+    assert extract(_page("", TEXT + contact), URL).body == BODY + "\n有意者可发简历至：hr@example.org.cn 须注明应聘岗位"
+
+
+def test_a_labelled_date_run_into_its_label_is_the_header_s():
+    """[发布时间2020年1月19日] under the title, no colon (a Kunshan school's page): the header's date
+    line, not the text's first."""
+    case = next(case for case in real_cases() if case.name == "real/sx.ksedu.cn/unseen71_zj435907.html")
+    record = extract(case.html, case.url)
+    assert "".join(record.body.split()).startswith(case.body_start) and record.title == case.fields["title"]
+
+
+def test_an_empty_source_label_takes_no_sentence_under_it():
+    html = ("<html><body><div class='list'><p align='center'>示例研修班开始报名啦</p><div align='center'>时间：2019-09-27 17:43:21"
+            "&nbsp;&nbsp;来源：</div><p align='left'><p>为进一步加强和改善社会组织的管理能力和服务水平，示例局定于10月15日至18日举办研修班。</p>"
+            f"{TEXT}</p></div></body></html>")
+    assert extract(html, URL).source is None
+
+
+def test_a_trail_joined_by_an_arrow_drawn_in_dashes():
+    page = _page("<div class='more-tag'>当前位置：<a href='/'>首页</a> --&gt; <a href='/tzgg/'> 通知公告 </a> --&gt; 正文</div>")
+    assert extract(page, URL).column == "首页 > 通知公告 > 正文"
+
+
+def test_an_announcement_s_number_printed_under_its_name():
+    """民政部公告 / 第482号 over the text, as a decree prints 国务院令 / 第707号: one 文号, not the text's."""
+    record = extract(_page("", "<p>示例部公告</p><p>第482号</p>" + TEXT), URL)
+    assert (record.doc_no, record.body) == ("示例部公告第482号", BODY)
+
+
+def test_an_icon_font_s_glyph_before_the_byline_s_date():
+    """<i class="iconfont">&#xe61d;</i>2019-09-25 10:57:01: a clock drawn by a font, not a character."""
+    page = _page("<h2>示例市关于做好安全生产工作的通知</h2><p class='source'>编辑：donghk</p>"
+                 "<p class='time'><span><i class='iconfont'>&#xe61d;</i>2019-09-25 10:57:01</span></p>")
+    assert extract(page, URL).published_at == "2019-09-25T10:57:01"

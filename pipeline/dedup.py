@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
-
-
 def normalized_body(body: str | None) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", body or ""))
+    # (str.split knows the spaces \s does, and is several times faster on the lines of every page)
+    return "".join(unicodedata.normalize("NFKC", body or "").split())
 
 
 def content_hash(body: str | None) -> str:

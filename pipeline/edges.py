@@ -43,6 +43,7 @@ from pipeline.template import edges_of
 from pipeline.title import SUBTITLE_DASH, is_name, without_date_after
 from pipeline.vocab import (
     BOILERPLATE_BLOCKS,
+    BOILERPLATE_MARKER_CHARACTERS,
     BOILERPLATE_MARKERS,
     DISCLAIMER_HEADINGS,
     DISCLAIMER_WORDS,
@@ -56,6 +57,7 @@ from pipeline.vocab import (
 )
 
 _MARKERS = re.compile("|".join(BOILERPLATE_MARKERS))
+_MARKER_HINT = re.compile(f"[{BOILERPLATE_MARKER_CHARACTERS}]")
 _BLOCKS = re.compile("|".join(BOILERPLATE_BLOCKS), re.S)
 # a line of the page's catalogue: a label no field keeps, with its value or an empty one (----),
 # or any label in square brackets, its value after it ([实施日期]2024-12-05)
@@ -631,7 +633,9 @@ def _is_file(line: Line) -> bool:
 # --- lines ---------------------------------------------------------------------------------
 
 def _clean(line: Line) -> Line:
-    text = _MARKERS.sub("", line.text).strip()
+    # (the markers' patterns only where one of their characters is: a scan for a few characters
+    # is several times faster than trying three patterns at every place of every line)
+    text = (_MARKERS.sub("", line.text) if _MARKER_HINT.search(line.text) else line.text).strip()
     return Line(text, min(line.link_chars, len(text)), line.to_file, line.heading)  # (_replace is slower)
 
 

@@ -26,7 +26,6 @@ DOC_NO = (r"(?:[\u4e00-\u9fa5A-Za-z]|[（(][\u4e00-\u9fa5]{1,6}[）)]){0,16}(?:[
 # what a document's title ends with: its kind (…的通知, …统计报告), a note in brackets after it at most
 DOCUMENT_KIND = re.compile(rf"(?:{'|'.join(DOCUMENT_TYPES)})\s*(?:[（(【〔][^（(]*[）)】〕])?$")
 
-_SPACE = re.compile(r"\s+")
 _ISSUER_END = re.compile(rf"(?:{'|'.join(ISSUER_ENDINGS)})$")
 _NOT_ISSUER_END = re.compile(rf"(?:{'|'.join(NOT_ISSUER_ENDINGS)})$")
 
@@ -43,7 +42,8 @@ def clean_text(value: str | None) -> str | None:
     turn the document's full-width punctuation into ASCII, so it is used only for matching."""
     if value is None:
         return None
-    text = _SPACE.sub(" ", value.replace("\u200b", "")).strip(" :：")
+    # (str.split knows the spaces \s does, \u3000 and \xa0 among them, and joins them back twice as fast)
+    text = " ".join(value.replace("\u200b", "").split()).strip(" :：")
     if not text or text.lower() in NULL_VALUES:
         return None
     return text

@@ -366,6 +366,9 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     r"\s*[（(\[【]\s*(?:(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*[，,、/|]?\s*)?\d+(?:\.\d+)?\s*(?i:[kmg]b?|字节)\s*[）)\]】]",
     r"\s*下载次数\s*[:：]\s*\d+\s*次?",
 )
+# A character every marker above holds (##, 下载次数, a size's unit K/M/G or 字节): a line holding
+# none has no marker, and the patterns need not be tried on it. Keep it in step with them.
+BOILERPLATE_MARKER_CHARACTERS = "#下kKmMgG字"
 
 # File types a 附件 link points at.
 ATTACHMENT_EXTENSIONS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from datetime import date
 
 from pipeline.blocks import after_headline
 from pipeline.labels import before_labels, field_of, label_matches, without_tools
-from pipeline.normalize import ENGLISH_DAY, clean_text, normalize_date
+from pipeline.normalize import ENGLISH_DAY, ICON_GLYPH, clean_text, normalize_date
 
 SUSPECT_AFTER_DAYS = 3 * 365  # a publication this long after the writing is a re-publication
 SUSPECT_BEFORE_DAYS = 30  # one this long before the 成文日期 is some other date of the page
@@ -90,10 +90,7 @@ def _as_read(text: str) -> str:
     """A line as a reader reads its date: figures normal (２０２４ is 2024), an icon font's glyph
     before it gone (<i class="iconfont">&#xe61d;</i>2019-09-25 10:57:01: a clock, not a character),
     brackets around the date dropped."""
-    return unbracketed(_ICONS.sub("", unicodedata.normalize("NFKC", text)))
-
-
-_ICONS = re.compile("[\ue000-\uf8ff]")  # the Private Use Area, where icon fonts draw
+    return unbracketed(ICON_GLYPH.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def unbracketed(text: str) -> str:

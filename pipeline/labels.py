@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.blocks import BLOCK_TAGS, Block, holds, layout_table
-from pipeline.normalize import DOC_NO, HAN, ends_as_office
+from pipeline.normalize import DOC_NO, HAN, ICON_GLYPH, ends_as_office
 from pipeline.vocab import (
     COLON_LABELS,
     FIELD_LABELS,
@@ -187,7 +187,9 @@ def _value(text: str) -> str:
     if cut := _UNKNOWN_LABEL.search(text):
         text = text[: cut.start()]
     text = _TOOLS_AFTER.sub("", text).strip(_EDGE)
-    text = text.rstrip("【[" + _EDGE)  # the bracket opening the next label: …采购网【打印】
+    text = ICON_GLYPH.sub("", text).rstrip("【[" + _EDGE)  # the bracket opening the next label: …采购网【打印】
+    if text[:1] in "[【" and text[-1:] in "]】":
+        text = text[1:-1].strip(_EDGE)  # the value alone in brackets: 来源：[ 人民网 ]
     if text[-1:] in _CLOSERS and not any(opening in text for opening in "[【(（"):
         text = text[:-1].rstrip(_EDGE)  # the bracket closing the pair: 【来源：县应急局】【发布时间：…】
     # "*" of a form's required field, "Aa" of a font-size tool: no value

@@ -18,6 +18,8 @@ from pipeline.vocab import (
 FILE_NAME = re.compile(rf"\.(?:{'|'.join(ATTACHMENT_EXTENSIONS)})\s*[)）]?\s*$", re.I)  # a name ending in a file's type
 
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
+# a glyph an icon font draws (the Private Use Area): <i class="iconfont">&#xe61d;</i> is a clock, not a character
+ICON_GLYPH = re.compile("[\ue000-\uf8ff]")
 # what a 文号 looks like: 示政办发〔2024〕5号, 〔2022〕64号, 国务院令第707号, 公告2026年第25号, 民政部公告第482号
 # (an office's part in brackets inside the prefix: 农药检（药效）函〔2020〕123号)
 DOC_NO = (r"(?:[\u4e00-\u9fa5A-Za-z]|[（(][\u4e00-\u9fa5]{1,6}[）)]){0,16}(?:[〔\[［(（【﹝〈〖]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉〗]\s*第?\s*\d{1,5}\s*号"

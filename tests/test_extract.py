@@ -2800,7 +2800,10 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "欢迎关注“示例发布”微信公众号", "本文转自：示例发布", "文字：张三　图片：李四",
                                   "网友评论 请您文明上网、理性发言并遵守相关规定", "0人跟贴 | 0人参与", "阅读 327",
                                   "（本文经示例日报授权转载）", "<a href='http://mp.weixin.qq.com/s/1'>点击阅读原文</a>",
-                                  "（微信扫描分享）", "【编辑：王珏 QQ：1485994861；TEL：13810405128/010-84990788—1369】"])
+                                  "（微信扫描分享）", "【编辑：王珏 QQ：1485994861；TEL：13810405128/010-84990788—1369】",
+                                  "（原题为《示例市安全生产工作谈了啥？》）", "(本文来自示例新闻，更多原创资讯请下载“示例新闻”APP)",
+                                  "3、回复【社保】查询社保缴纳记录", "点击菜单栏【便民服务】解锁更多服务！", "看都看完了，点【在看】试试",
+                                  "来源|示例参考、示例发布", "扫描下方二维码解锁更多技能"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as
@@ -3024,3 +3027,14 @@ def test_an_icon_font_s_glyph_before_the_byline_s_date():
     page = _page("<h2>示例市关于做好安全生产工作的通知</h2><p class='source'>编辑：donghk</p>"
                  "<p class='time'><span><i class='iconfont'>&#xe61d;</i>2019-09-25 10:57:01</span></p>")
     assert extract(page, URL).published_at == "2019-09-25T10:57:01"
+
+
+def test_a_repost_s_note_of_the_original_title_is_no_text():
+    """本文原标题：《…》 over a reposted text: the platform's note, not the text's first line."""
+    assert extract(_page("", "<p>本文原标题：《示例市安全生产工作会议召开......》</p>" + TEXT), URL).body == BODY
+
+
+def test_a_source_in_brackets_with_an_icon_after_it():
+    """来源：[ 人民网 ]&#xe5c2; — the brackets and an icon font's glyph are no part of the name."""
+    page = _page("<div class='info'>2005年03月11日12:12 来源：[ 示例网 ]&#xe5c2;</div>")
+    assert extract(page, URL).source == "示例网"

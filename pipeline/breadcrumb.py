@@ -38,14 +38,15 @@ _ARROW = re.compile(r">|＞|»|›|→")
 HOME = re.compile(rf"^(?:{'|'.join(HOME_NAMES)})$")
 # (one search a name, of its lower case: a pattern ignoring case has no literal to skip ahead to)
 _NAMED = re.compile("|".join(name.lower() for name in (*BREADCRUMB_NAMES, *BREADCRUMB_WORDS)))
+_LAYOUT_AFTER = re.compile(r"[_-]?(?:top|bottom|left|right|fixed|absolute|relative|sticky)")
 _NAMES_ONLY = re.compile("|".join(BREADCRUMB_NAMES), re.I)
 _NAMED_WORD = class_words(BREADCRUMB_WORDS)  # (bread in ul.bread and div.ewb-bread, not in div.breadbanner)
 
 
 def _names_trail(name: str) -> bool:
     """Whether a class or id names a breadcrumb: holds one of its names, or one of its words as a word."""
-    if (match := _NAMED.search(name.lower())) is None:
-        return False
+    if (match := _NAMED.search(lowered := name.lower())) is None or _LAYOUT_AFTER.match(lowered, match.end()):
+        return False  # (…or a layout's place: Taboola's trc_attribution_position_top)
     return (match.group() not in BREADCRUMB_WORDS  # (the two others asked only of a name holding bread)
             or _NAMED_WORD.search(name) is not None or _NAMES_ONLY.search(name) is not None)
 # the attributes naming an element: its class and id, and what it says to a screen reader

@@ -3038,3 +3038,14 @@ def test_a_source_in_brackets_with_an_icon_after_it():
     """来源：[ 人民网 ]&#xe5c2; — the brackets and an icon font's glyph are no part of the name."""
     page = _page("<div class='info'>2005年03月11日12:12 来源：[ 示例网 ]&#xe5c2;</div>")
     assert extract(page, URL).source == "示例网"
+
+
+def test_a_name_placing_a_widget_names_no_trail():
+    """trc_attribution_position_top (Taboola's box under the text) says where a widget sits, not
+    that it is the trail: the page's own trail, a plain 'links' bar, is read."""
+    taboola = ("<div class='trc_rbox_header'><a class='trc_desktop_attribution_link trc_attribution_position_top' "
+               "href='https://popup.example.com/a'><span>by Example</span></a><a class='trc_mobile_attribution_link "
+               "trc_attribution_position_top' href='https://popup.example.com/b'><span>by Example</span></a></div>")
+    page = _page("<div class='links'><a href='http://www.example.com'>示例网</a> &gt; <a href='/gp/'>股票</a> &gt; "
+                 "<a href='/gp/bd/'>股市报道</a> &gt; 正文</div><h1>示例市关于做好安全生产工作的通知</h1>", around=taboola)
+    assert extract(page, URL).column == "示例网 > 股票 > 股市报道 > 正文"

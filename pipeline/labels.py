@@ -22,6 +22,7 @@ from pipeline.blocks import BLOCK_TAGS, Block, holds, layout_table
 from pipeline.normalize import DOC_NO, HAN, ICON_GLYPH, ends_as_office
 from pipeline.vocab import (
     COLON_LABELS,
+    CREDIT_ROLES,
     FIELD_LABELS,
     FONT_SIZE_TOOL,
     IGNORED_LABELS,
@@ -38,6 +39,7 @@ _TABLE_ONLY = {label for labels in TABLE_LABELS.values() for label in labels}
 _LABEL_FIELD.update({label: f for f, labels in TABLE_LABELS.items() for label in labels})
 _LABEL_FIELD.update({label: None for label in IGNORED_LABELS})
 _COLON_ONLY = {label for labels in COLON_LABELS.values() for label in labels}
+_CREDIT_LABELS = frozenset((*CREDIT_ROLES, "作者"))
 _LABEL_FIELD.update({label: f for f, labels in COLON_LABELS.items() for label in labels})
 OFFICE = "office"  # the field of an unknown label naming an office: the publisher when no known label names one
 NUMBERED = "numbered"  # of an unknown label naming a number (公文编号): the 文号 when its value is one and no known label gives it
@@ -87,7 +89,8 @@ def label_matches(text: str) -> tuple[re.Match, ...]:
         shaped = (shape := _VALUE_SHAPES.get(_LABEL_FIELD.get(label))) is not None and shape.match(text, match.end())
         # …and after another label's value, printed in an element of its own with nothing between
         # (<span>来源:县应急局</span><span>时间:2024-06-05</span>), a colon and a value of its shape do
-        run_in = found and match.group(2) and shaped
+        # (…or a credit's label, its colon after the source's name: 来源：证券时报网作者：李在山)
+        run_in = found and match.group(2) and (shaped or label in _CREDIT_LABELS)
         after_value = match.group(2) and (not HAN.match(before) or _DAY_IN_WORDS_END.search(text, 0, match.start()))
         if len(label) <= 2 and before not in _SEPARATORS and not after_value and not run_in:
             continue

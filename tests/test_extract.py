@@ -2803,7 +2803,8 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "（微信扫描分享）", "【编辑：王珏 QQ：1485994861；TEL：13810405128/010-84990788—1369】",
                                   "（原题为《示例市安全生产工作谈了啥？》）", "(本文来自示例新闻，更多原创资讯请下载“示例新闻”APP)",
                                   "3、回复【社保】查询社保缴纳记录", "点击菜单栏【便民服务】解锁更多服务！", "看都看完了，点【在看】试试",
-                                  "来源|示例参考、示例发布", "扫描下方二维码解锁更多技能"])
+                                  "来源|示例参考、示例发布", "扫描下方二维码解锁更多技能",
+                                  "声明：示例时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as
@@ -3049,3 +3050,9 @@ def test_a_name_placing_a_widget_names_no_trail():
     page = _page("<div class='links'><a href='http://www.example.com'>示例网</a> &gt; <a href='/gp/'>股票</a> &gt; "
                  "<a href='/gp/bd/'>股市报道</a> &gt; 正文</div><h1>示例市关于做好安全生产工作的通知</h1>", around=taboola)
     assert extract(page, URL).column == "示例网 > 股票 > 股市报道 > 正文"
+
+
+def test_a_credit_run_into_the_source_s_name_ends_it():
+    """来源：证券时报网作者：李在山 — a byline printed with no space: the source is the name before 作者："""
+    page = _page("<h1>示例市关于做好安全生产工作的通知</h1><div class='info'>2020-09-25 来源：示例时报网作者：李在山</div>")
+    assert extract(page, URL).source == "示例时报网"

@@ -65,9 +65,10 @@ _BARE_DATE = re.compile(rf"^{_DAY}(?:(?:\s+|(?<=日))\d{{1,2}}[:：]\d{{2}}(?:[:
 
 
 def _beside_name(day: str, longest: int = 20) -> re.Pattern:
-    # (a name may hold figures, 39健康网, 21世纪经济报道: not a year's four)
+    # (a name may hold figures, 39健康网, 21世纪经济报道: not a year's four; a dot may set it
+    # apart: 2024-05-09 22:30·新华社)
     return re.compile(rf"^(?:[^\d（(\[【]|\d(?!\d{{3}})){{2,{longest}}}\s*(?P<after>{day}{_TIME})$"
-                      rf"|^(?P<before>{day}{_TIME})\s+(?:[^\d，。:：]|\d(?!\d{{3}})){{2,{longest}}}$")
+                      rf"|^(?P<before>{day}{_TIME})(?:\s+|\s*[·・|｜]\s*)(?:[^\d，。:：]|\d(?!\d{{3}})){{2,{longest}}}$")
 
 
 # a date beside a short name and nothing else: `中国人民银行网站 2025-05-30`, `2024-06-05 10:00 示例县应急局`.

@@ -124,9 +124,10 @@ def _abstract_first(lines: list[Line], start: int, end: int) -> bool:
 
 
 # a web editor's credit or the item's source in brackets run into the text's last sentence
-# (…圆满成功。（通讯员：廖康）): the site's note, as on a line of its own; a newspaper's dateline
+# (…圆满成功。（通讯员：廖康）), or into the signature's date (2005年8月25日（来源：上海证券报）): the
+# site's note, as on a line of its own; a newspaper's dateline
 # there (（本报北京4月16日电 本报记者…）) has no label and stays
-_TRAILING_NOTE = re.compile(rf"(?<=[。！？!?”])\s*[（(]\s*(?:{'|'.join(TRAILING_NOTE_ROLES)})\s*[:：]\s*[^（）()]{{1,30}}[）)]\s*$")
+_TRAILING_NOTE = re.compile(rf"(?<=[。！？!?”日])\s*[（(]\s*(?:{'|'.join(TRAILING_NOTE_ROLES)})\s*[:：]\s*[^（）()]{{1,30}}[）)]\s*$")
 _TRAILING_LINK = re.compile(rf"(?<=[。！？!?”])\s*(?:{'|'.join(TRAILING_LINKS)})\s*$")
 
 

@@ -30,7 +30,7 @@ from pipeline.labels import COLONS, NUMBERED, OFFICE, field_of, label_matches, l
 from pipeline.lines import SENTENCE_END
 from pipeline.normalize import HAN, clean_text, normalize_date, normalize_doc_no, normalize_index_no
 from pipeline.position import title_over_text
-from pipeline.signature import with_signature
+from pipeline.signature import DATE_LINE, with_signature
 from pipeline.record import DocumentRecord
 from pipeline.stylesheet import hide_styled
 from pipeline.title import column_like, doc_no_in_headline, is_name, named_titles, read_title
@@ -275,12 +275,12 @@ def read_labels(page: list[Block], container) -> tuple[dict[str, str], list]:
 
 
 def _after_sentence(el) -> bool:
-    """Whether an element's words before its first label end a sentence."""
+    """Whether an element's words before its first label end a sentence, or are the signature's
+    date (天津创业股份有限公司董事会 / 2005年8月25日（来源：上海证券报）)."""
     text = el.text_content()
     first = next(iter(label_matches(text)), None)
-    return first is not None and bool(SENTENCE_END.search(text, 0, first.start()))
-
-
+    return first is not None and bool(SENTENCE_END.search(text, 0, first.start())
+                                      or DATE_LINE.match("".join(text[:first.start()].split()).rstrip("（(【[")))
 
 
 MIN_PAGE_DATE_LABEL = 3  # characters: 发布时间, 发布于; a bare 时间：/日期： may be an event's

@@ -2913,6 +2913,7 @@ def test_a_source_label_that_is_a_menu_s_word_counts_before_its_colon_only():
 @pytest.mark.parametrize("byline, published", [
     ("39健康网 2024-04-23 12:27:25", "2024-04-23T12:27:25"),  # a name with figures beside the date
     ("来源：示例会计网 2026-09-02 08:10 作者：编辑组", "2026-09-02T08:10"),  # the source's value up to the next label
+    ("2024-05-09 22:30·新华社", "2024-05-09T22:30"),  # a dot between the date and the name
 ])
 def test_the_byline_s_date_with_its_time(byline, published):
     page = _page(f"<h1>示例市关于做好安全生产工作的通知</h1><div class='info'>{byline}</div>")
@@ -3056,3 +3057,12 @@ def test_a_credit_run_into_the_source_s_name_ends_it():
     """来源：证券时报网作者：李在山 — a byline printed with no space: the source is the name before 作者："""
     page = _page("<h1>示例市关于做好安全生产工作的通知</h1><div class='info'>2020-09-25 来源：示例时报网作者：李在山</div>")
     assert extract(page, URL).source == "示例时报网"
+
+
+def test_a_signature_s_date_with_the_source_run_into_it():
+    """天津创业股份有限公司董事会 / 2005年8月25日（来源：上海证券报）: the date signs the text, the
+    bracketed source is the site's note and the record's source."""
+    text = TEXT + "<p>示例股份有限公司董事会</p><p>2005年8月25日（来源：示例证券报）</p>"
+    record = extract(_page("", text), URL)
+    assert (record.body, record.written_at, record.source) == (
+        BODY + "\n示例股份有限公司董事会\n2005年8月25日", "2005-08-25", "示例证券报")

@@ -11,6 +11,7 @@ number and 成文日期.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from pipeline.blocks import SKIP_TAGS, after_headline
@@ -306,13 +307,16 @@ def _title_span(lines: list[Line], start: int, title: str | None) -> int:
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]$")
 
 
-def _title_keys(title: str | None) -> set[str]:
+@lru_cache(maxsize=16)
+def _title_keys(title: str | None) -> frozenset[str]:
+    """(Cached for the page being read: the header's reader asks of its title at every line it
+    passes. A few entries: a benchmark's next pass finds none of its pages' titles left.)"""
     if not title:
-        return set()
+        return frozenset()
     # a title naming a book or a text whole (《中国式现代化发展之路》全文) prints its name bare over it
     bare = _WHOLE_TEXT.sub("", title.replace("《", "").replace("》", ""))
-    return {normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title)), normalized_body(bare),
-            normalized_body(_TRAILING_ID.sub("", title))} - {""}
+    return frozenset({normalized_body(title), normalized_body(_TRAILING_BRACKET.sub("", title)), normalized_body(bare),
+                      normalized_body(_TRAILING_ID.sub("", title))} - {""})
 
 
 _WHOLE_TEXT = re.compile(r"\s*[（(【]?\s*(?:全文|原文|全文发布)\s*[）)】]?$")
@@ -417,8 +421,9 @@ def _tail_end(lines: list[Line], start: int, template: frozenset) -> int:
                 if lines[i].text.strip("【】[]：: ") in PROMOTION_HEADINGS), end)
     # a tail heading right under the text's signature (相关阅读：) opens the site's lists, whatever
     # they hold further down (a video's blurb, 一周热点排行); an annex's (附件) opens the annex
-    if (at := signed_at([line.text.strip() for line in lines[start:end]])) is not None and (
-            start + at + 1 < end and TAIL_HEADING.match(lines[start + at + 1].text) and not _ANNEX.match(lines[start + at + 1].text)):
+    # (the signature sought only on a page printing such a heading: most print none)
+    headings = {i for i in range(start + 1, end) if TAIL_HEADING.match(lines[i].text) and not _ANNEX.match(lines[i].text)}
+    if headings and (at := signed_at([line.text.strip() for line in lines[start:end]])) is not None and start + at + 1 in headings:
         end = start + at + 1
     while (trimmed := _trimmed(lines, start, end, template)) < end:
         end = trimmed  # a cut may bare what was above it: a 相关解读 block over a 来源： line

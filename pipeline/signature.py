@@ -17,6 +17,7 @@ from pipeline.vocab import SIGNER_TITLES
 SIGNER_LINE = re.compile(rf"^(?:{'|'.join(SIGNER_TITLES)})[:：]?\s*\S{{2,4}}$")
 DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>[^\s（()）]{6,16}?日)\s*[）)]?\s*(?P<issued>印发|发布)?$")
 SIGNATURE_SPAN = 6  # an unsigned date closing the text is among its last lines
+MAX_DATE_LINE = 40  # characters, spaces counted: （二〇二四年十二月三十一日）印发 is shorter
 MIN_LINK_LIST = 2  # lines: one link closing a text may be its own (详见…)
 
 
@@ -62,6 +63,8 @@ def signed_at(lines: list[str]) -> int | None:
 def _signed_day(above: str, text: str) -> str | None:
     """The day of a date line under an issuing office: written out (2024年6月5日), or, under
     the office's name, in figures (绍兴一中德育处 / 2016.10.27)."""
+    if len(text) > MAX_DATE_LINE:
+        return None  # (most lines: no date line is that long, and the patterns need not be asked)
     bare = text.replace(" ", "")
     match = DATE_LINE.match(bare)
     if not (match and not match.group("issued") or FIGURES_DATE.match(bare)):

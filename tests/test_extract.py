@@ -2804,7 +2804,8 @@ def test_a_signature_under_the_title_stays_the_text_s():
                                   "（原题为《示例市安全生产工作谈了啥？》）", "(本文来自示例新闻，更多原创资讯请下载“示例新闻”APP)",
                                   "3、回复【社保】查询社保缴纳记录", "点击菜单栏【便民服务】解锁更多服务！", "看都看完了，点【在看】试试",
                                   "来源|示例参考、示例发布", "扫描下方二维码解锁更多技能",
-                                  "声明：示例时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。"])
+                                  "声明：示例时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。",
+                                  "图片均来自网络", "阅读数(15878）"])
 @pytest.mark.parametrize("own_element", [True, False])
 def test_the_page_s_line_under_the_text_is_no_text(line, own_element):
     """A pager, a tool, an editor's review chain printed under the text, in its own element or as
@@ -3066,3 +3067,8 @@ def test_a_signature_s_date_with_the_source_run_into_it():
     record = extract(_page("", text), URL)
     assert (record.body, record.written_at, record.source) == (
         BODY + "\n示例股份有限公司董事会\n2005年8月25日", "2005-08-25", "示例证券报")
+
+
+def test_the_writers_credit_over_the_text_is_the_header_s():
+    """执笔/叨叨姐、胡一刀&李小飞刀 over an opinion column's text: its writers' credit, not its first line."""
+    assert extract(_page("<h1>示例市关于做好安全生产工作的通知</h1>", "<p>执笔/示例姐、示例刀</p>" + TEXT), URL).body == BODY

@@ -11,8 +11,8 @@ number and 成文日期.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.blocks import SKIP_TAGS, after_headline
 from pipeline.body import ANNEX_LINE, SENTENCE_MARKS, Line, is_furniture, opens_section
@@ -358,8 +358,8 @@ _DECREE_NUMBER = re.compile(r"^(第\s*\d{1,5}\s*号)(?:[\s\u3000]+(?=\S)|$)")
 
 def _split_doc_no(lines: list[Line]) -> list[Line]:
     """A 文号 on a line of its own: joined when a decree or an announcement prints it over two
-    lines (`中华人民共和国国务院令` / `第707号`, `民政部公告` / `第482号`), split when it runs into the first sentence of the
-    text (`令第179号　　《…》已经…`)."""
+    lines (`中华人民共和国国务院令` / `第707号`, `民政部公告` / `第482号`), split when it runs into
+    the first sentence of the text (`令第179号　　《…》已经…`)."""
     for i, line in enumerate(lines[:HEAD_SPAN - 1]):
         if _DECREE.match(line.text.replace(" ", "")) and (number := _DECREE_NUMBER.match(lines[i + 1].text)):
             rest = lines[i + 1].text[number.end():]
@@ -499,6 +499,8 @@ def _links_after_signature(lines: list[Line], start: int, at: int, end: int) -> 
     to (附件： / <a href="javascript:;">…实施方案</a>): the document's files to download."""
     return (at + 1 < end and all(line.is_link for line in lines[at + 1:end])
             and signed_at([line.text.strip() for line in lines[start:at]]) == at - 1 - start)
+
+
 # an author's line closing an article: (作者：方敏 北京大学经济学院教授), 作者：上官云 宋宇晟
 _AUTHOR_LINE = re.compile(r"[（(]?\s*作者\s*[:：]\s*[^\s:：（()）][^:：]{1,38}[）)]?")
 
@@ -509,9 +511,8 @@ def _promotion(lines: list[Line], start: int, end: int) -> bool:
     address printed whole (http://c.gb688.cn/…) is the text's reference to what it cites, an
     e-mail address its contact."""
     line = lines[end - 1]
-    return (end - 2 >= start and line.is_link and not line.to_file and not ANNEX_LINE.match(line.text)
-            and not _ADDRESS.search(line.text) and not _CONTACT.search(line.text)
-            and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
+    return (line.is_link and not line.to_file and not ANNEX_LINE.match(line.text)
+            and not _ADDRESS.search(line.text) and not _CONTACT.search(line.text) and _under_sentence(lines, start, end))
 
 
 _ADDRESS = re.compile(r"[a-z]{3,5}://|www\.", re.I)
@@ -522,8 +523,12 @@ def _signed_by_author(lines: list[Line], start: int, end: int) -> bool:
     """Whether the text's last line names its author, under a sentence: an article's signature,
     the text's own as an office's 落款 is (at the head, 作者：… is the byline, and the editors'
     credits are the site's wherever they stand)."""
-    return (end - 2 >= start and _AUTHOR_LINE.fullmatch(lines[end - 1].text.strip()) is not None
-            and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None)
+    return _AUTHOR_LINE.fullmatch(lines[end - 1].text.strip()) is not None and _under_sentence(lines, start, end)
+
+
+def _under_sentence(lines: list[Line], start: int, end: int) -> bool:
+    """Whether the text's last line stands under a finished sentence of the text."""
+    return end - 2 >= start and SENTENCE_END.search(lines[end - 2].text[-2:]) is not None
 
 
 def _feed_item(line: Line) -> bool:

@@ -101,12 +101,31 @@ def document_text(lines: list[Line], title: str | None, template: frozenset = fr
     end = _tail_end(lines, start, template)
     if _abstract_first(lines, start, end):
         start += 1
+    start = _at_dateline(lines, start, end)
     kept = [line.text for line in lines[start:end]]
     if kept and (bare := _TRAILING_LINK.sub("", _TRAILING_NOTE.sub("", kept[-1]))):
         kept[-1] = bare
     signed_at = None if table == "rows" else signature_date(kept)
     dated = header_date([line.text for line in lines[:start]])
     return DocumentText(kept, doc_no, signed_at, edges_of([line.text for line in lines]), heading, dated)
+
+
+# a news item's first sentence opening with its dateline: 本报讯（…）, 新华社北京5月9日电
+_DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fa5]{1,6}讯|[\u4e00-\u9fa5]{2,10}(?:社|报|网|台)[\u4e00-\u9fa5]{0,8}"
+                       r"\d{1,2}月\d{1,2}日电)")
+DATELINE_SPAN = 3  # headline lines a paper prints over its dateline: 引题, 主题, 副题
+
+
+def _at_dateline(lines: list[Line], start: int, end: int) -> int:
+    """Where a news item's text starts when its first sentence opens with the dateline and the
+    lines over it are headlines (a paper's 引题 and 主题, worded apart from the page's title:
+    农用无人机和飞手都要“持证上岗” / 重庆梁平：… / 本报讯（全媒体记者…）近日，…)."""
+    for at in range(start + 1, min(end, start + DATELINE_SPAN + 1)):
+        if _DATELINE.match(lines[at].text):
+            headlines = lines[start:at]
+            return at if all(len(line.text) <= MAX_TITLE and not SENTENCE_END.search(line.text) and not line.is_link
+                             for line in headlines) else start
+    return start
 
 
 MIN_ABSTRACT = 30  # characters: shorter lines repeat in any text (一、总体要求, a 目录's chapters)

@@ -3072,3 +3072,12 @@ def test_a_signature_s_date_with_the_source_run_into_it():
 def test_the_writers_credit_over_the_text_is_the_header_s():
     """执笔/叨叨姐、胡一刀&李小飞刀 over an opinion column's text: its writers' credit, not its first line."""
     assert extract(_page("<h1>示例市关于做好安全生产工作的通知</h1>", "<p>执笔/示例姐、示例刀</p>" + TEXT), URL).body == BODY
+
+
+def test_a_paper_s_headlines_over_its_dateline_are_the_header_s():
+    """A procuratorate's news item reprinted from its paper: the 引题 and the paper's own headline
+    (worded apart from the page's title) over 本报讯（…）: the text starts at the dateline."""
+    text = ("<p>农用无人机和飞手都要“持证上岗”</p><p>示例区：检察公益诉讼推动消除“黑飞”隐患</p>"
+            "<p>本报讯（全媒体记者张博 通讯员彭蕊）近日，正值春耕时节，示例区检察院检察官来到播种现场。</p>" + TEXT)
+    body = extract(_page("<h1>示例区检察院：检察公益诉讼推动消除无人机“黑飞”隐患</h1>", text), URL).body
+    assert body.startswith("本报讯（全媒体记者张博 通讯员彭蕊）近日")

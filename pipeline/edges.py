@@ -353,6 +353,8 @@ def header_doc_no(page: list, title: str | None, container) -> str | None:
     """A 文号 printed as an element of its own between the headline and the text, in the bar
     that holds the date and the tools (`<span class="sc_fwh">国科发火〔2016〕32号</span>`)."""
     for block in after_headline(page, title, container):
+        if "号" not in block.text:
+            continue  # (every 文号 ends so: its element's words need not be asked one by one)
         for el in block.owner.iter():
             if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and is_doc_no(text := el.text_content().strip()):
                 return normalize_doc_no(text)
